@@ -1,0 +1,64 @@
+"""Back Pop Coach: the Alexa skill, without any web framework.
+
+`build_skill()` puts the handlers together in one ordered list: the red-flag rule first,
+then state-gated handlers (a running routine, a pending triage question, a pending offer),
+then the intent families, then the catch-alls. First match wins, as in ask-sdk.
+"""
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING
+
+__version__ = "0.1.0"
+
+if TYPE_CHECKING:
+    from ask_sdk_core.attributes_manager import AbstractPersistenceAdapter
+    from ask_sdk_core.skill import CustomSkill
+
+
+def handlers() -> tuple:
+    """Every request handler, in dispatch order."""
+    from . import basics, guide, pops, safety, stretches, symptoms
+
+    return (
+        *safety.HANDLERS,
+        *guide.HANDLERS,
+        *symptoms.HANDLERS,
+        *guide.ENTRY_HANDLERS,
+        *pops.HANDLERS,
+        *stretches.HANDLERS,
+        *basics.HANDLERS,
+        *basics.LAST_HANDLERS,
+    )
+
+
+def build_skill(store: "AbstractPersistenceAdapter | None" = None) -> "CustomSkill":
+    """The ask-sdk-core skill. With no store, what persists lives in the session only."""
+    from ask_sdk_core.skill_builder import CustomSkillBuilder
+
+    from . import basics, safety, session
+
+    builder = CustomSkillBuilder(persistence_adapter=store)
+    for interceptor in safety.REQUEST_INTERCEPTORS:
+        builder.add_global_request_interceptor(interceptor)
+    for handler in handlers():
+        builder.add_request_handler(handler)
+    for exception_handler in basics.EXCEPTION_HANDLERS:
+        builder.add_exception_handler(exception_handler)
+    for interceptor in (*safety.RESPONSE_INTERCEPTORS, session.SaveState()):
+        builder.add_global_response_interceptor(interceptor)
+    return builder.create()
+
+
+def answer(skill: "CustomSkill", envelope: "dict | str") -> dict:
+    """Run one request envelope (JSON text, or parsed) through the skill; the response as JSON.
+
+    Raises ask_sdk_core.exceptions.SerializationException for an envelope the SDK cannot read
+    (for instance a request type it does not know).
+    """
+    from ask_sdk_model import RequestEnvelope
+
+    payload = envelope if isinstance(envelope, str) else json.dumps(envelope)
+    request = skill.serializer.deserialize(payload, RequestEnvelope)
+    response = skill.invoke(request_envelope=request, context=None)
+    return skill.serializer.serialize(response)

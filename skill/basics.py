@@ -1,0 +1,239 @@
+"""Launch, help, stop, fallback, free-form questions, "forget me", and the error apology."""
+from __future__ import annotations
+
+import logging
+import re
+
+from ask_sdk_core.dispatch_components import AbstractExceptionHandler, AbstractRequestHandler
+from ask_sdk_core.handler_input import HandlerInput
+from ask_sdk_core.response_helper import ResponseFactory
+from ask_sdk_model import Response
+
+from . import pops, session, stretches, symptoms
+from .dispatch import IntentHandler, RequestHandler, slot_text, words
+from .speech import Reply, question, render, statement
+
+log = logging.getLogger("skill")
+
+
+def launch_reply(handler_input: HandlerInput) -> Reply:
+    text = words(handler_input)
+    session.turn(handler_input).pending = None
+    return question(text.text("basics.launch"), reprompt=text.text("basics.launch_reprompt"))
+
+
+class Launch(RequestHandler):
+    """ "Open back pop coach" (a kept routine place is offered first by guide.py). """
+
+    request_types = ("LaunchRequest",)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        return render(handler_input, launch_reply(handler_input))
+
+
+class NavigateHome(IntentHandler):
+    intents = ("AMAZON.NavigateHomeIntent",)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        return render(handler_input, launch_reply(handler_input))
+
+
+class Help(IntentHandler):
+    """Help depends on where the person is (triage and routine have their own, earlier)."""
+
+    intents = ("AMAZON.HelpIntent",)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        text = words(handler_input)
+        if session.turn(handler_input).pending:
+            return render(handler_input, question(text.text("basics.help_offer"),
+                                                  reprompt=text.text("basics.help_offer")))
+        return render(handler_input, question(text.text("basics.help"), reprompt=text.text("basics.help_reprompt")))
+
+
+class StopOrCancel(IntentHandler):
+    intents = ("AMAZON.StopIntent", "AMAZON.CancelIntent", "AMAZON.PauseIntent")
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        session.turn(handler_input).pending = None
+        return render(handler_input, statement(words(handler_input).text("basics.goodbye")))
+
+
+class NoThanks(IntentHandler):
+    """ "No" to an offer: ask if there's anything else. """
+
+    intents = ("AMAZON.NoIntent",)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        state = session.turn(handler_input)
+        text = words(handler_input)
+        if not state.pending:
+            return render(handler_input, statement(text.text("basics.goodbye")))
+        state.pending = None
+        return render(handler_input, question(text.text("basics.anything_else"),
+                                              reprompt=text.text("basics.anything_else_reprompt")))
+
+
+class NothingPending(IntentHandler):
+    """ "Yes", "next" or "I don't know" with nothing asked. """
+
+    intents = ("AMAZON.YesIntent", "DontKnowIntent", "AMAZON.NextIntent", "AMAZON.PreviousIntent",
+               "AMAZON.RepeatIntent", "AMAZON.StartOverIntent", "AMAZON.ResumeIntent")
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        text = words(handler_input)
+        if handler_input.request_envelope.request.intent.name == "AMAZON.RepeatIntent":
+            state = session.turn(handler_input)
+            if state.last_ssml:
+                return repeat_last(handler_input)
+        return render(handler_input, question(text.text("basics.nothing_pending"),
+                                              reprompt=text.text("basics.launch_reprompt")))
+
+
+def repeat_last(handler_input: HandlerInput) -> Response:
+    """Say the last response again, as it was."""
+    state = session.turn(handler_input)
+    builder = handler_input.response_builder
+    builder.speak(state.last_ssml or "")
+    if state.last_reprompt:
+        builder.ask(state.last_reprompt)
+    builder.set_should_end_session(False)
+    return builder.response
+
+
+class ForgetMe(IntentHandler):
+    """ "Forget me": delete everything kept for this person. """
+
+    intents = ("ForgetMeIntent",)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        session.forget_user(handler_input)
+        state = session.turn(handler_input)
+        state.routine, state.pending = None, None
+        text = words(handler_input)
+        return render(handler_input, question(text.text("basics.forgot"), reprompt=text.text("basics.forgot_reprompt")))
+
+
+_POP = re.compile(r"\b(pop|pops|popping|popped|crack|cracks|cracking|cracked|click|clicks|clicking|snap)")
+_NOT = re.compile(r"\b(won'?t|wont|can'?t|cannot|doesn'?t|does not|isn'?t|not|never|no longer)\b")
+_STOPPED = re.compile(r"\b(anymore|any more|no longer|stopped|used to)\b")
+_SAFE = re.compile(r"\b(safe|harm|harmful|bad|ok|okay|dangerous|damage|arthritis|should i)\b")
+_DOCTOR = re.compile(r"\b(doctor|gp|symptom|symptoms|serious|worried|worry|hospital|emergency|checked|check)\b")
+_PRO = re.compile(r"\b(chiropractor|chiro|physio|physiotherapist|physical therapist|therapist|osteopath|massage)\b")
+_CARE = re.compile(r"\b(heat|heating|hot|warm|bath|water|posture|walk|walking|swim|yoga|pilates|relief|relieve|ease|loosen)\b")
+_STRETCH = re.compile(r"\b(stretch|stretches|stretching|exercise|exercises|routine|move|moves|movement|twist)\b")
+_ACHE = re.compile(r"\b(stiff|stiffness|ache|aches|aching|sore|tight|tense|hurts?|pain|painful)\b")
+
+
+def route_free_text(handler_input: HandlerInput, said: str) -> Reply:
+    """A question that matched no sample: answer it by its key words, or steer back."""
+    text = said.lower()
+    if _POP.search(text):
+        if _STOPPED.search(text):
+            return pops.explain(handler_input, "stopped")
+        if _NOT.search(text):
+            return pops.explain(handler_input, "wont")
+        if _SAFE.search(text):
+            return pops.explain(handler_input, "safe")
+        return pops.explain(handler_input, "what")
+    if _PRO.search(text):
+        return stretches_professional(handler_input)
+    if _DOCTOR.search(text):
+        return symptoms.start(handler_input)
+    if _STRETCH.search(text):
+        return stretches.offer(handler_input, stretches.choose(words(handler_input))[0])
+    if _CARE.search(text):
+        return stretches.selfcare(handler_input)
+    if _ACHE.search(text):
+        session.turn(handler_input).pending = "check"
+        w = words(handler_input)
+        return question(w.text("symptoms.not_red_flag"), reprompt=w.text("symptoms.not_red_flag_reprompt"))
+    return fallback_reply(handler_input)
+
+
+def stretches_professional(handler_input: HandlerInput) -> Reply:
+    text = words(handler_input)
+    session.turn(handler_input).pending = "check"
+    ask = text.text("symptoms.offer_check")
+    return question(text.text("selfcare.professional"), ask, reprompt=ask)
+
+
+def fallback_reply(handler_input: HandlerInput) -> Reply:
+    text = words(handler_input)
+    return question(text.text("basics.fallback"), reprompt=text.text("basics.fallback_reprompt"))
+
+
+class FreeQuestion(IntentHandler):
+    """A free-form question ("why {query}", "my {query}"): screened for red flags, then routed."""
+
+    intents = ("QuestionIntent", "CannotIntent", "InjuryIntent")
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        said = slot_text(handler_input, "query") or ""
+        return render(handler_input, route_free_text(handler_input, said))
+
+
+class Fallback(IntentHandler):
+    """Anything else: steer back to the three things the skill does."""
+
+    intents = ("AMAZON.FallbackIntent",)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        return render(handler_input, fallback_reply(handler_input))
+
+
+class UnhandledIntent(RequestHandler):
+    """An intent no handler claims (a model newer than the code): steer back, don't crash."""
+
+    request_types = ("IntentRequest",)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        return render(handler_input, fallback_reply(handler_input))
+
+
+class SessionEnded(RequestHandler):
+    request_types = ("SessionEndedRequest",)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        return handler_input.response_builder.response
+
+
+class SkillDisabled(RequestHandler):
+    """The person disabled the skill: delete their record."""
+
+    request_types = ("AlexaSkillEvent.SkillDisabled",)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        session.forget_user(handler_input)
+        return handler_input.response_builder.response
+
+
+class AnyOtherRequest(AbstractRequestHandler):
+    """Request types the skill does not use (other skill events, APL events): a valid empty answer."""
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        return True
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        return handler_input.response_builder.response
+
+
+class Apology(AbstractExceptionHandler):
+    """Any error inside: a short spoken apology, the red-flag warning first; never a stack trace."""
+
+    def can_handle(self, handler_input: HandlerInput, exception: Exception) -> bool:
+        return True
+
+    def handle(self, handler_input: HandlerInput, exception: Exception) -> Response:
+        log.error('{"event": "handler_error", "error": "%s"}', type(exception).__name__, exc_info=exception)
+        handler_input.response_builder = ResponseFactory()
+        text = words(handler_input)
+        reply = question(text.text("basics.error"), reprompt=text.text("basics.launch_reprompt"))
+        reply.parts.insert(0, text.text("safety.warning"))
+        return render(handler_input, reply)
+
+
+HANDLERS = (Launch(), NavigateHome(), Help(), StopOrCancel(), NoThanks(), NothingPending(), ForgetMe(),
+            FreeQuestion(), Fallback(), UnhandledIntent(), SessionEnded(), SkillDisabled())
+LAST_HANDLERS = (AnyOtherRequest(),)
+EXCEPTION_HANDLERS = (Apology(),)

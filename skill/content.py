@@ -1,0 +1,81 @@
+"""Spoken text and stretch data, as data files: content/<locale>/*.toml, locales override en-US.
+
+A text entry is either a plain string or a table with `text` and `source` (the line of
+`back-pain-facts.md` a medical statement traces to). Texts use `{name}` placeholders; every
+text may use the locale's `{emergency}`, `{urgent_service}` and `{therapist}`.
+"""
+from __future__ import annotations
+
+import random
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+DEFAULT_LOCALE = "en-US"
+LOCALES = ("en-US", "en-GB", "en-CA", "en-AU", "en-IN")
+
+
+def _merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
+    merged = dict(base)
+    for key, value in over.items():
+        if isinstance(value, dict) and isinstance(merged.get(key), dict) and "text" not in value:
+            merged[key] = _merge(merged[key], value)
+        else:
+            merged[key] = value
+    return merged
+
+
+def _load_dir(locale: str) -> dict[str, Any]:
+    folder = resources.files("skill") / "content" / locale
+    data: dict[str, Any] = {}
+    if not folder.is_dir():
+        return data
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if entry.name.endswith(".toml"):
+            data[entry.name[:-5]] = tomllib.loads(entry.read_text(encoding="utf-8"))
+    return data
+
+
+@dataclass(frozen=True)
+class Content:
+    """One locale's content, with en-US underneath."""
+
+    locale: str
+    data: dict[str, Any]
+
+    def raw(self, key: str) -> Any:
+        node: Any = self.data
+        for part in key.split("."):
+            if not isinstance(node, dict) or part not in node:
+                raise KeyError(f"no content {key!r} for {self.locale}")
+            node = node[part]
+        return node
+
+    def text(self, key: str, **values: Any) -> str:
+        """The sentence under `key` (one picked at random from a list), placeholders filled."""
+        node = self.raw(key)
+        if isinstance(node, dict):
+            node = node["text"]
+        if isinstance(node, list):
+            node = random.choice(node)
+        return node.format(**{**self.defaults, **values})
+
+    @property
+    def defaults(self) -> dict[str, str]:
+        return {k: v for k, v in self.data.get("locale", {}).items() if isinstance(v, str)}
+
+    @property
+    def stretches(self) -> dict[str, dict[str, Any]]:
+        return self.data["stretches"]["stretch"]
+
+
+@lru_cache(maxsize=None)
+def for_locale(locale: str | None) -> Content:
+    """Content for a locale; unknown locales get en-US."""
+    locale = locale if locale in LOCALES else DEFAULT_LOCALE
+    data = _load_dir(DEFAULT_LOCALE)
+    if locale != DEFAULT_LOCALE:
+        data = _merge(data, _load_dir(locale))
+    return Content(locale, data)

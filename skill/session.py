@@ -1,0 +1,171 @@
+"""Typed views of what the skill remembers.
+
+`Turn` lives in the session only (what a yes answers, the triage question, the running
+routine, the last thing said). `UserRecord` is the little that persists between sessions:
+routine progress, the time of the last pop, whether the intro was heard, preferences.
+Nothing a person reports about their health is ever put in the `UserRecord`.
+"""
+from __future__ import annotations
+
+import time
+from dataclasses import asdict, dataclass, field, fields
+from typing import Any
+
+from ask_sdk_core.dispatch_components import AbstractResponseInterceptor
+from ask_sdk_core.exceptions import AttributesManagerException
+from ask_sdk_core.handler_input import HandlerInput
+from ask_sdk_model import Response
+
+PLACE_MAX_AGE_SECONDS = 24 * 3600
+
+
+@dataclass
+class Routine:
+    """Where a guided routine is: which stretch of the list, which step of that stretch."""
+
+    stretch_ids: list[str]
+    index: int = 0
+    step: int = 0
+    easier: bool = False
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any] | None) -> "Routine | None":
+        if not data or not data.get("stretch_ids"):
+            return None
+        return cls(
+            stretch_ids=[str(s) for s in data["stretch_ids"]],
+            index=int(data.get("index", 0)),
+            step=int(data.get("step", 0)),
+            easier=bool(data.get("easier", False)),
+        )
+
+
+@dataclass
+class Turn:
+    """Session-only conversation state."""
+
+    pending: str | None = None  # what "yes" answers: deeper, stretch, triage, resume, routine_done
+    pop_topic: str | None = None  # the pop topic offered next
+    triage_step: int | None = None
+    offer: dict[str, str] = field(default_factory=dict)  # the stretch filter offered
+    routine: Routine | None = None
+    paused: bool = False
+    last_ssml: str | None = None
+    last_reprompt: str | None = None
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any] | None) -> "Turn":
+        data = dict(data or {})
+        known = {f.name for f in fields(cls)}
+        turn = cls(**{k: v for k, v in data.items() if k in known and k != "routine"})
+        turn.routine = Routine.from_dict(data.get("routine"))
+        return turn
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class UserRecord:
+    """What persists for a person (keyed by a hash of their id, never the id)."""
+
+    intro_heard: bool = False
+    place: dict[str, Any] | None = None  # a Routine as dict, with saved_at
+    popped_at: float | None = None
+    prefs: dict[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any] | None) -> "UserRecord":
+        data = dict(data or {})
+        return cls(
+            intro_heard=bool(data.get("intro_heard", False)),
+            place=data.get("place") or None,
+            popped_at=float(data["popped_at"]) if data.get("popped_at") is not None else None,
+            prefs=dict(data.get("prefs") or {}),
+        )
+
+    def saved_place(self, now: float | None = None) -> Routine | None:
+        """The routine place kept from an earlier session, if it is less than a day old."""
+        if not self.place:
+            return None
+        now = time.time() if now is None else now
+        if now - float(self.place.get("saved_at", 0)) > PLACE_MAX_AGE_SECONDS:
+            return None
+        return Routine.from_dict(self.place)
+
+    def keep_place(self, routine: Routine | None, now: float | None = None) -> None:
+        self.place = None if routine is None else {**asdict(routine), "saved_at": now or time.time()}
+
+
+def turn(handler_input: HandlerInput) -> Turn:
+    """This request's session state (read once, saved by `SaveState`)."""
+    attrs = handler_input.attributes_manager.request_attributes
+    if "turn" not in attrs:
+        attrs["turn"] = Turn.from_dict(handler_input.attributes_manager.session_attributes.get("turn"))
+    return attrs["turn"]
+
+
+def user_record(handler_input: HandlerInput) -> UserRecord:
+    """The person's persistent record; from the session alone when no store is configured."""
+    attrs = handler_input.attributes_manager.request_attributes
+    if "user" not in attrs:
+        try:
+            stored = handler_input.attributes_manager.persistent_attributes
+        except AttributesManagerException:
+            stored = handler_input.attributes_manager.session_attributes.get("user")
+        attrs["user"] = UserRecord.from_dict(stored)
+    return attrs["user"]
+
+
+def save_user_record(handler_input: HandlerInput, record: UserRecord) -> None:
+    """Mark the record to be written when the response goes out."""
+    attrs = handler_input.attributes_manager.request_attributes
+    attrs["user"] = record
+    attrs["user_dirty"] = True
+
+
+def forget_user(handler_input: HandlerInput) -> None:
+    """Delete the person's record from the store ("forget me", or the skill was disabled)."""
+    handler_input.attributes_manager.request_attributes["user"] = UserRecord()
+    handler_input.attributes_manager.request_attributes.pop("user_dirty", None)
+    handler_input.attributes_manager.request_attributes["user_forgotten"] = True
+    try:
+        handler_input.attributes_manager.delete_persistent_attributes()
+    except AttributesManagerException:
+        handler_input.attributes_manager.session_attributes.pop("user", None)
+
+
+def stop_everything(handler_input: HandlerInput) -> None:
+    """A red flag: end the routine and the triage, and drop the kept place."""
+    state = turn(handler_input)
+    state.routine = None
+    state.triage_step = None
+    state.pending = None
+    state.offer = {}
+    record = user_record(handler_input)
+    if record.place:
+        record.place = None
+        save_user_record(handler_input, record)
+
+
+class SaveState(AbstractResponseInterceptor):
+    """After every handler: session state into the session, the record into the store."""
+
+    def process(self, handler_input: HandlerInput, response: Response | None) -> None:
+        attrs = handler_input.attributes_manager.request_attributes
+        manager = handler_input.attributes_manager
+        if handler_input.request_envelope.session is None:
+            return
+        state = turn(handler_input)
+        if response is not None and response.output_speech is not None:
+            state.last_ssml = response.output_speech.ssml
+            reprompt = response.reprompt.output_speech if response.reprompt else None
+            state.last_reprompt = reprompt.ssml if reprompt is not None else None
+        manager.session_attributes["turn"] = state.to_dict()
+        if attrs.get("user_dirty") and not attrs.get("user_forgotten"):
+            record = attrs["user"]
+            try:
+                manager.persistent_attributes = asdict(record)
+                manager.save_persistent_attributes()
+            except AttributesManagerException:
+                manager.session_attributes["user"] = asdict(record)

@@ -1,0 +1,1 @@
+"""The offline skill simulator: resolve typed utterances like Alexa, build envelopes, show replies."""

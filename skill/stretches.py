@@ -1,0 +1,150 @@
+"""Choosing a stretch (by area, position, name, or any) and the self-care advice.
+
+Asking for a stretch describes one and offers to guide it; "yes" starts the guided routine
+(guide.py), where every stretch begins with its stop-if line.
+"""
+from __future__ import annotations
+
+from typing import Iterable
+
+from ask_sdk_core.handler_input import HandlerInput
+from ask_sdk_model import Response
+
+from . import session
+from .content import Content
+from .dispatch import IntentHandler, pending, slot_id, words
+from .speech import Reply, question, render
+
+
+def choose(text: Content, *, name: str | None = None, area: str | None = None,
+           position: str | None = None, exclude: Iterable[str] = ()) -> tuple[str, bool]:
+    """The stretch that best fits, and whether it really fits what was asked."""
+    stretches = text.stretches
+    if name in stretches:
+        return name, True
+    skip = set(exclude)
+
+    def fits(sid: str, use_area: bool, use_position: bool) -> bool:
+        data = stretches[sid]
+        return (not use_area or not area or area in data["areas"]) and (
+            not use_position or not position or position in data["positions"])
+
+    for use_area, use_position in ((True, True), (True, False), (False, True)):
+        found = [s for s in stretches if s not in skip and fits(s, use_area, use_position)]
+        if found:
+            return found[0], (use_area and use_position) or not (area or position)
+    remaining = [s for s in stretches if s not in skip] or list(stretches)
+    return remaining[0], False
+
+
+def offer(handler_input: HandlerInput, stretch_id: str, *, fits: bool = True, again: bool = False) -> Reply:
+    """Describe a stretch and offer to guide it."""
+    text = words(handler_input)
+    data = text.stretches[stretch_id]
+    key = "stretches.another" if again else "stretches.pick" if fits else "stretches.none_for"
+    state = session.turn(handler_input)
+    state.pending = "guide"
+    state.offer = {**state.offer, "stretch": stretch_id,
+                   "offered": ",".join(filter(None, [state.offer.get("offered", ""), stretch_id]))}
+    ask = text.text("stretches.pick_offer")
+    return question(text.text(key, name=data["name"], helps=data["helps"]), ask,
+                    reprompt=text.text("stretches.pick_reprompt"), title=text.text("cards.stretch"))
+
+
+def offer_from_request(handler_input: HandlerInput) -> Reply:
+    text = words(handler_input)
+    area, position = slot_id(handler_input, "area"), slot_id(handler_input, "position")
+    session.turn(handler_input).offer = {k: v for k, v in {"area": area, "position": position}.items() if v}
+    stretch_id, fits = choose(text, name=slot_id(handler_input, "stretch"), area=area, position=position)
+    return offer(handler_input, stretch_id, fits=fits)
+
+
+def selfcare(handler_input: HandlerInput) -> Reply:
+    """Heat, movement, posture, water, yoga; then the offer of a stretch."""
+    text = words(handler_input)
+    state = session.turn(handler_input)
+    state.pending, state.offer = "stretch", {}
+    ask = text.text("pops.offers.stretch")
+    return question(text.text("selfcare.tips"), ask, reprompt=ask, title=text.text("cards.selfcare"))
+
+
+class ChooseStretch(IntentHandler):
+    """ "Give me a stretch for my lower back", "something I can do sitting", "cat cow". """
+
+    intents = ("ChooseStretchIntent",)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        return render(handler_input, offer_from_request(handler_input))
+
+
+class StretchOfferAccepted(IntentHandler):
+    """ "Yes" to "would you like a gentle stretch?" """
+
+    intents = ("AMAZON.YesIntent",)
+
+    def when(self, handler_input: HandlerInput) -> bool:
+        return pending(handler_input, "stretch")
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        stretch_id, fits = choose(words(handler_input), **{
+            k: v for k, v in session.turn(handler_input).offer.items() if k in ("area", "position")})
+        return render(handler_input, offer(handler_input, stretch_id, fits=fits))
+
+
+class AnotherStretch(IntentHandler):
+    """ "No" to a stretch offered, or "another one": offer the next that fits. """
+
+    intents = ("AMAZON.NoIntent", "AnotherStretchIntent", "AMAZON.NextIntent")
+
+    def when(self, handler_input: HandlerInput) -> bool:
+        return pending(handler_input, "guide")
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        state = session.turn(handler_input)
+        offered = [s for s in state.offer.get("offered", "").split(",") if s]
+        text = words(handler_input)
+        if len(offered) >= len(text.stretches):
+            offered = []
+            state.offer["offered"] = ""
+        stretch_id, _ = choose(text, area=state.offer.get("area"), position=state.offer.get("position"),
+                               exclude=offered)
+        return render(handler_input, offer(handler_input, stretch_id, again=True))
+
+
+class ListStretches(IntentHandler):
+    """ "What stretches do you know?" """
+
+    intents = ("ListStretchesIntent",)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        text = words(handler_input)
+        names = [s["name"] for s in text.stretches.values()]
+        listed = ", ".join(names[:-1]) + f", and {names[-1]}"
+        session.turn(handler_input).pending = None
+        return render(handler_input, question(text.text("stretches.list_intro", names=listed),
+                                              reprompt=text.text("stretches.list_reprompt")))
+
+
+class SelfCare(IntentHandler):
+    """ "What else can I do for a stiff back?", "does heat help?" """
+
+    intents = ("SelfCareIntent",)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        return render(handler_input, selfcare(handler_input))
+
+
+class SeeProfessional(IntentHandler):
+    """ "Should I see a chiropractor or a physical therapist?" """
+
+    intents = ("SeeProfessionalIntent",)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        text = words(handler_input)
+        session.turn(handler_input).pending = "check"
+        ask = text.text("symptoms.offer_check")
+        return render(handler_input, question(text.text("selfcare.professional"), ask, reprompt=ask))
+
+
+HANDLERS = (StretchOfferAccepted(), AnotherStretch(), ChooseStretch(), ListStretches(), SelfCare(),
+            SeeProfessional())
