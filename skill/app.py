@@ -25,8 +25,11 @@ log = logging.getLogger("skill.http")
 EMPTY_RESPONSE = {"version": "1.0", "response": {}}
 
 
-def create_app(config: Config | None = None) -> Flask:
-    """Build the service. With no config, it is read from the environment, once, here."""
+def create_app(config: Config | None = None, *, verifier: Verifier | None = None) -> Flask:
+    """Build the service. With no config, it is read from the environment, once, here.
+
+    `verifier` replaces the one built from the config (tests give it a local chain source).
+    """
     config = config or Config.from_env()
     _configure_logging(config.log_level)
     app = Flask(__name__)
@@ -35,7 +38,7 @@ def create_app(config: Config | None = None) -> Flask:
     store = open_store(config.store, data_dir=config.data_dir, region=config.dynamodb_region,
                        endpoint_url=config.dynamodb_endpoint)
     skill = build_skill(store=store)
-    verifier = Verifier(skill_ids=config.skill_ids, check_signature=config.verify)
+    verifier = verifier or Verifier(skill_ids=config.skill_ids, check_signature=config.verify)
     app.extensions["backpop.skill"] = skill
     if not config.verify:
         log.warning(json.dumps({"event": "verification_off", "message":

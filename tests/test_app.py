@@ -1,0 +1,188 @@
+"""The service's edge: what Alexa (or anyone else) gets back over HTTP."""
+from __future__ import annotations
+
+import json
+import logging
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from conftest import SKILL_ID, envelope, intent_request
+from skill.app import create_app
+from skill.config import Config
+from test_verify import NOW, make_verifier, pki, signed_request  # noqa: F401  (pki is a fixture)
+
+
+def config(**overrides) -> Config:
+    return Config(**{"verify": False, "store": "memory://", **overrides})
+
+
+def launch_body(**options) -> dict:
+    return envelope({"type": "LaunchRequest"}, new=True, session_id="amzn1.echo-api.session.1",
+                    attributes=None, **options)
+
+
+@pytest.fixture
+def client():
+    return create_app(config()).test_client()
+
+
+def test_health_answers_ok_with_the_version(client):
+    reply = client.get("/health")
+    assert reply.status_code == 200
+    assert reply.get_json()["status"] == "ok" and reply.get_json()["version"]
+
+
+@pytest.mark.parametrize("method, path, status", [
+    ("get", "/", 405), ("put", "/health", 405), ("get", "/nowhere", 404), ("post", "/nowhere", 404),
+])
+def test_other_paths_and_methods_answer_json(client, method, path, status):
+    reply = getattr(client, method)(path)
+    assert reply.status_code == status
+    assert reply.is_json and reply.get_json()["error"]
+
+
+def test_unsigned_request_is_refused_when_verification_is_on():
+    client = create_app(config(verify=True)).test_client()
+    reply = client.post("/", json=launch_body())
+    assert reply.status_code == 400
+    assert "SignatureCertChainUrl" in reply.get_json()["error"]
+
+
+def test_a_signed_request_is_answered_when_verification_is_on(pki):  # noqa: F811
+    body_env = launch_body()
+    body_env["request"]["timestamp"] = NOW.strftime("%Y-%m-%dT%H:%M:%SZ")  # the verifier's clock
+    headers, body, _ = signed_request(pki.leaf_key, body_env)
+    app = create_app(config(verify=True), verifier=make_verifier(pki))
+    reply = app.test_client().post("/", data=body, headers=headers, content_type="application/json")
+    assert reply.status_code == 200
+    assert "Safety first" in reply.get_json()["response"]["outputSpeech"]["ssml"]
+
+
+def test_launch_with_verification_off_gets_a_well_formed_alexa_response(client):
+    reply = client.post("/", json=launch_body())
+    assert reply.status_code == 200
+    data = reply.get_json()
+    assert data["version"] == "1.0"
+    response = data["response"]
+    assert response["outputSpeech"]["type"] == "SSML"
+    assert response["outputSpeech"]["ssml"].startswith("<speak>")
+    assert response["reprompt"]["outputSpeech"]["ssml"]
+    assert response["shouldEndSession"] is False
+
+
+def test_wrong_application_id_is_refused_even_with_verification_off():
+    client = create_app(config(skill_ids=frozenset({"amzn1.ask.skill.other"}))).test_client()
+    reply = client.post("/", json=launch_body())
+    assert reply.status_code == 400
+    assert reply.get_json()["error"] == "unknown application id"
+
+
+def test_allowed_application_id_is_answered():
+    client = create_app(config(skill_ids=frozenset({"amzn1.ask.skill.other", SKILL_ID}))).test_client()
+    assert client.post("/", json=launch_body()).status_code == 200
+
+
+def test_body_over_256_kib_gets_413(client):
+    reply = client.post("/", data=b"{" + b" " * (256 * 1024 + 1) + b"}", content_type="application/json")
+    assert reply.status_code == 413
+    assert reply.get_json()["error"] == "body too large"
+
+
+@pytest.mark.parametrize("body", [b"not json", b"[1, 2]", b'{"version": "1.0"}', b'{"request": "LaunchRequest"}',
+                                  b'{"request": {"type": 7}}', b"\xff\xfe"])
+def test_body_that_is_not_a_request_envelope_gets_400(client, body):
+    reply = client.post("/", data=body, content_type="application/json")
+    assert reply.status_code == 400
+    assert reply.get_json()["error"] == "body is not a request envelope"
+
+
+def test_unknown_request_type_gets_a_valid_empty_response(client):
+    body = launch_body()
+    body["request"]["type"] = "Alexa.Something.NobodyKnows"
+    reply = client.post("/", json=body)
+    assert reply.status_code == 200
+    assert reply.get_json() == {"version": "1.0", "response": {}}
+
+
+def test_a_request_type_no_handler_uses_gets_an_empty_response(client):
+    body = launch_body()
+    body["request"] = {**body["request"], "type": "AlexaSkillEvent.SkillEnabled", "body": {}}
+    del body["session"]
+    reply = client.post("/", json=body)
+    assert reply.status_code == 200
+    assert "outputSpeech" not in reply.get_json()["response"]
+
+
+def test_an_error_in_a_handler_is_a_spoken_apology_with_the_warning(client, monkeypatch):
+    import skill.pops
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(skill.pops, "explain", broken)
+    body = envelope(intent_request("WhatIsThePopIntent"), new=False, session_id="s", attributes=None)
+    reply = client.post("/", json=body)
+    assert reply.status_code == 200
+    speech = reply.get_json()["response"]["outputSpeech"]["ssml"]
+    assert speech.startswith("<speak>Safety first")
+    assert "something went wrong" in speech
+    assert "boom" not in reply.get_data(as_text=True) and "Traceback" not in reply.get_data(as_text=True)
+
+
+def test_one_json_log_line_per_request_without_ids_or_slot_values(client, caplog):
+    body = envelope(intent_request("ReportSymptomIntent", symptom=("a stiff back", "stiffness")), new=False,
+                    session_id="s", attributes=None, user_id="amzn1.ask.account.SECRET")
+    with caplog.at_level(logging.INFO, logger="skill.http"):
+        client.post("/", json=body)
+    lines = [json.loads(r.getMessage()) for r in caplog.records if r.name == "skill.http"]
+    assert len(lines) == 1
+    line = lines[0]
+    assert line["type"] == "IntentRequest" and line["intent"] == "ReportSymptomIntent"
+    assert line["outcome"] == "answered" and line["status"] == 200 and line["latency_ms"] >= 0
+    text = json.dumps(line)
+    assert "SECRET" not in text and "stiff" not in text
+
+
+def test_verification_off_is_said_loudly_at_start_up(caplog):
+    with caplog.at_level(logging.WARNING, logger="skill.http"):
+        create_app(config(verify=False))
+    assert any("NOT checked" in r.getMessage() for r in caplog.records)
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def test_backpop_serve_answers_health(tmp_path):
+    port = free_port()
+    env = {**os.environ, "BACKPOP_DATA_DIR": str(tmp_path), "BACKPOP_VERIFY": "1"}
+    server = subprocess.Popen([sys.executable, "-m", "skill.cli", "serve", "--port", str(port)], env=env,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=Path(__file__).parents[1])
+    try:
+        for _ in range(100):
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/health", timeout=1) as reply:
+                    assert json.load(reply)["status"] == "ok"
+                    break
+            except OSError:
+                time.sleep(0.1)
+        else:
+            pytest.fail("backpop serve did not answer /health")
+        request = urllib.request.Request(f"http://127.0.0.1:{port}/", data=json.dumps(launch_body()).encode(),
+                                         headers={"Content-Type": "application/json"})
+        with pytest.raises(urllib.error.HTTPError) as refused:
+            urllib.request.urlopen(request, timeout=5)
+        assert refused.value.code == 400
+        refused.value.close()
+    finally:
+        server.terminate()
+        server.wait(timeout=10)

@@ -1,0 +1,112 @@
+"""The spoken content: traced to the facts, complete in every locale, in our own words."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import SHARED
+from skill import content
+from skill.content import LOCALES
+
+PACKAGE = Path(__file__).resolve().parents[1] / "skill"
+KEY_IN_CODE = re.compile(r"""\.text\(\s*f?["']([a-z_]+\.[a-z_.{}]+)["']""")
+FACTS = SHARED / "reference" / "back-pain-facts.md"
+
+
+def keys_used_in_code() -> set[str]:
+    keys = set()
+    for path in PACKAGE.glob("*.py"):
+        keys |= set(KEY_IN_CODE.findall(path.read_text()))
+    return keys
+
+
+def expand(key: str) -> list[str]:
+    """A key with a {placeholder} part stands for every entry of that table."""
+    if "{" not in key:
+        return [key]
+    table, _, last = key.split("{")[0].rpartition(".")
+    return [f"{table}.{name}" for name in content.for_locale("en-US").raw(table) if name.startswith(last)]
+
+
+def test_the_code_uses_keys_that_exist():
+    assert len(keys_used_in_code()) > 40
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_every_key_the_code_speaks_exists_and_fills_in_every_locale(locale):
+    text = content.for_locale(locale)
+    missing = []
+    for key in sorted(keys_used_in_code()):
+        for concrete in expand(key):
+            try:
+                said = text.text(concrete, symptom="x", name="x", helps="x", summary="x", names="x", stretch="x",
+                                 step=1, steps=2, number=1, count=2, minutes=5, ago="x", question="x", seconds=10,
+                                 reps="x", stop_if="x")
+            except KeyError as error:
+                missing.append(f"{concrete}: {error}")
+                continue
+            assert "{" not in said, f"{concrete} left a placeholder: {said}"
+    assert not missing, missing
+
+
+MEDICAL_TABLES = ["safety.warning", "safety.levels", "pops.topics", "selfcare", "symptoms.questions"]
+
+
+def medical_entries():
+    text = content.for_locale("en-US")
+    for name in MEDICAL_TABLES:
+        node = text.raw(name)
+        if isinstance(node, dict) and "text" in node:
+            yield name, node
+        elif isinstance(node, dict):
+            yield from ((f"{name}.{k}", v) for k, v in node.items())
+        else:
+            yield from ((f"{name}[{i}]", v) for i, v in enumerate(node))
+    for sid, stretch in text.stretches.items():
+        yield f"stretches.{sid}", stretch
+
+
+@pytest.mark.parametrize("key, entry", list(medical_entries()), ids=lambda v: v if isinstance(v, str) else "")
+def test_every_medical_statement_traces_to_the_facts(key, entry):
+    assert str(entry.get("source", "")).startswith("facts:"), f"{key} has no source line"
+
+
+def test_the_ranges_are_the_sources_ranges():
+    text = content.for_locale("en-US")
+    assert "from a few minutes to more than an hour" in text.text("pops.topics.wont")
+    assert "15 to 20 minutes" in text.text("selfcare.tips")
+
+
+@pytest.mark.parametrize("locale, number", [("en-US", "911"), ("en-CA", "911"), ("en-GB", "999"),
+                                            ("en-AU", "000"), ("en-IN", "112")])
+def test_the_emergency_number_follows_the_locale(locale, number):
+    assert number in content.for_locale(locale).text("safety.levels.emergency")
+    assert number in content.for_locale(locale).text("safety.warning")
+
+
+def test_en_gb_points_to_nhs_111_for_urgent_care():
+    assert "NHS 111" in content.for_locale("en-GB").text("safety.levels.urgent")
+
+
+def test_every_stretch_has_steps_holds_and_an_easier_version():
+    for sid, stretch in content.for_locale("en-US").stretches.items():
+        assert stretch["steps"] and stretch["easier"] and stretch["helps"] and stretch["reps"], sid
+        assert any(step.get("hold") for step in stretch["steps"]), sid
+        assert all(len(step["text"].split()) <= 28 for step in stretch["steps"]), sid
+
+
+def _ngrams(text: str, n: int) -> set[tuple[str, ...]]:
+    words = re.findall(r"[a-z']+", text.lower().replace("’", "'"))
+    return {tuple(words[i:i + n]) for i in range(len(words) - n + 1)}
+
+
+def test_no_sentence_is_copied_from_the_seed_articles():
+    seeds = sorted((SHARED / "seeds").glob("*.txt"))
+    if not seeds:
+        pytest.skip("needs ../shared/seeds (the shared folder beside the project) to compare against")
+    seed_grams = set().union(*(_ngrams(p.read_text(encoding="utf-8"), 7) for p in seeds))
+    ours = " ".join(p.read_text(encoding="utf-8") for p in (PACKAGE / "content").rglob("*.toml"))
+    copied = _ngrams(ours, 7) & seed_grams
+    assert not copied, f"seven words in a row copied from a seed article: {sorted(copied)[:3]}"

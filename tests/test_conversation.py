@@ -1,0 +1,243 @@
+"""Conversations as a person has them: explaining the pop, choosing a stretch, checking symptoms."""
+from __future__ import annotations
+
+import json
+import statistics
+
+import pytest
+
+from conftest import Conversation
+from skill import content, safety
+from skill.content import LOCALES
+
+EN = content.for_locale("en-US")
+STRETCHES = sorted(EN.stretches)
+THERAPIST = {"en-US": "physical therapist", "en-CA": "physical therapist", "en-GB": "physiotherapist",
+             "en-AU": "physiotherapist", "en-IN": "physiotherapist"}
+
+
+def later_turns(talk: Conversation):
+    """Every reply after the first (the first carries the warning and maybe the intro)."""
+    return talk.history[1:]
+
+
+# -- explaining the pop ---------------------------------------------------------------------------
+
+def test_the_pop_explained_then_deeper_with_yes_and_tell_me_more(talk):
+    talk.launch()
+    what = talk.say("WhatIsThePopIntent")
+    assert "gas" in what.speech and "bones" in what.speech
+    assert what.speech.endswith("?") and what.reprompt
+    wont = talk.say("AMAZON.YesIntent")
+    assert "few minutes to more than an hour" in wont.speech
+    more = talk.say("TellMeMoreIntent")
+    assert "sitting" in more.speech
+    stopped = talk.say("AMAZON.YesIntent")
+    assert "osteoarthritis" in stopped.speech and "ankylosing spondylitis" in stopped.speech
+    safe = talk.say("AMAZON.YesIntent")
+    assert "force" in safe.speech
+    tips = talk.say("AMAZON.YesIntent")
+    assert "15 to 20 minutes" in tips.speech
+    assert all(reply.words <= 60 for reply in later_turns(talk))
+
+
+@pytest.mark.parametrize("intent, words", [
+    ("WhatIsThePopIntent", "pressure drops"),
+    ("WhyWontItPopIntent", "few minutes to more than an hour"),
+    ("WhyStoppedPoppingIntent", "osteoarthritis"),
+    ("IsCrackingSafeIntent", "don't force it"),
+])
+def test_each_pop_answer_is_short_and_ends_in_one_offer(talk, intent, words):
+    talk.launch()
+    reply = talk.say(intent)
+    assert words in reply.speech
+    answer_words = len(reply.speech.rsplit(".", 1)[0].split())
+    assert answer_words <= 45, reply.speech
+    assert reply.speech.count("?") == 1 and not reply.ended
+
+
+def test_no_to_a_deeper_offer_asks_if_there_is_anything_else(talk):
+    talk.launch()
+    talk.say("WhatIsThePopIntent")
+    reply = talk.say("AMAZON.NoIntent")
+    assert "Anything else" in reply.speech and not reply.ended
+
+
+# -- choosing a stretch ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("area", ["lower_back", "upper_back", "hips", "chest"])
+def test_a_stretch_for_each_area_suits_it(talk, area):
+    reply = talk.say("ChooseStretchIntent", area=(area.replace("_", " "), area))
+    chosen = [sid for sid in STRETCHES if EN.stretches[sid]["name"] in reply.speech]
+    assert chosen and area in EN.stretches[chosen[0]]["areas"]
+    assert "guide you through it" in reply.speech
+
+
+@pytest.mark.parametrize("position", ["standing", "sitting", "lying", "hands_knees"])
+def test_a_stretch_for_each_position_suits_it(talk, position):
+    reply = talk.say("ChooseStretchIntent", position=(position, position))
+    chosen = [sid for sid in STRETCHES if EN.stretches[sid]["name"] in reply.speech]
+    assert chosen and position in EN.stretches[chosen[0]]["positions"]
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+@pytest.mark.parametrize("stretch", STRETCHES)
+def test_every_stretch_by_name_then_guided_with_its_stop_if_line_first(skill, locale, stretch):
+    talk = Conversation(skill, locale=locale)
+    talk.launch()
+    offer = talk.say("ChooseStretchIntent", stretch=(EN.stretches[stretch]["name"], stretch))
+    assert EN.stretches[stretch]["name"] in offer.speech
+    first_step = talk.say("AMAZON.YesIntent")
+    stop_if = content.for_locale(locale).text("stretches.stop_if")
+    assert stop_if in first_step.speech
+    assert first_step.speech.index(stop_if) < first_step.speech.index(EN.stretches[stretch]["steps"][0]["text"][:20])
+    assert "Say next" in first_step.speech and first_step.reprompt and not first_step.ended
+
+
+def test_no_to_a_stretch_offers_another_and_no_repeats_until_all_offered(talk):
+    talk.say("ChooseStretchIntent")
+    seen = set()
+    for _ in range(len(STRETCHES)):
+        reply = talk.history[-1]
+        seen |= {sid for sid in STRETCHES if EN.stretches[sid]["name"] in reply.speech}
+        talk.say("AMAZON.NoIntent")
+    assert seen == set(STRETCHES)
+
+
+def test_a_stretch_that_cannot_fit_says_so_and_offers_the_closest(talk):
+    reply = talk.say("ChooseStretchIntent", area=("chest", "chest"), position=("lying", "lying"))
+    assert "guide you through it" in reply.speech
+
+
+def test_self_care_advice_then_a_stretch(talk):
+    talk.launch()
+    tips = talk.say("SelfCareIntent")
+    for words in ("15 to 20 minutes", "walking", "posture", "water", "yoga or Pilates"):
+        assert words in tips.speech
+    assert "Here's one for you" in talk.say("AMAZON.YesIntent").speech
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_the_professional_follows_the_locale(skill, locale):
+    talk = Conversation(skill, locale=locale)
+    talk.launch()
+    reply = talk.say("SeeProfessionalIntent")
+    assert THERAPIST[locale] in reply.speech and "chiropractor" in reply.speech
+
+
+# -- checking symptoms ----------------------------------------------------------------------------
+
+QUESTIONS = EN.raw("symptoms.questions")
+
+
+def test_triage_all_no_ends_with_self_care_and_a_stretch_offer(talk):
+    talk.launch()
+    asked = [talk.say("CheckSymptomsIntent")]
+    for _ in QUESTIONS:
+        asked.append(talk.say("AMAZON.NoIntent"))
+    for reply, question in zip(asked, QUESTIONS):
+        assert reply.speech.endswith(question["text"]) and reply.reprompt
+    assert "gentle stretch" in asked[-1].speech and not asked[-1].ended
+    assert "Here's one for you" in talk.say("AMAZON.YesIntent").speech
+
+
+def test_triage_asks_the_most_serious_questions_first():
+    levels = [safety.LEVEL_ORDER.index(safety.SYMPTOM_LEVELS[q["symptom"]]) for q in QUESTIONS]
+    assert levels == sorted(levels)
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+@pytest.mark.parametrize("step", range(len(QUESTIONS)))
+def test_triage_stops_at_the_first_yes_with_that_level(skill, locale, step):
+    talk = Conversation(skill, locale=locale)
+    talk.say("CheckSymptomsIntent")
+    for _ in range(step):
+        talk.say("AMAZON.NoIntent")
+    reply = talk.say("AMAZON.YesIntent")
+    level = safety.SYMPTOM_LEVELS[QUESTIONS[step]["symptom"]]
+    advice = content.for_locale(locale).text(f"safety.levels.{level}")
+    assert advice in reply.speech
+    if level == "soon":
+        assert not reply.ended and reply.speech.endswith("?")
+    else:
+        assert reply.ended and "Here's one" not in reply.speech
+
+
+def test_not_sure_is_answered_conservatively(talk):
+    talk.say("CheckSymptomsIntent")
+    reply = talk.say("DontKnowIntent")
+    assert "safest to treat it as a yes" in reply.speech and "911" in reply.speech
+
+
+def test_help_mid_triage_explains_the_question(talk):
+    talk.say("CheckSymptomsIntent")
+    talk.say("AMAZON.NoIntent")
+    reply = talk.say("AMAZON.HelpIntent")
+    assert "yes, no, or not sure" in reply.speech and QUESTIONS[1]["text"] in reply.speech
+
+
+def test_a_stretch_asked_mid_triage_waits_for_the_check(talk):
+    talk.say("CheckSymptomsIntent")
+    reply = talk.say("ChooseStretchIntent", area=("hips", "hips"))
+    assert "finish the quick safety check" in reply.speech and reply.speech.endswith(QUESTIONS[0]["text"])
+
+
+def test_plain_stiffness_is_offered_the_check(talk):
+    talk.launch()
+    reply = talk.say("ReportSymptomIntent", symptom=("a stiff back", "stiffness"))
+    assert "warning signs" in reply.speech
+    assert talk.say("AMAZON.YesIntent").speech.endswith(QUESTIONS[0]["text"])
+
+
+def test_symptom_answers_are_never_stored(stored_skill, tmp_path):
+    talk = Conversation(stored_skill, user_id="amzn1.ask.account.PRIVATE")
+    talk.say("CheckSymptomsIntent")
+    talk.say("AMAZON.NoIntent")
+    talk.say("ReportSymptomIntent", symptom=("a stiff back", "stiffness"))
+    stored = b"".join(p.read_bytes() for p in tmp_path.glob("store.sqlite3*"))
+    for private in (b"stiff", b"triage", b"symptom", b"PRIVATE"):
+        assert private not in stored
+
+
+# -- the basics -----------------------------------------------------------------------------------
+
+def test_help_fallback_stop(talk):
+    talk.launch()
+    assert "give me a stretch" in talk.say("AMAZON.HelpIntent").speech
+    fallback = talk.say("AMAZON.FallbackIntent")
+    assert "why your back pops" in fallback.speech and fallback.reprompt and not fallback.ended
+    bye = talk.say("AMAZON.StopIntent")
+    assert bye.ended and bye.words < 10
+
+
+@pytest.mark.parametrize("query, words", [
+    ("does my spine crack because of gas", "gas"), ("is cracking my neck and back bad for me", "force"),
+    ("can you suggest an exercise", "guide you through it"), ("would a hot bath help", "15 to 20 minutes"),
+    ("my lower back aches", "warning signs"), ("blah blah", "why your back pops"),
+])
+def test_free_form_questions_are_routed_by_their_words(talk, query, words):
+    talk.launch()
+    assert words in talk.say("QuestionIntent", query=query).speech
+
+
+def test_repeat_says_the_last_thing_again(talk):
+    talk.launch()
+    first = talk.say("WhatIsThePopIntent")
+    assert talk.say("AMAZON.RepeatIntent").ssml == first.ssml
+
+
+def test_every_response_is_short_well_formed_and_has_a_card_with_the_same_words(skill):
+    talk = Conversation(skill)
+    talk.launch()
+    for intent in ("WhatIsThePopIntent", "AMAZON.YesIntent", "SelfCareIntent", "AMAZON.YesIntent",
+                   "AMAZON.YesIntent", "AMAZON.NextIntent", "AMAZON.NextIntent", "CheckSymptomsIntent",
+                   "AMAZON.NoIntent", "AMAZON.HelpIntent", "AMAZON.FallbackIntent", "ListStretchesIntent"):
+        talk.say(intent)
+    for reply in talk.history:
+        assert reply.well_formed()
+        assert len(json.dumps(reply.raw)) < 24 * 1024
+        assert reply.card and reply.card.split()[0] in reply.speech
+        if not reply.ended:
+            assert reply.reprompt, reply.speech
+    assert max(reply.words for reply in later_turns(talk)) <= 60
+    assert statistics.median(reply.words for reply in talk.history) <= 45

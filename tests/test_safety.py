@@ -1,0 +1,210 @@
+"""Red flags always first: the warning opens every session, and a red flag pre-empts everything."""
+from __future__ import annotations
+
+import pytest
+
+import skill as skill_package
+from conftest import Conversation, envelope, intent_request
+from skill import answer, build_skill, content, safety
+from skill.content import LOCALES
+
+EMERGENCY_NUMBERS = {"en-US": "911", "en-CA": "911", "en-GB": "999", "en-AU": "000", "en-IN": "112"}
+STRETCH_WORDS = ("Here's one", "guide you through", "Say next", "hands and knees", "Lie on your back")
+
+
+def warning(locale: str = "en-US") -> str:
+    return content.for_locale(locale).text("safety.warning")
+
+
+# -- the warning opens every session -------------------------------------------------------------
+
+# Session states under which gated handlers fire; the walk tries each with every intent.
+STATES = [
+    None,
+    {"turn": {"pending": "deeper", "pop_topic": "wont"}},
+    {"turn": {"pending": "stretch"}},
+    {"turn": {"pending": "guide", "offer": {"stretch": "cat_cow"}}},
+    {"turn": {"pending": "check"}},
+    {"turn": {"pending": "triage", "triage_step": 2}},
+    {"turn": {"pending": "routine", "routine": {"stretch_ids": ["knee_to_chest"], "index": 0, "step": 1}}},
+]
+SLOTS = {
+    "ChooseStretchIntent": {"area": ("lower back", "lower_back")},
+    "GuideStretchIntent": {"stretch": ("cat cow", "cat_cow")},
+    "StartRoutineIntent": {"minutes": "5"},
+    "ReportSymptomIntent": {"symptom": ("a stiff back", "stiffness")},
+    "QuestionIntent": {"query": "why does my back crack"},
+    "CannotIntent": {"query": "touch my toes"},
+}
+
+
+def is_red_flag_advice(said: str, locale: str = "en-US") -> bool:
+    """Advice for a reported red flag is itself the warning, at its level."""
+    text = content.for_locale(locale)
+    leads = (text.text("symptoms.heard", symptom="").split("{")[0].strip(" ."), text.text("symptoms.unsure_lead"))
+    levels = [text.text(f"safety.levels.{level}") for level in safety.LEVEL_ORDER]
+    return said.startswith(leads) and any(level in said for level in levels)
+
+
+def every_intent() -> list[str]:
+    return sorted({name for handler in skill_package.handlers() for name in getattr(handler, "intents", ())})
+
+
+def first_turn(skill, request, attributes, locale="en-US"):
+    body = envelope(request, new=True, session_id="amzn1.echo-api.session.walk", attributes=attributes,
+                    locale=locale)
+    return answer(skill, body)
+
+
+def speech_of(result) -> str:
+    from skill.speech import spoken_text
+
+    return spoken_text(((result.get("response") or {}).get("outputSpeech") or {}).get("ssml"))
+
+
+def test_every_handler_and_entry_point_leads_with_the_warning(monkeypatch):
+    """Walk every intent under every state: whichever handler answers, the warning comes first."""
+    reached: set[str] = set()
+    chosen = {}
+    original = skill_package.handlers
+
+    def spying_handlers():
+        wrapped = []
+        for handler in original():
+            wrapped.append(handler)
+            inner = handler.handle
+
+            def handle(handler_input, _inner=inner, _name=type(handler).__name__):
+                chosen["name"] = _name
+                return _inner(handler_input)
+
+            handler.handle = handle
+        return tuple(wrapped)
+
+    monkeypatch.setattr(skill_package, "handlers", spying_handlers)
+    walked = build_skill()
+    problems = []
+    requests = [({"type": "LaunchRequest"}, "LaunchRequest")] + [
+        (intent_request(name, **SLOTS.get(name, {})), name) for name in every_intent()]
+    for request, label in requests:
+        for state in STATES:
+            chosen.clear()
+            result = first_turn(walked, request, state)
+            reached.add(chosen.get("name", "?"))
+            said = speech_of(result)
+            if not said.startswith(warning()) and not is_red_flag_advice(said):
+                problems.append(f"{label} with {state}: {chosen.get('name')} said {said[:60]!r}")
+    assert not problems, "\n".join(problems)
+    handler_names = {type(h).__name__ for h in original()}
+    unreached = handler_names - reached - {"SessionEnded", "SessionEndedMidRoutine", "SkillDisabled",
+                                           "AnyOtherRequest", "RedFlagReported", "UnhandledIntent",
+                                           "LaunchWithKeptPlace", "ResumeKeptPlace", "FreshStart"}
+    assert not unreached, f"the walk never reached {sorted(unreached)}: add a state or slot so it does"
+
+
+def test_a_red_flag_in_the_first_turn_is_itself_the_warning():
+    result = first_turn(build_skill(), intent_request("InjuryIntent", query="off a ladder"), None)
+    said = speech_of(result)
+    assert said.startswith("You mentioned back pain after a fall")
+    assert "911" in said
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_first_launch_has_the_warning_then_the_intro_once(locale, stored_skill):
+    talk = Conversation(stored_skill, locale=locale)
+    first = talk.launch()
+    intro = content.for_locale(locale).text("safety.intro")
+    assert first.speech.startswith(warning(locale))
+    assert intro in first.speech
+    assert first.card.startswith(warning(locale))
+    again = talk.launch()
+    assert again.speech.startswith(warning(locale))
+    assert intro not in again.speech
+
+
+def test_a_one_shot_question_opens_with_the_warning(talk):
+    reply = talk.say("WhyWontItPopIntent")
+    assert reply.speech.startswith(warning())
+    assert "few minutes to more than an hour" in reply.speech
+
+
+def test_later_turns_do_not_repeat_the_warning(talk):
+    talk.launch()
+    assert warning() not in talk.say("WhatIsThePopIntent").speech
+
+
+# -- a red flag pre-empts everything, at its level ------------------------------------------------
+
+def level_words(locale: str, level: str) -> str:
+    return {"emergency": EMERGENCY_NUMBERS[locale], "right_away": "right away", "urgent": "today",
+            "soon": "soon"}[level]
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+@pytest.mark.parametrize("symptom", sorted(s for s, lvl in safety.SYMPTOM_LEVELS.items() if lvl in safety.PRE_EMPTING))
+def test_every_red_flag_gets_advice_at_its_level_and_no_stretch(skill, locale, symptom):
+    talk = Conversation(skill, locale=locale)
+    talk.launch()
+    reply = talk.say("ReportSymptomIntent", symptom=("whatever they said", symptom))
+    level = safety.SYMPTOM_LEVELS[symptom]
+    assert level_words(locale, level) in reply.speech
+    if level in ("emergency", "right_away"):
+        assert EMERGENCY_NUMBERS[locale] in reply.speech
+    assert not any(word in reply.speech for word in STRETCH_WORDS)
+    assert reply.ended
+
+
+@pytest.mark.parametrize("intent, slots", [
+    ("ChooseStretchIntent", {"symptom": ("numbness in my groin", "saddle_numbness")}),
+    ("CheckSymptomsIntent", {"symptom": ("a fever", "fever")}),
+    ("GuideStretchIntent", {"stretch": ("my leg is numb", None)}),
+    ("QuestionIntent", {"query": "my back hurts and i wet myself"}),
+    ("CannotIntent", {"query": "walk properly"}),
+    ("InjuryIntent", {"query": "down the stairs"}),
+])
+def test_a_red_flag_inside_any_request_pre_empts_it(talk, intent, slots):
+    talk.launch()
+    reply = talk.say(intent, **slots)
+    assert "You mentioned" in reply.speech
+    assert not any(word in reply.speech for word in STRETCH_WORDS)
+
+
+# People's own words, as a free-form question would carry them, and the level they need.
+PHRASES = [
+    ("my leg has gone numb", "right_away"), ("pins and needles in my foot", "right_away"),
+    ("numbness around my bum", "emergency"), ("it feels different when i wipe", "emergency"),
+    ("i peed myself", "emergency"), ("i can't control my bowels", "emergency"),
+    ("both my legs feel weak", "emergency"), ("i can't walk", "emergency"),
+    ("i fell off a ladder", "emergency"), ("i was in a car accident", "emergency"),
+    ("chest pain as well", "emergency"), ("i have a fever", "urgent"), ("i've got chills", "urgent"),
+    ("i've lost weight without trying", "urgent"), ("i had cancer before", "urgent"),
+    ("sudden severe pain", "urgent"), ("it's worse at night", "urgent"), ("the pain is constant", "urgent"),
+    ("it's been hurting for weeks", "soon"), ("it's getting worse", "soon"),
+]
+
+
+@pytest.mark.parametrize("said, level", PHRASES)
+def test_detect_reads_people_s_words_at_the_right_level(said, level):
+    assert safety.level_of(safety.detect(said)) == level
+
+
+@pytest.mark.parametrize("said", [
+    "my back is stiff", "i don't have a fever", "no numbness", "i slipped a disc years ago",
+    "i fell asleep on the sofa", "why does my back pop", "a stretch for my chest", "my chest is tight from sitting",
+])
+def test_plain_stiffness_and_negations_are_not_red_flags(said):
+    assert safety.level_of(safety.detect(said)) in (None, "soon")
+
+
+def test_a_red_flag_mid_triage_stops_with_its_advice(talk):
+    talk.say("CheckSymptomsIntent")
+    reply = talk.say("ReportSymptomIntent", symptom=("my legs are weak", "both_legs"))
+    assert "911" in reply.speech and reply.ended
+
+
+def test_a_red_flag_mid_routine_stops_the_routine(talk):
+    talk.say("GuideStretchIntent", stretch=("cat cow", "cat_cow"))
+    stopped = talk.say("QuestionIntent", query="my legs are numb")
+    assert "911" in stopped.speech and stopped.ended
+    after = talk.say("AMAZON.NextIntent")
+    assert "hands and knees" not in after.speech.lower()
