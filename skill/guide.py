@@ -2,74 +2,44 @@
 
 State-gated: while a routine runs (in the session), these handlers come before all others
 but the red-flag rule. The place is kept in the person's record at every step, so a pause
-or a session that closes mid-routine can be resumed at the next launch (within a day).
+or a session that closes mid-routine (basics.SessionEnded needs to do nothing) can be
+resumed at the next launch (within a day). What a step says, and how, is in routine.py.
 """
 from __future__ import annotations
 
-import json
-from functools import lru_cache
-from importlib import resources
-from typing import Any
+import re
 
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_core.utils import get_intent_name
 from ask_sdk_model import Response
-from ask_sdk_model.interfaces.alexa.presentation.apl import RenderDocumentDirective
 
 from . import routine as steps
 from . import session
 from .dispatch import IntentHandler, RequestHandler, pending, slot_id, slot_text, words
+from .routine import finish, keep_place, running, speak_step, start, stretch_name
 from .session import Routine
-from .speech import Reply, question, render, statement
+from .speech import question, render, statement
 from .stretches import choose
 
-
-@lru_cache(maxsize=1)
-def step_card_document() -> dict[str, Any]:
-    return json.loads((resources.files("skill") / "apl" / "step_card.json").read_text(encoding="utf-8"))
+_PAIN = re.compile(r"\b(hurts?|hurting|pain|painful|sharp|ouch|ow|sore|stings?|stinging)\b")
 
 
-def has_screen(handler_input: HandlerInput) -> bool:
-    system = handler_input.request_envelope.context.system if handler_input.request_envelope.context else None
-    interfaces = system.device.supported_interfaces if system and system.device else None
-    return bool(interfaces and interfaces.alexa_presentation_apl is not None)
+def answer_then_next(handler_input: HandlerInput, said: str) -> Response:
+    """An answer mid-routine (how long, which step), then "say next when you're ready"."""
+    text = words(handler_input)
+    return render(handler_input, question(said, text.text("guide.say_next"), reprompt=text.text("guide.next_reprompt")))
 
 
-def speak_step(handler_input: HandlerInput, routine: Routine, *lead: str) -> Response:
-    """Say the current step (with any lead-in), keep the place, show the card on a screen."""
+def stop_for_pain(handler_input: HandlerInput) -> Response:
+    """Stop the stretch at once (and any check), drop the place, offer a check or an easier one."""
     text = words(handler_input)
     state = session.turn(handler_input)
-    state.routine, state.pending, state.paused = routine, "routine", False
-    record = session.user_record(handler_input)
-    record.keep_place(routine)
-    session.save_user_record(handler_input, record)
-    parts = [*lead, *(steps.easier_parts(text, routine) if routine.easier else steps.step_parts(text, routine))]
-    reply = question(*parts, reprompt=text.text("guide.next_reprompt"), title=text.stretches[routine.stretch_ids[routine.index]]["name"].capitalize())
-    if has_screen(handler_input):
-        reply.directives.append(RenderDocumentDirective(
-            token="backpop-step", document=step_card_document(),
-            datasources={"step": steps.card_data(text, routine)}))
-    return render(handler_input, reply)
-
-
-def finish(handler_input: HandlerInput, routine: Routine) -> Response:
-    text = words(handler_input)
-    state = session.turn(handler_input)
-    state.routine, state.pending, state.offer = None, "stretch", {}
-    record = session.user_record(handler_input)
-    record.keep_place(None)
-    session.save_user_record(handler_input, record)
-    name = text.stretches[routine.stretch_ids[-1]]["name"]
-    key = "guide.routine_done" if len(routine.stretch_ids) > 1 else "guide.stretch_done"
-    return render(handler_input, question(text.text(key, name=name), reprompt=text.text("pops.offers.stretch")))
-
-
-def start(handler_input: HandlerInput, stretch_ids: list[str], *lead: str) -> Response:
-    return speak_step(handler_input, Routine(stretch_ids=stretch_ids), *lead)
-
-
-def running(handler_input: HandlerInput) -> Routine | None:
-    return session.turn(handler_input).routine
+    if state.routine:
+        state.offer = {"stretch": state.routine.stretch_ids[state.routine.index]}
+    state.routine, state.triage_step, state.pending, state.paused = None, None, "check", False
+    if session.user_record(handler_input).place:
+        keep_place(handler_input, None)
+    return render(handler_input, question(text.text("guide.hurt"), reprompt=text.text("guide.hurt_reprompt")))
 
 
 class InRoutine(IntentHandler):
@@ -80,14 +50,14 @@ class InRoutine(IntentHandler):
 
 
 class Next(InRoutine):
+    """ "Next" (or "yes", "resume"): the next step, or the end of the routine."""
+
     intents = ("AMAZON.NextIntent", "AMAZON.YesIntent", "AMAZON.ResumeIntent")
 
     def handle(self, handler_input: HandlerInput) -> Response:
         routine = running(handler_input)
-        state = session.turn(handler_input)
-        if state.paused or get_intent_name(handler_input) == "AMAZON.ResumeIntent":
+        if session.turn(handler_input).paused or get_intent_name(handler_input) == "AMAZON.ResumeIntent":
             return speak_step(handler_input, routine)
-        routine.easier = False
         if steps.advance(words(handler_input), routine):
             return speak_step(handler_input, routine)
         return finish(handler_input, routine)
@@ -98,7 +68,6 @@ class Previous(InRoutine):
 
     def handle(self, handler_input: HandlerInput) -> Response:
         routine = running(handler_input)
-        routine.easier = False
         if steps.back(words(handler_input), routine):
             return speak_step(handler_input, routine)
         return speak_step(handler_input, routine, words(handler_input).text("guide.first_step"))
@@ -115,28 +84,29 @@ class StartOver(InRoutine):
     intents = ("AMAZON.StartOverIntent",)
 
     def handle(self, handler_input: HandlerInput) -> Response:
-        routine = running(handler_input)
-        return start(handler_input, routine.stretch_ids)
+        return start(handler_input, running(handler_input).stretch_ids)
 
 
 class Skip(InRoutine):
+    """ "Skip this stretch": on to the next one, or the end."""
+
     intents = ("SkipStretchIntent",)
 
     def handle(self, handler_input: HandlerInput) -> Response:
         routine = running(handler_input)
-        text = words(handler_input)
-        name = text.stretches[routine.stretch_ids[routine.index]]["name"]
         if steps.skip_stretch(routine):
-            return speak_step(handler_input, routine, text.text("guide.skipped", name=name))
+            return speak_step(handler_input, routine, words(handler_input).text("guide.skipped"))
         return finish(handler_input, routine)
 
 
 class Easier(InRoutine):
+    """ "Make it easier": the easier version of this stretch, stop-if line first."""
+
     intents = ("EasierIntent",)
 
     def handle(self, handler_input: HandlerInput) -> Response:
         routine = running(handler_input)
-        routine.easier = True
+        steps.make_easier(routine)
         return speak_step(handler_input, routine)
 
 
@@ -145,10 +115,11 @@ class HoldTime(InRoutine):
 
     def handle(self, handler_input: HandlerInput) -> Response:
         text = words(handler_input)
-        _, data, stretch_steps = steps.current(text, running(handler_input))
-        hold = int(stretch_steps[running(handler_input).step].get("hold", 0))
-        said = text.text("guide.hold_time", seconds=hold) if hold else text.text("guide.hold_none", reps=data["reps"])
-        return render(handler_input, question(said, text.text("guide.say_next"), reprompt=text.text("guide.next_reprompt")))
+        routine = running(handler_input)
+        hold = steps.hold_seconds(text, routine)
+        reps = text.stretches[routine.stretch_ids[routine.index]]["reps"]
+        said = text.text("guide.hold_time", seconds=hold) if hold else text.text("guide.hold_none", reps=reps)
+        return answer_then_next(handler_input, said)
 
 
 class WhichStep(InRoutine):
@@ -159,12 +130,14 @@ class WhichStep(InRoutine):
         routine = running(handler_input)
         _, data, stretch_steps = steps.current(text, routine)
         key = "guide.which_step_many" if len(routine.stretch_ids) > 1 else "guide.which_step"
-        said = text.text(key, step=routine.step + 1, steps=len(stretch_steps), name=data["name"],
-                         number=routine.index + 1, count=len(routine.stretch_ids))
-        return render(handler_input, question(said, text.text("guide.say_next"), reprompt=text.text("guide.next_reprompt")))
+        return answer_then_next(handler_input, text.text(
+            key, step=routine.step + 1, steps=len(stretch_steps), name=data["name"],
+            number=routine.index + 1, count=len(routine.stretch_ids)))
 
 
 class Help(InRoutine):
+    """Help mid-routine explains the commands."""
+
     intents = ("AMAZON.HelpIntent",)
 
     def handle(self, handler_input: HandlerInput) -> Response:
@@ -179,37 +152,39 @@ class Pause(InRoutine):
 
     def handle(self, handler_input: HandlerInput) -> Response:
         session.turn(handler_input).paused = True
+        keep_place(handler_input, running(handler_input))
         return render(handler_input, statement(words(handler_input).text("guide.paused")))
 
 
 class StopKeepingPlace(InRoutine):
+    """Stop or cancel mid-routine: goodbye, with the place kept."""
+
     intents = ("AMAZON.StopIntent", "AMAZON.CancelIntent")
 
     def handle(self, handler_input: HandlerInput) -> Response:
         routine = running(handler_input)
-        text = words(handler_input)
-        name = text.stretches[routine.stretch_ids[routine.index]]["name"]
         session.turn(handler_input).pending = None
-        return render(handler_input, statement(text.text("basics.goodbye_kept", stretch=name)))
+        keep_place(handler_input, routine)
+        said = words(handler_input).text("basics.goodbye_kept", stretch=stretch_name(handler_input, routine))
+        return render(handler_input, statement(said))
 
 
 class ItHurts(IntentHandler):
-    """ "It hurts", "that's sharp pain": stop at once, never carry on by itself; offer a check."""
+    """ "It hurts", "that's sharp pain": stop at once, never carry on by itself; offer a check.
 
-    intents = ("ItHurtsIntent",)
+    Mid-routine, pain said in other words ("my back is sore now") counts too.
+    """
+
+    intents = ("ItHurtsIntent", "QuestionIntent", "ReportSymptomIntent", "CannotIntent")
+
+    def when(self, handler_input: HandlerInput) -> bool:
+        if get_intent_name(handler_input) == "ItHurtsIntent":
+            return True
+        said = " ".join(filter(None, (slot_text(handler_input, n) for n in ("query", "symptom"))))
+        return running(handler_input) is not None and bool(_PAIN.search(said.lower()))
 
     def handle(self, handler_input: HandlerInput) -> Response:
-        text = words(handler_input)
-        state = session.turn(handler_input)
-        routine = state.routine
-        if routine:
-            state.offer = {"stretch": routine.stretch_ids[routine.index]}
-        state.routine, state.pending = None, "check"
-        record = session.user_record(handler_input)
-        if record.place:
-            record.keep_place(None)
-            session.save_user_record(handler_input, record)
-        return render(handler_input, question(text.text("guide.hurt"), reprompt=text.text("guide.hurt_reprompt")))
+        return stop_for_pain(handler_input)
 
 
 class EasierAfterHurt(IntentHandler):
@@ -219,8 +194,7 @@ class EasierAfterHurt(IntentHandler):
 
     def handle(self, handler_input: HandlerInput) -> Response:
         stretch_id = session.turn(handler_input).offer.get("stretch") or choose(words(handler_input))[0]
-        routine = Routine(stretch_ids=[stretch_id], easier=True)
-        return speak_step(handler_input, routine)
+        return speak_step(handler_input, Routine(stretch_ids=[stretch_id], easier=True))
 
 
 class GuideStretch(IntentHandler):
@@ -241,11 +215,12 @@ class StartRoutine(IntentHandler):
 
     def handle(self, handler_input: HandlerInput) -> Response:
         text = words(handler_input)
-        raw = slot_text(handler_input, "minutes")
-        minutes = steps.nearest_minutes(int(raw) if raw and raw.isdigit() else None)
-        ids = steps.build(text, minutes, area=slot_id(handler_input, "area"), position=slot_id(handler_input, "position"))
-        names = ", ".join(text.stretches[s]["name"] for s in dict.fromkeys(ids))
-        return start(handler_input, ids, text.text("guide.routine_intro", minutes=minutes, names=names))
+        raw = (slot_text(handler_input, "minutes") or "").strip()
+        minutes = steps.nearest_minutes(int(raw) if raw.isdigit() else None)
+        ids = steps.build(text, minutes, area=slot_id(handler_input, "area"),
+                          position=slot_id(handler_input, "position"))
+        return start(handler_input, ids, text.text("guide.routine_intro", minutes=minutes, count=len(ids)),
+                     first=True)
 
 
 class OfferAccepted(IntentHandler):
@@ -262,6 +237,7 @@ class OfferAccepted(IntentHandler):
 
 
 def kept_place(handler_input: HandlerInput) -> Routine | None:
+    """The place kept from an earlier session (less than a day old), if any."""
     return session.user_record(handler_input).saved_place()
 
 
@@ -277,9 +253,8 @@ class LaunchWithKeptPlace(RequestHandler):
         text = words(handler_input)
         place = kept_place(handler_input)
         session.turn(handler_input).pending = "resume"
-        name = text.stretches[place.stretch_ids[place.index]]["name"]
-        return render(handler_input, question(text.text("basics.resume_offer", stretch=name, step=place.step + 1),
-                                              reprompt=text.text("basics.resume_reprompt")))
+        said = text.text("basics.resume_offer", stretch=stretch_name(handler_input, place), step=place.step + 1)
+        return render(handler_input, question(said, reprompt=text.text("basics.resume_reprompt")))
 
 
 class ResumeKeptPlace(IntentHandler):
@@ -288,14 +263,15 @@ class ResumeKeptPlace(IntentHandler):
     intents = ("AMAZON.YesIntent", "AMAZON.ResumeIntent")
 
     def when(self, handler_input: HandlerInput) -> bool:
-        name = get_intent_name(handler_input)
-        return kept_place(handler_input) is not None and (pending(handler_input, "resume") or name == "AMAZON.ResumeIntent")
+        return kept_place(handler_input) is not None and (
+            pending(handler_input, "resume") or get_intent_name(handler_input) == "AMAZON.ResumeIntent")
 
     def handle(self, handler_input: HandlerInput) -> Response:
         place = kept_place(handler_input)
         text = words(handler_input)
-        name = text.stretches[place.stretch_ids[place.index]]["name"]
-        return speak_step(handler_input, place, text.text("guide.resumed", name=name))
+        lead = text.text("guide.resumed_mid", name=stretch_name(handler_input, place)) if place.step else (
+            text.text("guide.resumed"))
+        return speak_step(handler_input, place, lead)
 
 
 class FreshStart(IntentHandler):
@@ -312,30 +288,16 @@ class FreshStart(IntentHandler):
         text = words(handler_input)
         if get_intent_name(handler_input) == "AMAZON.StartOverIntent":
             return start(handler_input, place.stretch_ids, text.text("guide.fresh"))
-        record = session.user_record(handler_input)
-        record.keep_place(None)
-        session.save_user_record(handler_input, record)
+        keep_place(handler_input, None)
         session.turn(handler_input).pending = None
         return render(handler_input, question(text.text("guide.fresh"), text.text("basics.launch"),
                                               reprompt=text.text("basics.launch_reprompt")))
 
 
-class SessionEndedMidRoutine(RequestHandler):
-    """The session closed mid-routine: the place is already kept; answer nothing."""
-
-    request_types = ("SessionEndedRequest",)
-
-    def can_handle(self, handler_input: HandlerInput) -> bool:
-        return super().can_handle(handler_input) and running(handler_input) is not None
-
-    def handle(self, handler_input: HandlerInput) -> Response:
-        return handler_input.response_builder.response
-
-
 # Gated on a running routine: before everything but the red-flag rule.
 HANDLERS = (
     Next(), Previous(), Repeat(), StartOver(), Skip(), Easier(), HoldTime(), WhichStep(), Help(), Pause(),
-    StopKeepingPlace(), ItHurts(), SessionEndedMidRoutine(),
+    StopKeepingPlace(), ItHurts(),
 )
 # Ways into a routine: after the triage-gated handlers, so a check is finished first.
 ENTRY_HANDLERS = (

@@ -8,6 +8,7 @@ from __future__ import annotations
 import time
 
 from ask_sdk_core.handler_input import HandlerInput
+from ask_sdk_core.utils import get_intent_name
 from ask_sdk_model import Response
 
 from . import session
@@ -25,7 +26,10 @@ TOPIC_INTENTS = {
 
 
 def explain(handler_input: HandlerInput, topic: str) -> Reply:
-    """One topic, then the offer of the next."""
+    """One topic, then the offer of the next. "Why won't it pop" soon after a pop: the timer."""
+    minutes = minutes_since_pop(handler_input) if topic == "wont" else None
+    if minutes is not None:
+        return timer_answer(handler_input, minutes)
     text = words(handler_input)
     nxt = text.raw(f"pops.topics.{topic}").get("next", "selfcare")
     offer = text.text(f"pops.offers.{nxt}")
@@ -44,6 +48,7 @@ def minutes_since_pop(handler_input: HandlerInput) -> int | None:
 
 
 def timer_answer(handler_input: HandlerInput, minutes: int) -> Reply:
+    """ "You popped it about 7 minutes ago", the refractory range, and the offer of a stretch."""
     text = words(handler_input)
     key = "ago_now" if minutes < 1 else "ago_one" if minutes == 1 else "ago_many"
     since = text.text("pops.timer.since", ago=text.text(f"pops.timer.{key}", minutes=minutes))
@@ -59,13 +64,7 @@ class ExplainTopic(IntentHandler):
     intents = tuple(TOPIC_INTENTS)
 
     def handle(self, handler_input: HandlerInput) -> Response:
-        from ask_sdk_core.utils import get_intent_name
-
-        topic = TOPIC_INTENTS[get_intent_name(handler_input)]
-        minutes = minutes_since_pop(handler_input) if topic == "wont" else None
-        if minutes is not None:
-            return render(handler_input, timer_answer(handler_input, minutes))
-        return render(handler_input, explain(handler_input, topic))
+        return render(handler_input, explain(handler_input, TOPIC_INTENTS[get_intent_name(handler_input)]))
 
 
 class CanIPopAgain(IntentHandler):
@@ -74,9 +73,6 @@ class CanIPopAgain(IntentHandler):
     intents = ("CanIPopAgainIntent",)
 
     def handle(self, handler_input: HandlerInput) -> Response:
-        minutes = minutes_since_pop(handler_input)
-        if minutes is not None:
-            return render(handler_input, timer_answer(handler_input, minutes))
         return render(handler_input, explain(handler_input, "wont"))
 
 

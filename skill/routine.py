@@ -1,27 +1,56 @@
-"""Guided routines as plain functions: which stretches, what one step says, how a hold is timed.
+"""Guided routines: which stretches, what one step says, how a hold is timed, how it is sent.
 
 A hold is spoken as a chain of SSML breaks, none over 10 s, with short counts between them,
-so the silence adds up to exactly the hold the content gives.
+so the silence adds up to exactly the hold the content gives. "Make it easier" swaps the
+current stretch for its easier version: a set-up step (stop-if line first), then one hold.
+The plain functions come first; `speak_step`, `start` and `finish` build the responses the
+handlers in guide.py return (with an APL card on a device that has a screen).
 """
 from __future__ import annotations
 
+import json
+from functools import lru_cache
+from importlib import resources
 from typing import Any
 
-from .content import Content
-from .session import Routine
-from .speech import Part, Pause, pauses_for
+from ask_sdk_core.handler_input import HandlerInput
+from ask_sdk_model import Response
+from ask_sdk_model.interfaces.alexa.presentation.apl import RenderDocumentDirective
 
-SPEECH_SECONDS_PER_STEP = 8  # a rough allowance for the words of a step, for routine lengths
+from . import session
+from .content import Content
+from .dispatch import words
+from .session import Routine
+from .speech import Part, Pause, pauses_for, question, render
+
 ROUTINE_MINUTES = (2, 5, 10)
+WORDS_PER_SECOND = 2.5  # Alexa's speaking rate, roughly 150 words a minute
+STEP_EXTRA_WORDS = 8  # "Hold.", "And relax.", "Say next when you're ready."
+STRETCH_EXTRA_WORDS = 15  # "Stretch 2 of 4: cat cow." and the stop-if line
+QUICK_SECONDS = 150  # routines this short use the quickest stretches that fit
+TURN_SECONDS = 3  # the person saying "next", and Alexa answering
+MIN_STRETCHES = 2  # a routine is several stretches, even a short one
 
 
 def steps_of(text: Content, stretch_id: str) -> list[dict[str, Any]]:
     return text.stretches[stretch_id]["steps"]
 
 
-def stretch_seconds(text: Content, stretch_id: str) -> int:
+def easier_steps(text: Content, stretch_id: str) -> list[dict[str, Any]]:
+    """The easier version as steps: set up (no hold), then the stretch's longest hold."""
+    data = text.stretches[stretch_id]
+    hold = max((int(s.get("hold", 0)) for s in data["steps"]), default=0)
+    steps: list[dict[str, Any]] = [{"text": data["easier"]}]
+    if hold:
+        steps.append({"text": text.text("guide.easier_hold"), "hold": hold})
+    return steps
+
+
+def stretch_seconds(text: Content, stretch_id: str) -> float:
+    """About how long a stretch takes: the holds, the words spoken, and the turns between."""
     steps = steps_of(text, stretch_id)
-    return sum(int(s.get("hold", 0)) for s in steps) + SPEECH_SECONDS_PER_STEP * len(steps)
+    spoken = STRETCH_EXTRA_WORDS + sum(len(s["text"].split()) + STEP_EXTRA_WORDS for s in steps)
+    return sum(int(s.get("hold", 0)) for s in steps) + spoken / WORDS_PER_SECOND + TURN_SECONDS * len(steps)
 
 
 def nearest_minutes(minutes: int | None) -> int:
@@ -31,20 +60,28 @@ def nearest_minutes(minutes: int | None) -> int:
 
 
 def build(text: Content, minutes: int | None, *, area: str | None = None, position: str | None = None) -> list[str]:
-    """Stretches for a routine of about `minutes`: those that fit first, then the rest, in rounds."""
+    """Stretches for a routine of about `minutes`: those that fit first, then the rest, in rounds.
+
+    Stretches are added in that order while each brings the total closer to the target; a
+    quick routine takes the quickest first, so two stretches come close to two minutes.
+    """
     target = nearest_minutes(minutes) * 60
     fitting = [s for s, d in text.stretches.items()
                if (not area or area in d["areas"]) and (not position or position in d["positions"])]
-    order = fitting + [s for s in text.stretches if s not in fitting]
+    rest = [s for s in text.stretches if s not in fitting]
+    if target <= QUICK_SECONDS:
+        fitting.sort(key=lambda s: stretch_seconds(text, s))
+        rest.sort(key=lambda s: stretch_seconds(text, s))
+    order = fitting + rest
     chosen: list[str] = []
-    total = 0
-    while total < target * 0.8:
-        for sid in order:
-            if total >= target * 0.8:
-                break
-            chosen.append(sid)
-            total += stretch_seconds(text, sid)
-    return chosen
+    total = 0.0
+    while True:
+        sid = order[len(chosen) % len(order)]
+        seconds = stretch_seconds(text, sid)
+        if len(chosen) >= MIN_STRETCHES and abs(total + seconds - target) >= abs(total - target):
+            return chosen
+        chosen.append(sid)
+        total += seconds
 
 
 def hold_parts(text: Content, seconds: int) -> list[Part]:
@@ -71,30 +108,30 @@ def _spoken_seconds(text: Content, seconds: int) -> str:
 
 
 def current(text: Content, routine: Routine) -> tuple[str, dict[str, Any], list[dict[str, Any]]]:
+    """The current stretch's id, its data, and its steps (the easier ones when made easier)."""
     sid = routine.stretch_ids[routine.index]
-    return sid, text.stretches[sid], steps_of(text, sid)
+    steps = easier_steps(text, sid) if routine.easier else steps_of(text, sid)
+    return sid, text.stretches[sid], steps
 
 
-def step_parts(text: Content, routine: Routine) -> list[Part]:
+def step_parts(text: Content, routine: Routine, *, first_of_routine: bool = False) -> list[Part]:
     """What one step says: at a stretch's first step, its name and stop-if line come first."""
-    sid, data, steps = current(text, routine)
+    _, data, steps = current(text, routine)
     parts: list[Part] = []
     if routine.step == 0:
-        key = "guide.stretch_intro_many" if len(routine.stretch_ids) > 1 else "guide.stretch_intro"
-        parts.append(text.text(key, name=data["name"].capitalize(), stop_if=text.text("stretches.stop_if"),
-                               number=routine.index + 1, count=len(routine.stretch_ids)))
+        stop_if = text.text("stretches.stop_if")
+        if routine.easier:
+            parts.append(stop_if)
+        else:
+            key = ("guide.routine_first" if first_of_routine else "guide.stretch_intro_many"
+                   if len(routine.stretch_ids) > 1 else "guide.stretch_intro")
+            parts.append(text.text(key, name=data["name"].capitalize(), stop_if=stop_if, number=routine.index + 1,
+                                   count=len(routine.stretch_ids), lower_name=data["name"]))
     step = steps[routine.step]
     parts.append(step["text"])
     parts.extend(hold_parts(text, int(step.get("hold", 0))))
     parts.append(text.text("guide.say_next"))
     return parts
-
-
-def easier_parts(text: Content, routine: Routine) -> list[Part]:
-    """The easier version of the current stretch, stop-if line first."""
-    _, data, steps = current(text, routine)
-    hold = max((int(s.get("hold", 0)) for s in steps), default=0)
-    return [text.text("stretches.stop_if"), data["easier"], *hold_parts(text, hold), text.text("guide.easier_done")]
 
 
 def advance(text: Content, routine: Routine) -> bool:
@@ -107,6 +144,7 @@ def advance(text: Content, routine: Routine) -> bool:
 
 
 def skip_stretch(routine: Routine) -> bool:
+    """On to the next stretch; False when this was the last."""
     if routine.index + 1 < len(routine.stretch_ids):
         routine.index, routine.step, routine.easier = routine.index + 1, 0, False
         return True
@@ -114,9 +152,15 @@ def skip_stretch(routine: Routine) -> bool:
 
 
 def back(text: Content, routine: Routine) -> bool:
-    """Move to the previous step; False at the very first step."""
+    """Move to the previous step; False at the very first step.
+
+    From the start of an easier version, back is the stretch as it was, from its first step.
+    """
     if routine.step > 0:
         routine.step -= 1
+        return True
+    if routine.easier:
+        routine.easier = False
         return True
     if routine.index > 0:
         routine.index -= 1
@@ -125,9 +169,20 @@ def back(text: Content, routine: Routine) -> bool:
     return False
 
 
+def make_easier(routine: Routine) -> None:
+    """Switch to the easier version of the current stretch, from its start."""
+    if not routine.easier:
+        routine.easier, routine.step = True, 0
+
+
+def hold_seconds(text: Content, routine: Routine) -> int:
+    _, _, steps = current(text, routine)
+    return int(steps[routine.step].get("hold", 0))
+
+
 def card_data(text: Content, routine: Routine) -> dict[str, Any]:
     """What the APL step card shows."""
-    sid, data, steps = current(text, routine)
+    _, data, steps = current(text, routine)
     step = steps[routine.step]
     return {
         "stretchName": data["name"].capitalize(),
@@ -139,3 +194,63 @@ def card_data(text: Content, routine: Routine) -> dict[str, Any]:
         "stretchNumber": routine.index + 1,
         "stretchCount": len(routine.stretch_ids),
     }
+
+
+@lru_cache(maxsize=1)
+def step_card_document() -> dict[str, Any]:
+    """The APL document for a step (skill/apl/step_card.json)."""
+    return json.loads((resources.files("skill") / "apl" / "step_card.json").read_text(encoding="utf-8"))
+
+
+def has_screen(handler_input: HandlerInput) -> bool:
+    """True when the device lists Alexa.Presentation.APL among its supported interfaces."""
+    context = handler_input.request_envelope.context
+    system = context.system if context else None
+    interfaces = system.device.supported_interfaces if system and system.device else None
+    return bool(interfaces and interfaces.alexa_presentation_apl is not None)
+
+
+def running(handler_input: HandlerInput) -> Routine | None:
+    return session.turn(handler_input).routine
+
+
+def stretch_name(handler_input: HandlerInput, routine: Routine) -> str:
+    return words(handler_input).stretches[routine.stretch_ids[routine.index]]["name"]
+
+
+def keep_place(handler_input: HandlerInput, routine: Routine | None) -> None:
+    """Keep (or, with None, drop) the routine place in the person's record."""
+    record = session.user_record(handler_input)
+    record.keep_place(routine)
+    session.save_user_record(handler_input, record)
+
+
+def speak_step(handler_input: HandlerInput, routine: Routine, *lead: str, first: bool = False) -> Response:
+    """Say the current step (with any lead-in), keep the place, show the card on a screen."""
+    text = words(handler_input)
+    state = session.turn(handler_input)
+    state.routine, state.pending, state.paused = routine, "routine", False
+    keep_place(handler_input, routine)
+    parts = [*lead, *step_parts(text, routine, first_of_routine=first)]
+    reply = question(*parts, reprompt=text.text("guide.next_reprompt"),
+                     title=stretch_name(handler_input, routine).capitalize())
+    if has_screen(handler_input):
+        reply.directives.append(RenderDocumentDirective(
+            token="backpop-step", document=step_card_document(),
+            datasources={"step": card_data(text, routine)}))
+    return render(handler_input, reply)
+
+
+def start(handler_input: HandlerInput, stretch_ids: list[str], *lead: str, first: bool = False) -> Response:
+    return speak_step(handler_input, Routine(stretch_ids=stretch_ids), *lead, first=first)
+
+
+def finish(handler_input: HandlerInput, routine: Routine) -> Response:
+    """The last step is done: say so, drop the place, offer another stretch."""
+    text = words(handler_input)
+    state = session.turn(handler_input)
+    state.routine, state.pending, state.offer = None, "stretch", {}
+    keep_place(handler_input, None)
+    key = "guide.routine_done" if len(routine.stretch_ids) > 1 else "guide.stretch_done"
+    return render(handler_input, question(text.text(key, name=stretch_name(handler_input, routine)),
+                                          reprompt=text.text("pops.offers.stretch")))

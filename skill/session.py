@@ -106,14 +106,21 @@ def turn(handler_input: HandlerInput) -> Turn:
 
 
 def user_record(handler_input: HandlerInput) -> UserRecord:
-    """The person's persistent record; from the session alone when no store is configured."""
+    """The person's persistent record.
+
+    Read from the store once a session (at its first request), then from the session's copy,
+    so a store that fails or is slow mid-session costs nothing the person said this session.
+    With no store configured, the session copy is all there is.
+    """
     attrs = handler_input.attributes_manager.request_attributes
     if "user" not in attrs:
-        try:
-            stored = handler_input.attributes_manager.persistent_attributes
-        except AttributesManagerException:
-            stored = handler_input.attributes_manager.session_attributes.get("user")
-        attrs["user"] = UserRecord.from_dict(stored)
+        data = _session_attributes(handler_input).get("user")
+        if data is None:
+            try:
+                data = handler_input.attributes_manager.persistent_attributes
+            except AttributesManagerException:
+                data = None
+        attrs["user"] = UserRecord.from_dict(data)
     return attrs["user"]
 
 
@@ -126,13 +133,22 @@ def save_user_record(handler_input: HandlerInput, record: UserRecord) -> None:
 
 def forget_user(handler_input: HandlerInput) -> None:
     """Delete the person's record from the store ("forget me", or the skill was disabled)."""
-    handler_input.attributes_manager.request_attributes["user"] = UserRecord()
-    handler_input.attributes_manager.request_attributes.pop("user_dirty", None)
-    handler_input.attributes_manager.request_attributes["user_forgotten"] = True
+    attrs = handler_input.attributes_manager.request_attributes
+    attrs["user"] = UserRecord()
+    attrs.pop("user_dirty", None)
+    attrs["user_forgotten"] = True
+    _session_attributes(handler_input).pop("user", None)
     try:
         handler_input.attributes_manager.delete_persistent_attributes()
     except AttributesManagerException:
-        handler_input.attributes_manager.session_attributes.pop("user", None)
+        pass  # no store: the session copy, just dropped, was all there was
+
+
+def _session_attributes(handler_input: HandlerInput) -> dict[str, Any]:
+    """The session's attributes; an empty dict for requests outside a session (skill events)."""
+    if handler_input.request_envelope.session is None:
+        return {}
+    return handler_input.attributes_manager.session_attributes
 
 
 def stop_everything(handler_input: HandlerInput) -> None:
@@ -149,7 +165,8 @@ def stop_everything(handler_input: HandlerInput) -> None:
 
 
 class SaveState(AbstractResponseInterceptor):
-    """After every handler: session state into the session, the record into the store."""
+    """After every handler: session state into the session; the record into the store when it
+    changed, and into the session's copy whenever it was read."""
 
     def process(self, handler_input: HandlerInput, response: Response | None) -> None:
         attrs = handler_input.attributes_manager.request_attributes
@@ -162,10 +179,13 @@ class SaveState(AbstractResponseInterceptor):
             reprompt = response.reprompt.output_speech if response.reprompt else None
             state.last_reprompt = reprompt.ssml if reprompt is not None else None
         manager.session_attributes["turn"] = state.to_dict()
-        if attrs.get("user_dirty") and not attrs.get("user_forgotten"):
-            record = attrs["user"]
+        if attrs.get("user_forgotten") or "user" not in attrs:
+            return
+        record = asdict(attrs["user"])
+        manager.session_attributes["user"] = record
+        if attrs.get("user_dirty"):
             try:
-                manager.persistent_attributes = asdict(record)
+                manager.persistent_attributes = record
                 manager.save_persistent_attributes()
             except AttributesManagerException:
-                manager.session_attributes["user"] = asdict(record)
+                pass  # no store configured: the session copy is all there is

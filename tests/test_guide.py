@@ -1,0 +1,425 @@
+"""Guided stretching, as a person would use it: one step a turn, timed holds, navigation, safety."""
+from __future__ import annotations
+
+import json
+import re
+import tomllib
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from conftest import Conversation
+from skill import content, routine
+
+STRETCHES = tomllib.loads((Path(__file__).resolve().parents[1] / "skill" / "content" / "en-US" / "stretches.toml")
+                          .read_text(encoding="utf-8"))["stretch"]
+STRETCH_IDS = ["cat_cow", "knee_to_chest", "seated_twist", "supine_twist", "chest_opener"]
+EMERGENCY_NUMBERS = {"en-US": "911", "en-CA": "911", "en-GB": "999", "en-AU": "000", "en-IN": "112"}
+COUNT_WORDS = {10: "ten", 20: "twenty", 30: "thirty", 40: "forty", 50: "fifty"}
+STEP_WORDS = 40  # "one step in at most about 40 words"
+LEAD_WORDS = 45  # a step with a lead-in ("Here's about 5 minutes", "Welcome back", "Skipping ahead")
+SAY_NEXT = "Say next when you're ready."
+MAX_RESPONSE_BYTES = 24 * 1024
+
+
+def text(locale: str = "en-US"):
+    return content.for_locale(locale)
+
+
+def break_seconds(ssml: str) -> list[float]:
+    """Every <break time> in the SSML, in seconds."""
+    found = []
+    for element in ET.fromstring(ssml).iter("break"):
+        value = element.get("time", "")
+        found.append(float(value[:-2]) / 1000 if value.endswith("ms") else float(value[:-1]))
+    return found
+
+
+def without_warning(reply, locale: str = "en-US") -> str:
+    """The speech after a new session's warning (and the one-time intro)."""
+    said = reply.speech
+    for lead in (text(locale).text("safety.warning"), text(locale).text("safety.intro")):
+        if said.startswith(lead):
+            said = said[len(lead):].strip()
+    return said
+
+
+def check(reply, *, limit: int | None = None, locale: str = "en-US") -> None:
+    """What holds for every response: SSML parses, the whole under 24 KB, and a word limit."""
+    assert reply.well_formed()
+    assert len(json.dumps(reply.raw).encode("utf-8")) < MAX_RESPONSE_BYTES
+    if limit is not None:
+        said = without_warning(reply, locale)
+        assert len(said.split()) <= limit, f"{len(said.split())} words: {said}"
+
+
+def check_step(reply, stretch_id: str, step: int, *, limit: int = STEP_WORDS, locale: str = "en-US") -> None:
+    """A guided step: its text, a hold of exactly the content's seconds, "say next", mic open."""
+    check(reply, limit=limit, locale=locale)
+    data = STRETCHES[stretch_id]["steps"][step]
+    assert data["text"] in reply.speech
+    hold = int(data.get("hold", 0))
+    pauses = break_seconds(reply.ssml)
+    assert sum(pauses) == hold
+    assert all(0 < p <= 10 for p in pauses)
+    if hold > 10:
+        for left in range(10, hold, 10):
+            assert f"{COUNT_WORDS[left]} more seconds" in reply.speech
+        assert f'ten more seconds. <break time="10s"/> And relax.' in reply.ssml
+    assert reply.speech.endswith(SAY_NEXT)
+    assert not reply.ended and reply.reprompt
+
+
+@pytest.fixture(autouse=True)
+def every_reply_is_sound(monkeypatch):
+    """Every response in these conversations: SSML that parses, the whole under 24 KB."""
+    send = Conversation.send
+
+    def checked_send(self, request):
+        reply = send(self, request)
+        if reply.ssml:
+            assert reply.well_formed()
+        assert len(json.dumps(reply.raw).encode("utf-8")) < MAX_RESPONSE_BYTES
+        return reply
+
+    monkeypatch.setattr(Conversation, "send", checked_send)
+
+
+def routine_ids(reply) -> list[str]:
+    return reply.raw["sessionAttributes"]["turn"]["routine"]["stretch_ids"]
+
+
+def place(reply) -> dict | None:
+    return reply.raw["sessionAttributes"]["turn"]["routine"]
+
+
+def stop_if(locale: str = "en-US") -> str:
+    return text(locale).text("stretches.stop_if")
+
+
+def slot_of(stretch_id: str) -> tuple[str, str]:
+    return STRETCHES[stretch_id]["name"], stretch_id
+
+
+# -- one stretch, start to finish ----------------------------------------------------------------
+
+@pytest.mark.parametrize("locale", ["en-US", "en-GB"])
+@pytest.mark.parametrize("stretch", STRETCH_IDS)
+def test_guide_me_through_a_stretch_to_the_end(skill, stretch, locale):
+    talk = Conversation(skill, locale=locale)
+    talk.launch()
+    first = talk.say("GuideStretchIntent", stretch=slot_of(stretch))
+    check_step(first, stretch, 0, locale=locale)
+    said = first.speech
+    assert said.index(stop_if(locale)) < said.index(STRETCHES[stretch]["steps"][0]["text"])
+    for step in range(1, len(STRETCHES[stretch]["steps"])):
+        check_step(talk.say("AMAZON.NextIntent"), stretch, step, locale=locale)
+    done = talk.say("AMAZON.NextIntent")
+    check(done)
+    assert text(locale).text("guide.stretch_done", name=STRETCHES[stretch]["name"]) == done.speech
+    assert not done.ended and done.reprompt
+    assert place(done) is None
+    assert "Here's one for you" in talk.say("AMAZON.YesIntent").speech  # the offer of another
+
+
+@pytest.mark.parametrize("stretch", STRETCH_IDS)
+def test_a_one_shot_guide_request_leads_with_the_warning(skill, stretch):
+    reply = Conversation(skill).say("GuideStretchIntent", stretch=slot_of(stretch))
+    assert reply.speech.startswith(text().text("safety.warning"))
+    check_step(reply, stretch, 0)
+
+
+def test_a_stretch_chosen_then_accepted_is_guided(talk):
+    talk.launch()
+    offer = talk.say("ChooseStretchIntent", position=("lying down", "lying"))
+    assert "guide you through it" in offer.speech
+    check_step(talk.say("AMAZON.YesIntent"), "knee_to_chest", 0)
+
+
+def test_guide_by_area_picks_a_stretch_for_it(talk):
+    talk.launch()
+    reply = talk.say("GuideStretchIntent", area=("chest", "chest"))
+    check_step(reply, "chest_opener", 0)
+
+
+# -- routines of about two, five and ten minutes ----------------------------------------------------
+
+def walk_routine(talk: Conversation, first) -> tuple[list, float]:
+    """Step through a whole routine with next; the turns and an estimate of the time it takes."""
+    turns = [first]
+    while place(turns[-1]) is not None:
+        turns.append(talk.say("AMAZON.NextIntent"))
+        assert len(turns) < 100
+    seconds = sum(sum(break_seconds(t.ssml)) + t.words / routine.WORDS_PER_SECOND + routine.TURN_SECONDS
+                  for t in turns[:-1])
+    return turns, seconds
+
+
+@pytest.mark.parametrize("area,position", [(None, None), ("lower_back", None), ("chest", None), ("hips", None),
+                                           (None, "lying"), (None, "sitting"), ("lower_back", "sitting")])
+@pytest.mark.parametrize("minutes", ["2", "5", "10"])
+def test_a_routine_of_about_so_many_minutes_steps_through_to_the_end(skill, minutes, area, position):
+    talk = Conversation(skill, screen=True)
+    talk.launch()
+    slots = {"minutes": minutes}
+    if area:
+        slots["area"] = (area.replace("_", " "), area)
+    if position:
+        slots["position"] = (position, position)
+    first = talk.say("StartRoutineIntent", **slots)
+    ids = routine_ids(first)
+    assert len(ids) >= 2
+    fitting = {s for s in STRETCH_IDS if (not area or area in STRETCHES[s]["areas"])
+               and (not position or position in STRETCHES[s]["positions"])}
+    assert all(s in fitting for s in ids[:min(len(ids), len(fitting))])  # those that fit come first
+    assert first.speech.startswith(text().text("guide.routine_intro", minutes=minutes, count=len(ids)))
+    check_step(first, ids[0], 0, limit=LEAD_WORDS)
+    assert stop_if() in first.speech
+
+    turns, seconds = walk_routine(talk, first)
+    target = int(minutes) * 60
+    assert 0.6 * target <= seconds <= 1.5 * target, f"{seconds:.0f} s for a {minutes} minute routine"
+    expected = [(sid, step) for sid in ids for step in range(len(STRETCHES[sid]["steps"]))]
+    assert len(turns) == len(expected) + 1
+    for reply, (sid, step) in zip(turns[1:], expected[1:]):
+        check_step(reply, sid, step)
+        if step == 0:
+            assert reply.speech.index(stop_if()) < reply.speech.index(STRETCHES[sid]["steps"][0]["text"])
+    done = turns[-1]
+    assert done.speech == text().text("guide.routine_done")
+    assert not done.ended and done.reprompt == text().text("pops.offers.stretch")
+
+
+@pytest.mark.parametrize("minutes,expected", [("1", 2), ("3", 2), ("4", 5), ("7", 5), ("8", 10), ("30", 10)])
+def test_other_lengths_round_to_the_nearest_routine(talk, minutes, expected):
+    talk.launch()
+    reply = talk.say("StartRoutineIntent", minutes=minutes)
+    assert reply.speech.startswith(f"Here's about {expected} minutes")
+
+
+@pytest.mark.parametrize("minutes", [None, "?", "five"])
+def test_a_routine_without_a_usable_length_is_five_minutes(talk, minutes):
+    talk.launch()
+    slots = {"minutes": minutes} if minutes else {}
+    assert talk.say("StartRoutineIntent", **slots).speech.startswith("Here's about 5 minutes")
+
+
+# -- navigation ----------------------------------------------------------------------------------
+
+@pytest.fixture
+def in_cat_cow(talk):
+    talk.launch()
+    talk.say("GuideStretchIntent", stretch=slot_of("cat_cow"))
+    return talk
+
+
+def test_previous_repeat_and_start_over(in_cat_cow):
+    talk = in_cat_cow
+    talk.say("AMAZON.NextIntent")
+    check_step(talk.say("AMAZON.NextIntent"), "cat_cow", 2)
+    check_step(talk.say("AMAZON.PreviousIntent"), "cat_cow", 1)
+    again = talk.say("AMAZON.RepeatIntent")
+    check_step(again, "cat_cow", 1)
+    assert again.ssml == talk.history[-2].ssml
+    first = talk.say("AMAZON.PreviousIntent")
+    check_step(first, "cat_cow", 0)
+    at_start = talk.say("AMAZON.PreviousIntent")
+    check_step(at_start, "cat_cow", 0, limit=LEAD_WORDS)
+    assert at_start.speech.startswith(text().text("guide.first_step"))
+    talk.say("AMAZON.NextIntent")
+    talk.say("AMAZON.NextIntent")
+    restart = talk.say("AMAZON.StartOverIntent")
+    check_step(restart, "cat_cow", 0)
+    assert stop_if() in restart.speech
+
+
+def test_yes_mid_routine_is_next(in_cat_cow):
+    check_step(in_cat_cow.say("AMAZON.YesIntent"), "cat_cow", 1)
+
+
+def test_previous_crosses_back_into_the_last_stretch(talk):
+    talk.launch()
+    talk.say("StartRoutineIntent", minutes="5")
+    for _ in range(len(STRETCHES["cat_cow"]["steps"])):
+        talk.say("AMAZON.NextIntent")
+    check_step(talk.history[-1], "knee_to_chest", 0)
+    check_step(talk.say("AMAZON.PreviousIntent"), "cat_cow", 3)
+
+
+def test_help_mid_routine_explains_the_commands_then_carries_on(in_cat_cow):
+    talk = in_cat_cow
+    talk.say("AMAZON.NextIntent")
+    help_reply = talk.say("AMAZON.HelpIntent")
+    check(help_reply)
+    for command in ("next", "previous", "repeat", "start over", "skip this stretch", "make it easier",
+                    "how long do I hold it", "which step am I on", "pause", "it hurts"):
+        assert command in help_reply.speech
+    assert not help_reply.ended and help_reply.reprompt
+    check_step(talk.say("AMAZON.NextIntent"), "cat_cow", 2)
+
+
+def test_which_step_am_i_on(talk):
+    talk.launch()
+    talk.say("GuideStretchIntent", stretch=slot_of("seated_twist"))
+    talk.say("AMAZON.NextIntent")
+    reply = talk.say("WhichStepIntent")
+    check(reply)
+    assert "step 2 of 3 of seated spinal twist" in reply.speech
+    assert reply.speech.endswith(SAY_NEXT) and not reply.ended
+    count = len(routine_ids(talk.say("StartRoutineIntent", minutes="5")))
+    talk.say("AMAZON.NextIntent")
+    assert f"step 2 of 4 of cat cow, stretch 1 of {count}" in talk.say("WhichStepIntent").speech
+
+
+@pytest.mark.parametrize("stretch", STRETCH_IDS)
+def test_how_long_do_i_hold_it(talk, stretch):
+    talk.launch()
+    talk.say("GuideStretchIntent", stretch=slot_of(stretch))
+    for step, data in enumerate(STRETCHES[stretch]["steps"]):
+        if step:
+            talk.say("AMAZON.NextIntent")
+        reply = talk.say("HoldTimeIntent")
+        check(reply)
+        hold = data.get("hold", 0)
+        assert (f"{hold} seconds" if hold else "No hold on this step") in reply.speech
+        assert not break_seconds(reply.ssml)  # the answer itself does not hold
+    assert talk.say("AMAZON.RepeatIntent").speech.endswith(SAY_NEXT)
+
+
+def test_skip_this_stretch(talk):
+    talk.launch()
+    ids = routine_ids(talk.say("StartRoutineIntent", minutes="5"))
+    talk.say("AMAZON.NextIntent")
+    skipped = talk.say("SkipStretchIntent")
+    check_step(skipped, ids[1], 0, limit=LEAD_WORDS)
+    assert skipped.speech.startswith(text().text("guide.skipped"))
+    assert stop_if() in skipped.speech
+    for _ in ids[1:]:
+        talk.say("SkipStretchIntent")
+    assert talk.history[-1].speech == text().text("guide.routine_done")
+
+
+@pytest.mark.parametrize("stretch", STRETCH_IDS)
+def test_make_it_easier_mid_routine(talk, stretch):
+    talk.launch()
+    talk.say("GuideStretchIntent", stretch=slot_of(stretch))
+    talk.say("AMAZON.NextIntent")
+    easier = talk.say("EasierIntent")
+    check(easier, limit=STEP_WORDS)
+    assert easier.speech.startswith(stop_if())
+    assert STRETCHES[stretch]["easier"] in easier.speech
+    assert easier.speech.endswith(SAY_NEXT) and not break_seconds(easier.ssml)
+    hold = talk.say("AMAZON.NextIntent")
+    check(hold, limit=STEP_WORDS)
+    assert sum(break_seconds(hold.ssml)) == max(s.get("hold", 0) for s in STRETCHES[stretch]["steps"])
+    assert all(p <= 10 for p in break_seconds(hold.ssml))
+    done = talk.say("AMAZON.NextIntent")
+    assert done.speech == text().text("guide.stretch_done", name=STRETCHES[stretch]["name"])
+
+
+def test_easier_in_a_routine_then_on_to_the_next_stretch(talk):
+    talk.launch()
+    ids = routine_ids(talk.say("StartRoutineIntent", minutes="5"))
+    talk.say("EasierIntent")
+    talk.say("AMAZON.NextIntent")
+    check_step(talk.say("AMAZON.NextIntent"), ids[1], 0)
+
+
+def test_previous_from_the_easier_version_goes_back_to_the_stretch(in_cat_cow):
+    in_cat_cow.say("EasierIntent")
+    check_step(in_cat_cow.say("AMAZON.PreviousIntent"), "cat_cow", 0)
+
+
+@pytest.mark.parametrize("intent", ["AMAZON.StopIntent", "AMAZON.CancelIntent"])
+def test_stop_or_cancel_mid_routine_says_goodbye_and_keeps_the_place(in_cat_cow, intent):
+    in_cat_cow.say("AMAZON.NextIntent")
+    bye = in_cat_cow.say(intent)
+    check(bye)
+    assert bye.ended
+    assert bye.speech == text().text("basics.goodbye_kept", stretch="cat cow")
+    assert bye.raw["sessionAttributes"]["user"]["place"]["step"] == 1
+
+
+def test_pause_closes_the_session_keeping_the_place(in_cat_cow):
+    in_cat_cow.say("AMAZON.NextIntent")
+    paused = in_cat_cow.say("AMAZON.PauseIntent")
+    check(paused)
+    assert paused.ended and paused.speech == text().text("guide.paused")
+    assert paused.raw["sessionAttributes"]["user"]["place"]["stretch_ids"] == ["cat_cow"]
+
+
+# -- safety inside the routine --------------------------------------------------------------------
+
+def hurt(locale: str = "en-US") -> str:
+    return text(locale).text("guide.hurt")
+
+
+@pytest.mark.parametrize("request_", [("ItHurtsIntent", {}), ("QuestionIntent", {"query": "that's sharp pain"}),
+                                      ("ReportSymptomIntent", {"symptom": "my back is sore now"}),
+                                      ("CannotIntent", {"query": "do this it hurts"})])
+def test_it_hurts_stops_the_stretch_at_once(in_cat_cow, request_):
+    talk = in_cat_cow
+    talk.say("AMAZON.NextIntent")
+    stopped = talk.say(request_[0], **request_[1])
+    check(stopped)
+    assert stopped.speech == hurt()
+    assert not stopped.ended and stopped.reprompt
+    assert not break_seconds(stopped.ssml)
+    assert place(stopped) is None
+    after = talk.say("AMAZON.NextIntent")  # never carries on by itself
+    assert SAY_NEXT not in after.speech
+    assert not any(s["text"] in after.speech for s in STRETCHES["cat_cow"]["steps"])
+
+
+def test_it_hurts_then_yes_is_the_symptom_check(in_cat_cow):
+    in_cat_cow.say("ItHurtsIntent")
+    first_question = text().raw("symptoms.questions")[0]["text"]
+    assert first_question in in_cat_cow.say("AMAZON.YesIntent").speech
+
+
+def test_it_hurts_then_easier_is_the_easier_stretch_stop_if_first(in_cat_cow):
+    in_cat_cow.say("ItHurtsIntent")
+    easier = in_cat_cow.say("EasierIntent")
+    check(easier, limit=STEP_WORDS)
+    assert easier.speech.startswith(stop_if())
+    assert STRETCHES["cat_cow"]["easier"] in easier.speech
+
+
+def test_it_hurts_mid_check_restarts_the_check_rather_than_answering_it(talk):
+    talk.launch()
+    talk.say("CheckSymptomsIntent")
+    talk.say("AMAZON.NoIntent")
+    assert talk.say("ItHurtsIntent").speech == hurt()
+    assert text().raw("symptoms.questions")[0]["text"] in talk.say("AMAZON.YesIntent").speech
+
+
+RED_FLAGS = [("ReportSymptomIntent", {"symptom": ("numbness in my groin", "saddle_numbness")}),
+             ("QuestionIntent", {"query": "my legs are numb"})]
+
+
+@pytest.mark.parametrize("locale", sorted(EMERGENCY_NUMBERS))
+@pytest.mark.parametrize("request_", RED_FLAGS)
+def test_a_red_flag_mid_routine_stops_it_with_emergency_advice(skill, locale, request_):
+    talk = Conversation(skill, locale=locale)
+    talk.launch()
+    talk.say("StartRoutineIntent", minutes="5")
+    talk.say("AMAZON.NextIntent")
+    advice = talk.say(request_[0], **request_[1])
+    check(advice)
+    assert EMERGENCY_NUMBERS[locale] in advice.speech
+    assert text(locale).text("safety.levels.emergency") in advice.speech
+    assert advice.ended
+    assert SAY_NEXT not in advice.speech and stop_if(locale) not in advice.speech
+    assert "stretch?" not in advice.speech and not break_seconds(advice.ssml)
+    assert place(advice) is None
+    assert advice.raw["sessionAttributes"]["user"]["place"] is None
+
+
+def test_each_stretch_in_a_routine_opens_with_the_stop_if_line(talk):
+    talk.launch()
+    first = talk.say("StartRoutineIntent", minutes="10")
+    turns, _ = walk_routine(talk, first)
+    firsts = [t for t in turns if place(t) is not None and place(t)["step"] == 0]
+    assert len(firsts) == len(routine_ids(first))
+    assert all(stop_if() in t.speech for t in firsts)

@@ -1,0 +1,130 @@
+"""The pop timer: "I just popped my back", then "why won't it pop" says how long ago it was."""
+from __future__ import annotations
+
+import time
+
+import pytest
+
+import skill.pops as pops_module
+from conftest import Conversation
+from skill import content
+from test_guide import every_reply_is_sound  # noqa: F401 - an autouse fixture
+
+RANGE = "from a few minutes to more than an hour"
+ASKS = [("WhyWontItPopIntent", {}), ("CanIPopAgainIntent", {}), ("QuestionIntent", {"query": "won't my back pop"})]
+
+
+def text():
+    return content.for_locale("en-US")
+
+
+class Clock:
+    """Stands in for the time module in skill.pops: the real time plus an offset in minutes."""
+
+    def __init__(self) -> None:
+        self.minutes = 0.0
+
+    def time(self) -> float:
+        return time.time() + self.minutes * 60
+
+
+@pytest.fixture
+def clock(monkeypatch):
+    clock = Clock()
+    monkeypatch.setattr(pops_module, "time", clock)
+    return clock
+
+
+def popped(talk: Conversation):
+    reply = talk.say("JustPoppedIntent")
+    assert reply.speech.endswith(text().text("pops.timer.noted"))
+    assert RANGE in reply.speech and not reply.ended and reply.reprompt
+    return reply
+
+
+@pytest.mark.parametrize("ask", ASKS, ids=[a[0] for a in ASKS])
+@pytest.mark.parametrize("minutes,said", [(0, "just now"), (1, "about a minute ago"), (7, "about 7 minutes ago"),
+                                          (45, "about 45 minutes ago"), (89, "about 89 minutes ago")])
+def test_a_pop_then_why_wont_it_pop_says_the_minutes_since(talk, clock, ask, minutes, said):
+    talk.launch()
+    popped(talk)
+    clock.minutes = minutes + 0.5
+    reply = talk.say(ask[0], **ask[1])
+    assert f"You popped it {said}." in reply.speech
+    assert RANGE in reply.speech
+    assert reply.well_formed() and not reply.ended
+    assert reply.reprompt == text().text("pops.offers.stretch")
+    assert "Here's one for you" in talk.say("AMAZON.YesIntent").speech
+
+
+@pytest.mark.parametrize("ask", ASKS, ids=[a[0] for a in ASKS])
+def test_outside_the_window_it_is_the_usual_answer(talk, clock, ask):
+    talk.launch()
+    popped(talk)
+    clock.minutes = 2 * 60
+    reply = talk.say(ask[0], **ask[1])
+    assert "You popped it" not in reply.speech
+    assert text().text("pops.topics.wont") in reply.speech
+
+
+@pytest.mark.parametrize("ask", ASKS, ids=[a[0] for a in ASKS])
+def test_with_no_pop_noted_it_is_the_usual_answer(talk, ask):
+    talk.launch()
+    reply = talk.say(ask[0], **ask[1])
+    assert "You popped it" not in reply.speech
+    assert text().text("pops.topics.wont") in reply.speech
+
+
+def test_a_clock_gone_backwards_is_the_usual_answer(talk, clock):
+    talk.launch()
+    popped(talk)
+    clock.minutes = -10
+    assert "You popped it" not in talk.say("WhyWontItPopIntent").speech
+
+
+def test_the_timer_answers_yes_to_the_offer_to_go_deeper(talk, clock):
+    talk.launch()
+    popped(talk)
+    clock.minutes = 3.2
+    talk.say("WhatIsThePopIntent")
+    assert "You popped it about 3 minutes ago" in talk.say("AMAZON.YesIntent").speech
+
+
+@pytest.mark.parametrize("ask", ASKS, ids=[a[0] for a in ASKS])
+def test_the_pop_time_is_kept_across_sessions(stored_skill, clock, ask):
+    talk = Conversation(stored_skill)
+    talk.launch()
+    popped(talk)
+    talk.end_session()
+    clock.minutes = 12.1
+    talk.launch()
+    reply = talk.say(ask[0], **ask[1])
+    assert "You popped it about 12 minutes ago." in reply.speech and RANGE in reply.speech
+
+
+def test_a_one_shot_question_in_a_new_session_leads_with_the_warning(stored_skill, clock):
+    talk = Conversation(stored_skill)
+    talk.say("JustPoppedIntent")
+    talk.end_session()
+    clock.minutes = 20
+    reply = talk.say("WhyWontItPopIntent")
+    assert reply.speech.startswith(text().text("safety.warning"))
+    assert "about 20 minutes ago" in reply.speech
+
+
+def test_without_a_store_the_pop_time_lasts_the_session(skill, clock):
+    talk = Conversation(skill)
+    talk.launch()
+    popped(talk)
+    clock.minutes = 5
+    assert "about 5 minutes ago" in talk.say("CanIPopAgainIntent").speech
+    talk.end_session()
+    talk.launch()
+    assert "You popped it" not in talk.say("CanIPopAgainIntent").speech
+
+
+def test_only_the_time_is_kept(talk):
+    talk.launch()
+    record = popped(talk).raw["sessionAttributes"]["user"]
+    assert set(record) == {"intro_heard", "place", "popped_at", "prefs"}
+    assert abs(record["popped_at"] - time.time()) < 60
