@@ -36,7 +36,7 @@ def create_app(config: Config | None = None, *, verifier: Verifier | None = None
     app.config["MAX_CONTENT_LENGTH"] = config.max_body_bytes
     app.config["BACKPOP"] = config
     store = open_store(config.store, data_dir=config.data_dir, region=config.dynamodb_region,
-                       endpoint_url=config.dynamodb_endpoint)
+                       endpoint_url=config.dynamodb_endpoint, create_table=config.dynamodb_create_table)
     skill = build_skill(store=store)
     verifier = verifier or Verifier(skill_ids=config.skill_ids, check_signature=config.verify)
     app.extensions["backpop.skill"] = skill

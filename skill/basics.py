@@ -9,7 +9,7 @@ from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_core.response_helper import ResponseFactory
 from ask_sdk_model import Response
 
-from . import pops, session, stretches, symptoms
+from . import pops, safety, session, stretches, symptoms
 from .dispatch import IntentHandler, RequestHandler, slot_text, words
 from .speech import Reply, question, render, statement
 
@@ -120,8 +120,13 @@ _STOPPED = re.compile(r"\b(anymore|any more|no longer|stopped|used to)\b")
 _SAFE = re.compile(r"\b(safe|harm|harmful|bad|ok|okay|dangerous|damage|arthritis|should i)\b")
 _DOCTOR = re.compile(r"\b(doctor|gp|symptom|symptoms|serious|worried|worry|hospital|emergency|checked|check)\b")
 _PRO = re.compile(r"\b(chiropractor|chiro|physio|physiotherapist|physical therapist|therapist|osteopath|massage)\b")
-_CARE = re.compile(r"\b(heat|heating|hot|warm|bath|water|posture|walk|walking|swim|yoga|pilates|relief|relieve|ease|loosen)\b")
+_CARE = re.compile(r"\b(heat|heating|hot|warm|bath|water|posture|walk|walking|swim|yoga|pilates|relief|relieve|ease|"
+                   r"loosen|else|tips?|advice|remedy|remedies|help with|help my|what can i do)\b")
 _STRETCH = re.compile(r"\b(stretch|stretches|stretching|exercise|exercises|routine|move|moves|movement|twist)\b")
+_AREAS = {"lower_back": r"lower back|low back|lumbar", "upper_back": r"upper back|mid back|middle back|shoulder",
+          "hips": r"\bhips?\b|glute", "chest": r"\bchest\b|\bpecs?\b"}
+_POSITIONS = {"sitting": r"sitting|seated|chair|desk|office|at work", "lying": r"lying|laying|in bed|on the floor",
+              "standing": r"standing|stand up", "hands_knees": r"hands and knees|all fours|kneeling"}
 _ACHE = re.compile(r"\b(stiff|stiffness|ache|aches|aching|sore|tight|tense|hurts?|pain|painful)\b")
 
 
@@ -136,18 +141,25 @@ def route_free_text(handler_input: HandlerInput, said: str) -> Reply:
         if _SAFE.search(text):
             return pops.explain(handler_input, "safe")
         return pops.explain(handler_input, "what")
+    symptom = safety.detect(text)
+    if safety.level_of(symptom) == safety.SOON:
+        return symptoms.soon_advice(handler_input, symptom)
     if _PRO.search(text):
         return stretches_professional(handler_input)
     if _DOCTOR.search(text):
         return symptoms.start(handler_input)
-    if _STRETCH.search(text):
-        return stretches.offer(handler_input, stretches.choose(words(handler_input))[0])
+    area = next((a for a, pattern in _AREAS.items() if re.search(pattern, text)), None)
+    position = next((p for p, pattern in _POSITIONS.items() if re.search(pattern, text)), None)
+    if _STRETCH.search(text) or position:
+        return stretches.offer_for(handler_input, area=area, position=position)
     if _CARE.search(text):
         return stretches.selfcare(handler_input)
     if _ACHE.search(text):
         session.turn(handler_input).pending = "check"
         w = words(handler_input)
         return question(w.text("symptoms.not_red_flag"), reprompt=w.text("symptoms.not_red_flag_reprompt"))
+    if area:
+        return stretches.offer_for(handler_input, area=area)
     return fallback_reply(handler_input)
 
 

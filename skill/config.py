@@ -23,6 +23,7 @@ class Config:
     data_dir: Path = Path("data")
     dynamodb_region: str | None = None
     dynamodb_endpoint: str | None = None
+    dynamodb_create_table: bool = True
     log_level: str = "INFO"
     max_body_bytes: int = 256 * 1024
     simulator_page: bool = True
@@ -38,5 +39,6 @@ class Config:
             data_dir=Path(env.get("BACKPOP_DATA_DIR", "data")),
             dynamodb_region=env.get("BACKPOP_DYNAMODB_REGION") or env.get("AWS_REGION") or None,
             dynamodb_endpoint=env.get("BACKPOP_DYNAMODB_ENDPOINT") or None,
+            dynamodb_create_table=_flag(env.get("BACKPOP_DYNAMODB_CREATE_TABLE"), True),
             log_level=env.get("BACKPOP_LOG_LEVEL", "INFO").upper(),
         )

@@ -67,7 +67,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ("chest_pain", r"chest (pain|hurts|is hurting|ache|aches|pressure|is tight and|tightness)|pain (in|across) my chest|heart (attack|pain)"),
     ("both_legs", r"\bfeel (my |in my )?(legs|feet)\b"),
     ("limb_numbness", rf"{_NUMB}|\bfeel (my |in my )?(leg|foot|arm|arms|hand|hands|toes)\b|dead (leg|arm|foot)|\bweak(ness)? (in )?(my )?(leg|arm|foot|hand|knee)|\b(leg|arm|foot|hand)s? (is|are|feels?|went|gone) weak|sciatica|shooting (pain )?down my (leg|arm)"),
-    ("fever", r"\b(fever|feverish|high temperature|a temperature|chills|shivering|shivers|night sweats|feel(ing)? (unwell|ill|sick|poorly|rough)|the flu)\b"),
+    ("fever", r"\b(fever|feverish|high temperature|a temperature|chills|shivering|shivers|night sweats|feel(ing)? (unwell|ill|sick|poorly|rough)|unwell|the flu)\b"),
     ("weight_loss", r"(weight loss|losing weight|lost (a lot of |some )?weight|cancer|tumou?r|chemo)"),
     ("sudden_severe", r"\b(sudden(ly)?|severe|excruciating|unbearable|agony|agonising|agonizing|worst pain|really bad pain|terrible pain|can'?t move)"),
     ("night_pain", r"(at night|wakes me|waking me|worse (when )?lying|lying down doesn'?t|doesn'?t ease|won'?t ease|never eases|constant|all the time|non ?stop)"),

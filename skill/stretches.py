@@ -52,10 +52,15 @@ def offer(handler_input: HandlerInput, stretch_id: str, *, fits: bool = True, ag
 
 
 def offer_from_request(handler_input: HandlerInput) -> Reply:
-    text = words(handler_input)
-    area, position = slot_id(handler_input, "area"), slot_id(handler_input, "position")
+    return offer_for(handler_input, name=slot_id(handler_input, "stretch"), area=slot_id(handler_input, "area"),
+                     position=slot_id(handler_input, "position"))
+
+
+def offer_for(handler_input: HandlerInput, *, name: str | None = None, area: str | None = None,
+              position: str | None = None) -> Reply:
+    """Offer the stretch that best fits a name, an area and a position (any of them may be None)."""
     session.turn(handler_input).offer = {k: v for k, v in {"area": area, "position": position}.items() if v}
-    stretch_id, fits = choose(text, name=slot_id(handler_input, "stretch"), area=area, position=position)
+    stretch_id, fits = choose(words(handler_input), name=name, area=area, position=position)
     return offer(handler_input, stretch_id, fits=fits)
 
 

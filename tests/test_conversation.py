@@ -214,6 +214,8 @@ def test_help_fallback_stop(talk):
     ("does my spine crack because of gas", "gas"), ("is cracking my neck and back bad for me", "force"),
     ("can you suggest an exercise", "guide you through it"), ("would a hot bath help", "15 to 20 minutes"),
     ("my lower back aches", "warning signs"), ("blah blah", "why your back pops"),
+    ("can i do sitting in my chair", "seated spinal twist"), ("else can i do for a stiff back", "15 to 20 minutes"),
+    ("back has hurt for weeks", "booking a doctor"), ("something for my hips", "guide you through it"),
 ])
 def test_free_form_questions_are_routed_by_their_words(talk, query, words):
     talk.launch()

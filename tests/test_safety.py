@@ -176,7 +176,7 @@ PHRASES = [
     ("i peed myself", "emergency"), ("i can't control my bowels", "emergency"),
     ("both my legs feel weak", "emergency"), ("i can't walk", "emergency"),
     ("i fell off a ladder", "emergency"), ("i was in a car accident", "emergency"),
-    ("chest pain as well", "emergency"), ("i have a fever", "urgent"), ("i've got chills", "urgent"),
+    ("chest pain as well", "emergency"), ("i have a fever", "urgent"), ("i've got chills", "urgent"), ("unwell and my back hurts", "urgent"),
     ("i've lost weight without trying", "urgent"), ("i had cancer before", "urgent"),
     ("sudden severe pain", "urgent"), ("it's worse at night", "urgent"), ("the pain is constant", "urgent"),
     ("it's been hurting for weeks", "soon"), ("it's getting worse", "soon"),
