@@ -249,8 +249,9 @@ def finish(handler_input: HandlerInput, routine: Routine) -> Response:
     """The last step is done: say so, drop the place, offer another stretch."""
     text = words(handler_input)
     state = session.turn(handler_input)
-    state.routine, state.pending, state.offer = None, "stretch", {}
+    done = ",".join(dict.fromkeys(routine.stretch_ids))
+    state.routine, state.pending, state.offer = None, "stretch", {"offered": done}
     keep_place(handler_input, None)
     key = "guide.routine_done" if len(routine.stretch_ids) > 1 else "guide.stretch_done"
     return render(handler_input, question(text.text(key, name=stretch_name(handler_input, routine)),
-                                          reprompt=text.text("pops.offers.stretch")))
+                                          reprompt=text.text("guide.another_reprompt")))

@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Iterable
 
 from ask_sdk_core.handler_input import HandlerInput
+from ask_sdk_core.utils import get_intent_name
 from ask_sdk_model import Response
 
 from . import session
@@ -82,38 +83,59 @@ class ChooseStretch(IntentHandler):
         return render(handler_input, offer_from_request(handler_input))
 
 
-class StretchOfferAccepted(IntentHandler):
-    """ "Yes" to "would you like a gentle stretch?" """
+def offered(handler_input: HandlerInput) -> list[str]:
+    """The stretches already offered or done this session."""
+    return [s for s in session.turn(handler_input).offer.get("offered", "").split(",") if s]
 
-    intents = ("AMAZON.YesIntent",)
+
+def offer_next(handler_input: HandlerInput) -> Reply:
+    """The next stretch that fits what was asked, not yet offered (all again once all were)."""
+    state = session.turn(handler_input)
+    text = words(handler_input)
+    seen = offered(handler_input)
+    if len(set(seen)) >= len(text.stretches):
+        seen, state.offer["offered"] = [], ""
+    stretch_id, fits = choose(text, area=state.offer.get("area"), position=state.offer.get("position"), exclude=seen)
+    return offer(handler_input, stretch_id, fits=fits, again=bool(seen))
+
+
+class StretchOfferAccepted(IntentHandler):
+    """ "Yes" (or "next", "another one") to "would you like a gentle stretch?" """
+
+    intents = ("AMAZON.YesIntent", "AMAZON.NextIntent", "AnotherStretchIntent")
 
     def when(self, handler_input: HandlerInput) -> bool:
         return pending(handler_input, "stretch")
 
     def handle(self, handler_input: HandlerInput) -> Response:
-        stretch_id, fits = choose(words(handler_input), **{
-            k: v for k, v in session.turn(handler_input).offer.items() if k in ("area", "position")})
-        return render(handler_input, offer(handler_input, stretch_id, fits=fits))
+        return render(handler_input, offer_next(handler_input))
 
 
 class AnotherStretch(IntentHandler):
-    """ "No" to a stretch offered, or "another one": offer the next that fits. """
+    """ "Another one" any time, or "next" after a stretch is offered: the next that fits. """
 
-    intents = ("AMAZON.NoIntent", "AnotherStretchIntent", "AMAZON.NextIntent")
+    intents = ("AnotherStretchIntent", "AMAZON.NextIntent")
+
+    def when(self, handler_input: HandlerInput) -> bool:
+        return get_intent_name(handler_input) == "AnotherStretchIntent" or pending(handler_input, "guide")
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        return render(handler_input, offer_next(handler_input))
+
+
+class DeclineGuide(IntentHandler):
+    """ "No" to "shall I guide you through it?": ask once whether a different one would suit. """
+
+    intents = ("AMAZON.NoIntent",)
 
     def when(self, handler_input: HandlerInput) -> bool:
         return pending(handler_input, "guide")
 
     def handle(self, handler_input: HandlerInput) -> Response:
-        state = session.turn(handler_input)
-        offered = [s for s in state.offer.get("offered", "").split(",") if s]
         text = words(handler_input)
-        if len(offered) >= len(text.stretches):
-            offered = []
-            state.offer["offered"] = ""
-        stretch_id, _ = choose(text, area=state.offer.get("area"), position=state.offer.get("position"),
-                               exclude=offered)
-        return render(handler_input, offer(handler_input, stretch_id, again=True))
+        session.turn(handler_input).pending = "stretch"
+        ask = text.text("stretches.different")
+        return render(handler_input, question(ask, reprompt=ask))
 
 
 class ListStretches(IntentHandler):
@@ -151,5 +173,5 @@ class SeeProfessional(IntentHandler):
         return render(handler_input, question(text.text("selfcare.professional"), ask, reprompt=ask))
 
 
-HANDLERS = (StretchOfferAccepted(), AnotherStretch(), ChooseStretch(), ListStretches(), SelfCare(),
+HANDLERS = (StretchOfferAccepted(), AnotherStretch(), DeclineGuide(), ChooseStretch(), ListStretches(), SelfCare(),
             SeeProfessional())

@@ -94,14 +94,31 @@ def test_every_stretch_by_name_then_guided_with_its_stop_if_line_first(skill, lo
     assert "Say next" in first_step.speech and first_step.reprompt and not first_step.ended
 
 
-def test_no_to_a_stretch_offers_another_and_no_repeats_until_all_offered(talk):
+def test_another_one_offers_each_stretch_before_repeating_any(talk):
     talk.say("ChooseStretchIntent")
-    seen = set()
-    for _ in range(len(STRETCHES)):
-        reply = talk.history[-1]
-        seen |= {sid for sid in STRETCHES if EN.stretches[sid]["name"] in reply.speech}
-        talk.say("AMAZON.NoIntent")
-    assert seen == set(STRETCHES)
+    for _ in range(len(STRETCHES) - 1):
+        talk.say("AnotherStretchIntent")
+    offered = [next(sid for sid in STRETCHES if EN.stretches[sid]["name"] in r.speech) for r in talk.history]
+    assert sorted(offered) == STRETCHES
+
+
+def test_no_to_a_guide_offer_asks_once_about_a_different_stretch(talk):
+    first = talk.say("ChooseStretchIntent", area=("hips", "hips"))
+    asked = talk.say("AMAZON.NoIntent")
+    assert asked.speech == "No problem. Would you like a different stretch?"
+    other = talk.say("AMAZON.YesIntent")
+    assert "Another option is" in other.speech and other.speech.split(".")[0] not in first.speech
+    talk.say("AMAZON.NoIntent")
+    assert "Anything else" in talk.say("AMAZON.NoIntent").speech
+
+
+def test_after_a_finished_stretch_next_or_yes_offers_a_different_one(talk):
+    talk.say("GuideStretchIntent", stretch=("knee to chest", "knee_to_chest"))
+    for _ in EN.stretches["knee_to_chest"]["steps"]:
+        reply = talk.say("AMAZON.NextIntent")
+    assert "Would you like another stretch" in reply.speech and "another stretch" in reply.reprompt
+    offer = talk.say("AMAZON.NextIntent")
+    assert "guide you through it" in offer.speech and "knee to chest" not in offer.speech
 
 
 def test_a_stretch_that_cannot_fit_says_so_and_offers_the_closest(talk):
