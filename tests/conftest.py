@@ -1,4 +1,4 @@
-"""Shared fixtures: request envelopes built by functions, and a Conversation that carries a session.
+"""Shared fixtures: a Conversation that carries a session, over the simulator's envelope builders.
 
 A test reads like the dialogue it checks:
 
@@ -12,61 +12,28 @@ from __future__ import annotations
 import uuid
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from skill import answer, build_skill
+from skill.simulator.envelopes import SKILL_ID, envelope, slot  # noqa: F401  (re-exported for the tests)
 from skill.speech import spoken_text
 from skill.store import open_store
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
-SKILL_ID = "amzn1.ask.skill.00000000-0000-0000-0000-000000000000"
-APL = {"Alexa.Presentation.APL": {"runtime": {"maxVersion": "2023.3"}}}
-
-
-def slot(name: str, value: str | None, resolved_id: str | None = None, type_name: str = "TYPE") -> dict[str, Any]:
-    """A slot as Alexa sends it; with an id, entity resolution says ER_SUCCESS_MATCH."""
-    data: dict[str, Any] = {"name": name, "confirmationStatus": "NONE"}
-    if value is None:
-        return data
-    data["value"] = value
-    if resolved_id is not False:
-        authority = f"amzn1.er-authority.echo-sdk.{SKILL_ID}.{type_name}"
-        status = {"code": "ER_SUCCESS_MATCH" if resolved_id else "ER_SUCCESS_NO_MATCH"}
-        values = [{"value": {"name": value, "id": resolved_id}}] if resolved_id else []
-        data["resolutions"] = {"resolutionsPerAuthority": [{"authority": authority, "status": status, "values": values}]}
-    return data
-
-
-def envelope(request: dict[str, Any], *, new: bool, session_id: str, attributes: dict[str, Any] | None,
-             locale: str = "en-US", user_id: str = "amzn1.ask.account.TEST", screen: bool = False) -> dict[str, Any]:
-    """A whole request envelope around a request body."""
-    system = {
-        "application": {"applicationId": SKILL_ID},
-        "user": {"userId": user_id},
-        "device": {"deviceId": "amzn1.ask.device.TEST", "supportedInterfaces": dict(APL) if screen else {}},
-        "apiEndpoint": "https://api.amazonalexa.com",
-    }
-    return {
-        "version": "1.0",
-        "session": {"new": new, "sessionId": session_id, "application": {"applicationId": SKILL_ID},
-                    "attributes": attributes or {}, "user": {"userId": user_id}},
-        "context": {"System": system},
-        "request": {"requestId": f"amzn1.echo-api.request.{uuid.uuid4()}",
-                    "timestamp": datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
-                    "locale": locale, **request},
-    }
 
 
 def intent_request(name: str, **slots: Any) -> dict[str, Any]:
-    """An IntentRequest; a slot is a value, or (value, resolved id)."""
+    """An IntentRequest body; a slot is plain words, or (words, resolved id or None)."""
     built = {}
     for key, value in slots.items():
-        spoken, rid = (value if isinstance(value, tuple) else (value, None))
-        built[key] = slot(key, spoken, rid)
+        if isinstance(value, tuple):
+            spoken, resolved_id = value
+            built[key] = slot(key, spoken, resolved_type="TYPE", matches=[(spoken, resolved_id)] if resolved_id else [])
+        else:
+            built[key] = slot(key, value)
     return {"type": "IntentRequest", "intent": {"name": name, "confirmationStatus": "NONE", "slots": built}}
 
 

@@ -1,0 +1,142 @@
+"""A person talking to the skill through a device: what they type goes in, what Alexa says comes out.
+
+`Simulator.say(text)` resolves the words against the locale's interaction model, builds the
+request a device would send (carrying the session on), sends it to the skill, and returns a
+`Turn` with the resolution, the request and the response. Outside a session, words without the
+invocation name go to the skill as a one-shot request, as if said as "ask back pop coach ...".
+"exit" ends an open session (SessionEndedRequest, USER_INITIATED); `silence()` is saying
+nothing: the first time Alexa plays the reprompt, the next time the session ends
+(EXCEEDED_MAX_REPROMPTS).
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from . import envelopes, render
+from .resolver import Resolution, Resolver
+from .transport import Transport
+
+
+@dataclass
+class Turn:
+    """One exchange: what was said, how Alexa resolved it, the request, and the skill's response."""
+
+    said: str
+    resolution: Resolution | None
+    request: dict[str, Any] | None = None
+    response: dict[str, Any] | None = None
+    screen: bool = False
+    note: str = ""
+
+    @property
+    def heard(self) -> str:
+        """What the person hears (pauses shown as "[pause 10s]")."""
+        return render.summary(self.response or {}, self.screen)["heard"] if self.response else ""
+
+    def describe(self) -> str:
+        """How Alexa understood the words, as the console lists its chosen and considered intents."""
+        res = self.resolution
+        if res is None:
+            return "(silence)"
+        line = f"  Resolved: {res.describe()}"
+        if res.invoked and res.kind == "intent":
+            line += "  (one-shot, new session)"
+        if res.sample:
+            line += f'  — sample "{res.sample}"'
+        if res.considered:
+            line += "\n  Also considered: " + ", ".join(res.considered)
+        return line
+
+    def as_text(self, *, echo: bool = True, show_json: bool = False) -> str:
+        """The turn as the CLI prints it."""
+        lines = [f"You: {self.said}"] if echo and self.said else []
+        lines.append(self.describe())
+        if show_json and self.request is not None:
+            lines += ["  Request:", json.dumps(self.request, indent=2)]
+            lines += ["  Response:", json.dumps(self.response, indent=2)]
+        if self.note:
+            lines.append(f"  ({self.note})")
+        if self.response is not None:
+            lines.append(render.as_text(self.response, self.screen))
+        return "\n".join(lines)
+
+    def summary(self) -> dict[str, Any]:
+        """The turn as data, for the web page's API."""
+        res = self.resolution
+        return {
+            "said": self.said,
+            "resolution": None if res is None else {
+                "kind": res.kind, "intent": res.intent, "sample": res.sample, "invoked": res.invoked,
+                "heard": res.heard, "considered": list(res.considered), "describe": res.describe(),
+                "slots": {n: {"value": s.value, "id": s.resolved_id, "status": s.status} for n, s in res.slots.items()},
+            },
+            "request": self.request,
+            "response": self.response,
+            "note": self.note,
+            **(render.summary(self.response, self.screen) if self.response is not None else
+               {"heard": "", "heardParts": [], "reprompt": "", "card": "", "screen": "", "step": None, "session": ""}),
+        }
+
+
+class Simulator:
+    """One device, one person: a session carried across turns, and every request and response kept."""
+
+    def __init__(self, resolver: Resolver, transport: Transport, *, locale: str = "en-US", screen: bool = False,
+                 skill_id: str = envelopes.SKILL_ID, user_id: str = envelopes.USER_ID) -> None:
+        self.resolver, self.transport = resolver, transport
+        self.session = envelopes.Session(locale=locale, screen=screen, skill_id=skill_id, user_id=user_id)
+        self.invocations: list[dict[str, Any]] = []
+        self.silences = 0
+        self.last_response: dict[str, Any] | None = None
+
+    @property
+    def open(self) -> bool:
+        return self.session.open
+
+    @property
+    def screen(self) -> bool:
+        return self.session.screen
+
+    @screen.setter
+    def screen(self, value: bool) -> None:
+        self.session.screen = bool(value)
+
+    def say(self, text: str) -> Turn:
+        """Type what a person would say; returns the turn (the skill's response included)."""
+        resolution = self.resolver.resolve(text)
+        self.silences = 0
+        if resolution.kind == "end":
+            if not self.session.open:
+                return Turn(text, resolution, screen=self.screen, note="no session is open")
+            return self._send(text, resolution, self.session.end("USER_INITIATED"))
+        if resolution.invoked or not self.session.open:
+            self.session.restart()
+        if resolution.kind == "launch":
+            request = self.session.launch()
+        else:
+            request = self.session.intent(resolution.intent or "", resolution.slots_json(self.session.skill_id))
+        return self._send(text, resolution, request)
+
+    def silence(self) -> Turn:
+        """Say nothing: the reprompt plays once; the next silence ends the session."""
+        if not self.session.open:
+            return Turn("", None, screen=self.screen, note="nothing is listening")
+        self.silences += 1
+        reprompt = render.reprompt((self.last_response or {}).get("response") or {})
+        if self.silences == 1 and reprompt:
+            return Turn("", None, screen=self.screen, note=f"Alexa repeats the reprompt: {reprompt}")
+        return self._send("", None, self.session.end("EXCEEDED_MAX_REPROMPTS"))
+
+    def _send(self, said: str, resolution: Resolution | None, request: dict[str, Any]) -> Turn:
+        response = self.transport.send(request)
+        self.invocations.append({"request": request, "response": response})
+        if request["request"]["type"] != "SessionEndedRequest":
+            self.session.receive(response)
+        self.last_response = response
+        return Turn(said, resolution, request, response, self.screen)
+
+    def skill_io(self) -> dict[str, Any]:
+        """Every request and response so far, in the shape `ask dialog --save-skill-io` writes."""
+        return {"invocations": list(self.invocations)}

@@ -1,0 +1,65 @@
+"""Replay files in the ASK CLI's `ask dialog` format, and skill I/O files in its --save-skill-io shape.
+
+A replay file is what `ask dialog --replay FILE` plays against the real Alexa:
+
+    {"skillId": "amzn1.ask.skill....", "locale": "en-US", "type": "text",
+     "userInput": ["open back pop coach", "why does my back pop", "stop"]}
+
+so the same file runs offline here and against the deployed skill there. Lines starting with
+"." are ask dialog's own commands: ".quit" stops the replay, the others are skipped.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .chat import Simulator, Turn
+
+
+class ReplayError(ValueError):
+    """The file is not an `ask dialog` replay file."""
+
+
+@dataclass(frozen=True)
+class Replay:
+    skill_id: str
+    locale: str
+    user_input: tuple[str, ...]
+
+
+def load(path: str | Path) -> Replay:
+    """Read and check a replay file."""
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise ReplayError(f"cannot read replay file {path}: {exc}") from None
+    if not isinstance(data, dict) or data.get("type", "text") != "text":
+        raise ReplayError(f"{path}: a replay file is a JSON object with \"type\": \"text\"")
+    lines = data.get("userInput")
+    if not isinstance(lines, list) or not all(isinstance(line, str) for line in lines):
+        raise ReplayError(f"{path}: \"userInput\" must be a list of strings")
+    return Replay(str(data.get("skillId", "")), str(data.get("locale", "en-US")), tuple(lines))
+
+
+def play(simulator: Simulator, lines: tuple[str, ...] | list[str]) -> list[Turn]:
+    """Say each line in turn, in one simulator (so the session carries on as on a device)."""
+    turns = []
+    for line in lines:
+        command = line.strip()
+        if command.startswith("."):
+            if command == ".quit":
+                break
+            continue
+        turns.append(simulator.say(line))
+    return turns
+
+
+def save_skill_io(simulator: Simulator, path: str | Path) -> None:
+    """Write every request and response pair: {"invocations": [{"request", "response"}, ...]}."""
+    Path(path).write_text(json.dumps(simulator.skill_io(), indent=2) + "\n", encoding="utf-8")
+
+
+def read_skill_io(path: str | Path) -> list[dict[str, Any]]:
+    return json.loads(Path(path).read_text(encoding="utf-8"))["invocations"]

@@ -1,0 +1,184 @@
+// Back Pop Coach simulator page: type (or say) an utterance, see and hear what the skill answers.
+// Talks to api/turn; keeps the session token; renders the APL step card as HTML on a "screen device".
+(() => {
+  "use strict";
+  const $ = (id) => document.getElementById(id);
+  const Recognition = window.SpeechRecognition || window.webkitSpeechRecognition;
+  const canSpeak = "speechSynthesis" in window && "SpeechSynthesisUtterance" in window;
+  let token = null;
+  let speechRun = 0;
+  let listening = null;
+
+  function element(tag, className, text) {
+    const node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+
+  function addEntry(kind, who, lines) {
+    const item = element("li", `turn ${kind}`);
+    if (who) item.appendChild(element("span", "who", who));
+    for (const [text, className] of lines) {
+      if (text) item.appendChild(element("p", className || "", text));
+    }
+    $("transcript").appendChild(item);
+    item.scrollIntoView({ block: "nearest" });
+    return item;
+  }
+
+  function showScreen(data) {
+    const screen = $("screen");
+    screen.hidden = !$("screen-device").checked;
+    if (screen.hidden || !data) return;
+    screen.replaceChildren();
+    const step = data.step;
+    if (step) {
+      const card = element("article", "step-card");
+      card.setAttribute("aria-label", "Step card");
+      card.appendChild(element("h3", "stretch-name", step.stretchName || ""));
+      let of = `Step ${step.stepNumber} of ${step.stepCount}`;
+      if (step.stretchCount > 1) of += ` · stretch ${step.stretchNumber} of ${step.stretchCount}`;
+      card.appendChild(element("p", "step-of", of));
+      card.appendChild(element("p", "step-text", step.stepText || ""));
+      if (step.holdSeconds > 0) card.appendChild(element("p", "hold", `Hold ${step.holdSeconds} seconds`));
+      if (step.stopIf) card.appendChild(element("p", "stop-if", step.stopIf));
+      screen.appendChild(card);
+    } else if (data.card) {
+      screen.appendChild(element("p", "step-text", data.card));
+    }
+  }
+
+  function speak(parts) {
+    const run = ++speechRun;
+    if (!canSpeak) return;
+    window.speechSynthesis.cancel();
+    if (!$("speak").checked || !parts) return;
+    const queue = parts.slice();
+    const next = () => {
+      if (run !== speechRun || !queue.length) return;
+      const part = queue.shift();
+      if (part.pause !== undefined) {
+        window.setTimeout(next, part.pause * 1000);
+        return;
+      }
+      const utterance = new SpeechSynthesisUtterance(part.text);
+      utterance.lang = $("locale").value;
+      utterance.onend = next;
+      utterance.onerror = next;
+      window.speechSynthesis.speak(utterance);
+    };
+    next();
+  }
+
+  function show(data) {
+    const res = data.resolution;
+    let resolved = res ? res.describe : "(silence)";
+    if (res && res.sample) resolved += `\nsample: "${res.sample}"`;
+    if (res && res.considered && res.considered.length) resolved += `\nalso considered: ${res.considered.join(", ")}`;
+    $("resolution").textContent = resolved;
+    $("request-json").textContent = data.request ? JSON.stringify(data.request, null, 2) : "(no request sent)";
+    $("response-json").textContent = data.response ? JSON.stringify(data.response, null, 2) : "(no response)";
+    if (data.note) addEntry("note", "", [[data.note]]);
+    if (data.response) {
+      addEntry("alexa", "Alexa", [
+        [data.heard || "(says nothing)", "heard"],
+        [data.reprompt && `Reprompt: ${data.reprompt}`, "extra reprompt"],
+        [data.card && `Card: ${data.card}`, "extra card"],
+        [data.session, "extra session"],
+      ]);
+      showScreen(data);
+      speak(data.heardParts);
+    }
+    $("session-state").textContent = data.sessionOpen ? "Session open" : "No session open";
+  }
+
+  async function send(text) {
+    addEntry("you", "You", [[text || "(silence)"]]);
+    $("send").disabled = true;
+    try {
+      const reply = await fetch("api/turn", {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ text, locale: $("locale").value, screen: $("screen-device").checked, sessionToken: token }),
+      });
+      const data = await reply.json();
+      if (data.sessionToken) token = data.sessionToken;
+      if (!reply.ok) addEntry("error", "", [[data.error || `The simulator answered HTTP ${reply.status}`]]);
+      else show(data);
+    } catch (error) {
+      addEntry("error", "", [[`The simulator did not answer: ${error.message}`]]);
+    } finally {
+      $("send").disabled = false;
+    }
+  }
+
+  function newSession(why) {
+    token = null;
+    speak(null);
+    $("session-state").textContent = "No session open";
+    $("screen").replaceChildren();
+    addEntry("note", "", [[why]]);
+  }
+
+  function setUpMicrophone() {
+    if (!Recognition) return;
+    const mic = $("mic");
+    mic.hidden = false;
+    mic.addEventListener("click", () => {
+      if (listening) { listening.stop(); return; }
+      const recognition = new Recognition();
+      recognition.lang = $("locale").value;
+      recognition.interimResults = false;
+      recognition.maxAlternatives = 1;
+      recognition.onresult = (event) => {
+        const said = event.results[0][0].transcript;
+        $("utterance").value = said;
+        send(said);
+        $("utterance").value = "";
+      };
+      recognition.onerror = (event) => addEntry("error", "", [[`Microphone: ${event.error}`]]);
+      recognition.onend = () => { listening = null; mic.setAttribute("aria-pressed", "false"); };
+      listening = recognition;
+      mic.setAttribute("aria-pressed", "true");
+      recognition.start();
+    });
+  }
+
+  async function markLocales() {
+    try {
+      const reply = await fetch("api/locales");
+      const { locales } = await reply.json();
+      for (const option of $("locale").options) {
+        if (!locales.includes(option.value)) {
+          option.disabled = true;
+          option.textContent += " (no model)";
+        }
+      }
+    } catch (error) { /* the menu still works; the API says which locale is missing */ }
+  }
+
+  document.addEventListener("DOMContentLoaded", () => {
+    $("say").addEventListener("submit", (event) => {
+      event.preventDefault();
+      const text = $("utterance").value;
+      $("utterance").value = "";
+      send(text.trim());
+      $("utterance").focus();
+    });
+    $("locale").addEventListener("change", () => newSession(`Locale ${$("locale").value}: a new session starts.`));
+    $("new-session").addEventListener("click", () => {
+      if (token) fetch("api/reset", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ sessionToken: token }) });
+      newSession("New session.");
+    });
+    $("screen-device").addEventListener("change", () => { $("screen").hidden = !$("screen-device").checked; });
+    $("speak").addEventListener("change", () => { if (!$("speak").checked) speak(null); });
+    if (!canSpeak) {
+      $("speak").checked = false;
+      $("speak").disabled = true;
+      $("speak-label").textContent = "Speak replies (this browser cannot)";
+    }
+    setUpMicrophone();
+    markLocales();
+  });
+})();
