@@ -1,0 +1,138 @@
+"""AWS Lambda entry point: `skill.lambda_function.handler`, the same skill as the web service.
+
+Lambda hands `handler(event, context)` the request envelope already parsed. The skill is built
+once per container, on the first event (the environment is read then, never at import), with
+the DynamoDB store by default; there is no Flask here. Lambda has already checked who called
+(the Alexa Skills Kit trigger), so there are no signature or timestamp checks; the application
+id is still checked against `BACKPOP_SKILL_ID` when that is set.
+
+Environment (see the README, "AWS Lambda"):
+    BACKPOP_STORE               store URL; default dynamodb://$BACKPOP_DYNAMODB_TABLE
+    BACKPOP_DYNAMODB_TABLE      table name when BACKPOP_STORE is unset (default back-pop-coach)
+    BACKPOP_DYNAMODB_REGION     region (default $AWS_REGION, which Lambda sets)
+    BACKPOP_DYNAMODB_ENDPOINT   endpoint URL (DynamoDB Local, moto); unset on AWS
+    BACKPOP_SKILL_ID            comma-separated skill ids allowed; unset: any
+    BACKPOP_DATA_DIR            base for a relative sqlite:/// store (default /tmp, Lambda's only
+                                writable place; SQLite there is per container and lost with it)
+    BACKPOP_LOG_LEVEL           log level (default INFO)
+"""
+from __future__ import annotations
+
+import json
+import logging
+import os
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Mapping
+
+from . import answer, build_skill
+from .config import Config
+from .store import DynamoStore, open_store
+
+if TYPE_CHECKING:
+    from ask_sdk_core.skill import CustomSkill
+
+__all__ = ["handler", "WrongSkill", "DEFAULT_TABLE"]
+
+DEFAULT_TABLE = "back-pop-coach"
+EMPTY_RESPONSE: dict[str, Any] = {"version": "1.0", "response": {}}
+
+log = logging.getLogger("skill.lambda")
+
+
+class WrongSkill(Exception):
+    """The event names an application id that BACKPOP_SKILL_ID does not allow."""
+
+
+@dataclass(frozen=True)
+class _Runtime:
+    skill: "CustomSkill"
+    skill_ids: frozenset[str]
+
+
+_runtime: _Runtime | None = None
+_lock = threading.Lock()
+
+
+def handler(event: "Mapping[str, Any] | str", context: Any = None) -> dict[str, Any]:
+    """Answer one Alexa request envelope with the skill's response envelope.
+
+    Raises WrongSkill for another skill's request (Lambda returns it to Alexa as an error,
+    as ask-sdk's own skill-id check does). A request type the SDK cannot read gets the empty
+    response, as the web service gives it.
+    """
+    from ask_sdk_core.exceptions import SerializationException
+
+    runtime = _get_runtime()
+    envelope = json.loads(event) if isinstance(event, str) else event
+    _check_application(envelope, runtime.skill_ids)
+    try:
+        result = answer(runtime.skill, envelope)
+        outcome = "answered"
+    except SerializationException:
+        result, outcome = EMPTY_RESPONSE, "unknown_request_type"
+    log.info(json.dumps({"event": "request", "type": _request_type(envelope), "outcome": outcome}))
+    return result
+
+
+def _get_runtime() -> _Runtime:
+    """The skill for this container, built on first use."""
+    global _runtime
+    with _lock:
+        if _runtime is None:
+            _runtime = _build(os.environ)
+        return _runtime
+
+
+def _build(env: Mapping[str, str]) -> _Runtime:
+    config = Config.from_env(env)
+    logging.getLogger("skill").setLevel(config.log_level)
+    store_url = config.store or "dynamodb://" + (env.get("BACKPOP_DYNAMODB_TABLE") or DEFAULT_TABLE)
+    # The table is created beforehand (README, "AWS Lambda"): the function's role then needs no
+    # dynamodb:CreateTable, and a first request never waits for a table to be made.
+    store = open_store(store_url, data_dir=Path(env.get("BACKPOP_DATA_DIR") or "/tmp"),
+                       region=config.dynamodb_region, endpoint_url=config.dynamodb_endpoint, create_table=False)
+    _warm(store)
+    return _Runtime(skill=build_skill(store=store), skill_ids=config.skill_ids)
+
+
+def _warm(store: Any) -> None:
+    """Import boto3 and build the DynamoDB client now, outside the store's 1 s call deadline.
+
+    On a cold start that import alone can take most of a second; done inside the first
+    request's deadline it would make that request forget the person. No network call here.
+    """
+    inner = getattr(store, "inner", None)
+    if isinstance(inner, DynamoStore):
+        try:
+            inner.adapter  # noqa: B018 - built lazily on first access
+        except Exception as exc:  # noqa: BLE001 - the store retries on its own first call
+            log.warning(json.dumps({"event": "store_warm_failed", "error": type(exc).__name__}))
+
+
+def _check_application(envelope: Mapping[str, Any], allowed: frozenset[str]) -> None:
+    if not allowed:
+        return
+    app_id = _application_id(envelope)
+    if app_id not in allowed:
+        log.warning(json.dumps({"event": "request", "type": _request_type(envelope),
+                                "outcome": "wrong application id"}))
+        raise WrongSkill("the request's application id is not in BACKPOP_SKILL_ID")
+
+
+def _application_id(envelope: Mapping[str, Any]) -> str | None:
+    """context.System.application.applicationId, else session.application.applicationId."""
+    for path in (("context", "System", "application", "applicationId"),
+                 ("session", "application", "applicationId")):
+        node: Any = envelope
+        for key in path:
+            node = node.get(key) if isinstance(node, Mapping) else None
+        if isinstance(node, str) and node:
+            return node
+    return None
+
+
+def _request_type(envelope: Mapping[str, Any]) -> str | None:
+    request = envelope.get("request")
+    return request.get("type") if isinstance(request, Mapping) else None
