@@ -83,7 +83,7 @@ def test_the_ranges_are_the_sources_ranges():
                                             ("en-AU", "000"), ("en-IN", "112")])
 def test_the_emergency_number_follows_the_locale(locale, number):
     assert number in content.for_locale(locale).text("safety.levels.emergency")
-    assert number in content.for_locale(locale).text("safety.warning")
+    assert number in content.for_locale(locale).text("safety.levels.right_away")
 
 
 def test_en_gb_points_to_nhs_111_for_urgent_care():

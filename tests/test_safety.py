@@ -9,7 +9,7 @@ from skill import answer, build_skill, content, safety
 from skill.content import LOCALES
 
 EMERGENCY_NUMBERS = {"en-US": "911", "en-CA": "911", "en-GB": "999", "en-AU": "000", "en-IN": "112"}
-STRETCH_WORDS = ("Here's one", "guide you through", "Say next", "hands and knees", "Lie on your back")
+STRETCH_WORDS = ("Try ", "guide you through", "Say next", "hands and knees", "Lie on your back")
 
 
 def warning(locale: str = "en-US") -> str:
