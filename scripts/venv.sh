@@ -1,5 +1,6 @@
 # Sourced by scripts/serve and scripts/test: create or reuse .venv and install the project.
-# Usage: source scripts/venv.sh [EXTRA]   (EXTRA: "test" installs the test tools too)
+# Usage: source scripts/venv.sh EXTRA   (always pass it: a sourced file sees the caller's arguments)
+# EXTRA: "serve" (the service and gunicorn) or "test" (everything the suite needs)
 extra="${1:-}"
 python="${PYTHON:-python3}"
 if ! "$python" -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; then
