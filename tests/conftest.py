@@ -9,6 +9,7 @@ A test reads like the dialogue it checks:
 """
 from __future__ import annotations
 
+import socket
 import uuid
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
@@ -137,3 +138,29 @@ def stored_skill(tmp_path):
 @pytest.fixture
 def talk(skill):
     return Conversation(skill)
+
+
+def free_port() -> int:
+    """A TCP port on loopback that nothing listens on right now."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def moto_endpoint():
+    """moto's DynamoDB server on 127.0.0.1 with dummy credentials, once for the whole run."""
+    from moto.server import ThreadedMotoServer
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("AWS_ACCESS_KEY_ID", "testing")
+        mp.setenv("AWS_SECRET_ACCESS_KEY", "testing")
+        mp.setenv("AWS_DEFAULT_REGION", "us-east-1")
+        mp.delenv("AWS_PROFILE", raising=False)
+        server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
+        server.start()
+        host, port = server.get_host_and_port()
+        try:
+            yield f"http://{host}:{port}"
+        finally:
+            server.stop()

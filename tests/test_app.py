@@ -4,7 +4,6 @@ from __future__ import annotations
 import json
 import logging
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -13,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SKILL_ID, envelope, intent_request
+from conftest import SKILL_ID, envelope, free_port, intent_request
 from skill.app import create_app
 from skill.config import Config
 from test_verify import NOW, make_verifier, pki, signed_request  # noqa: F401  (pki is a fixture)
@@ -156,10 +155,6 @@ def test_verification_off_is_said_loudly_at_start_up(caplog):
     assert any("NOT checked" in r.getMessage() for r in caplog.records)
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def test_backpop_serve_answers_health(tmp_path):

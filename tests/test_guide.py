@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import json
-import re
 import tomllib
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -66,7 +65,7 @@ def check_step(reply, stretch_id: str, step: int, *, limit: int = STEP_WORDS, lo
     if hold > 10:
         for left in range(10, hold, 10):
             assert f"{COUNT_WORDS[left]} more seconds" in reply.speech
-        assert f'ten more seconds. <break time="10s"/> And relax.' in reply.ssml
+        assert 'ten more seconds. <break time="10s"/> And relax.' in reply.ssml
     assert reply.speech.endswith(SAY_NEXT)
     assert not reply.ended and reply.reprompt
 

@@ -51,23 +51,6 @@ class Clock:
 
 # -- the two stores -----------------------------------------------------------------------------
 
-@pytest.fixture(scope="module")
-def moto_endpoint():
-    """moto's DynamoDB server on 127.0.0.1, with dummy credentials, for this module."""
-    from moto.server import ThreadedMotoServer
-
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("AWS_ACCESS_KEY_ID", "testing")
-        mp.setenv("AWS_SECRET_ACCESS_KEY", "testing")
-        mp.setenv("AWS_DEFAULT_REGION", "us-east-1")
-        mp.delenv("AWS_PROFILE", raising=False)
-        server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
-        server.start()
-        host, port = server.get_host_and_port()
-        try:
-            yield f"http://{host}:{port}"
-        finally:
-            server.stop()
 
 
 @pytest.fixture(params=["sqlite", "dynamodb"])

@@ -322,23 +322,6 @@ def test_lambda_defaults_to_the_dynamodb_table(lambda_env, monkeypatch):
         == ("my-table", "us-west-2")
 
 
-@pytest.fixture(scope="module")
-def moto_endpoint():
-    """moto's DynamoDB on loopback, with dummy credentials."""
-    from moto.server import ThreadedMotoServer
-
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("AWS_ACCESS_KEY_ID", "testing")
-        mp.setenv("AWS_SECRET_ACCESS_KEY", "testing")
-        mp.setenv("AWS_DEFAULT_REGION", "us-east-1")
-        mp.delenv("AWS_PROFILE", raising=False)
-        server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
-        server.start()
-        host, port = server.get_host_and_port()
-        try:
-            yield f"http://{host}:{port}"
-        finally:
-            server.stop()
 
 
 def test_lambda_remembers_people_in_dynamodb(lambda_env, monkeypatch, moto_endpoint):

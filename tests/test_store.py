@@ -5,12 +5,13 @@ from __future__ import annotations
 import json
 import logging
 import multiprocessing
-import socket
 import sqlite3
 import threading
 from pathlib import Path
 
 import pytest
+
+from conftest import free_port
 from ask_sdk_model import Application, Context, LaunchRequest, RequestEnvelope, Session, User
 from ask_sdk_model.interfaces.system import SystemState
 
@@ -292,29 +293,8 @@ def test_open_store_rejects_bad_urls(url, tmp_path):
 
 # --------------------------------------------------------------------------- DynamoDB via moto server
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def moto_endpoint():
-    """moto's DynamoDB on loopback with dummy credentials in the environment."""
-    from moto.server import ThreadedMotoServer
-
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("AWS_ACCESS_KEY_ID", "testing")
-        mp.setenv("AWS_SECRET_ACCESS_KEY", "testing")
-        mp.setenv("AWS_DEFAULT_REGION", "us-east-1")
-        mp.delenv("AWS_PROFILE", raising=False)
-        server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
-        server.start()
-        host, port = server.get_host_and_port()
-        try:
-            yield f"http://{host}:{port}"
-        finally:
-            server.stop()
 
 
 @pytest.fixture
@@ -355,7 +335,7 @@ def test_dynamodb_keys_are_hashed(dynamo, moto_endpoint):
 def test_dynamodb_unreachable_endpoint_returns_empty(moto_endpoint, caplog, create_table):
     caplog.set_level(logging.WARNING, logger="skill.store")
     store = open_store("dynamodb://backpop-test", data_dir=Path("/unused"), create_table=create_table,
-                       endpoint_url=f"http://127.0.0.1:{_free_port()}", region="us-east-1", timeout=5)
+                       endpoint_url=f"http://127.0.0.1:{free_port()}", region="us-east-1", timeout=5)
     assert store.get_attributes(envelope()) == {}
     assert store.save_attributes(envelope(), {"a": 1}) is None
     assert store.healthy is False
