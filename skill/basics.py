@@ -7,6 +7,7 @@ import re
 from ask_sdk_core.dispatch_components import AbstractExceptionHandler, AbstractRequestHandler
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_core.response_helper import ResponseFactory
+from ask_sdk_core.utils import get_intent_name
 from ask_sdk_model import Response
 
 from . import pops, safety, session, stretches, symptoms
@@ -127,6 +128,7 @@ _AREAS = {"lower_back": r"lower back|low back|lumbar", "upper_back": r"upper bac
           "hips": r"\bhips?\b|glute", "chest": r"\bchest\b|\bpecs?\b"}
 _POSITIONS = {"sitting": r"sitting|seated|chair|desk|office|at work", "lying": r"lying|laying|in bed|on the floor",
               "standing": r"standing|stand up", "hands_knees": r"hands and knees|all fours|kneeling"}
+_GOOD_FOR = re.compile(r"\b(good for|helps?|best for|for (a|my) (stiff|tight|sore|achy))\b")
 _ACHE = re.compile(r"\b(stiff|stiffness|ache|aches|aching|sore|tight|tense|hurts?|pain|painful)\b")
 
 
@@ -150,8 +152,10 @@ def route_free_text(handler_input: HandlerInput, said: str) -> Reply:
         return symptoms.start(handler_input)
     area = next((a for a, pattern in _AREAS.items() if re.search(pattern, text)), None)
     position = next((p for p, pattern in _POSITIONS.items() if re.search(pattern, text)), None)
-    if _STRETCH.search(text) or position:
-        return stretches.offer_for(handler_input, area=area, position=position)
+    if _STRETCH.search(text) or position or (
+            _GOOD_FOR.search(text) and (area or _ACHE.search(text)) and not _CARE.search(text)):
+        return stretches.offer_for(handler_input, area=area or ("lower_back" if "back" in text else None),
+                                   position=position)
     if _CARE.search(text):
         return stretches.selfcare(handler_input)
     if _ACHE.search(text):
@@ -178,10 +182,11 @@ def fallback_reply(handler_input: HandlerInput) -> Reply:
 class FreeQuestion(IntentHandler):
     """A free-form question ("why {query}", "my {query}"): screened for red flags, then routed."""
 
-    intents = ("QuestionIntent", "CannotIntent", "InjuryIntent")
+    intents = tuple(safety.FREE_TEXT_CARRIERS)
 
     def handle(self, handler_input: HandlerInput) -> Response:
-        said = slot_text(handler_input, "query") or ""
+        carrier = safety.FREE_TEXT_CARRIERS[get_intent_name(handler_input)]
+        said = f"{carrier} {slot_text(handler_input, 'query') or ''}".strip()
         return render(handler_input, route_free_text(handler_input, said))
 
 

@@ -175,10 +175,11 @@ class ItHurts(IntentHandler):
     Mid-routine, pain said in other words ("my back is sore now") counts too.
     """
 
-    intents = ("ItHurtsIntent", "QuestionIntent", "ReportSymptomIntent", "CannotIntent")
+    intents = ("ItHurtsIntent", "PainIntent", "QuestionIntent", "ReportSymptomIntent", "CannotIntent")
 
     def when(self, handler_input: HandlerInput) -> bool:
-        if get_intent_name(handler_input) == "ItHurtsIntent":
+        name = get_intent_name(handler_input)
+        if name == "ItHurtsIntent" or (name == "PainIntent" and running(handler_input) is not None):
             return True
         said = " ".join(filter(None, (slot_text(handler_input, n) for n in ("query", "symptom"))))
         return running(handler_input) is not None and bool(_PAIN.search(said.lower()))

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any, Iterable
+from typing import Iterable
 
 from ask_sdk_core.dispatch_components import (
     AbstractRequestHandler,
@@ -49,30 +49,59 @@ SYMPTOM_LEVELS: dict[str, str] = {
 
 # Intents whose meaning is itself a red flag, and free-text intents whose carrier words matter:
 # Alexa sends only the slot ("off a ladder"), so the carrier ("i fell") is put back before reading.
-INTENT_SYMPTOMS: dict[str, str] = {"InjuryIntent": "serious_fall"}
-FREE_TEXT_CARRIERS: dict[str, str] = {"QuestionIntent": "", "CannotIntent": "i can't", "InjuryIntent": "i fell"}
+INTENT_SYMPTOMS: dict[str, str] = {
+    "InjuryIntent": "serious_fall", "ChestPainIntent": "chest_pain", "SeverePainIntent": "sudden_severe",
+    "FeverIntent": "fever",
+}
+FREE_TEXT_CARRIERS: dict[str, str] = {
+    "QuestionIntent": "", "CannotIntent": "i can't", "InjuryIntent": "i fell", "NumbnessIntent": "numbness",
+    "PainIntent": "pain", "TroubleIntent": "trouble", "ChestPainIntent": "chest pain",
+    "SeverePainIntent": "severe pain", "FeverIntent": "fever",
+}
 
 # Words people use, most serious first; the first pattern that matches names the symptom.
-_NUMB = r"(numb|tingl|pins and needles|no feeling|can'?t feel|cannot feel|lost feeling)"
+_NUMB = r"(numb|tingl|pins and needles|no feeling|no sensation|can'?t feel|cannot feel|lost feeling|loss of feeling)"
+_SADDLE = (r"(groin|genital|privates?|private parts|crotch|buttocks?|bum|butt|bottom|inner thighs?|back passage|"
+           r"saddle|anus|between my legs|down there)")
+_CANT = r"(can'?t|cannot|trouble|hard to|unable to|struggling to|struggle to|difficulty|problems?)"
+_LEGS = r"(legs|feet|both legs|both feet|both my legs)"
 _PATTERNS: list[tuple[str, str]] = [
-    ("saddle_numbness", rf"{_NUMB}.*\b(groin|genital|privates?|private parts|crotch|buttocks?|bum|butt|bottom|inner thighs?|back passage|saddle|anus|wiping)"),
-    ("saddle_numbness", rf"\b(groin|genital|privates?|crotch|buttocks?|bum|butt|bottom|inner thighs?|back passage|saddle)\b.*{_NUMB}"),
-    ("saddle_numbness", r"(feels? different|can'?t feel).*wip(e|ing)"),
-    ("bladder_bowel", r"\b(wet|peed|pissed|soiled|pooed|pooped|messed) (myself|my (pants|bed|trousers))"),
-    ("bladder_bowel", r"(can'?t|cannot|trouble|hard to|unable to|struggling to|difficulty) (start |stop |control )?(pee|peeing|wee|weeing|urinat|go to the (toilet|bathroom))"),
-    ("bladder_bowel", r"\b(incontinen|bladder|bowel|leaking (urine|pee)|lost control|pee|peeing|urine|urinating|weeing)"),
-    ("both_legs", r"\bboth (of my )?legs\b|\blegs (are|feel|went|have gone|gone|keep) .*(numb|weak|tingl|dead|giving)|\bmy legs\b.*\b(numb|weak|tingl|giving way|gave way)"),
-    ("both_legs", r"(can'?t|cannot|trouble|hard to|struggling to|unable to|difficulty) (walk|stand up)|legs? (giving|gave) way|leg weakness.*(worse|severe)|(severe|worsening) leg weakness"),
-    ("serious_fall", r"\b(fell|fall(en)?|falling|tripped|slipped)\b(?! (a )?(asleep|disc|disk))|\b(accident|crash|collision|hit by|knocked (over|down)|injur|trauma|whiplash|ladder|down the stairs|off (a|the|my) (roof|bike|horse|chair|bed|wall|trampoline))"),
-    ("chest_pain", r"chest (pain|hurts|is hurting|ache|aches|pressure|is tight and|tightness)|pain (in|across) my chest|heart (attack|pain)"),
-    ("both_legs", r"\bfeel (my |in my )?(legs|feet)\b"),
-    ("limb_numbness", rf"{_NUMB}|\bfeel (my |in my )?(leg|foot|arm|arms|hand|hands|toes)\b|dead (leg|arm|foot)|\bweak(ness)? (in )?(my )?(leg|arm|foot|hand|knee)|\b(leg|arm|foot|hand)s? (is|are|feels?|went|gone) weak|sciatica|shooting (pain )?down my (leg|arm)"),
-    ("fever", r"\b(fever|feverish|high temperature|a temperature|chills|shivering|shivers|night sweats|feel(ing)? (unwell|ill|sick|poorly|rough)|unwell|the flu)\b"),
-    ("weight_loss", r"(weight loss|losing weight|lost (a lot of |some )?weight|cancer|tumou?r|chemo)"),
-    ("sudden_severe", r"\b(sudden(ly)?|severe|excruciating|unbearable|agony|agonising|agonizing|worst pain|really bad pain|terrible pain|can'?t move)"),
-    ("night_pain", r"(at night|wakes me|waking me|worse (when )?lying|lying down doesn'?t|doesn'?t ease|won'?t ease|never eases|constant|all the time|non ?stop)"),
-    ("lasting", r"((pain|hurt|ache|aching|sore|stiff)\w*.*\b(weeks|months|a month)\b|\b(weeks|months)\b.*(pain|hurt|ache|aching|sore|stiff)|getting worse|worse and worse|not getting better|isn'?t getting better|not improving|won'?t go away|keeps coming back)"),
-    ("daily_life", r"(can'?t (work|sleep|get out of bed|do anything|function)|daily life|stops me|keeps me from|affecting my life)"),
+    ("saddle_numbness", rf"{_NUMB}.*\b{_SADDLE}|\b{_SADDLE}\b.*{_NUMB}|(feels? different|{_NUMB}).*\bwip(e|ing)\b"),
+    ("bladder_bowel", r"\b(haven'?t|have not|can'?t|couldn'?t|didn'?t|not) (been able to )?(pee|peed|wee|weed|urinate|urinated)\b|"
+                      r"\bno (bladder |bowel )?control\b|\bno control (of|over)\b|\blost control\b|\bwet the bed\b"),
+    ("bladder_bowel", r"\b(wet|wetting|peed|peeing|pissed|soiled|pooed|pooped|messed) (myself|my (pants|bed|trousers|self))"),
+    ("bladder_bowel", rf"{_CANT} (start |stop |control |hold )?(my )?(pee|peeing|wee|weeing|urinat|poo|pooing|go(ing)? to the (toilet|bathroom|loo))"),
+    ("bladder_bowel", r"\b(incontinen\w*|bladder|bowels?|urinary|urine|urinating|pee|peeing|leaking (wee|pee))\b"),
+    ("both_legs", rf"\bboth (of )?(my )?(legs|feet)\b|\blegs? (gave|give|giving) (out|way)|legs feel like jelly|jelly legs|\b{_LEGS}\b.*\b(numb|weak|tingl|dead|giving way|give way|gave way|gone)|"
+                  rf"{_NUMB}\w*( and tingling| and weakness)? (in )?(both |my |both my )?{_LEGS}\b|\bweak(ness)? (in )?(my )?{_LEGS}\b"),
+    ("both_legs", rf"{_CANT} (walk|walking|stand|standing|stand up|getting up)\b|legs? (giving|gave|give) way|"
+                  r"leg weakness.*(worse|severe)|\b(severe|worsening)\b.*\bleg weakness|\bfeel (my |in my )?(legs|feet)\b"),
+    ("serious_fall", r"\b(fell|fall(en)?|falling|tripped|slipped)\b(?! (a )?(asleep|disc|disk))|"
+                     r"\b(accident|crash|collision|hit by|knocked (over|down)|whiplash|ladder|down the stairs|"
+                     r"off (a|the|my) (roof|bike|horse|chair|bed|wall|trampoline))"),
+    ("chest_pain", r"chest (pain|hurts|is hurting|ache|aches|pressure|tightness)|(pain|pressure|tightness) (in|across) (my )?chest|"
+                   r"heart (attack|pain|hurts)|my heart is hurting|(spreads?|radiat\w*|goes|moves|moving) (in)?to (my )?chest|"
+                   r"(pain|hurt|ache|pressure|tight)\w*\b.*\bin my chest\b|arms? hurts?.*chest|chest is tight and|"
+                   r"chest (feels )?heavy|heaviness in (my )?chest"),
+    ("limb_numbness", rf"{_NUMB}|\bfeel (my |in my )?(leg|foot|arm|arms|hand|hands|toes)\b|dead (leg|arm|foot)|"
+                      r"\bweak(ness)? (in )?(one |my |a )?(leg|arm|foot|hand|knee)|\b(leg|arm|foot|hand) weakness|"
+                      r"\b(leg|arm|foot|hand)s? (is|are|feels?|went|gone) weak|foot drop|foot (keeps )?dragg\w*|sciatica|"
+                      r"(pain|shooting|radiat\w*)( pain)? down (my|the|one) (leg|arm)"),
+    ("fever", r"\b(fever|feverish|high temperature|raised temperature|a temperature|chills|shivering|shivery|shivers|"
+              r"night sweats|sweats|feel(ing)? (really |very |so )?(unwell|ill|sick|poorly|rough)|unwell|flu|under the weather|"
+              r"(don'?t|do not|not) feel(ing)? (well|good|right))\b"),
+    ("weight_loss", r"(weight loss|losing weight|lost (a lot of |some )?weight|weight (dropping|falling) off|cancer|tumou?r|chemo)"),
+    ("sudden_severe", r"\b(sudden(ly)?|severe|excruciating|unbearable|agony|agonising|agonizing|crippling|worst pain|"
+                      r"(really bad|terrible|horrible|intense|extreme|awful) pain|can'?t move|worst (it'?s|it has) ever been|worst ever)"),
+    ("night_pain", r"(at night|all night|every night|night pain|wakes me|waking me|worse (when )?lying|lying down doesn'?t|"
+                   r"doesn'?t ease|won'?t ease|never eases|pain at rest|when i'?m resting|keeps me (awake|up)|"
+                   r"(hurts?|pain|aches?)\w*.*when i (lie|lay) down|(pain|hurts?|aches?)\w*.*\b(constant|constantly|all the time|non ?stop)\b|"
+                   r"\bconstant( back)? (pain|ache)|\bnon ?stop( back)? pain|^(all the time|constantly|non ?stop)$)"),
+    ("lasting", r"((pain|hurt|ache|aching|sore|stiff)\w*.*\b(weeks|months|a month)\b|\b(weeks|months)\b.*(pain|hurt|ache|aching|sore|stiff)|"
+                r"getting worse|worse and worse|not getting better|isn'?t getting better|not improving|won'?t go away|"
+                r"never goes away|keeps coming back|chronic|long term|persistent|going on for (weeks|months))"),
+    ("daily_life", r"((can'?t|cannot|trouble|hard to) (work|sleep|sleeping|get out of bed|getting out of bed|do anything|function)|"
+                   r"daily life|stops me|keeps me from|affect(s|ing) my (life|work|sleep))"),
 ]
 _COMPILED = [(sid, re.compile(p)) for sid, p in _PATTERNS]
 _NEGATION = re.compile(r"\b(no|not|don'?t have|do not have|haven'?t (got|had)|without|never|isn'?t|aren'?t|wasn'?t|didn'?t)\b[\w' ]{0,20}$")

@@ -233,6 +233,7 @@ def test_help_fallback_stop(talk):
     ("my lower back aches", "warning signs"), ("blah blah", "why your back pops"),
     ("can i do sitting in my chair", "seated spinal twist"), ("else can i do for a stiff back", "15 to 20 minutes"),
     ("back has hurt for weeks", "booking a doctor"), ("something for my hips", "guide you through it"),
+    ("s good for a stiff lower back", "guide you through it"),
 ])
 def test_free_form_questions_are_routed_by_their_words(talk, query, words):
     talk.launch()

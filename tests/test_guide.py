@@ -423,3 +423,13 @@ def test_each_stretch_in_a_routine_opens_with_the_stop_if_line(talk):
     firsts = [t for t in turns if place(t) is not None and place(t)["step"] == 0]
     assert len(firsts) == len(routine_ids(first))
     assert all(stop_if() in t.speech for t in firsts)
+
+
+@pytest.mark.parametrize("intent, slots", [("PainIntent", {"query": "in my knee"}),
+                                           ("ItHurtsIntent", {}), ("QuestionIntent", {"query": "that's sharp pain"})])
+def test_pain_in_any_words_mid_routine_stops_it(skill, intent, slots):
+    talk = Conversation(skill)
+    talk.say("GuideStretchIntent", stretch=slot_of("cat_cow"))
+    stopped = talk.say(intent, **slots)
+    assert text("en-US").text("guide.hurt") in stopped.speech
+    assert "Say next" not in talk.say("AMAZON.NextIntent").speech

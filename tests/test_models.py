@@ -1,16 +1,22 @@
 """The interaction models: one source, five generated files, and a linter that ties them to
 Amazon's rules, the handlers, the content and the red-flag rule.
 
-The last part resolves realistic phrasings the way bespoken's virtual-alexa does (an
-independent test client that matches typed words against the samples as substrings), so a
-sample that a short built-in word ("no" in "i cannot walk", "sure" in "chest pressure") would
-beat is caught here, not by a person with a bad back.
+The last part resolves realistic phrasings the way bespoken's virtual-alexa (npm 0.7.8, the
+independent test client) does: its launch-word check first, then each sample as a regex anchored
+at both ends, the most literal characters winning. So a phrasing that matches no sample whole
+(an error there: it has no fallback), or that a catch-all carrier takes from a specific intent,
+or whose words reach the red-flag rule at the wrong level, is caught here, not by a person with
+a bad back. The emulation is checked against the real package when BACKPOP_VIRTUAL_ALEXA names a
+folder where it is installed (see test_the_emulation_agrees_with_the_real_virtual_alexa).
 """
 from __future__ import annotations
 
 import itertools
 import json
+import os
 import re
+import shutil
+import subprocess
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -364,21 +370,45 @@ def test_ordinary_symptom_synonyms_are_not_red_flags(locale):
 # Resolving typed phrasings as bespoken's virtual-alexa does
 # ---------------------------------------------------------------------------------------------
 
-# The samples virtual-alexa gives each built-in intent the model declares.
+# virtual-alexa 0.7.8 (npm) with virtual-core 0.1.1, read from their code:
+# - VirtualAlexa.utter() first tests the raw words with /(ask|open|launch|talk to|tell).*/i, NOT
+#   anchored ("tell me", "chest opener", "task", "basket"): on a hit, the part after the last
+#   " to " of "^(ask|open|launch|talk to|tell) ... to ..." is matched instead, else it sends a
+#   LaunchRequest. Nothing in a model changes that.
+# - The characters below are removed; the words are not lowercased, matching ignores case.
+# - Each sample is a regex anchored at both ends, each {slot} a (.*) with the spaces around it
+#   trimmed: "my {query} is numb" -> /^my(.*)is numb$/i; a captured value must begin or end with
+#   a space unless it is the whole match.
+# - A custom type's value must be a value or synonym (trimmed, any case); AMAZON.NUMBER takes
+#   digits or one to twenty; other AMAZON types are unknown to it ("untyped") and take anything,
+#   with their spaces.
+# - Score: the characters matched minus the slot values' characters; on a tie the sample with
+#   more typed slots (custom or NUMBER) wins, then the first in model order.
+# - Declared built-in intents get the samples below; with Pause and Resume declared, the audio
+#   player's loop and shuffle intents are added too. No match at all is an error.
 VA_BUILT_INS = {
     "AMAZON.CancelIntent": ("cancel", "never mind"), "AMAZON.HelpIntent": ("help", "help me"),
+    "AMAZON.LoopOffIntent": ("loop off",), "AMAZON.LoopOnIntent": ("loop", "loop on", "keep repeating this song"),
     "AMAZON.NavigateHomeIntent": ("home", "go home"), "AMAZON.NextIntent": ("next", "skip", "skip forward"),
     "AMAZON.NoIntent": ("no", "no thanks"), "AMAZON.PauseIntent": ("pause", "pause that"),
     "AMAZON.PreviousIntent": ("go back", "previous", "skip back", "back up"),
     "AMAZON.RepeatIntent": ("repeat", "say that again", "repeat that"),
     "AMAZON.ResumeIntent": ("resume", "continue", "keep going"),
+    "AMAZON.ShuffleOffIntent": ("shuffle off", "stop shuffling", "turn off shuffle"),
+    "AMAZON.ShuffleOnIntent": ("shuffle", "shuffle on", "shuffle the music", "shuffle mode"),
     "AMAZON.StartOverIntent": ("start over", "restart", "start again"),
     "AMAZON.StopIntent": ("stop", "off", "shut up"), "AMAZON.YesIntent": ("yes", "yes please", "sure"),
 }
+VA_AUDIO_PLAYER = ("AMAZON.PauseIntent", "AMAZON.ResumeIntent", "AMAZON.CancelIntent", "AMAZON.LoopOffIntent",
+                   "AMAZON.LoopOnIntent", "AMAZON.NextIntent", "AMAZON.PreviousIntent", "AMAZON.RepeatIntent",
+                   "AMAZON.ShuffleOffIntent", "AMAZON.ShuffleOnIntent", "AMAZON.StartOverIntent")
+VA_LAUNCH = re.compile(r"(ask|open|launch|talk to|tell).*", re.IGNORECASE)
+VA_LAUNCH_AND_UTTER = re.compile(r"^(?:ask|open|launch|talk to|tell) .* to (.*)", re.IGNORECASE)
 _VA_REMOVED = re.compile(r"[!\"¿?|#$%/()=+\-_<>*{}·¡\[\].,;:]")
-_VA_NUMBERS = {str(n) for n in range(21)} | set(
+_VA_NUMBERS = {str(n): str(n) for n in range(1, 21)} | dict(zip(
     "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
-    "seventeen eighteen nineteen twenty".split())
+    "seventeen eighteen nineteen twenty".split(), (str(n) for n in range(1, 21))))
+LAUNCH, SESSION_ENDED = "LaunchRequest", "SessionEndedRequest"
 
 
 class Match(NamedTuple):
@@ -386,24 +416,23 @@ class Match(NamedTuple):
     typed: int
     intent: str
     sample: str
-    slots: dict[str, tuple[str, str | None]]  # name -> (words, resolved id)
+    slots: dict[str, tuple[str, str | None]]  # name -> (words as sent, resolved id or None)
+    heard: str = ""  # what was matched: the words after "... to" for a launch phrase
 
 
 class VirtualAlexa:
-    """Samples as unanchored regexes, each {slot} as (.*); the most literal characters win.
+    """virtual-alexa's utter() without the HTTP call: the launch check, then the best sample."""
 
-    `faithful` follows virtual-core's code (a SearchQuery's captured spaces count as slot text,
-    AMAZON.NUMBER takes digits or one to twenty, ties go to more typed slots of any kind); the
-    other reading follows the brief (every slot trimmed, any number words, ties to more custom
-    slots). A phrasing must resolve the same under both.
-    """
-
-    def __init__(self, model: dict[str, Any], *, faithful: bool) -> None:
+    def __init__(self, model: dict[str, Any]) -> None:
         lm = model["interactionModel"]["languageModel"]
-        self.faithful = faithful
-        self.values = {t["name"]: t.get("values", []) for t in lm.get("types", [])}
+        declared = [intent["name"] for intent in lm["intents"]]
+        audio = "AMAZON.PauseIntent" in declared and "AMAZON.ResumeIntent" in declared
+        extra = [name for name in VA_BUILT_INS
+                 if name not in declared and audio and name in VA_AUDIO_PLAYER]
+        self.types = {t["name"].lower(): t.get("values", []) for t in lm.get("types", [])}
         self.samples = []
-        for intent in lm["intents"]:
+        for intent in [*lm["intents"], *({"name": name} for name in extra)]:
+            declared_slots = slot_types(intent)
             for sample in [*intent.get("samples", []), *VA_BUILT_INS.get(intent["name"], ())]:
                 names, pattern = [], sample
                 while "{" in pattern:
@@ -411,67 +440,84 @@ class VirtualAlexa:
                     end = pattern.index("}", start)
                     names.append(pattern[start + 1:end])
                     pattern = pattern[:start].strip() + "(.*)" + pattern[end + 1:].strip()
-                self.samples.append((intent["name"], sample, re.compile(pattern.lower()), names,
-                                     slot_types(intent)))
+                self.samples.append((intent["name"], sample, re.compile(pattern, re.IGNORECASE), names,
+                                     declared_slots))
 
-    def _slot(self, slot_type: str, captured: str) -> tuple[bool, int, bool, bool, str | None]:
-        """(matches, characters it takes from the score, typed, custom, resolved id)."""
+    def _slot(self, slot_type: str, captured: str) -> tuple[bool, str, bool, str | None]:
+        """(matches, the value as scored, typed, resolved id)."""
         words = captured.strip()
-        if slot_type in self.values:
-            for value in self.values[slot_type]:
+        values = self.types.get(slot_type.lower())
+        if values is not None:
+            for value in values:
                 if words.lower() in (p.lower() for p in phrases(value)):
-                    return True, len(words), True, True, value["id"]
-            return False, 0, True, True, None
-        if slot_type == "AMAZON.SearchQuery":
-            return True, len(captured if self.faithful else words), True, False, None
-        if slot_type == "AMAZON.NUMBER" and self.faithful:
-            return words.isdigit() or words in _VA_NUMBERS or not words, len(words), True, False, None
-        return True, len(words), slot_type.startswith("AMAZON."), False, None
+                    return True, words, True, value.get("id")
+            return False, words, True, None
+        if slot_type.lower() == "amazon.number":
+            if re.fullmatch(r"[0-9]*", words) or words.lower() in _VA_NUMBERS:
+                return True, words, True, None
+            return False, words, True, None
+        return True, captured, False, None
 
     def matches(self, said: str) -> list[Match]:
-        heard = _VA_REMOVED.sub("", said.lower())
+        heard = _VA_REMOVED.sub("", said)
         found = []
         for intent, sample, pattern, names, declared in self.samples:
-            hit = pattern.search(heard)
+            hit = pattern.fullmatch(heard)
             if not hit:
                 continue
             whole, taken, typed, slots = hit.group(0), 0, 0, {}
             for name, captured in zip(names, hit.groups()):
                 if whole != captured and captured.strip() and not (captured.startswith(" ") or captured.endswith(" ")):
                     break
-                ok, used, is_typed, is_custom, resolved = self._slot(declared[name], captured)
+                ok, value, is_typed, resolved = self._slot(declared[name], captured)
                 if not ok:
                     break
-                taken += used
-                typed += is_typed if self.faithful else is_custom
+                taken += len(value)
+                typed += is_typed
                 slots[name] = (captured.strip(), resolved)
             else:
                 found.append(Match(len(whole) - taken, typed, intent, sample, slots))
         return found
 
-    def resolve(self, said: str) -> Match | None:
+    def utter(self, said: str) -> Match | None:
+        """The request virtual-alexa would send for these typed words; None for its "Unable to match"."""
+        if said == "exit":
+            return Match(0, 0, SESSION_ENDED, "", {})
+        heard = ""
+        if VA_LAUNCH.search(said):
+            redirected = VA_LAUNCH_AND_UTTER.match(said)
+            if not redirected:
+                return Match(0, 0, LAUNCH, "", {})
+            said = heard = redirected.group(1)
         best = None
         for match in self.matches(said):
             if best is None or match.score > best.score or (match.score == best.score and match.typed > best.typed):
                 best = match
-        return best
+        return best._replace(heard=heard) if best else None
 
 
 @lru_cache(maxsize=None)
-def clients(locale: str) -> tuple[VirtualAlexa, VirtualAlexa]:
-    return VirtualAlexa(committed(locale), faithful=True), VirtualAlexa(committed(locale), faithful=False)
+def client(locale: str) -> VirtualAlexa:
+    return VirtualAlexa(committed(locale))
 
 
-def resolutions(locale: str, said: str) -> list[Match | None]:
-    return [client.resolve(said) for client in clients(locale)]
+def resolve(locale: str, said: str) -> Match | None:
+    return client(locale).utter(said)
+
+
+def launch_words(said: str) -> bool:
+    """True if virtual-alexa treats these words as a launch phrase, whatever the model holds."""
+    return bool(VA_LAUNCH.search(said))
 
 
 def describe(match: Match | None) -> str:
     if match is None:
-        return "nothing (an error in virtual-alexa)"
+        return "nothing (virtual-alexa: 'Unable to match utterance')"
+    if match.intent in (LAUNCH, SESSION_ENDED):
+        return f"{match.intent} (virtual-alexa's launch-word check)"
     slots = ", ".join(f"{n}={w!r}" + (f"->{r}" if r else "") for n, (w, r) in match.slots.items())
-    return f"{match.intent}({slots}) via {match.sample!r}, score {match.score}"
-
+    heard = f" heard as {match.heard!r}" if match.heard else ""
+    return f"{match.intent}({slots}) via {match.sample!r}, score {match.score}{heard}"
 
 # What people say, and what the model must make of it: the intent, and for slots the value id
 # (custom types) or the words (AMAZON types). en-US unless a locale is given.
@@ -522,8 +568,8 @@ PHRASINGS: list[tuple[str, str, dict[str, str]]] = [
     ("my back just cracked", "JustPoppedIntent", {}),
     ("i cracked my back", "JustPoppedIntent", {}),
     ("i just heard my back pop", "JustPoppedIntent", {}),
-    ("tell me more", "TellMeMoreIntent", {}),
-    ("tell me more about that", "TellMeMoreIntent", {}),
+    ("more", "TellMeMoreIntent", {}),
+    ("more about that", "TellMeMoreIntent", {}),
     ("go on", "TellMeMoreIntent", {}),
     ("more please", "TellMeMoreIntent", {}),
     ("explain more", "TellMeMoreIntent", {}),
@@ -549,8 +595,8 @@ PHRASINGS: list[tuple[str, str, dict[str, str]]] = [
     ("how do i do cat-cow", "ChooseStretchIntent", {"stretch": "cat_cow"}),
     ("how do i do the cat cow stretch", "ChooseStretchIntent", {"stretch": "cat_cow"}),
     ("what is the knee to chest stretch", "ChooseStretchIntent", {"stretch": "knee_to_chest"}),
-    ("tell me about the supine twist", "ChooseStretchIntent", {"stretch": "supine_twist"}),
-    ("chest opener", "ChooseStretchIntent", {"stretch": "chest_opener"}),
+    ("what is the supine twist", "ChooseStretchIntent", {"stretch": "supine_twist"}),
+    ("chest stretch", "ChooseStretchIntent", {"stretch": "chest_opener"}),
     ("cat cow please", "ChooseStretchIntent", {"stretch": "cat_cow"}),
     ("any stretch", "ChooseStretchIntent", {}),
     ("what stretch helps a stiff back", "ChooseStretchIntent", {"symptom": "stiffness"}),
@@ -612,21 +658,21 @@ PHRASINGS: list[tuple[str, str, dict[str, str]]] = [
     ("should i go to the ER", "CheckSymptomsIntent", {}),
     ("should i see a doctor about numbness in my leg", "CheckSymptomsIntent", {"symptom": "limb_numbness"}),
     ("is chest pain serious", "CheckSymptomsIntent", {"symptom": "chest_pain"}),
-    ("i have a fever", "ReportSymptomIntent", {"symptom": "fever"}),
-    ("a fever", "ReportSymptomIntent", {"symptom": "fever"}),
-    ("i've got numbness in my leg", "ReportSymptomIntent", {"symptom": "limb_numbness"}),
-    ("there's numbness in my groin", "ReportSymptomIntent", {"symptom": "saddle_numbness"}),
-    ("i'm having chest pain", "ReportSymptomIntent", {"symptom": "chest_pain"}),
-    ("i have chest pressure", "ReportSymptomIntent", {"symptom": "chest_pain"}),
-    ("i have pins and needles in my leg", "ReportSymptomIntent", {"symptom": "limb_numbness"}),
-    ("i have trouble peeing", "ReportSymptomIntent", {"symptom": "bladder_bowel"}),
+    ("i have a fever", "FeverIntent", {"query": ""}),
+    ("a fever", "FeverIntent", {}),
+    ("i've got numbness in my leg", "NumbnessIntent", {"query": "in my leg"}),
+    ("there's numbness in my groin", "NumbnessIntent", {"query": "in my groin"}),
+    ("i'm having chest pain", "ChestPainIntent", {}),
+    ("i have chest pressure", "ChestPainIntent", {}),
+    ("i have pins and needles in my leg", "NumbnessIntent", {"query": "in my leg"}),
+    ("i have trouble peeing", "TroubleIntent", {"query": "peeing"}),
     ("i think i'm having a heart attack", "ReportSymptomIntent", {"symptom": "chest_pain"}),
-    ("my back hurts and i have a fever", "ReportSymptomIntent", {"symptom": "fever"}),
+    ("my back hurts and i have a fever", "QuestionIntent", {"query": "back hurts and i have a fever"}),
     ("i have a stiff back", "ReportSymptomIntent", {"symptom": "stiffness"}),
     ("i have back pain", "ReportSymptomIntent", {"symptom": "aching"}),
-    ("chest pain", "ReportSymptomIntent", {"symptom": "chest_pain"}),
+    ("chest pain", "ChestPainIntent", {"query": ""}),
     ("groin numbness", "ReportSymptomIntent", {"symptom": "saddle_numbness"}),
-    ("weakness in both legs", "ReportSymptomIntent", {"symptom": "both_legs"}),
+    ("weakness in both legs", "NumbnessIntent", {"query": "in both legs"}),
     ("sciatica", "ReportSymptomIntent", {"symptom": "limb_numbness"}),
     ("i have night sweats", "ReportSymptomIntent", {"symptom": "fever"}),
     ("i don't know", "DontKnowIntent", {}),
@@ -719,8 +765,8 @@ PHRASINGS: list[tuple[str, str, dict[str, str]]] = [
     ("main menu", "AMAZON.NavigateHomeIntent", {}),
     # short built-in words hiding inside longer phrasings ("off" in office, "stop" in stopped...)
     ("i work in an office and my back is stiff", "QuestionIntent", {}),
-    ("pressure in my chest", "CheckSymptomsIntent", {}),
-    ("no bladder control", "CheckSymptomsIntent", {}),
+    ("pressure in my chest", "ChestPainIntent", {}),
+    ("no bladder control", "TroubleIntent", {"query": "bladder"}),
     ("it stops me sleeping", "CheckSymptomsIntent", {}),
     ("why does your back crack", "WhatIsThePopIntent", {}),
     ("is it good to crack your back", "IsCrackingSafeIntent", {}),
@@ -761,6 +807,180 @@ PHRASINGS: list[tuple[str, str, dict[str, str]]] = [
     ("exercises for my back", "ChooseStretchIntent", {"area": "lower_back"}),
 ]
 
+# More of what people type: other openings, politeness, filler words, contractions, capitals and
+# punctuation. A free-text intent's words are checked too (the query, as the skill gets it).
+MORE_PHRASINGS: list[tuple[str, str, dict[str, str]]] = [
+    # why it pops, and whether it's safe
+    ("Why does my back pop so loud?", "WhatIsThePopIntent", {}),
+    ("how come my back pops so much", "WhatIsThePopIntent", {}),
+    ("what's that popping noise in my back", "WhatIsThePopIntent", {}),
+    ("is the popping my bones", "WhatIsThePopIntent", {}),
+    ("so why does my back pop", "QuestionIntent", {"query": "why does my back pop"}),
+    ("hey, why does my spine crack?", "QuestionIntent", {"query": "why does my spine crack"}),
+    ("um why won't my back crack", "QuestionIntent", {"query": "why won't my back crack"}),
+    ("just wondering why my back cracks", "QuestionIntent", {"query": "wondering why my back cracks"}),
+    ("sometimes my back clicks when i walk", "QuestionIntent", {"query": "my back clicks when i walk"}),
+    ("how come my back won't pop", "WhyWontItPopIntent", {}),
+    ("i need my back to crack", "WhyWontItPopIntent", {}),
+    ("how come my back doesn't crack anymore", "WhyStoppedPoppingIntent", {}),
+    ("my back used to pop but it doesn't now", "WhyStoppedPoppingIntent", {}),
+    ("is cracking your back harmful", "IsCrackingSafeIntent", {}),
+    ("Is it bad for you to crack your back?", "IsCrackingSafeIntent", {}),
+    ("is popping your back bad", "IsCrackingSafeIntent", {}),
+    ("actually is it safe to crack my back", "QuestionIntent", {"query": "is it safe to crack my back"}),
+    ("can i crack it again right away", "CanIPopAgainIntent", {}),
+    ("i heard a pop in my back", "JustPoppedIntent", {}),
+    ("my back just cracked loudly", "JustPoppedIntent", {}),
+    ("can you elaborate", "TellMeMoreIntent", {}),
+    ("go on then", "TellMeMoreIntent", {}),
+    # asking for a stretch
+    ("suggest a stretch", "ChooseStretchIntent", {}),
+    ("suggest a stretch i can do at my desk", "ChooseStretchIntent", {"position": "sitting"}),
+    ("recommend a stretch for a stiff back", "ChooseStretchIntent", {"symptom": "stiffness"}),
+    ("show me a stretch for my chest", "ChooseStretchIntent", {"area": "chest"}),
+    ("any stretch will do", "ChooseStretchIntent", {}),
+    ("Can you recommend a stretch for my lower back?", "ChooseStretchIntent", {"area": "lower_back"}),
+    ("could you suggest a stretch i can do in bed", "ChooseStretchIntent", {"position": "lying"}),
+    ("find me a stretch for my hips", "ChooseStretchIntent", {"area": "hips"}),
+    ("I'd like a stretch for my upper back", "ChooseStretchIntent", {"area": "upper_back"}),
+    ("do you have a stretch for tight hamstrings", "ChooseStretchIntent", {"symptom": "tightness"}),
+    ("is there a stretch for my shoulders", "ChooseStretchIntent", {"area": "upper_back"}),
+    ("i need a good stretch for my lower back", "ChooseStretchIntent", {"area": "lower_back"}),
+    ("give me some stretches for my lower back", "ChooseStretchIntent", {"area": "lower_back"}),
+    ("Give me a stretch for my lower back, please.", "ChooseStretchIntent", {"area": "lower_back"}),
+    ("what can i do sitting in my chair", "ChooseStretchIntent", {"position": "sitting"}),
+    ("a stretch i can do on the train", "ChooseStretchIntent", {"position": "sitting"}),
+    ("doorway stretch", "ChooseStretchIntent", {"stretch": "chest_opener"}),
+    ("the cat cow", "ChooseStretchIntent", {"stretch": "cat_cow"}),
+    ("tight chest", "ChooseStretchIntent", {"area": "chest"}),
+    ("my chest muscles are tight", "ChooseStretchIntent", {}),
+    ("stretches for the lower back", "ChooseStretchIntent", {"area": "lower_back"}),
+    ("hip stretches", "ChooseStretchIntent", {"area": "hips"}),
+    ("just give me a stretch", "ChooseStretchIntent", {}),
+    ("what stretch helps with tight hips", "ChooseStretchIntent", {"symptom": "tightness"}),
+    ("What's the best stretch for lower back pain?", "ChooseStretchIntent", {"symptom": "aching"}),
+    ("How do I do the cat-cow stretch?", "ChooseStretchIntent", {"stretch": "cat_cow"}),
+    ("please give me a stretch", "QuestionIntent", {"query": "give me a stretch"}),
+    ("please give me a stretch for my neck", "QuestionIntent", {"query": "give me a stretch for my neck"}),
+    ("which stretch is best for my lower back", "QuestionIntent", {"query": "stretch is best for my lower back"}),
+    ("do you know any good stretches", "QuestionIntent", {"query": "know any good stretches"}),
+    ("stretch my hamstrings", "QuestionIntent", {"query": "my hamstrings"}),
+    # guided stretches and routines
+    ("do the cat cow", "GuideStretchIntent", {"stretch": "cat_cow"}),
+    ("can you walk me through the doorway stretch", "GuideStretchIntent", {"stretch": "chest_opener"}),
+    ("please guide me through knee to chest", "GuideStretchIntent", {"stretch": "knee_to_chest"}),
+    ("let's try the supine twist", "GuideStretchIntent", {"stretch": "supine_twist"}),
+    ("i'd like to try the seated twist", "GuideStretchIntent", {"stretch": "seated_twist"}),
+    ("ok let's do cat cow", "GuideStretchIntent", {"stretch": "cat_cow"}),
+    ("walk me through knee to chest", "GuideStretchIntent", {"stretch": "knee_to_chest"}),
+    ("lead me through the lying twist", "GuideStretchIntent", {"stretch": "supine_twist"}),
+    ("i'll do the cat cow", "GuideStretchIntent", {"stretch": "cat_cow"}),
+    ("do a ten minute stretching routine", "StartRoutineIntent", {"minutes": "ten"}),
+    ("let's do a five minute routine", "StartRoutineIntent", {"minutes": "five"}),
+    ("can you give me a quick routine", "StartRoutineIntent", {}),
+    ("I want to do a 10 minute routine", "StartRoutineIntent", {"minutes": "10"}),
+    ("start a two minute routine for my lower back", "StartRoutineIntent", {"minutes": "two", "area": "lower_back"}),
+    ("i've got ten minutes to stretch", "StartRoutineIntent", {"minutes": "ten"}),
+    ("a quick routine please", "StartRoutineIntent", {}),
+    ("do a routine for my hips", "StartRoutineIntent", {"area": "hips"}),
+    ("guide me through a routine", "StartRoutineIntent", {}),
+    ("start a thirty minute routine", "QuestionIntent", {"query": "a thirty minute routine"}),  # NUMBER: 1-20
+    ("another one please", "AnotherStretchIntent", {}),
+    ("no, something else", "AnotherStretchIntent", {}),
+    ("how about another one", "AnotherStretchIntent", {}),
+    ("list your stretches", "ListStretchesIntent", {}),
+    ("which stretches do you have", "ListStretchesIntent", {}),
+    # self-care, professionals, checking symptoms
+    ("any tips for a stiff back", "SelfCareIntent", {}),
+    ("tips for sleeping with a sore back", "SelfCareIntent", {"query": "sleeping with a sore back"}),
+    ("should i use a heating pad", "SelfCareIntent", {}),
+    ("what helps with a tight lower back", "SelfCareIntent", {"query": "a tight lower back"}),
+    ("how can i ease my stiff back", "SelfCareIntent", {"query": "my stiff back"}),
+    ("any advice for back stiffness", "SelfCareIntent", {"query": "back stiffness"}),
+    ("does ice help with back pain", "SelfCareIntent", {"query": "with back pain"}),
+    ("what can i do about my stiff neck", "SelfCareIntent", {"query": "my stiff neck"}),
+    ("home remedies for a sore back", "SelfCareIntent", {"query": "a sore back"}),
+    ("do i need a physical therapist", "SeeProfessionalIntent", {}),
+    ("would a chiropractor help", "SeeProfessionalIntent", {}),
+    ("should i see a chiropractor for this", "QuestionIntent", {"query": "see a chiropractor for this"}),
+    ("can you check if i need a doctor", "CheckSymptomsIntent", {}),
+    ("should i go to the doctor about my back", "CheckSymptomsIntent", {}),
+    ("is my back pain serious", "CheckSymptomsIntent", {}),
+    ("should i worry about my back", "CheckSymptomsIntent", {}),
+    ("do i need to go to the ER?", "CheckSymptomsIntent", {}),
+    ("i have a stiff lower back", "ReportSymptomIntent", {"symptom": "stiffness"}),
+    ("i've got a knot in my back", "ReportSymptomIntent", {"symptom": "tightness"}),
+    ("my chest feels tight", "CheckSymptomsIntent", {}),
+    ("my chest is tight from sitting", "QuestionIntent", {"query": "chest is tight from sitting"}),
+    ("my lower back is stiff", "QuestionIntent", {"query": "lower back is stiff"}),
+    ("lower back pain", "PainIntent", {"query": ""}),
+    ("the pain is worse in the morning", "PainIntent", {"query": "is worse in the morning"}),
+    ("my back pain is mild", "PainIntent", {"query": "is mild"}),
+    ("both my knees ache", "QuestionIntent", {"query": "my knees ache"}),
+    ("it's hard to say", "DontKnowIntent", {}),
+    ("a little", "DontKnowIntent", {}),
+    ("i guess", "DontKnowIntent", {}),
+    # inside a guided stretch
+    ("can we skip this one", "SkipStretchIntent", {}),
+    ("this is too hard", "EasierIntent", {}),
+    ("try something easier", "EasierIntent", {}),
+    ("can you make it a bit easier", "EasierIntent", {}),
+    ("how long should i hold it", "HoldTimeIntent", {}),
+    ("what step are we on", "WhichStepIntent", {}),
+    ("ow that hurts", "ItHurtsIntent", {}),
+    ("sharp pain", "ItHurtsIntent", {}),
+    ("i don't like this one", "AnotherStretchIntent", {}),
+    ("delete everything", "ForgetMeIntent", {}),
+    ("am i doing this right", "QuestionIntent", {"query": "doing this right"}),
+    ("where should i feel the stretch", "QuestionIntent", {"query": "should i feel the stretch"}),
+    # built-ins, said the long way
+    ("ok next", "AMAZON.NextIntent", {}),
+    ("next step please", "AMAZON.NextIntent", {}),
+    ("say that again please", "AMAZON.RepeatIntent", {}),
+    ("What?", "AMAZON.RepeatIntent", {}),
+    ("hold on a second", "AMAZON.PauseIntent", {}),
+    ("continue please", "AMAZON.ResumeIntent", {}),
+    ("let's start over", "AMAZON.StartOverIntent", {}),
+    ("yes a little", "AMAZON.YesIntent", {}),
+    ("okay let's go", "AMAZON.YesIntent", {}),
+    ("i do", "AMAZON.YesIntent", {}),
+    ("no not really", "AMAZON.NoIntent", {}),
+    ("no fever", "AMAZON.NoIntent", {}),
+    ("I don't", "AMAZON.NoIntent", {}),
+    ("i'm done now", "AMAZON.StopIntent", {}),
+    ("thanks bye", "AMAZON.StopIntent", {}),
+    ("shut up", "AMAZON.StopIntent", {}),
+    ("cancel please", "AMAZON.CancelIntent", {}),
+    ("please help", "AMAZON.HelpIntent", {}),
+    ("go home", "AMAZON.NavigateHomeIntent", {}),
+    ("exit", SESSION_ENDED, {}),
+    # any opening: the catch-all takes it, the words go on to the skill
+    ("ok so my back is really stiff today", "QuestionIntent", {"query": "so my back is really stiff today"}),
+    ("hey can you help me with my posture", "QuestionIntent", {"query": "can you help me with my posture"}),
+    ("actually i work at a desk all day", "QuestionIntent", {"query": "i work at a desk all day"}),
+    ("um my neck is stiff", "QuestionIntent", {"query": "my neck is stiff"}),
+    ("also my hips are tight", "QuestionIntent", {"query": "my hips are tight"}),
+    ("i'd like some help with my back", "QuestionIntent", {"query": "some help with my back"}),
+    ("last week my back locked up", "QuestionIntent", {"query": "week my back locked up"}),
+    ("well i sit all day", "QuestionIntent", {"query": "i sit all day"}),
+    ("is there anything i can do for a stiff neck", "QuestionIntent", {"query": "anything i can do for a stiff neck"}),
+]
+
+# virtual-alexa's launch-word check, whatever the model holds: these never reach a sample (so no
+# phrasing may depend on one), or only the words after the last " to " do.
+LAUNCH_PHRASINGS: list[tuple[str, str, dict[str, str]]] = [
+    ("open back pop coach", LAUNCH, {}),
+    ("launch back pop coach", LAUNCH, {}),
+    ("ask back pop coach why my back pops", LAUNCH, {}),
+    ("tell me more", LAUNCH, {}),
+    ("chest opener", LAUNCH, {}),
+    ("should i talk to a doctor", LAUNCH, {}),
+    ("ask back pop coach to check my symptoms", "CheckSymptomsIntent", {}),
+    ("tell back pop coach to give me a stretch", "ChooseStretchIntent", {}),
+    ("open back pop coach to start a five minute routine", "StartRoutineIntent", {"minutes": "five"}),
+]
+
+
 LOCAL_PHRASINGS: list[tuple[str, str, str, dict[str, str]]] = [
     ("en-GB", "should i see a physio", "SeeProfessionalIntent", {}),
     ("en-AU", "should i see a physiotherapist", "SeeProfessionalIntent", {}),
@@ -772,14 +992,23 @@ LOCAL_PHRASINGS: list[tuple[str, str, str, dict[str, str]]] = [
     ("en-AU", "should i call triple zero", "CheckSymptomsIntent", {}),
     ("en-IN", "should i consult a doctor", "CheckSymptomsIntent", {}),
     ("en-CA", "should i go to a walk in clinic", "CheckSymptomsIntent", {}),
-    ("en-GB", "i have trouble weeing", "ReportSymptomIntent", {"symptom": "bladder_bowel"}),
+    ("en-GB", "i have trouble weeing", "TroubleIntent", {"query": "weeing"}),
     ("en-GB", "i've pooed myself", "QuestionIntent", {}),
-    ("en-AU", "i've got a numb bum", "ReportSymptomIntent", {"symptom": "saddle_numbness"}),
+    ("en-AU", "i've got a numb bum", "NumbnessIntent", {"query": "bum"}),
     ("en-GB", "i have agonising pain", "ReportSymptomIntent", {"symptom": "sudden_severe"}),
     ("en-US", "i have agonizing pain", "ReportSymptomIntent", {"symptom": "sudden_severe"}),
     ("en-IN", "i've been feeling rough", "QuestionIntent", {}),
     ("en-GB", "what helps when my lower back's stiff", "SelfCareIntent", {}),
     ("en-AU", "a stretch i can do on the sofa", "ChooseStretchIntent", {"position": "lying"}),
+]
+
+MORE_LOCAL_PHRASINGS: list[tuple[str, str, str, dict[str, str]]] = [
+    ("en-GB", "should i see a physio about my back", "QuestionIntent", {"query": "see a physio about my back"}),
+    ("en-AU", "my back's crook", "SelfCareIntent", {}),
+    ("en-IN", "my back is paining", "SelfCareIntent", {}),
+    ("en-GB", "any tips for a stiff back", "SelfCareIntent", {}),
+    ("en-CA", "should i go to a chiropractor or a physical therapist", "SeeProfessionalIntent", {}),
+    ("en-GB", "i came off my bike and hurt my back", "InjuryIntent", {"query": "and hurt my back"}),
 ]
 
 
@@ -791,12 +1020,13 @@ def expected_slots(match: Match | None, wanted: dict[str, str]) -> dict[str, str
 
 
 @pytest.mark.parametrize(("locale", "said", "intent", "slots"),
-                         [("en-US", *case) for case in PHRASINGS] + LOCAL_PHRASINGS,
+                         [("en-US", *case) for case in PHRASINGS + MORE_PHRASINGS + LAUNCH_PHRASINGS]
+                         + LOCAL_PHRASINGS + MORE_LOCAL_PHRASINGS,
                          ids=lambda v: v if isinstance(v, str) else None)
 def test_realistic_phrasings_resolve_under_virtual_alexa(locale, said, intent, slots):
-    for how, got in zip(("faithful", "brief"), resolutions(locale, said)):
-        assert got is not None and (got.intent, expected_slots(got, slots)) == (intent, slots), (
-            f"{locale} {said!r} ({how} matching): wanted {intent} {slots}, got {describe(got)}")
+    got = resolve(locale, said)
+    assert got is not None and (got.intent, expected_slots(got, slots)) == (intent, slots), (
+        f"{locale} {said!r}: wanted {intent} {slots}, got {describe(got)}")
 
 
 def red_flag_of(locale: str, match: Match | None) -> str | None:
@@ -812,8 +1042,6 @@ def red_flag_of(locale: str, match: Match | None) -> str | None:
     return safety.most_serious(found)
 
 
-# Red flags said in many ways: the model must carry the words to the red-flag rule, at that
-# level or a more serious one.
 RED_FLAG_PHRASINGS: list[tuple[str, str]] = [
     ("i have numbness in my groin", "saddle_numbness"),
     ("i've got a numb bottom", "saddle_numbness"),
@@ -881,39 +1109,200 @@ RED_FLAG_PHRASINGS: list[tuple[str, str]] = [
 @pytest.mark.parametrize(("said", "symptom"), RED_FLAG_PHRASINGS, ids=[s for s, _ in RED_FLAG_PHRASINGS])
 def test_red_flags_said_plainly_reach_the_red_flag_rule(said, symptom):
     for locale in LOCALES:
-        for how, got in zip(("faithful", "brief"), resolutions(locale, said)):
-            flagged = red_flag_of(locale, got)
-            assert level_rank(flagged) <= level_rank(symptom), (
-                f"{locale} {said!r} ({how} matching) -> {describe(got)}: red flag {flagged}, wanted {symptom}")
+        got = resolve(locale, said)
+        flagged = red_flag_of(locale, got)
+        assert level_rank(flagged) <= level_rank(symptom), (
+            f"{locale} {said!r} -> {describe(got)}: red flag {flagged}, wanted {symptom}")
+
+
+# Red flags in people's words: the intent they resolve to, and the level the skill must answer at
+# (skill.safety's reading of that resolution: INTENT_SYMPTOMS, a SYMPTOM id, or detect() on the
+# carrier put back before the query).
+RED_FLAG_REPORTS: list[tuple[str, str, str]] = [
+    # numbness around the groin: emergency
+    ("numbness in my groin", "NumbnessIntent", "saddle_numbness"),
+    ("I have numbness around my groin.", "NumbnessIntent", "saddle_numbness"),
+    ("my groin feels numb", "NumbnessIntent", "saddle_numbness"),
+    ("my bum is numb", "NumbnessIntent", "saddle_numbness"),
+    ("my bottom has gone numb", "NumbnessIntent", "saddle_numbness"),
+    ("pins and needles in my bottom", "NumbnessIntent", "saddle_numbness"),
+    ("i can't feel anything when i wipe", "CannotIntent", "saddle_numbness"),
+    ("no feeling between my legs", "NumbnessIntent", "saddle_numbness"),
+    ("tingling in my private parts", "NumbnessIntent", "saddle_numbness"),
+    ("my inner thighs are numb", "NumbnessIntent", "saddle_numbness"),
+    ("i've got saddle numbness", "ReportSymptomIntent", "saddle_numbness"),
+    # bladder or bowel: emergency
+    ("trouble peeing", "TroubleIntent", "bladder_bowel"),
+    ("i can't hold my pee", "CannotIntent", "bladder_bowel"),
+    ("loss of bladder control", "TroubleIntent", "bladder_bowel"),
+    ("i wet the bed", "QuestionIntent", "bladder_bowel"),
+    ("i've lost control of my bowels", "TroubleIntent", "bladder_bowel"),
+    ("i have no control over my bladder", "TroubleIntent", "bladder_bowel"),
+    ("i keep leaking urine", "QuestionIntent", "bladder_bowel"),
+    ("difficulty urinating", "TroubleIntent", "bladder_bowel"),
+    ("i'm having problems with my bladder", "TroubleIntent", "bladder_bowel"),
+    ("i peed myself", "QuestionIntent", "bladder_bowel"),
+    ("it's hard to start peeing", "CannotIntent", "bladder_bowel"),
+    # both legs: emergency
+    ("both my legs feel weak", "NumbnessIntent", "both_legs"),
+    ("my legs keep giving way", "NumbnessIntent", "both_legs"),
+    ("both legs are numb", "NumbnessIntent", "both_legs"),
+    ("my legs are weak and tingly", "QuestionIntent", "both_legs"),
+    ("i can hardly walk", "CannotIntent", "both_legs"),
+    ("my feet are numb", "NumbnessIntent", "both_legs"),
+    ("weakness in both my legs", "NumbnessIntent", "both_legs"),
+    ("i have trouble walking", "TroubleIntent", "both_legs"),
+    ("i can't stand up properly", "CannotIntent", "both_legs"),
+    ("pins and needles in both feet", "NumbnessIntent", "both_legs"),
+    # a fall or an accident: emergency
+    ("i fell down the stairs yesterday", "InjuryIntent", "serious_fall"),
+    ("i slipped on the ice and hurt my back", "InjuryIntent", "serious_fall"),
+    ("i was in a car accident and my back hurts", "InjuryIntent", "serious_fall"),
+    ("my back hurts after a fall", "InjuryIntent", "serious_fall"),
+    ("i tripped over the dog", "InjuryIntent", "serious_fall"),
+    ("i got rear ended last week", "InjuryIntent", "serious_fall"),
+    ("i had a fall at work", "InjuryIntent", "serious_fall"),
+    # chest pain: emergency
+    ("pain in my chest and back", "ChestPainIntent", "chest_pain"),
+    ("i have chest pain and back pain", "ChestPainIntent", "chest_pain"),
+    ("my chest feels heavy", "ChestPainIntent", "chest_pain"),
+    ("tightness in my chest", "ChestPainIntent", "chest_pain"),
+    ("i have a crushing pain in my chest", "ChestPainIntent", "chest_pain"),
+    ("my chest hurts when i breathe", "ChestPainIntent", "chest_pain"),
+    ("sharp chest pain", "ChestPainIntent", "chest_pain"),
+    ("my heart hurts", "ChestPainIntent", "chest_pain"),
+    ("is this a heart attack?", "ChestPainIntent", "chest_pain"),
+    ("chest pains and my arm is numb", "ChestPainIntent", "chest_pain"),
+    # numbness, tingling or weakness in a leg or arm: right away
+    ("pins and needles in my left leg", "NumbnessIntent", "limb_numbness"),
+    ("my leg is numb", "NumbnessIntent", "limb_numbness"),
+    ("my right leg has gone numb", "NumbnessIntent", "limb_numbness"),
+    ("my arm feels weak", "NumbnessIntent", "limb_numbness"),
+    ("i have tingling in my foot", "NumbnessIntent", "limb_numbness"),
+    ("numb toes", "NumbnessIntent", "limb_numbness"),
+    ("my left foot keeps going numb", "NumbnessIntent", "limb_numbness"),
+    ("i've got a numb leg", "NumbnessIntent", "limb_numbness"),
+    ("tingling down my arm", "NumbnessIntent", "limb_numbness"),
+    ("my hand is tingling", "NumbnessIntent", "limb_numbness"),
+    ("left leg is numb", "NumbnessIntent", "limb_numbness"),
+    ("any stretches for sciatica", "ChooseStretchIntent", "limb_numbness"),
+    # fever: urgent
+    ("fever and back pain", "FeverIntent", "fever"),
+    ("i've got a fever and my back aches", "FeverIntent", "fever"),
+    ("i'm running a temperature", "FeverIntent", "fever"),
+    ("i have the chills", "FeverIntent", "fever"),
+    ("i feel hot and shivery", "QuestionIntent", "fever"),
+    ("night sweats and back pain", "FeverIntent", "fever"),
+    # weight loss or cancer: urgent
+    ("i've lost a lot of weight without trying", "QuestionIntent", "weight_loss"),
+    ("i have a history of cancer", "ReportSymptomIntent", "weight_loss"),
+    # sudden or severe pain: urgent
+    ("sudden severe back pain", "SeverePainIntent", "sudden_severe"),
+    ("severe pain in my lower back", "SeverePainIntent", "sudden_severe"),
+    ("the pain is unbearable", "SeverePainIntent", "sudden_severe"),
+    ("i'm in agony", "SeverePainIntent", "sudden_severe"),
+    ("excruciating pain when i move", "SeverePainIntent", "sudden_severe"),
+    ("it came on suddenly and it's really bad", "QuestionIntent", "sudden_severe"),
+    ("the worst pain i've ever had", "SeverePainIntent", "sudden_severe"),
+    ("i suddenly have terrible back pain", "SeverePainIntent", "sudden_severe"),
+    # pain at night or constant: urgent
+    ("the pain wakes me up at night", "PainIntent", "night_pain"),
+    ("it hurts all night", "QuestionIntent", "night_pain"),
+    ("my back pain is constant", "PainIntent", "night_pain"),
+    ("pain at night", "PainIntent", "night_pain"),
+    # more of the same, in the words that come out when it happens
+    ("i landed on my tailbone", "InjuryIntent", "serious_fall"),
+    ("i was tackled playing rugby", "InjuryIntent", "serious_fall"),
+    ("i have pressure in my chest", "ChestPainIntent", "chest_pain"),
+    ("there's a pain in my chest", "ChestPainIntent", "chest_pain"),
+    ("my private parts feel numb", "NumbnessIntent", "saddle_numbness"),
+    ("it feels different when i wipe", "QuestionIntent", "saddle_numbness"),
+    ("i'm struggling to pee", "CannotIntent", "bladder_bowel"),
+    ("problems going to the toilet", "TroubleIntent", "bladder_bowel"),
+    ("both of my legs went numb", "NumbnessIntent", "both_legs"),
+    ("my fingers are tingling", "NumbnessIntent", "limb_numbness"),
+    ("i'm shivering and my back hurts", "FeverIntent", "fever"),
+    ("sudden sharp pain in my back", "SeverePainIntent", "sudden_severe"),
+    # the model carries these words to the skill; skill.safety.detect() misreads them (DETECT_MISSES)
+    ("i think both my legs are numb", "NumbnessIntent", "both_legs"),
+    ("my left arm hurts and my chest is tight", "QuestionIntent", "chest_pain"),
+    ("i have severe leg weakness", "SeverePainIntent", "both_legs"),
+    ("my legs gave out", "QuestionIntent", "both_legs"),
+    ("my legs feel like jelly", "QuestionIntent", "both_legs"),
+    ("i haven't peed all day", "QuestionIntent", "bladder_bowel"),
+    ("the pain spreads to my chest", "PainIntent", "chest_pain"),
+    ("pain between my shoulder blades and in my chest", "PainIntent", "chest_pain"),
+    ("shooting pain down my leg", "PainIntent", "limb_numbness"),
+    ("pain down my leg", "PainIntent", "limb_numbness"),
+    ("my foot keeps dragging", "QuestionIntent", "limb_numbness"),
+    ("i feel really ill", "QuestionIntent", "fever"),
+    ("the pain is the worst it's ever been", "PainIntent", "sudden_severe"),
+    ("it hurts when i lie down", "QuestionIntent", "night_pain"),
+    ("the pain keeps me awake", "PainIntent", "night_pain"),
+    ("it hurts even when i'm resting", "QuestionIntent", "night_pain"),
+]
+# Phrasings the model carries to the skill whole but skill.safety.detect() reads at the wrong
+# level, as the skill gets them (carrier put back): xfail, strict, so drop one from here once
+# detect() reads it right. "i have both my legs are numb" is a SYMPTOM synonym after "i have".
+DETECT_MISSES: set[str] = set()
+
+
+@pytest.mark.parametrize(
+    ("said", "intent", "symptom"),
+    [pytest.param(*case, marks=pytest.mark.xfail(strict=True, reason="skill.safety.detect() misreads it"))
+     if case[0] in DETECT_MISSES else case for case in RED_FLAG_REPORTS],
+    ids=[case[0] for case in RED_FLAG_REPORTS])
+def test_red_flag_reports_resolve_and_reach_their_level(said, intent, symptom):
+    for locale in LOCALES:
+        got = resolve(locale, said)
+        assert got is not None and got.intent == intent, f"{locale} {said!r}: wanted {intent}, got {describe(got)}"
+        flagged = red_flag_of(locale, got)
+        assert safety.level_of(flagged) == safety.level_of(symptom), (
+            f"{locale} {said!r} -> {describe(got)}: read as {flagged} ({safety.level_of(flagged)}), "
+            f"wanted {symptom} ({safety.level_of(symptom)})")
 
 
 @pytest.mark.parametrize("said", ["i fell asleep at my desk", "i slipped a disc years ago", "my back is stiff",
                                   "i have a stiff back", "does heat help", "give me a stretch for my back",
                                   "i crack my back constantly", "i keep cracking my back",
-                                  "i work in an office and my back is stiff", "knee to chest"])
+                                  "i work in an office and my back is stiff", "knee to chest", "tight chest",
+                                  "chest stretch", "stretch my chest", "a stretch for my chest",
+                                  "my chest muscles are tight", "any tips for a stiff back", "lower back pain",
+                                  "the pain is worse in the morning", "both my knees ache", "sharp pain",
+                                  "i have back pain", "no numbness", "no fever", "i don't have a fever",
+                                  "i have no numbness", "there's no numbness in my legs",
+                                  "my chest is tight from sitting", "i injured my back lifting"])
 def test_ordinary_phrasings_are_not_red_flags(said):
-    for got in resolutions("en-US", said):
-        assert red_flag_of("en-US", got) is None, f"{said!r} -> {describe(got)} reads as a red flag"
+    got = resolve("en-US", said)
+    assert red_flag_of("en-US", got) is None, f"{said!r} -> {describe(got)} reads as a red flag"
 
 
 @by_locale
 def test_every_symptom_value_resolves_after_a_carrier(locale):
-    """ "i have <any SYMPTOM value or synonym>" fills the symptom slot with that value's id (or, for a
-    red flag, reaches the red-flag rule another way: "i have pain after a fall" is an injury)."""
+    """ "i have <any SYMPTOM value or synonym>" fills the symptom slot with that value's id, or
+    reaches the skill another way at the same reading: a red flag at its level or a more serious
+    one ("i have numbness in my leg" is NumbnessIntent), an ordinary symptom as no red flag at all
+    ("i have a pain in my back" is PainIntent)."""
     found = []
     for value in types(locale)["SYMPTOM"]:
         for phrase in phrases(value):
-            for how, got in zip(("faithful", "brief"), resolutions(locale, f"i have {phrase}")):
-                if got and got.intent == "ReportSymptomIntent" and got.slots["symptom"][1] == value["id"]:
+            if f"i have {phrase}" in DETECT_MISSES:
+                continue
+            got = resolve(locale, f"i have {phrase}")
+            if got and got.intent == "ReportSymptomIntent" and got.slots["symptom"][1] == value["id"]:
+                continue
+            if value["id"] in safety.SYMPTOM_LEVELS:
+                if level_rank(red_flag_of(locale, got)) <= level_rank(value["id"]):
                     continue
-                red = value["id"] in safety.SYMPTOM_LEVELS
-                if not red or level_rank(red_flag_of(locale, got)) > level_rank(value["id"]):
-                    found.append(f"'i have {phrase}' ({how}) -> {describe(got)}, wanted {value['id']}")
+            elif got and got.intent in safety.FREE_TEXT_CARRIERS and red_flag_of(locale, got) is None:
+                continue
+            found.append(f"'i have {phrase}' -> {describe(got)}, wanted {value['id']}")
     assert not found, failures(found, f"symptom phrases in {locale} that don't resolve after 'i have'")
 
 
 @by_locale
 def test_every_stretch_area_and_position_value_resolves_in_a_sample(locale):
+    """(A value holding a launch word, "chest opener", never reaches virtual-alexa's matching.)"""
     found = []
     carriers = {"STRETCH": ("guide me through {}", "GuideStretchIntent", "stretch"),
                 "BODY_AREA": ("give me a stretch for my {}", "ChooseStretchIntent", "area"),
@@ -921,26 +1310,163 @@ def test_every_stretch_area_and_position_value_resolves_in_a_sample(locale):
     for type_name, (carrier, intent, slot) in carriers.items():
         for value in types(locale)[type_name]:
             for phrase in phrases(value):
-                for how, got in zip(("faithful", "brief"), resolutions(locale, carrier.format(phrase))):
-                    if got is None or got.intent != intent or got.slots.get(slot, ("", None))[1] != value["id"]:
-                        found.append(f"{carrier.format(phrase)!r} ({how}) -> {describe(got)}, wanted {value['id']}")
+                said = carrier.format(phrase)
+                if launch_words(said):
+                    continue
+                got = resolve(locale, said)
+                if got is None or got.intent != intent or got.slots.get(slot, ("", None))[1] != value["id"]:
+                    found.append(f"{said!r} -> {describe(got)}, wanted {value['id']}")
     assert not found, failures(found, f"values in {locale} that don't resolve in their own sample")
+
+
+_ADJACENT_SLOTS = re.compile(r"\}\s*\{")
 
 
 @by_locale
 def test_every_sample_said_as_written_resolves_to_its_own_intent(locale):
     """Each sample, its slots filled (a custom type's first value, then its first synonym), comes
-    back as its own intent: no shorter sample of another intent, or built-in word, hides inside it."""
+    back as its own intent: no other sample matching the whole phrase has more literal words. So
+    do the words virtual-alexa gives the declared built-ins ("stop", "skip", "back up").
+
+    Not checked, as virtual-alexa never matches them: samples holding a launch word ("tell me
+    more"), and two slots side by side ("for my {area} {position}": the first (.*) takes all).
+    A red-flag sample may come back as another intent that the skill reads at the same level or
+    a more serious one ("numbness around the groin" is NumbnessIntent, not "{symptom}").
+    """
     fillers = {"AMAZON.NUMBER": "five", "AMAZON.SearchQuery": "my back hurts"}
-    found = []
+    found, skipped = [], []
     for pick in (0, 1):
         for name, intent in intents(locale).items():
-            for sample in intent["samples"]:
-                said = sample
+            for sample in [*intent["samples"], *VA_BUILT_INS.get(name, ())]:
+                said, slots = sample, {}
                 for slot, slot_type in slot_types(intent).items():
-                    words = phrases(types(locale)[slot_type][0])[pick] if slot_type in types(locale) else None
-                    said = said.replace("{" + slot + "}", words or fillers.get(slot_type, "my back hurts"))
-                for how, got in zip(("faithful", "brief"), resolutions(locale, said)):
-                    if got is None or got.intent != name:
-                        found.append(f"{said!r} ({name}: {sample!r}, {how}) -> {describe(got)}")
+                    if "{" + slot + "}" not in sample:
+                        continue
+                    value = types(locale)[slot_type][0] if slot_type in types(locale) else None
+                    words = phrases(value)[pick] if value else fillers.get(slot_type, "my back hurts")
+                    said = said.replace("{" + slot + "}", words)
+                    slots[slot] = (words, value["id"] if value else None)
+                if launch_words(said) or _ADJACENT_SLOTS.search(sample):
+                    skipped.append(said)
+                    continue
+                got = resolve(locale, said)
+                if got is not None and got.intent == name:
+                    continue
+                meant = red_flag_of(locale, Match(0, 0, name, sample, slots))
+                if meant and got is not None and level_rank(red_flag_of(locale, got)) <= level_rank(meant):
+                    continue
+                found.append(f"{said!r} ({name}: {sample!r}) -> {describe(got)}")
     assert not found, failures(found, f"samples in {locale} that resolve to another intent")
+    assert len(skipped) < 60, failures(skipped, "samples virtual-alexa never matches; keep them few")
+
+
+@by_locale
+def test_free_text_intents_come_last(locale):
+    """virtual-alexa gives a tie to the earlier intent: a literal sample or built-in word must beat a
+    carrier with an empty query ("okay" over "okay {query}", "sharp pain" over "sharp pain {query}")."""
+    names = list(intents(locale))
+    free = [n for n in names if n in safety.FREE_TEXT_CARRIERS]
+    assert free == names[-len(free):], f"free-text intents {free} must be the last in {locale}: {names[-12:]}"
+
+
+_CARRIER_WORDS_NOT_ALLOWED = re.compile(
+    r"\b(no|not|never|nothing|none|yes|yeah|don't|doesn't|isn't|haven't|can't|cannot|feel|feels|numb|tingl\w*|"
+    r"weak\w*|pain\w*|hurt\w*|ache\w*|sore|stiff\w*|leg|legs|arm|arms|foot|feet|back|chest|groin|fell|fall\w*|"
+    r"fever|sick|unwell|severe|sudden\w*|stretch|stretches|routine|pop\w*|crack\w*)\b")
+
+
+@by_locale
+def test_question_intent_carriers_carry_no_meaning(locale):
+    """The skill drops QuestionIntent's carrier words, so a carrier may hold none that the red-flag
+    rule or the routing reads: "no {query}" would turn "no numbness" into "numbness"."""
+    found = []
+    for sample in intents(locale)["QuestionIntent"]["samples"]:
+        carrier = _SLOT.sub("", sample).strip()
+        if safety.detect(carrier) or _CARRIER_WORDS_NOT_ALLOWED.search(carrier):
+            found.append(f"{sample!r}")
+    allowed = {
+        "'stretch {query}'",  # "stretch my upper back": the query keeps the area, and the skill offers one
+        "'i fell asleep {query}'",  # dropping "i fell" is the point: a nap is not a fall
+    }
+    found = [f for f in found if f not in allowed]
+    assert not found, failures(found, f"QuestionIntent carriers in {locale} that hold words the skill needs")
+
+
+# How people start what they type: whatever follows, virtual-alexa must find a sample (it has no
+# fallback), and no opening may need a body part or a symptom word as a carrier.
+OPENINGS = [o.strip() for o in """why, how, what, what's, when, where, which, who, is, are, am, was, were, do,
+does, did, can, could, should, would, will, has, have, i, i'm, i've, i'd, i'll, my, it, it's, this, that,
+that's, these, those, there, there's, the, a, an, any, some, every, both, since, after, before, during, while,
+sometimes, always, usually, lately, recently, today, yesterday, last, now, still, then, we, suggest, recommend,
+show me, teach me, find me, give me, get me, help, help me, let's, please, start, try, stretch, tips, ok, okay,
+so, and, but, also, hey, hi, well, actually, really, um, uh, oh, hmm, just, numbness, numb, tingling,
+pins and needles, weakness, pain, back pain, lower back pain, sharp pain, severe, sudden, suddenly,
+excruciating, fever, chills, trouble, difficulty, problems, chest pain, i can't, i fell""".split(",")]
+
+
+@by_locale
+def test_common_openings_always_match_a_sample(locale):
+    found = []
+    for word in OPENINGS:
+        for rest in ("my back is stiff", "there is a weird feeling in my leg", "me"):
+            said = f"{word} {rest}"
+            if not launch_words(said) and resolve(locale, said) is None:
+                found.append(said)
+    assert not found, failures(found, f"phrasings in {locale} that virtual-alexa cannot match")
+
+
+# ---------------------------------------------------------------------------------------------
+# The emulation against the real package (when it is there)
+# ---------------------------------------------------------------------------------------------
+
+_VA_SCRIPT = r"""
+const [vaDir, model, phrasesFile] = process.argv.slice(2);
+const load = (name) => require(require.resolve(name, { paths: [vaDir] }));
+const va = load("virtual-alexa"), vc = load("virtual-core"), fs = require("fs");
+const alexa = va.VirtualAlexa.Builder().interactionModelFile(model).skillURL("http://127.0.0.1:9/").create();
+const out = [];
+for (const said of JSON.parse(fs.readFileSync(phrasesFile))) {
+  if (said === "exit") { out.push({ intent: "SessionEndedRequest", slots: {}, sample: "" }); continue; }
+  const launch = alexa.parseLaunchRequest(said);  // what utter() does first
+  if (launch === true) { out.push({ intent: "LaunchRequest", slots: {}, sample: "" }); continue; }
+  const u = new vc.Utterance(alexa.context().interactionModel(), launch || said);
+  out.push(u.matched() ? { intent: u.intent(), slots: u.toJSON(), sample: u.matchedSample.phrase }
+                       : { intent: null, slots: {}, sample: "" });
+}
+process.stdout.write(JSON.stringify(out));
+"""
+
+
+@pytest.mark.parametrize("locale", ["en-US", "en-GB"])
+def test_the_emulation_agrees_with_the_real_virtual_alexa(locale, tmp_path):
+    """Every phrasing above and every sample said as written resolve the same in the emulation and
+    in the real virtual-alexa, the one pinned in tests/acceptance (or BACKPOP_VIRTUAL_ALEXA's folder)."""
+    folder = os.environ.get("BACKPOP_VIRTUAL_ALEXA") or str(Path(__file__).parent / "acceptance")
+    node = shutil.which("node")
+    if not node or not (Path(folder) / "node_modules" / "virtual-alexa").is_dir():
+        reason = "needs node and the pinned client: npm ci --prefix tests/acceptance"
+        if os.environ.get("CI"):
+            pytest.fail(reason)
+        pytest.skip(reason)
+    said = [case[0] for case in PHRASINGS + MORE_PHRASINGS + LAUNCH_PHRASINGS + RED_FLAG_REPORTS]
+    said += [s for s, _ in RED_FLAG_PHRASINGS] + [case[1] for case in LOCAL_PHRASINGS + MORE_LOCAL_PHRASINGS]
+    said += [f"{word} {rest}" for word in OPENINGS for rest in ("my back is stiff", "me")]
+    for name, intent in intents(locale).items():
+        for sample in intent["samples"]:
+            for slot, slot_type in slot_types(intent).items():
+                values = types(locale).get(slot_type)
+                sample = sample.replace("{" + slot + "}", phrases(values[-1])[-1] if values else "my left leg")
+            said.append(sample)
+    said = list(dict.fromkeys(said))
+    (tmp_path / "said.json").write_text(json.dumps(said), encoding="utf-8")
+    (tmp_path / "resolve.js").write_text(_VA_SCRIPT, encoding="utf-8")
+    run = subprocess.run([node, str(tmp_path / "resolve.js"), folder, str(modelgen.MODELS / f"{locale}.json"),
+                          str(tmp_path / "said.json")], capture_output=True, text=True, timeout=300, check=True)
+    found = []
+    for words, real in zip(said, json.loads(run.stdout)):
+        got = resolve(locale, words)
+        mine = (got.intent, {n: w for n, (w, _) in got.slots.items()}, got.sample) if got else (None, {}, "")
+        theirs = (real["intent"], real["slots"], real["sample"])
+        if mine != theirs:
+            found.append(f"{words!r}: emulation {mine}, virtual-alexa {theirs}")
+    assert not found, failures(found, f"of {len(said)} phrasings resolved differently by virtual-alexa")

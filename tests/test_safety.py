@@ -180,6 +180,14 @@ PHRASES = [
     ("i've lost weight without trying", "urgent"), ("i had cancer before", "urgent"),
     ("sudden severe pain", "urgent"), ("it's worse at night", "urgent"), ("the pain is constant", "urgent"),
     ("it's been hurting for weeks", "soon"), ("it's getting worse", "soon"),
+    ("numbness between my legs", "emergency"), ("loss of feeling in my groin", "emergency"),
+    ("i have no bladder control", "emergency"), ("wet the bed", "emergency"), ("can't hold my wee", "emergency"),
+    ("numbness in my legs", "emergency"), ("tingling in both feet", "emergency"), ("my legs keep giving way", "emergency"),
+    ("trouble standing", "emergency"), ("pressure in my chest", "emergency"), ("my heart hurts", "emergency"),
+    ("weakness in one leg", "right_away"), ("foot drop", "right_away"), ("pins and needles in my left leg", "right_away"),
+    ("i don't feel well", "urgent"), ("a raised temperature", "urgent"), ("weight dropping off", "urgent"),
+    ("crippling pain", "urgent"), ("it hurts all night", "urgent"), ("pain at rest", "urgent"),
+    ("chronic back pain", "soon"), ("pain that never goes away", "soon"), ("trouble sleeping", "soon"),
 ]
 
 
@@ -191,6 +199,7 @@ def test_detect_reads_people_s_words_at_the_right_level(said, level):
 @pytest.mark.parametrize("said", [
     "my back is stiff", "i don't have a fever", "no numbness", "i slipped a disc years ago",
     "i fell asleep on the sofa", "why does my back pop", "a stretch for my chest", "my chest is tight from sitting",
+    "i crack my back constantly", "i injured my back lifting", "no tingling at all", "i don't have a fever",
 ])
 def test_plain_stiffness_and_negations_are_not_red_flags(said):
     assert safety.level_of(safety.detect(said)) in (None, "soon")

@@ -1,0 +1,39 @@
+// Play conversations through virtual-alexa (the independent client) against a running skill.
+// usage: node play.js MODELS_DIR SKILL_URL CASES_JSON  -> prints a JSON list of results
+// Each case is {"name", "locale"?, "say": [utterances]}; a new VirtualAlexa (a new user and a
+// new session) per case. A turn that virtual-alexa cannot match records {"error": message}.
+const { VirtualAlexa } = require("virtual-alexa");
+const fs = require("fs");
+
+async function play(modelsDir, url, testCase) {
+  const locale = testCase.locale || "en-US";
+  const alexa = VirtualAlexa.Builder().interactionModelFile(`${modelsDir}/${locale}.json`)
+    .skillURL(url).locale(locale).create();
+  let sent = null;
+  alexa.filter((request) => { sent = request; });
+  const turns = [];
+  for (const utterance of testCase.say) {
+    try {
+      const reply = await alexa.utter(utterance);
+      const response = (reply && reply.response) || {};
+      turns.push({
+        utterance,
+        request: sent.request.intent ? sent.request.intent.name : sent.request.type,
+        ssml: response.outputSpeech ? response.outputSpeech.ssml : "",
+        ended: response.shouldEndSession === true,
+        directives: (response.directives || []).map((d) => d.type),
+      });
+    } catch (error) {
+      turns.push({ utterance, error: String(error.message || error) });
+    }
+  }
+  return { name: testCase.name, turns };
+}
+
+(async () => {
+  const [modelsDir, url, casesFile] = process.argv.slice(2);
+  const cases = JSON.parse(fs.readFileSync(casesFile, "utf8"));
+  const results = [];
+  for (const testCase of cases) results.push(await play(modelsDir, url, testCase));
+  process.stdout.write(JSON.stringify(results));
+})().catch((error) => { console.error(error); process.exit(1); });
