@@ -15,7 +15,7 @@ STRETCHES = tomllib.loads((Path(__file__).resolve().parents[1] / "skill" / "cont
                           .read_text(encoding="utf-8"))["stretch"]
 STRETCH_IDS = ["cat_cow", "knee_to_chest", "seated_twist", "supine_twist", "chest_opener"]
 EMERGENCY_NUMBERS = {"en-US": "911", "en-CA": "911", "en-GB": "999", "en-AU": "000", "en-IN": "112"}
-COUNT_WORDS = {10: "ten", 20: "twenty", 30: "thirty", 40: "forty", 50: "fifty"}
+COUNT_WORDS = {10: "Ten", 20: "Twenty", 30: "Thirty", 40: "Forty", 50: "Fifty"}
 STEP_WORDS = 40  # "one step in at most about 40 words"
 LEAD_WORDS = 45  # a step with a lead-in ("Here's about 5 minutes", "Welcome back", "Skipping ahead")
 SAY_NEXT = "Say next when you're ready."
@@ -65,7 +65,7 @@ def check_step(reply, stretch_id: str, step: int, *, limit: int = STEP_WORDS, lo
     if hold > 10:
         for left in range(10, hold, 10):
             assert f"{COUNT_WORDS[left]} more seconds" in reply.speech
-        assert 'ten more seconds. <break time="10s"/> And relax.' in reply.ssml
+        assert 'Ten more seconds. <break time="10s"/> And relax.' in reply.ssml
     assert reply.speech.endswith(SAY_NEXT)
     assert not reply.ended and reply.reprompt
 
