@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import logging
-import re
 
 from ask_sdk_core.dispatch_components import AbstractExceptionHandler, AbstractRequestHandler
 from ask_sdk_core.handler_input import HandlerInput
@@ -10,7 +9,7 @@ from ask_sdk_core.response_helper import ResponseFactory
 from ask_sdk_core.utils import get_intent_name
 from ask_sdk_model import Response
 
-from . import pops, safety, session, stretches, symptoms
+from . import guide, pops, safety, session, stretches, symptoms, understand
 from .dispatch import IntentHandler, RequestHandler, slot_text, words
 from .speech import Reply, question, render, statement
 
@@ -115,55 +114,34 @@ class ForgetMe(IntentHandler):
         return render(handler_input, question(text.text("basics.forgot"), reprompt=text.text("basics.forgot_reprompt")))
 
 
-_POP = re.compile(r"\b(pop|pops|popping|popped|crack|cracks|cracking|cracked|click|clicks|clicking|snap)")
-_NOT = re.compile(r"\b(won'?t|wont|can'?t|cannot|doesn'?t|does not|isn'?t|not|never|no longer)\b")
-_STOPPED = re.compile(r"\b(anymore|any more|no longer|stopped|used to)\b")
-_SAFE = re.compile(r"\b(safe|harm|harmful|bad|ok|okay|dangerous|damage|arthritis|should i)\b")
-_DOCTOR = re.compile(r"\b(doctor|gp|symptom|symptoms|serious|worried|worry|hospital|emergency|checked|check)\b")
-_PRO = re.compile(r"\b(chiropractor|chiro|physio|physiotherapist|physical therapist|therapist|osteopath|massage)\b")
-_CARE = re.compile(r"\b(heat|heating|hot|warm|bath|water|posture|walk|walking|swim|yoga|pilates|relief|relieve|ease|"
-                   r"loosen|else|tips?|advice|remedy|remedies|help with|help my|what can i do)\b")
-_STRETCH = re.compile(r"\b(stretch|stretches|stretching|exercise|exercises|routine|move|moves|movement|twist)\b")
-_AREAS = {"lower_back": r"lower back|low back|lumbar", "upper_back": r"upper back|mid back|middle back|shoulder",
-          "hips": r"\bhips?\b|glute", "chest": r"\bchest\b|\bpecs?\b"}
-_POSITIONS = {"sitting": r"sitting|seated|chair|desk|office|at work", "lying": r"lying|laying|in bed|on the floor",
-              "standing": r"standing|stand up", "hands_knees": r"hands and knees|all fours|kneeling"}
-_GOOD_FOR = re.compile(r"\b(good for|helps?|best for|for (a|my) (stiff|tight|sore|achy))\b")
-_ACHE = re.compile(r"\b(stiff|stiffness|ache|aches|aching|sore|tight|tense|hurts?|pain|painful)\b")
-
-
-def route_free_text(handler_input: HandlerInput, said: str) -> Reply:
-    """A question that matched no sample: answer it by its key words, or steer back."""
-    text = said.lower()
-    if _POP.search(text):
-        if _STOPPED.search(text):
-            return pops.explain(handler_input, "stopped")
-        if _NOT.search(text):
-            return pops.explain(handler_input, "wont")
-        if _SAFE.search(text):
-            return pops.explain(handler_input, "safe")
-        return pops.explain(handler_input, "what")
-    symptom = safety.detect(text)
+def answer_free_text(handler_input: HandlerInput, said: str) -> Response:
+    """A question that matched no specific sample: answer it by its key words, or steer back."""
+    symptom = safety.detect(said)
     if safety.level_of(symptom) == safety.SOON:
-        return symptoms.soon_advice(handler_input, symptom)
-    if _PRO.search(text):
+        return render(handler_input, symptoms.soon_advice(handler_input, symptom))
+    heard = understand.read(said)
+    if heard.kind == "routine":
+        return guide.start_routine(handler_input, heard.minutes, area=heard.area, position=heard.position)
+    if heard.kind == "guide":
+        return guide.start(handler_input, [heard.stretch])
+    return render(handler_input, reply_for(handler_input, heard))
+
+
+def reply_for(handler_input: HandlerInput, heard: understand.Heard) -> Reply:
+    if heard.kind == "pop":
+        return pops.explain(handler_input, heard.topic or "what")
+    if heard.kind == "professional":
         return stretches_professional(handler_input)
-    if _DOCTOR.search(text):
+    if heard.kind == "doctor":
         return symptoms.start(handler_input)
-    area = next((a for a, pattern in _AREAS.items() if re.search(pattern, text)), None)
-    position = next((p for p, pattern in _POSITIONS.items() if re.search(pattern, text)), None)
-    if _STRETCH.search(text) or position or (
-            _GOOD_FOR.search(text) and (area or _ACHE.search(text)) and not _CARE.search(text)):
-        return stretches.offer_for(handler_input, area=area or ("lower_back" if "back" in text else None),
-                                   position=position)
-    if _CARE.search(text):
+    if heard.kind == "stretch":
+        return stretches.offer_for(handler_input, name=heard.stretch, area=heard.area, position=heard.position)
+    if heard.kind == "selfcare":
         return stretches.selfcare(handler_input)
-    if _ACHE.search(text):
+    if heard.kind == "ache":
         session.turn(handler_input).pending = "check"
-        w = words(handler_input)
-        return question(w.text("symptoms.not_red_flag"), reprompt=w.text("symptoms.not_red_flag_reprompt"))
-    if area:
-        return stretches.offer_for(handler_input, area=area)
+        text = words(handler_input)
+        return question(text.text("symptoms.not_red_flag"), reprompt=text.text("symptoms.not_red_flag_reprompt"))
     return fallback_reply(handler_input)
 
 
@@ -187,7 +165,7 @@ class FreeQuestion(IntentHandler):
     def handle(self, handler_input: HandlerInput) -> Response:
         carrier = safety.FREE_TEXT_CARRIERS[get_intent_name(handler_input)]
         said = f"{carrier} {slot_text(handler_input, 'query') or ''}".strip()
-        return render(handler_input, route_free_text(handler_input, said))
+        return answer_free_text(handler_input, said)
 
 
 class Fallback(IntentHandler):

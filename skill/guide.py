@@ -215,13 +215,18 @@ class StartRoutine(IntentHandler):
     intents = ("StartRoutineIntent",)
 
     def handle(self, handler_input: HandlerInput) -> Response:
-        text = words(handler_input)
         raw = (slot_text(handler_input, "minutes") or "").strip()
-        minutes = steps.nearest_minutes(int(raw) if raw.isdigit() else None)
-        ids = steps.build(text, minutes, area=slot_id(handler_input, "area"),
-                          position=slot_id(handler_input, "position"))
-        return start(handler_input, ids, text.text("guide.routine_intro", minutes=minutes, count=len(ids)),
-                     first=True)
+        return start_routine(handler_input, int(raw) if raw.isdigit() else None,
+                             area=slot_id(handler_input, "area"), position=slot_id(handler_input, "position"))
+
+
+def start_routine(handler_input: HandlerInput, minutes: int | None, *, area: str | None = None,
+                  position: str | None = None) -> Response:
+    """A routine of about two, five or ten minutes, stretches that fit the area and position first."""
+    text = words(handler_input)
+    minutes = steps.nearest_minutes(minutes)
+    ids = steps.build(text, minutes, area=area, position=position)
+    return start(handler_input, ids, text.text("guide.routine_intro", minutes=minutes, count=len(ids)), first=True)
 
 
 class OfferAccepted(IntentHandler):

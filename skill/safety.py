@@ -98,7 +98,7 @@ _PATTERNS: list[tuple[str, str]] = [
                    r"(hurts?|pain|aches?)\w*.*when i (lie|lay) down|(pain|hurts?|aches?)\w*.*\b(constant|constantly|all the time|non ?stop)\b|"
                    r"\bconstant( back)? (pain|ache)|\bnon ?stop( back)? pain|^(all the time|constantly|non ?stop)$)"),
     ("lasting", r"((pain|hurt|ache|aching|sore|stiff)\w*.*\b(weeks|months|a month)\b|\b(weeks|months)\b.*(pain|hurt|ache|aching|sore|stiff)|"
-                r"getting worse|worse and worse|not getting better|isn'?t getting better|not improving|won'?t go away|"
+                r"getting worse|worse and worse|(not|isn'?t|aren'?t|never) getting (any )?better|not improving|won'?t go away|"
                 r"never goes away|keeps coming back|chronic|long term|persistent|going on for (weeks|months))"),
     ("daily_life", r"((can'?t|cannot|trouble|hard to) (work|sleep|sleeping|get out of bed|getting out of bed|do anything|function)|"
                    r"daily life|stops me|keeps me from|affect(s|ing) my (life|work|sleep))"),

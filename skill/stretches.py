@@ -11,9 +11,9 @@ from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_core.utils import get_intent_name
 from ask_sdk_model import Response
 
-from . import session
+from . import session, understand
 from .content import Content
-from .dispatch import IntentHandler, pending, slot_id, words
+from .dispatch import IntentHandler, pending, slot_id, slot_text, words
 from .speech import Reply, question, render
 
 
@@ -158,6 +158,10 @@ class SelfCare(IntentHandler):
     intents = ("SelfCareIntent",)
 
     def handle(self, handler_input: HandlerInput) -> Response:
+        heard = understand.read(slot_text(handler_input, "query") or "")
+        if heard.area or heard.position or heard.stretch:  # "what can I do for tight hips?"
+            return render(handler_input, offer_for(handler_input, name=heard.stretch, area=heard.area,
+                                                   position=heard.position))
         return render(handler_input, selfcare(handler_input))
 
 
