@@ -22,7 +22,8 @@ STOPPED = _words("anymore", "any more", "no longer", "stopped", "used to", "like
 SAFE = _words("safe", "harm", "harmful", "bad", "ok", "okay", "dangerous", "damage", "arthritis", "should i",
               "unhealthy", "healthy", r"hurt me", "risk", "risky", r"good for (me|you)", r"bad for (me|you)")
 DOCTOR = _words("doctor", "gp", "symptom", "symptoms", "serious", "worried", "worry", "hospital", "emergency",
-                "checked", "check", "medical", "physician", "clinic", "see someone")
+                "checked", "check", "medical", "physician", "clinic", "see someone", "111", "nhs", "urgent care",
+                "a and e", "er")
 PROFESSIONAL = _words("chiropractor", "chiro", "physio", "physiotherapist", "physical therapist", "therapist",
                       "osteopath", "massage")
 CARE = _words("heat", "heating", "hot", "warm", "bath", "water", "posture", "walk", "walking", "swim", "swimming",
@@ -32,7 +33,8 @@ STRETCH = _words("stretch", "stretches", "stretching", "exercise", "exercises", 
 ROUTINE = _words("routine", "session", "workout", "a few stretches", "some stretches")
 DO = _words("do", "start", "begin", "guide", "walk me", "take me", "lead me", "coach me", "let'?s", "let us", "try")
 GOOD_FOR = _words("good for", "helps?", "best for", r"for (a|my) (stiff|tight|sore|achy)")
-ACHE = _words("stiff", "stiffness", "ache", "aches", "aching", "sore", "tight", "tense", "hurts?", "pain", "painful")
+ACHE = _words("stiff", "stiffness", "ache", "aches", "aching", "sore", "tight", "tense", "hurts?", "pain", "painful",
+              "killing me", "playing up", "bad back")
 AREAS = {"lower_back": r"lower back|low back|lumbar", "upper_back": r"upper back|mid back|middle back|shoulders?",
          "hips": r"\bhips?\b|glutes?", "chest": r"\bchest\b|\bpecs?\b"}
 POSITIONS = {"sitting": r"sitting|seated|chair|desk|office|at work", "lying": r"lying|laying|in bed|on the floor",

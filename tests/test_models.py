@@ -596,7 +596,7 @@ PHRASINGS: list[tuple[str, str, dict[str, str]]] = [
     ("how do i do the cat cow stretch", "ChooseStretchIntent", {"stretch": "cat_cow"}),
     ("what is the knee to chest stretch", "ChooseStretchIntent", {"stretch": "knee_to_chest"}),
     ("what is the supine twist", "ChooseStretchIntent", {"stretch": "supine_twist"}),
-    ("chest stretch", "ChooseStretchIntent", {"stretch": "chest_opener"}),
+    ("chest stretch", "ChooseStretchIntent", {"area": "chest"}),  # the chest opener, by its area
     ("cat cow please", "ChooseStretchIntent", {"stretch": "cat_cow"}),
     ("any stretch", "ChooseStretchIntent", {}),
     ("what stretch helps a stiff back", "ChooseStretchIntent", {"symptom": "stiffness"}),

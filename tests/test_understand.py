@@ -34,6 +34,8 @@ def test_questions_about_the_pop_get_the_right_topic(said, kind, topic):
     ("should i see a physio", "professional", {}),
     ("my lower back aches", "ache", {"area": "lower_back"}),
     ("the weather tomorrow", "unclear", {}),
+    ("should i ring 111", "doctor", {}),
+    ("my back is killing me", "ache", {}),
 ])
 def test_requests_get_the_right_kind_and_what_they_name(said, kind, named):
     heard = read(said)
