@@ -120,15 +120,19 @@ def _log(line: dict[str, Any], status: int, started: float | None) -> None:
 
 
 class _JsonLines(logging.Formatter):
-    """Messages that are JSON already pass through; anything else is wrapped."""
+    """One JSON object per line: level, logger, the message's own fields, and any traceback as one
+    escaped string (for the operator's log only; it never reaches a response)."""
 
     def format(self, record: logging.LogRecord) -> str:
         message = record.getMessage()
-        if not message.startswith("{"):
-            message = json.dumps({"event": "log", "message": message})
-        if record.exc_info and record.levelno >= logging.ERROR:
-            record.exc_text = None  # stack traces stay out of the access log line
-        return f'{{"level": "{record.levelname.lower()}", "logger": "{record.name}", ' + message[1:]
+        try:
+            fields = json.loads(message) if message.startswith("{") else {"message": message}
+        except ValueError:
+            fields = {"message": message}
+        line = {"level": record.levelname.lower(), "logger": record.name, **fields}
+        if record.exc_info:
+            line["trace"] = self.formatException(record.exc_info)
+        return json.dumps(line)
 
 
 def _configure_logging(level: str) -> None:

@@ -26,7 +26,6 @@ class Config:
     dynamodb_create_table: bool = True
     log_level: str = "INFO"
     max_body_bytes: int = 256 * 1024
-    simulator_page: bool = True
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> "Config":

@@ -106,7 +106,3 @@ def spoken_text(ssml: str | None) -> str:
     from xml.sax.saxutils import unescape
 
     return " ".join(unescape(_TAG.sub(" ", ssml)).split())
-
-
-def word_count(ssml: str | None) -> int:
-    return len(spoken_text(ssml).split())

@@ -181,3 +181,20 @@ def test_backpop_serve_answers_health(tmp_path):
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+def test_an_error_is_logged_as_one_json_line_with_its_trace(client, monkeypatch, caplog):
+    import skill.pops
+    from skill.app import _JsonLines
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(skill.pops, "explain", broken)
+    with caplog.at_level(logging.ERROR, logger="skill"):
+        client.post("/", json=envelope(intent_request("WhatIsThePopIntent"), new=False, session_id="s",
+                                       attributes=None))
+    formatted = [_JsonLines().format(record) for record in caplog.records]
+    assert all("\n" not in line for line in formatted)  # one line each
+    errors = [json.loads(line) for line in formatted if '"handler_error"' in line]
+    assert len(errors) == 1 and errors[0]["error"] == "RuntimeError" and "boom" in errors[0]["trace"]

@@ -13,7 +13,6 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from .chat import Simulator, Turn
 
@@ -59,7 +58,3 @@ def play(simulator: Simulator, lines: tuple[str, ...] | list[str]) -> list[Turn]
 def save_skill_io(simulator: Simulator, path: str | Path) -> None:
     """Write every request and response pair: {"invocations": [{"request", "response"}, ...]}."""
     Path(path).write_text(json.dumps(simulator.skill_io(), indent=2) + "\n", encoding="utf-8")
-
-
-def read_skill_io(path: str | Path) -> list[dict[str, Any]]:
-    return json.loads(Path(path).read_text(encoding="utf-8"))["invocations"]
