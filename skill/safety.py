@@ -176,8 +176,6 @@ def advice(handler_input: HandlerInput, symptom_id: str, *, unsure: bool = False
     lead = text.text("symptoms.unsure_lead") if unsure else text.text(
         "symptoms.heard", symptom=text.text(f"safety.names.{symptom_id}"))
     parts = [lead, text.text(f"safety.levels.{level}")]
-    if level == URGENT:
-        parts.append(text.text("safety.caveat"))
     return Reply(parts, end_session=True, card_title=text.text("cards.red_flag"), is_red_flag_advice=True)
 
 
