@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any, Mapping
 from . import answer, build_skill
 from .config import Config
 from .store import DynamoStore, open_store
+from .verify import VerificationError, Verifier
 
 if TYPE_CHECKING:
     from ask_sdk_core.skill import CustomSkill
@@ -49,6 +50,7 @@ class WrongSkill(Exception):
 class _Runtime:
     skill: "CustomSkill"
     skill_ids: frozenset[str]
+    verifier: Verifier  # the application-id check only: Lambda's trigger has checked the caller
 
 
 _runtime: _Runtime | None = None
@@ -66,7 +68,7 @@ def handler(event: "Mapping[str, Any] | str", context: Any = None) -> dict[str, 
 
     runtime = _get_runtime()
     envelope = json.loads(event) if isinstance(event, str) else event
-    _check_application(envelope, runtime.skill_ids)
+    _check_application(envelope, runtime.verifier)
     try:
         result = answer(runtime.skill, envelope)
         outcome = "answered"
@@ -94,7 +96,8 @@ def _build(env: Mapping[str, str]) -> _Runtime:
     store = open_store(store_url, data_dir=Path(env.get("BACKPOP_DATA_DIR") or "/tmp"),
                        region=config.dynamodb_region, endpoint_url=config.dynamodb_endpoint, create_table=False)
     _warm(store)
-    return _Runtime(skill=build_skill(store=store), skill_ids=config.skill_ids)
+    return _Runtime(skill=build_skill(store=store), skill_ids=config.skill_ids,
+                    verifier=Verifier(skill_ids=config.skill_ids, check_signature=False))
 
 
 def _warm(store: Any) -> None:
@@ -111,26 +114,12 @@ def _warm(store: Any) -> None:
             log.warning(json.dumps({"event": "store_warm_failed", "error": type(exc).__name__}))
 
 
-def _check_application(envelope: Mapping[str, Any], allowed: frozenset[str]) -> None:
-    if not allowed:
-        return
-    app_id = _application_id(envelope)
-    if app_id not in allowed:
-        log.warning(json.dumps({"event": "request", "type": _request_type(envelope),
-                                "outcome": "wrong application id"}))
-        raise WrongSkill("the request's application id is not in BACKPOP_SKILL_ID")
-
-
-def _application_id(envelope: Mapping[str, Any]) -> str | None:
-    """context.System.application.applicationId, else session.application.applicationId."""
-    for path in (("context", "System", "application", "applicationId"),
-                 ("session", "application", "applicationId")):
-        node: Any = envelope
-        for key in path:
-            node = node.get(key) if isinstance(node, Mapping) else None
-        if isinstance(node, str) and node:
-            return node
-    return None
+def _check_application(envelope: Mapping[str, Any], verifier: Verifier) -> None:
+    try:
+        verifier.verify({}, b"", envelope)
+    except VerificationError as failure:
+        log.warning(json.dumps({"event": "request", "type": _request_type(envelope), "outcome": failure.reason}))
+        raise WrongSkill(f"refused: {failure.reason}") from None
 
 
 def _request_type(envelope: Mapping[str, Any]) -> str | None:
