@@ -153,7 +153,15 @@ def stretches_professional(handler_input: HandlerInput) -> Reply:
 
 
 def fallback_reply(handler_input: HandlerInput) -> Reply:
+    """Not understood: mid-routine, the routine's commands; mid-check, the question again;
+    otherwise the three things the skill does."""
     text = words(handler_input)
+    state = session.turn(handler_input)
+    if state.routine is not None:
+        return question(text.text("basics.not_caught"), text.text("guide.help"),
+                        reprompt=text.text("guide.help_reprompt"))
+    if state.triage_step is not None:
+        return symptoms.ask(handler_input, state.triage_step, text.text("basics.not_caught"))
     return question(text.text("basics.fallback"), reprompt=text.text("basics.fallback_reprompt"))
 
 

@@ -261,3 +261,16 @@ def test_every_response_is_short_well_formed_and_has_a_card_with_the_same_words(
             assert reply.reprompt, reply.speech
     assert max(reply.words for reply in later_turns(talk)) <= 60
     assert statistics.median(reply.words for reply in talk.history) <= 45
+
+
+def test_not_understood_mid_routine_explains_the_routine_and_keeps_it(talk):
+    talk.say("GuideStretchIntent", stretch=("knee to chest", "knee_to_chest"))
+    lost = talk.say("AMAZON.FallbackIntent")
+    assert EN.text("guide.help") in lost.speech and not lost.ended
+    assert "Bring your right knee" in talk.say("AMAZON.NextIntent").speech
+
+
+def test_not_understood_mid_check_asks_the_question_again(talk):
+    talk.say("CheckSymptomsIntent")
+    lost = talk.say("QuestionIntent", query="blah blah")
+    assert lost.speech.endswith(QUESTIONS[0]["text"]) and "didn't catch" in lost.speech
