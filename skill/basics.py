@@ -120,6 +120,8 @@ def answer_free_text(handler_input: HandlerInput, said: str) -> Response:
     if safety.level_of(symptom) == safety.SOON:
         return render(handler_input, symptoms.soon_advice(handler_input, symptom))
     heard = understand.read(said)
+    if heard.kind == "unsure" and session.turn(handler_input).triage_step is not None:
+        return render(handler_input, symptoms.answer_yes(handler_input, unsure=True))  # conservative
     if heard.kind == "routine":
         return guide.start_routine(handler_input, heard.minutes, area=heard.area, position=heard.position)
     if heard.kind == "guide":

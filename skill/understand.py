@@ -43,6 +43,7 @@ STRETCH_NAMES = {"cat_cow": r"cat ?cow|cat and cow|cat camel", "knee_to_chest": 
                  "seated_twist": r"seated (spinal )?twist|chair twist|desk twist|sitting twist",
                  "supine_twist": r"supine|lying (torso )?twist|floor twist|lying down twist",
                  "chest_opener": r"chest opener|doorway|door frame|chest stretch|pec stretch"}
+UNSURE = _words("not sure", "unsure", r"don'?t know", "no idea", "maybe", "possibly", "kind of", "sort of")
 MINUTES = {"two": 2, "couple": 2, "quick": 2, "short": 2, "five": 5, "ten": 10, "long": 10}
 
 
@@ -50,7 +51,7 @@ MINUTES = {"two": 2, "couple": 2, "quick": 2, "short": 2, "five": 5, "ten": 10, 
 class Heard:
     """What a free-form question asks for."""
 
-    kind: str  # pop, professional, doctor, routine, guide, stretch, selfcare, ache, unclear
+    kind: str  # pop, professional, doctor, routine, guide, stretch, selfcare, ache, unsure, unclear
     topic: str | None = None  # for pop: what, wont, stopped, safe
     area: str | None = None
     position: str | None = None
@@ -94,4 +95,6 @@ def read(said: str) -> Heard:
         return Heard("ache", area=area)
     if area:
         return Heard("stretch", area=area)
+    if UNSURE.search(text):
+        return Heard("unsure")
     return Heard("unclear")

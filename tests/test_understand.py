@@ -36,6 +36,7 @@ def test_questions_about_the_pop_get_the_right_topic(said, kind, topic):
     ("the weather tomorrow", "unclear", {}),
     ("should i ring 111", "doctor", {}),
     ("my back is killing me", "ache", {}),
+    ("hmm not sure", "unsure", {}),
 ])
 def test_requests_get_the_right_kind_and_what_they_name(said, kind, named):
     heard = read(said)
