@@ -74,31 +74,34 @@ class NoThanks(IntentHandler):
                                               reprompt=text.text("basics.anything_else_reprompt")))
 
 
+class RepeatLast(IntentHandler):
+    """ "Repeat" outside a routine: the last response again, as it was said."""
+
+    intents = ("AMAZON.RepeatIntent",)
+
+    def when(self, handler_input: HandlerInput) -> bool:
+        return bool(session.turn(handler_input).last_ssml)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        state = session.turn(handler_input)
+        builder = handler_input.response_builder
+        builder.speak(state.last_ssml)
+        if state.last_reprompt:
+            builder.ask(state.last_reprompt)
+        builder.set_should_end_session(False)
+        return builder.response
+
+
 class NothingPending(IntentHandler):
-    """ "Yes", "next" or "I don't know" with nothing asked. """
+    """ "Yes", "next", "repeat" or "I don't know" with nothing asked or said yet. """
 
     intents = ("AMAZON.YesIntent", "DontKnowIntent", "AMAZON.NextIntent", "AMAZON.PreviousIntent",
                "AMAZON.RepeatIntent", "AMAZON.StartOverIntent", "AMAZON.ResumeIntent")
 
     def handle(self, handler_input: HandlerInput) -> Response:
         text = words(handler_input)
-        if handler_input.request_envelope.request.intent.name == "AMAZON.RepeatIntent":
-            state = session.turn(handler_input)
-            if state.last_ssml:
-                return repeat_last(handler_input)
         return render(handler_input, question(text.text("basics.nothing_pending"),
                                               reprompt=text.text("basics.launch_reprompt")))
-
-
-def repeat_last(handler_input: HandlerInput) -> Response:
-    """Say the last response again, as it was."""
-    state = session.turn(handler_input)
-    builder = handler_input.response_builder
-    builder.speak(state.last_ssml or "")
-    if state.last_reprompt:
-        builder.ask(state.last_reprompt)
-    builder.set_should_end_session(False)
-    return builder.response
 
 
 class ForgetMe(IntentHandler):
@@ -238,7 +241,7 @@ class Apology(AbstractExceptionHandler):
         return render(handler_input, reply)
 
 
-HANDLERS = (Launch(), NavigateHome(), Help(), StopOrCancel(), NoThanks(), NothingPending(), ForgetMe(),
+HANDLERS = (Launch(), NavigateHome(), Help(), StopOrCancel(), NoThanks(), RepeatLast(), NothingPending(), ForgetMe(),
             FreeQuestion(), Fallback(), UnhandledIntent(), SessionEnded(), SkillDisabled())
 LAST_HANDLERS = (AnyOtherRequest(),)
 EXCEPTION_HANDLERS = (Apology(),)

@@ -27,6 +27,7 @@ STATES = [
     {"turn": {"pending": "check"}},
     {"turn": {"pending": "triage", "triage_step": 2}},
     {"turn": {"pending": "routine", "routine": {"stretch_ids": ["knee_to_chest"], "index": 0, "step": 1}}},
+    {"turn": {"last_ssml": "<speak>What was said before.</speak>"}},
 ]
 SLOTS = {
     "ChooseStretchIntent": {"area": ("lower back", "lower_back")},
