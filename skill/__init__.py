@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
 def handlers() -> tuple:
     """Every request handler, in dispatch order."""
-    from . import basics, guide, pops, safety, stretches, symptoms
+    from . import basics, guide, pops, progress, safety, stretches, symptoms
 
     return (
         *safety.HANDLERS,
@@ -27,6 +27,7 @@ def handlers() -> tuple:
         *guide.ENTRY_HANDLERS,
         *pops.HANDLERS,
         *stretches.HANDLERS,
+        *progress.HANDLERS,
         *basics.HANDLERS,
         *basics.LAST_HANDLERS,
     )

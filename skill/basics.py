@@ -9,7 +9,7 @@ from ask_sdk_core.response_helper import ResponseFactory
 from ask_sdk_core.utils import get_intent_name
 from ask_sdk_model import Response
 
-from . import guide, pops, safety, session, stretches, symptoms, understand
+from . import guide, pops, progress, safety, session, stretches, symptoms, understand
 from .dispatch import IntentHandler, RequestHandler, slot_text, words
 from .speech import Reply, question, render, statement
 
@@ -19,7 +19,8 @@ log = logging.getLogger("skill")
 def launch_reply(handler_input: HandlerInput) -> Reply:
     text = words(handler_input)
     session.turn(handler_input).pending = None
-    return question(text.text("basics.launch"), reprompt=text.text("basics.launch_reprompt"))
+    streak = progress.streak_line(handler_input)  # "3-day streak!", when there is a streak
+    return question(*filter(None, (streak, text.text("basics.launch"))), reprompt=text.text("basics.launch_reprompt"))
 
 
 class Launch(RequestHandler):

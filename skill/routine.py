@@ -246,12 +246,15 @@ def start(handler_input: HandlerInput, stretch_ids: list[str], *lead: str, first
 
 
 def finish(handler_input: HandlerInput, routine: Routine) -> Response:
-    """The last step is done: say so, drop the place, offer another stretch."""
+    """The last step is done: say so, drop the place, note the progress, offer another stretch."""
+    from . import progress
+
     text = words(handler_input)
     state = session.turn(handler_input)
     done = ",".join(dict.fromkeys(routine.stretch_ids))
     state.routine, state.pending, state.offer = None, "stretch", {"offered": done}
     keep_place(handler_input, None)
+    progress.note_routine(handler_input, routine)
     key = "guide.routine_done" if len(routine.stretch_ids) > 1 else "guide.stretch_done"
     return render(handler_input, question(text.text(key, name=stretch_name(handler_input, routine)),
                                           reprompt=text.text("guide.another_reprompt")))

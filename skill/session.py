@@ -2,7 +2,9 @@
 
 `Turn` lives in the session only (what a yes answers, the triage question, the running
 routine, the last thing said). `UserRecord` is the little that persists between sessions:
-routine progress, the time of the last pop, whether the intro was heard, preferences.
+the routine place, the days and minutes of finished routines, the time of the last pop,
+whether the intro was heard, when a reminder was last offered, preferences. It belongs to the
+recognised speaker, else to the account (store.user_key).
 Nothing a person reports about their health is ever put in the `UserRecord`.
 """
 from __future__ import annotations
@@ -15,6 +17,8 @@ from ask_sdk_core.dispatch_components import AbstractResponseInterceptor
 from ask_sdk_core.exceptions import AttributesManagerException
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_model import Response
+
+from .store import user_key
 
 PLACE_MAX_AGE_SECONDS = 24 * 3600
 
@@ -73,15 +77,20 @@ class UserRecord:
     place: dict[str, Any] | None = None  # a Routine as dict, with saved_at
     popped_at: float | None = None
     prefs: dict[str, Any] = field(default_factory=dict)
+    progress: dict[str, Any] = field(default_factory=dict)  # what finished routines did (progress.py)
+    reminder_offered_at: float | None = None  # the last reminder offer after a routine (reminders.py)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any] | None) -> "UserRecord":
         data = dict(data or {})
+        offered = data.get("reminder_offered_at")
         return cls(
             intro_heard=bool(data.get("intro_heard", False)),
             place=data.get("place") or None,
             popped_at=float(data["popped_at"]) if data.get("popped_at") is not None else None,
             prefs=dict(data.get("prefs") or {}),
+            progress=dict(data.get("progress") or {}),
+            reminder_offered_at=float(offered) if offered is not None else None,
         )
 
     def saved_place(self, now: float | None = None) -> Routine | None:
@@ -114,7 +123,9 @@ def user_record(handler_input: HandlerInput) -> UserRecord:
     """
     attrs = handler_input.attributes_manager.request_attributes
     if "user" not in attrs:
-        data = _session_attributes(handler_input).get("user")
+        kept = _session_attributes(handler_input)
+        # The session's copy is the speaker's who started it; another recognised speaker reads their own.
+        data = kept.get("user") if kept.get("user_key") == user_key(handler_input.request_envelope) else None
         if data is None:
             try:
                 data = handler_input.attributes_manager.persistent_attributes
@@ -183,6 +194,7 @@ class SaveState(AbstractResponseInterceptor):
             return
         record = asdict(attrs["user"])
         manager.session_attributes["user"] = record
+        manager.session_attributes["user_key"] = user_key(handler_input.request_envelope)
         if attrs.get("user_dirty"):
             try:
                 manager.persistent_attributes = record

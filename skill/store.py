@@ -51,10 +51,20 @@ def _user_id(request_envelope: RequestEnvelope | None) -> str | None:
 
 
 def user_key(request_envelope: RequestEnvelope | None) -> str | None:
-    """Storage key for the request's user: 'u1:' + SHA-256 hex of the user id; None if no id."""
+    """Storage key for the request's speaker: the one place a record's key is made.
+
+    A speaker Alexa recognises (context.System.person.personId) has a record of their own:
+    'p1:' + SHA-256 hex of the account's user id and the person id together (so the key
+    changes when the account's id does, as on re-enabling the skill). Otherwise the account's:
+    'u1:' + SHA-256 hex of the user id. None if there is no user id.
+    """
     uid = _user_id(request_envelope)
     if uid is None:
         return None
+    context = getattr(request_envelope, "context", None)
+    person = getattr(getattr(getattr(context, "system", None), "person", None), "person_id", None)
+    if isinstance(person, str) and person:
+        return "p1:" + hashlib.sha256(f"{uid}\n{person}".encode("utf-8")).hexdigest()
     return KEY_PREFIX + hashlib.sha256(uid.encode("utf-8")).hexdigest()
 
 

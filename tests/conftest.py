@@ -89,6 +89,9 @@ class Conversation:
     locale: str = "en-US"
     user_id: str = "amzn1.ask.account.TEST"
     screen: bool = False
+    person_id: str | None = None
+    api_endpoint: str = "https://api.amazonalexa.com"
+    consent_token: str | None = None
     session_id: str = field(default_factory=lambda: f"amzn1.echo-api.session.{uuid.uuid4()}")
     attributes: dict[str, Any] | None = None
     new: bool = True
@@ -98,7 +101,8 @@ class Conversation:
         if self.new is None:
             self.restart()
         body = envelope(request, new=self.new, session_id=self.session_id, attributes=self.attributes,
-                        locale=self.locale, user_id=self.user_id, screen=self.screen)
+                        locale=self.locale, user_id=self.user_id, screen=self.screen, person_id=self.person_id,
+                        api_endpoint=self.api_endpoint, consent_token=self.consent_token)
         reply = Reply(answer(self.skill, body))
         self.new = False
         self.attributes = reply.raw.get("sessionAttributes")

@@ -45,21 +45,27 @@ def now() -> str:
 def envelope(request: dict[str, Any], *, new: bool = True, session_id: str | None = None,
              attributes: dict[str, Any] | None = None, locale: str = "en-US", screen: bool = False,
              skill_id: str = SKILL_ID, user_id: str = USER_ID, device_id: str = DEVICE_ID,
-             timestamp: str | None = None) -> dict[str, Any]:
+             timestamp: str | None = None, person_id: str | None = None, api_endpoint: str = API_ENDPOINT,
+             consent_token: str | None = None) -> dict[str, Any]:
     """The whole envelope around a request body (`type` plus its own fields).
 
     The request id, timestamp and locale are added to the body. (A device starts a new session
-    with no attributes; `Session` does that.)
+    with no attributes; `Session` does that.) A recognised speaker adds `context.System.person`;
+    a granted permission adds the user's consentToken; `api_endpoint` is where the Alexa APIs are.
     """
     application = {"applicationId": skill_id}
-    user = {"userId": user_id}
+    user: dict[str, Any] = {"userId": user_id}
+    if consent_token:
+        user["permissions"] = {"consentToken": consent_token}
     system: dict[str, Any] = {
         "application": dict(application),
         "user": dict(user),
         "device": {"deviceId": device_id, "supportedInterfaces": dict(APL_INTERFACE) if screen else {}},
-        "apiEndpoint": API_ENDPOINT,
+        "apiEndpoint": api_endpoint,
         "apiAccessToken": "simulator." + uuid.uuid4().hex,
     }
+    if person_id:
+        system["person"] = {"personId": person_id, "personAccessToken": "simulator.person." + uuid.uuid4().hex}
     context: dict[str, Any] = {"System": system}
     if screen:
         context["Viewport"] = dict(VIEWPORT)
