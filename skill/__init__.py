@@ -1,6 +1,7 @@
 """Back Pop Coach: the Alexa skill, without any web framework.
 
-`build_skill()` puts the handlers together in one ordered list: the red-flag rule first,
+`build_skill()` puts the handlers together in one ordered list: a name-free CanFulfillIntentRequest
+(which only asks) first, then the red-flag rule,
 then state-gated handlers (a running routine, a pending triage question, a pending offer),
 then the intent families, then the catch-alls. First match wins, as in ask-sdk.
 """
@@ -14,13 +15,15 @@ __version__ = "0.1.0"
 if TYPE_CHECKING:
     from ask_sdk_core.attributes_manager import AbstractPersistenceAdapter
     from ask_sdk_core.skill import CustomSkill
+    from ask_sdk_model.services import ApiClient
 
 
 def handlers() -> tuple:
     """Every request handler, in dispatch order."""
-    from . import basics, guide, pops, progress, safety, stretches, symptoms
+    from . import basics, canfulfill, guide, pops, progress, reminders, safety, stretches, symptoms
 
     return (
+        *canfulfill.HANDLERS,
         *safety.HANDLERS,
         *guide.HANDLERS,
         *symptoms.HANDLERS,
@@ -28,23 +31,29 @@ def handlers() -> tuple:
         *pops.HANDLERS,
         *stretches.HANDLERS,
         *progress.HANDLERS,
+        *reminders.HANDLERS,
         *basics.HANDLERS,
         *basics.LAST_HANDLERS,
     )
 
 
-def build_skill(store: "AbstractPersistenceAdapter | None" = None) -> "CustomSkill":
-    """The ask-sdk-core skill. With no store, what persists lives in the session only."""
+def build_skill(store: "AbstractPersistenceAdapter | None" = None, api_client: "ApiClient | None" = None) -> "CustomSkill":
+    """The ask-sdk-core skill. With no store, what persists lives in the session only.
+
+    The API client calls Alexa's APIs (reminders, the device's time zone) at the request's
+    apiEndpoint; by default alexa_api.AlexaApiClient, which has a deadline on every call.
+    """
     from ask_sdk_core.skill_builder import CustomSkillBuilder
 
-    from . import basics, safety, session
+    from . import basics, canfulfill, safety, session
+    from .alexa_api import AlexaApiClient
 
-    builder = CustomSkillBuilder(persistence_adapter=store)
+    builder = CustomSkillBuilder(persistence_adapter=store, api_client=api_client or AlexaApiClient())
     for interceptor in safety.REQUEST_INTERCEPTORS:
         builder.add_global_request_interceptor(interceptor)
     for handler in handlers():
         builder.add_request_handler(handler)
-    for exception_handler in basics.EXCEPTION_HANDLERS:
+    for exception_handler in (*canfulfill.EXCEPTION_HANDLERS, *basics.EXCEPTION_HANDLERS):
         builder.add_exception_handler(exception_handler)
     for interceptor in (*safety.RESPONSE_INTERCEPTORS, session.SaveState()):
         builder.add_global_response_interceptor(interceptor)

@@ -246,8 +246,9 @@ def start(handler_input: HandlerInput, stretch_ids: list[str], *lead: str, first
 
 
 def finish(handler_input: HandlerInput, routine: Routine) -> Response:
-    """The last step is done: say so, drop the place, note the progress, offer another stretch."""
-    from . import progress
+    """The last step is done: say so, drop the place, note the progress, offer another stretch
+    (or, at most once a week, a reminder)."""
+    from . import progress, reminders
 
     text = words(handler_input)
     state = session.turn(handler_input)
@@ -255,6 +256,9 @@ def finish(handler_input: HandlerInput, routine: Routine) -> Response:
     state.routine, state.pending, state.offer = None, "stretch", {"offered": done}
     keep_place(handler_input, None)
     progress.note_routine(handler_input, routine)
+    offer = reminders.offer_after_routine(handler_input, len(routine.stretch_ids), stretch_name(handler_input, routine))
+    if offer is not None:
+        return render(handler_input, offer)
     key = "guide.routine_done" if len(routine.stretch_ids) > 1 else "guide.stretch_done"
     return render(handler_input, question(text.text(key, name=stretch_name(handler_input, routine)),
                                           reprompt=text.text("guide.another_reprompt")))

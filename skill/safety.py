@@ -216,6 +216,8 @@ class WarningFirst(AbstractResponseInterceptor):
         envelope = handler_input.request_envelope
         if response is None or envelope.session is None or not envelope.session.new:
             return
+        if getattr(envelope.request, "object_type", None) == "CanFulfillIntentRequest":
+            return  # a name-free question only asks whether the skill can answer (canfulfill.py)
         if response.output_speech is None:
             return
         attrs = handler_input.attributes_manager.request_attributes

@@ -56,6 +56,7 @@ class Turn:
     paused: bool = False
     last_ssml: str | None = None
     last_reprompt: str | None = None
+    reminder: dict[str, Any] | None = None  # the reminder asked about, until it is set (reminders.py)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any] | None) -> "Turn":
@@ -182,7 +183,7 @@ class SaveState(AbstractResponseInterceptor):
     def process(self, handler_input: HandlerInput, response: Response | None) -> None:
         attrs = handler_input.attributes_manager.request_attributes
         manager = handler_input.attributes_manager
-        if handler_input.request_envelope.session is None:
+        if handler_input.request_envelope.session is None or _asks_only(handler_input):
             return
         state = turn(handler_input)
         if response is not None and response.output_speech is not None:
@@ -201,3 +202,8 @@ class SaveState(AbstractResponseInterceptor):
                 manager.save_persistent_attributes()
             except AttributesManagerException:
                 pass  # no store configured: the session copy is all there is
+
+
+def _asks_only(handler_input: HandlerInput) -> bool:
+    """A CanFulfillIntentRequest only asks: nothing is kept from it (canfulfill.py)."""
+    return getattr(handler_input.request_envelope.request, "object_type", None) == "CanFulfillIntentRequest"

@@ -76,7 +76,8 @@ def models_dir() -> Path:
     return REAL_MODELS
 
 
-FILLERS = {"AMAZON.NUMBER": ("five", "5"), "AMAZON.SearchQuery": ("my back hurts", "my back hurts")}
+FILLERS = {"AMAZON.NUMBER": ("five", "5"), "AMAZON.SearchQuery": ("my back hurts", "my back hurts"),
+           "AMAZON.TIME": ("three thirty pm", "15:30"), "AMAZON.DURATION": ("an hour", "PT1H")}
 
 
 def concrete(sample: str, slot_types: dict[str, str], values: dict[str, list[dict[str, Any]]],
@@ -84,7 +85,8 @@ def concrete(sample: str, slot_types: dict[str, str], values: dict[str, list[dic
     """An utterance made from a sample, and the slot value (an id for custom types) it should yield.
 
     Custom slots take the first value (pick="value") or its first synonym (pick="synonym");
-    AMAZON.NUMBER takes "five" (-> "5") and AMAZON.SearchQuery "my back hurts".
+    AMAZON.NUMBER takes "five" (-> "5"), AMAZON.SearchQuery "my back hurts", AMAZON.TIME "three thirty
+    pm" (-> "15:30") and AMAZON.DURATION "an hour" (-> "PT1H").
     """
     said, expected = sample, {}
     for name, slot_type in slot_types.items():

@@ -43,7 +43,7 @@ def test_every_key_the_code_speaks_exists_and_fills_in_every_locale(locale):
             try:
                 said = text.text(concrete, symptom="x", name="x", helps="x", summary="x", names="x", stretch="x",
                                  step=1, steps=2, number=1, count=2, minutes=5, ago="x", question="x", seconds=10,
-                                 reps="x", stop_if="x", days="x", when="x", previous="x", cancel="x")
+                                 reps="x", stop_if="x", days="x", when="x", previous="x", cancel="x", time="x")
             except KeyError as error:
                 missing.append(f"{concrete}: {error}")
                 continue

@@ -1,6 +1,8 @@
 """Red flags always first: the warning opens every session, and a red flag pre-empts everything."""
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
 import skill as skill_package
@@ -28,7 +30,9 @@ STATES = [
     {"turn": {"pending": "triage", "triage_step": 2}},
     {"turn": {"pending": "routine", "routine": {"stretch_ids": ["knee_to_chest"], "index": 0, "step": 1}}},
     {"turn": {"last_ssml": "<speak>What was said before.</speak>"}},
+    {"turn": {"pending": "forget_account"}},
 ]
+PERSON = "amzn1.ask.person.WALK"  # a recognised speaker: the walk also tries every intent as one
 SLOTS = {
     "ChooseStretchIntent": {"area": ("lower back", "lower_back")},
     "GuideStretchIntent": {"stretch": ("cat cow", "cat_cow")},
@@ -51,9 +55,9 @@ def every_intent() -> list[str]:
     return sorted({name for handler in skill_package.handlers() for name in getattr(handler, "intents", ())})
 
 
-def first_turn(skill, request, attributes, locale="en-US"):
+def first_turn(skill, request, attributes, locale="en-US", person_id=None):
     body = envelope(request, new=True, session_id="amzn1.echo-api.session.walk", attributes=attributes,
-                    locale=locale)
+                    locale=locale, person_id=person_id)
     return answer(skill, body)
 
 
@@ -87,17 +91,16 @@ def test_every_handler_and_entry_point_leads_with_the_warning(monkeypatch):
     problems = []
     requests = [({"type": "LaunchRequest"}, "LaunchRequest")] + [
         (intent_request(name, **SLOTS.get(name, {})), name) for name in every_intent()]
-    for request, label in requests:
-        for state in STATES:
-            chosen.clear()
-            result = first_turn(walked, request, state)
-            reached.add(chosen.get("name", "?"))
-            said = speech_of(result)
-            if not said.startswith(warning()) and not is_red_flag_advice(said):
-                problems.append(f"{label} with {state}: {chosen.get('name')} said {said[:60]!r}")
+    for (request, label), state, person in itertools.product(requests, STATES, (None, PERSON)):
+        chosen.clear()
+        result = first_turn(walked, request, state, person_id=person)
+        reached.add(chosen.get("name", "?"))
+        said = speech_of(result)
+        if not said.startswith(warning()) and not is_red_flag_advice(said):
+            problems.append(f"{label} with {state}: {chosen.get('name')} said {said[:60]!r}")
     assert not problems, "\n".join(problems)
     handler_names = {type(h).__name__ for h in original()}
-    unreached = handler_names - reached - {"SessionEnded", "SkillDisabled",
+    unreached = handler_names - reached - {"SessionEnded", "SkillDisabled", "CanFulfill",
                                            "AnyOtherRequest", "RedFlagReported", "UnhandledIntent",
                                            "LaunchWithKeptPlace", "ResumeKeptPlace", "FreshStart"}
     assert not unreached, f"the walk never reached {sorted(unreached)}: add a state or slot so it does"

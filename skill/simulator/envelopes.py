@@ -98,6 +98,14 @@ def intent_request(name: str, slots: dict[str, dict[str, Any] | str | None] | No
                     **context)
 
 
+def can_fulfill_request(name: str, slots: dict[str, dict[str, Any] | str | None] | None = None,
+                        **context: Any) -> dict[str, Any]:
+    """A CanFulfillIntentRequest: Alexa asking, before a name-free request, whether the skill can serve it."""
+    built = {key: value if isinstance(value, dict) else slot(key, value) for key, value in (slots or {}).items()}
+    return envelope({"type": "CanFulfillIntentRequest", "intent": {"name": name, "confirmationStatus": "NONE",
+                                                                   "slots": built}}, **context)
+
+
 def session_ended_request(reason: str = "USER_INITIATED", error: dict[str, str] | None = None,
                           **context: Any) -> dict[str, Any]:
     """The session closed: USER_INITIATED ("exit"), EXCEEDED_MAX_REPROMPTS (silence) or ERROR."""
@@ -143,9 +151,12 @@ class Session:
     """
 
     def __init__(self, *, locale: str = "en-US", screen: bool = False, skill_id: str = SKILL_ID,
-                 user_id: str = USER_ID, device_id: str = DEVICE_ID) -> None:
+                 user_id: str = USER_ID, device_id: str = DEVICE_ID, person_id: str | None = None,
+                 api_endpoint: str = API_ENDPOINT) -> None:
         self.locale, self.screen = locale, screen
         self.skill_id, self.user_id, self.device_id = skill_id, user_id, device_id
+        self.person_id, self.api_endpoint = person_id, api_endpoint
+        self.consent_token: str | None = None  # set once the person allows reminders
         self.session_id: str | None = None
         self.attributes: dict[str, Any] = {}
         self.new = True
@@ -165,13 +176,25 @@ class Session:
             self.session_id, self.attributes, self.new = new_session_id(), {}, True
         return {"new": self.new, "session_id": self.session_id, "attributes": self.attributes,
                 "locale": self.locale, "screen": self.screen, "skill_id": self.skill_id,
-                "user_id": self.user_id, "device_id": self.device_id}
+                "user_id": self.user_id, "device_id": self.device_id, "person_id": self.person_id,
+                "api_endpoint": self.api_endpoint, "consent_token": self.consent_token}
 
     def launch(self) -> dict[str, Any]:
         return launch_request(**self.context())
 
     def intent(self, name: str, slots: dict[str, Any] | None = None) -> dict[str, Any]:
         return intent_request(name, slots, **self.context())
+
+    def consent_answer(self, status: str, token: str | None) -> dict[str, Any]:
+        """The Connections.Response Alexa sends after asking for a permission (ACCEPTED, DENIED, NOT_ANSWERED)."""
+        return envelope({"type": "Connections.Response", "name": "AskFor",
+                         "status": {"code": "200", "message": "OK"}, "token": token or "",
+                         "payload": {"status": status}}, **self.context())
+
+    def can_fulfill(self, name: str, slots: dict[str, Any] | None = None) -> dict[str, Any]:
+        """A CanFulfillIntentRequest, outside any session (as Alexa asks before a name-free request)."""
+        context = {**self.context(), "new": True, "session_id": new_session_id(), "attributes": {}}
+        return can_fulfill_request(name, slots, **context)
 
     def end(self, reason: str = "USER_INITIATED") -> dict[str, Any]:
         """The SessionEndedRequest for this session; the session is over once it is sent."""
@@ -183,8 +206,9 @@ class Session:
         """Carry the response's attributes on, or start afresh next time if it ended the session."""
         body = response.get("response") or {}
         ends = body.get("shouldEndSession")
-        if ends is None:
-            ends = not self.screen
+        if ends is None:  # Alexa asking for a permission keeps the session for its answer
+            ends = not self.screen and not any(d.get("type") == "Connections.SendRequest"
+                                               for d in body.get("directives") or [])
         if ends:
             self.restart()
         else:

@@ -7,7 +7,8 @@ Only whole matches count: every word of the utterance is covered by one sample, 
 words matched in order and each slot filled by at least one word. A custom slot prefers a
 value or synonym of its type (entity resolution ER_SUCCESS_MATCH, with the value's id); other
 words are accepted too, as Alexa does, with ER_SUCCESS_NO_MATCH, but only in samples with two
-or more literal words. AMAZON.NUMBER takes number words or digits and yields digits;
+or more literal words. AMAZON.NUMBER takes number words or digits and yields digits; AMAZON.TIME and
+AMAZON.DURATION take times and lengths and yield Alexa's values ("15:00", "PT1H");
 AMAZON.SearchQuery and other built-in types take any words. Among whole matches the best has
 every custom slot matched, then the most literal words, then the most specific slots. Nothing
 matching gives AMAZON.FallbackIntent.
@@ -21,12 +22,13 @@ from dataclasses import dataclass, field
 from typing import Any, Iterator
 
 from . import builtins, envelopes
-from .text import normalise, number_value
+from .text import duration_value, normalise, number_value, time_value
 
 FALLBACK = "AMAZON.FallbackIntent"
 MATCH, NO_MATCH = "ER_SUCCESS_MATCH", "ER_SUCCESS_NO_MATCH"
 _SLOT = re.compile(r"\{(\w+)\}")
 _SLOT_SCORE = {"custom": 3, "number": 2, "typed": 1, "any": 0}
+_VALUE_READERS = {"AMAZON.TIME": time_value, "AMAZON.DURATION": duration_value}
 
 
 @dataclass(frozen=True)
@@ -203,5 +205,8 @@ class Resolver:
         if slot_type == "AMAZON.NUMBER":
             digits = number_value(span)
             return None if digits is None else (SlotResult(digits, type=slot_type), True, _SLOT_SCORE["number"])
+        if slot_type in _VALUE_READERS:  # AMAZON.TIME "15:00", AMAZON.DURATION "PT1H", as Alexa fills them
+            value = _VALUE_READERS[slot_type](span)
+            return None if value is None else (SlotResult(value, type=slot_type), True, _SLOT_SCORE["number"])
         kind = "any" if slot_type == "AMAZON.SearchQuery" or not slot_type.startswith("AMAZON.") else "typed"
         return SlotResult(words, type=slot_type), True, _SLOT_SCORE[kind]

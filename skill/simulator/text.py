@@ -96,3 +96,87 @@ def number_value(tokens: list[str]) -> str | None:
             return None
         seen, previous = True, word
     return str(total + current)
+
+
+_HALF_DAY = {"am": "am", "pm": "pm", "a m": "am", "p m": "pm", "in the morning": "am", "in the afternoon": "pm",
+             "in the evening": "pm", "at night": "pm", "tonight": "pm", "this afternoon": "pm", "this evening": "pm",
+             "this morning": "am"}
+_TIMES_OF_DAY = {"noon": "12:00", "midday": "12:00", "midnight": "00:00", "morning": "MO", "the morning": "MO",
+                 "afternoon": "AF", "the afternoon": "AF", "evening": "EV", "the evening": "EV", "night": "NI"}
+_DURATION_UNITS = {"second": "S", "seconds": "S", "minute": "M", "minutes": "M", "hour": "H", "hours": "H",
+                   "day": "D", "days": "D"}
+
+
+def time_value(tokens: list[str]) -> str | None:
+    """What Alexa puts in an AMAZON.TIME slot: "three pm" -> "15:00", "four thirty" -> "04:30",
+    "noon" -> "12:00", "evening" -> "EV"; None for words that are not a time."""
+    said = " ".join(tokens)
+    if said in _TIMES_OF_DAY:
+        return _TIMES_OF_DAY[said]
+    half = None
+    for phrase, which in sorted(_HALF_DAY.items(), key=lambda kv: -len(kv[0])):
+        if said.endswith(" " + phrase):
+            said, half = said[: -len(phrase) - 1], which
+            break
+    rest = said.replace(" o'clock", "").split()
+    minute = 0
+    if rest[:2] in (["half", "past"], ["quarter", "past"], ["quarter", "to"]):
+        hour_words, minute = rest[2:], {"half": 30, "quarter": 15}[rest[0]]
+        hour = number_value(hour_words)
+        if hour is None:
+            return None
+        hour_n = int(hour) - (1 if rest[1] == "to" else 0)
+        minute = 45 if rest[1] == "to" else minute
+    else:
+        if not rest:
+            return None
+        hour = number_value(rest[:1])
+        if hour is None:
+            return None
+        hour_n = int(hour)
+        if rest[1:]:
+            tail = rest[1:]
+            if tail[0] == "oh" and len(tail) == 2:
+                tail = tail[1:]
+            mins = number_value(tail)
+            if mins is None or not 0 <= int(mins) < 60:
+                return None
+            minute = int(mins)
+    if not 0 <= hour_n <= 23:
+        return None
+    if half == "pm" and hour_n < 12:
+        hour_n += 12
+    elif half == "am" and hour_n == 12:
+        hour_n = 0
+    return f"{hour_n:02d}:{minute:02d}"
+
+
+def duration_value(tokens: list[str]) -> str | None:
+    """What Alexa puts in an AMAZON.DURATION slot: "an hour" -> "PT1H", "twenty minutes" -> "PT20M",
+    "half an hour" -> "PT30M", "an hour and a half" -> "PT1H30M"; None for other words."""
+    said = " ".join(tokens)
+    if said in ("half an hour", "a half hour", "half hour"):
+        return "PT30M"
+    extra_minutes = 0
+    if said.endswith(" and a half"):
+        said, extra_minutes = said[: -len(" and a half")], 30
+    parts: dict[str, int] = {}
+    chunk: list[str] = []
+    for word in said.split():
+        if word in _DURATION_UNITS:
+            amount = number_value(chunk) if chunk != ["a"] and chunk != ["an"] else "1"
+            if amount is None:
+                return None
+            parts[_DURATION_UNITS[word]] = parts.get(_DURATION_UNITS[word], 0) + int(amount)
+            chunk = []
+        elif word == "and" and not chunk:
+            continue
+        else:
+            chunk.append(word)
+    if chunk or not parts:
+        return None
+    if extra_minutes and "H" in parts:
+        parts["M"] = parts.get("M", 0) + extra_minutes
+    days = f"{parts['D']}D" if parts.get("D") else ""
+    clock = "".join(f"{parts[u]}{u}" for u in ("H", "M", "S") if parts.get(u))
+    return "P" + days + ("T" + clock if clock else "")

@@ -1,0 +1,131 @@
+"""Name-free questions: answer CanFulfillIntentRequest ("Alexa, why does my back pop?").
+
+Alexa asks, before routing a request without the skill's name, whether the skill can
+understand and fulfil it. The answer is data only: no speech, no card, no directive, no session
+or record change (SaveState and WarningFirst leave this request alone).
+
+- YES: a question the skill answers fully, with every slot it was given understood;
+- MAYBE: something the skill can help with but may not be what was meant (its own reminders
+  when Alexa has reminders of its own, a free-form question it cannot place, a slot value it
+  does not know);
+- NO: commands that only mean something inside the skill ("next", "make it easier"), "forget
+  me", and anything that reads as a red flag: an emergency deserves Alexa's own answer, not a
+  stretching skill's.
+"""
+from __future__ import annotations
+
+import logging
+
+from ask_sdk_core.dispatch_components import AbstractExceptionHandler
+from ask_sdk_core.handler_input import HandlerInput
+from ask_sdk_model import Response
+from ask_sdk_model.canfulfill import (
+    CanFulfillIntent,
+    CanFulfillIntentValues,
+    CanFulfillSlot,
+    CanFulfillSlotValues,
+    CanUnderstandSlotValues,
+)
+
+from . import reminder_times, safety, understand
+from .dispatch import RequestHandler
+
+YES, NO, MAYBE = "YES", "NO", "MAYBE"
+log = logging.getLogger("skill")
+
+FULLY_ANSWERED = {
+    "WhatIsThePopIntent", "WhyWontItPopIntent", "WhyStoppedPoppingIntent", "IsCrackingSafeIntent",
+    "CanIPopAgainIntent", "SeeProfessionalIntent", "SelfCareIntent", "ChooseStretchIntent", "GuideStretchIntent",
+    "StartRoutineIntent", "ListStretchesIntent", "CheckSymptomsIntent", "SetReminderIntent",
+}
+PERHAPS_MEANT = {
+    "JustPoppedIntent", "ReportSymptomIntent", "ProgressIntent", "ListRemindersIntent", "ChangeReminderIntent",
+    "CancelReminderIntent", *safety.FREE_TEXT_CARRIERS,
+}
+# Free-form words the skill places with confidence (understand.read's kinds).
+PLACED_KINDS = {"pop", "professional", "doctor", "routine", "guide", "stretch", "selfcare"}
+CUSTOM_SLOTS = {"area", "position", "stretch", "symptom", "recurrence"}
+
+
+def _slot(understand_: str, fulfil: str) -> dict[str, str]:
+    """One slot's answer: canUnderstand is YES, NO or MAYBE; canFulfill only YES or NO."""
+    return {"canUnderstand": understand_, "canFulfill": fulfil}
+
+
+def judge(intent: str, slots: list[safety.SlotReading], *, red_flag: bool) -> tuple[str, dict[str, dict[str, str]]]:
+    """The answer for an intent and its filled slots: (YES/NO/MAYBE, per-slot answers)."""
+    answers: dict[str, dict[str, str]] = {}
+    placed = True
+    for reading in slots:
+        if reading.name in CUSTOM_SLOTS:
+            answers[reading.name] = _slot(YES, YES) if reading.resolved_id else _slot(NO, NO)
+        elif reading.name == "minutes":
+            answers[reading.name] = _slot(YES, YES) if (reading.spoken or "").isdigit() else _slot(NO, NO)
+        elif reading.name == "time":
+            answers[reading.name] = _slot(YES, YES) if reading_time(reading.spoken) else _slot(NO, NO)
+        elif reading.name == "duration":
+            ok = reminder_times.parse_duration(reading.spoken) is not None
+            answers[reading.name] = _slot(YES, YES) if ok else _slot(NO, NO)
+        elif intent in safety.FREE_TEXT_CARRIERS:  # free words: only what the skill can place
+            carrier = safety.FREE_TEXT_CARRIERS[intent]
+            placed = understand.read(f"{carrier} {reading.spoken}".strip()).kind in PLACED_KINDS
+            answers[reading.name] = _slot(YES, YES) if placed else _slot(MAYBE, NO)
+        else:  # free words inside a specific question ("what helps {query}"): the question decides
+            answers[reading.name] = _slot(YES, YES)
+    carrier_flag = safety.level_of(safety.detect(safety.FREE_TEXT_CARRIERS.get(intent, ""))) in safety.PRE_EMPTING
+    if red_flag or carrier_flag or intent in safety.INTENT_SYMPTOMS:
+        return NO, answers
+    if intent in FULLY_ANSWERED:
+        verdict = YES
+    elif intent in PERHAPS_MEANT:
+        verdict = YES if intent in safety.FREE_TEXT_CARRIERS and placed and slots else MAYBE
+    else:
+        return NO, answers
+    if verdict == YES and any(a["canUnderstand"] != YES for a in answers.values()):
+        verdict = MAYBE
+    return verdict, answers
+
+
+def reading_time(value: str | None) -> bool:
+    return reminder_times.parse_time(value) is not None
+
+
+class CanFulfill(RequestHandler):
+    """CanFulfillIntentRequest: YES, NO or MAYBE for the intent and each slot; nothing said, nothing kept."""
+
+    request_types = ("CanFulfillIntentRequest",)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        intent = handler_input.request_envelope.request.intent
+        red_flag = "red_flag" in handler_input.attributes_manager.request_attributes
+        verdict, answers = judge(intent.name if intent else "", safety.read_slots(handler_input), red_flag=red_flag)
+        return answer(handler_input, verdict, answers)
+
+
+def answer(handler_input: HandlerInput, verdict: str, answers: dict[str, dict[str, str]]) -> Response:
+    handler_input.response_builder.set_can_fulfill_intent(CanFulfillIntent(
+        can_fulfill=CanFulfillIntentValues(verdict),
+        slots={name: CanFulfillSlot(can_understand=CanUnderstandSlotValues(a["canUnderstand"]),
+                                    can_fulfill=CanFulfillSlotValues(a["canFulfill"]))
+               for name, a in answers.items()}))
+    return handler_input.response_builder.response
+
+
+class CanFulfillError(AbstractExceptionHandler):
+    """An error while judging: NO, logged as one JSON line; never the spoken apology."""
+
+    def can_handle(self, handler_input: HandlerInput, exception: Exception) -> bool:
+        request = handler_input.request_envelope.request
+        return getattr(request, "object_type", None) == "CanFulfillIntentRequest"
+
+    def handle(self, handler_input: HandlerInput, exception: Exception) -> Response:
+        log.error('{"event": "can_fulfill_error", "error": "%s"}', type(exception).__name__, exc_info=exception)
+        from ask_sdk_core.response_helper import ResponseFactory
+
+        handler_input.response_builder = ResponseFactory()
+        return answer(handler_input, NO, {})
+
+
+# First of all: not even the red-flag rule may speak or change anything for this request.
+HANDLERS = (CanFulfill(),)
+EXCEPTION_HANDLERS = (CanFulfillError(),)
