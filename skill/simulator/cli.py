@@ -5,15 +5,19 @@
     backpop simulate                                  an interactive chat (Ctrl-D leaves)
     backpop simulate --replay replays/guided-stretch.json --save-skill-io io.json
     backpop simulate --web --port 8001                the browser page on http://127.0.0.1:8001/
+    backpop simulate --person Sam "open back pop coach"   a speaker Alexa recognises
+    backpop simulate --can-fulfill "why does my back pop"  the name-free question Alexa asks first
 """
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from typing import Any
 
 from . import envelopes, models, replay
 from .chat import Simulator, Turn
+from .fake_alexa import FakeAlexaApi
 from .transport import SimulatorError, open_transport
 
 EPILOG = """\
@@ -47,6 +51,11 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     parser.add_argument("--store", metavar="URL", help="where the skill keeps its records (default: as "
                         "`backpop serve`: $BACKPOP_STORE, else SQLite in $BACKPOP_DATA_DIR); memory:// forgets")
     parser.add_argument("--skill-id", help="applicationId to send (default: the replay file's, or a placeholder)")
+    parser.add_argument("--person", metavar="NAME", help="a speaker Alexa recognises by voice (their own record); "
+                        "in a chat, '.person NAME' switches and '.person' alone is nobody recognised")
+    parser.add_argument("--can-fulfill", metavar="UTTERANCE", action="append", default=[],
+                        help="send the CanFulfillIntentRequest Alexa sends before a name-free request, and show "
+                        "the answer (repeatable)")
     parser.set_defaults(func=simulate)
     return parser
 
@@ -59,13 +68,18 @@ def simulate(args: argparse.Namespace) -> int:
         plan = replay.load(args.replay) if args.replay else None
         locale = args.locale or (plan.locale if plan else "en-US")
         skill_id = args.skill_id or (plan.skill_id if plan else "") or envelopes.SKILL_ID
+        api = FakeAlexaApi().start()  # the Reminders and Settings APIs, kept on loopback for this run
         simulator = Simulator(models.resolver_for(locale, args.models), open_transport(args.url, args.store),
-                              locale=locale, screen=args.screen, skill_id=skill_id)
+                              locale=locale, screen=args.screen, skill_id=skill_id, person=args.person, api=api)
     except (replay.ReplayError, models.ModelMissing, ValueError) as exc:
         print(f"backpop simulate: {exc}", file=sys.stderr)
         return 2
     lines = [*(plan.user_input if plan else ()), *args.utterances]
     try:
+        for words in args.can_fulfill:
+            _show_can_fulfill(simulator.can_fulfill(words), show_json=args.json)
+        if args.can_fulfill and not lines:
+            return 0
         if lines:
             for turn in replay.play(simulator, lines):
                 _show(turn, echo=True, show_json=args.json)
@@ -77,7 +91,23 @@ def simulate(args: argparse.Namespace) -> int:
     finally:
         if args.save_skill_io:
             replay.save_skill_io(simulator, args.save_skill_io)
+        api.stop()
     return 0
+
+
+def _show_can_fulfill(turn: Turn, *, show_json: bool) -> None:
+    """The name-free question and the skill's answer: YES, NO or MAYBE, and per slot."""
+    print(f"Can fulfill: {turn.said}", flush=True)
+    print(turn.describe(), flush=True)
+    if show_json and turn.request is not None:
+        print("  Request:\n" + json.dumps(turn.request, indent=2), flush=True)
+    answer = ((turn.response or {}).get("response") or {}).get("canFulfillIntent")
+    if answer is None:
+        print(f"  ({turn.note or 'no canFulfillIntent in the response'})", flush=True)
+        return
+    print(f"  canFulfill: {answer.get('canFulfill')}", flush=True)
+    for name, slot in (answer.get("slots") or {}).items():
+        print(f"    {name}: canUnderstand {slot.get('canUnderstand')}, canFulfill {slot.get('canFulfill')}", flush=True)
 
 
 def _show(turn: Turn, *, echo: bool, show_json: bool) -> None:

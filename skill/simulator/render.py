@@ -97,9 +97,28 @@ def screen(body: dict[str, Any]) -> str:
 def session_state(response: dict[str, Any], screen_device: bool = False) -> str:
     """ "(session open)", "(session open, microphone off)" or "(session ended)", as a device behaves."""
     ends = (response.get("response") or {}).get("shouldEndSession")
+    if ends is None and consent_asked(response.get("response") or {}):
+        return "(session open: Alexa is asking for a permission)"
     if ends is None and screen_device:
         return "(session open, microphone off)"
     return "(session ended)" if ends or ends is None else "(session open)"
+
+
+def consent_asked(body: dict[str, Any]) -> dict[str, Any] | None:
+    """The AskFor directive when the skill asks Alexa to ask for a permission, else None."""
+    for directive in body.get("directives") or []:
+        if directive.get("type") == "Connections.SendRequest" and directive.get("name") == "AskFor":
+            return directive
+    return None
+
+
+def consent(body: dict[str, Any]) -> str:
+    """What Alexa itself asks on the skill's behalf (its own words, which the skill cannot change)."""
+    asked = consent_asked(body)
+    if not asked:
+        return ""
+    scopes = ", ".join(s.get("permissionScope", "") for s in (asked.get("payload") or {}).get("permissionScopes") or [])
+    return f"Do you allow Back Pop Coach to create and edit your reminders? ({scopes}; say grant or deny)"
 
 
 def summary(response: dict[str, Any], screen_device: bool = False) -> dict[str, Any]:
@@ -114,6 +133,7 @@ def summary(response: dict[str, Any], screen_device: bool = False) -> dict[str, 
         "screen": screen(body) if screen_device else "",
         "step": screen_step(body) if screen_device else None,
         "session": session_state(response, screen_device),
+        "consent": consent(body),
     }
 
 
@@ -124,5 +144,7 @@ def as_text(response: dict[str, Any], screen_device: bool = False) -> str:
     for label in ("reprompt", "card", "screen"):
         if seen[label]:
             lines.append(f"  {label.capitalize()}: {seen[label]}")
+    if seen["consent"]:
+        lines.append(f"  Alexa asks: {seen['consent']}")
     lines.append(f"  {seen['session']}")
     return "\n".join(lines)

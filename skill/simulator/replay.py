@@ -50,6 +50,8 @@ def play(simulator: Simulator, lines: tuple[str, ...] | list[str]) -> list[Turn]
         if command.startswith("."):
             if command == ".quit":
                 break
+            if command.split()[0] == ".person":  # the simulator's own: switch the recognised speaker
+                turns.append(simulator.say(command))
             continue
         turns.append(simulator.say(line))
     return turns

@@ -29,6 +29,7 @@ from flask import Blueprint, Flask, Response, current_app, jsonify, request
 
 from . import envelopes, models
 from .chat import Simulator
+from .fake_alexa import FakeAlexaApi
 from .transport import InProcess, SimulatorError, Transport, open_transport
 
 STATIC = Path(__file__).resolve().parent / "static"
@@ -87,6 +88,7 @@ def _state() -> dict[str, Any]:
                 "conversations": Conversations(), "transport": transport,
                 "skill_id": ext.get("backpop.simulator.skill_id") or (ids[0] if ids else envelopes.SKILL_ID),
                 "models": current_app.config.get("BACKPOP_SIMULATOR_MODELS"),
+                "api": FakeAlexaApi().start(),  # reminders kept on loopback for the page's chats
             }
         return ext["backpop.simulator"]
 
@@ -123,7 +125,7 @@ def turn() -> Any:
     if simulator is None or simulator.session.locale != locale:
         state["conversations"].drop(token)
         simulator = Simulator(models.resolver_for(locale, state["models"]), state["transport"],
-                              locale=locale, screen=screen, skill_id=state["skill_id"])
+                              locale=locale, screen=screen, skill_id=state["skill_id"], api=state["api"])
         token = state["conversations"].add(simulator)
     simulator.screen = screen
     try:
