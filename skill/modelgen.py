@@ -96,7 +96,7 @@ def build(locale: str, source: dict[str, Any] | None = None) -> dict[str, Any]:
             table = extra_synonyms.setdefault(type_name, {})
             for value_id, synonyms in values.items():
                 table[value_id] = _merged(table.get(value_id, []), synonyms)
-    return {
+    model: dict[str, Any] = {
         "interactionModel": {
             "languageModel": {
                 "invocationName": source["invocation_name"],
@@ -106,6 +106,35 @@ def build(locale: str, source: dict[str, Any] | None = None) -> dict[str, Any]:
             }
         }
     }
+    ingress = _name_free(source, additions, names)
+    if ingress:
+        model["interactionModel"]["_nameFreeInteraction"] = {"ingressPoints": ingress}
+    return model
+
+
+def _name_free(source: dict[str, Any], additions: list[dict[str, Any]], names: set[str]) -> list[dict[str, Any]]:
+    """Amazon's name-free ingress points: skill launch phrases (type LAUNCH) and intent launch
+    phrases (type INTENT), shared then the locale's own, at most five each, RAW_TEXT without slots."""
+    shared = source.get("name_free", {})
+    launch = _merged(shared.get("launch", []), *(a.get("name_free", {}).get("launch", []) for a in additions))
+    by_intent: dict[str, list[str]] = {}
+    for table in (shared.get("intents", {}), *(a.get("name_free", {}).get("intents", {}) for a in additions)):
+        for intent, phrases in table.items():
+            if intent not in names:
+                raise SourceError(f"name-free phrases for {intent}, which is not an intent")
+            by_intent[intent] = _merged(by_intent.get(intent, []), phrases)
+    points = [("LAUNCH", None, launch)] + [("INTENT", name, phrases) for name, phrases in by_intent.items()]
+    out = []
+    for kind, name, phrases in points:
+        if not phrases:
+            continue
+        if len(phrases) > 5 or any("{" in phrase for phrase in phrases):
+            raise SourceError(f"name-free {kind} {name or ''}: at most five phrases, no slots")
+        point: dict[str, Any] = {"type": kind, "sampleUtterances": [{"format": "RAW_TEXT", "value": v} for v in phrases]}
+        if name:
+            point["name"] = name
+        out.append(point)
+    return out
 
 
 def render(model: dict[str, Any]) -> str:
