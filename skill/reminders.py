@@ -6,8 +6,8 @@
                the reminder in that one turn (ACCEPTED) or says why not (DENIED, NOT_ANSWERED)
     "what reminders do I have", "change my stretch reminder to four", "cancel my stretch reminder"
 
-After a finished routine a reminder is offered at most once a week, and not to someone who has
-one; each reminder is asked about, and consented to, on its own (Amazon's reminder guidelines).
+After a finished routine, a "no" to another stretch brings a reminder offer, at most once a week
+and not to someone who has one; each reminder is asked about, and consented to, on its own (Amazon's reminder guidelines).
 The API calls and their failures are in reminder_api.py, the times in reminder_times.py.
 """
 from __future__ import annotations
@@ -244,20 +244,30 @@ class OfferAccepted(IntentHandler):
         return ask_when(handler_input)
 
 
-def offer_after_routine(handler_input: HandlerInput, stretches: int, name: str) -> Reply | None:
-    """After a finished routine, at most once a week and never to someone who has one: the offer."""
+def may_offer(handler_input: HandlerInput) -> bool:
+    """At most once a week, and never to someone who has a reminder."""
     record = session.user_record(handler_input)
-    now = time.time()
-    if record.prefs.get("has_reminder") or (record.reminder_offered_at or 0) > now - OFFER_EVERY_SECONDS:
-        return None
-    record.reminder_offered_at = now
-    session.save_user_record(handler_input, record)
-    session.turn(handler_input).pending = "reminder_offer"
-    done = _text(handler_input, "offer.routine_done") if stretches > 1 else _text(handler_input, "offer.stretch_done",
-                                                                                  name=name)
-    ask = _text(handler_input, "offer.ask")
-    return question(done, ask, reprompt=ask)
+    return not record.prefs.get("has_reminder") and (record.reminder_offered_at or 0) <= time.time() - OFFER_EVERY_SECONDS
+
+
+class NoMoreStretches(IntentHandler):
+    """ "No" to "another stretch?" just after a finished routine: offer a reminder (weekly at most)."""
+
+    intents = ("AMAZON.NoIntent",)
+
+    def when(self, handler_input: HandlerInput) -> bool:
+        state = session.turn(handler_input)
+        return state.pending == "stretch" and "finished" in state.offer and may_offer(handler_input)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        record = session.user_record(handler_input)
+        record.reminder_offered_at = time.time()
+        session.save_user_record(handler_input, record)
+        state = session.turn(handler_input)
+        state.pending, state.offer = "reminder_offer", {}
+        ask = _text(handler_input, "offer.ask")
+        return render(handler_input, question(ask, reprompt=ask))
 
 
 HANDLERS = (SetReminder(), ReminderConfirmed(), ConsentAnswered(), ListReminders(), ChangeReminder(),
-            CancelReminder(), OfferAccepted())
+            CancelReminder(), OfferAccepted(), NoMoreStretches())

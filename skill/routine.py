@@ -247,18 +247,15 @@ def start(handler_input: HandlerInput, stretch_ids: list[str], *lead: str, first
 
 def finish(handler_input: HandlerInput, routine: Routine) -> Response:
     """The last step is done: say so, drop the place, note the progress, offer another stretch
-    (or, at most once a week, a reminder)."""
-    from . import progress, reminders
+    (a "no" to it may bring the weekly reminder offer: reminders.NoMoreStretches)."""
+    from . import progress
 
     text = words(handler_input)
     state = session.turn(handler_input)
     done = ",".join(dict.fromkeys(routine.stretch_ids))
-    state.routine, state.pending, state.offer = None, "stretch", {"offered": done}
+    state.routine, state.pending, state.offer = None, "stretch", {"offered": done, "finished": "yes"}
     keep_place(handler_input, None)
     progress.note_routine(handler_input, routine)
-    offer = reminders.offer_after_routine(handler_input, len(routine.stretch_ids), stretch_name(handler_input, routine))
-    if offer is not None:
-        return render(handler_input, offer)
     key = "guide.routine_done" if len(routine.stretch_ids) > 1 else "guide.stretch_done"
     return render(handler_input, question(text.text(key, name=stretch_name(handler_input, routine)),
                                           reprompt=text.text("guide.another_reprompt")))
