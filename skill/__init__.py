@@ -12,8 +12,10 @@ from typing import TYPE_CHECKING
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:
-    from ask_sdk_core.attributes_manager import AbstractPersistenceAdapter
     from ask_sdk_core.skill import CustomSkill
+    from ask_sdk_model import RequestEnvelope
+
+    from .store import Store
 
 
 def handlers() -> tuple:
@@ -32,13 +34,14 @@ def handlers() -> tuple:
     )
 
 
-def build_skill(store: "AbstractPersistenceAdapter | None" = None) -> "CustomSkill":
-    """The ask-sdk-core skill. With no store, what persists lives in the session only."""
+def build_skill(store: "Store | None" = None) -> "CustomSkill":
+    """The ask-sdk-core skill on a `store.Store`. With no store, what persists lives in the session only."""
     from ask_sdk_core.skill_builder import CustomSkillBuilder
 
     from . import basics, safety, session
 
     builder = CustomSkillBuilder(persistence_adapter=store)
+    builder.add_global_request_interceptor(session.UseStore(store))
     for interceptor in safety.REQUEST_INTERCEPTORS:
         builder.add_global_request_interceptor(interceptor)
     for handler in handlers():
@@ -56,9 +59,28 @@ def answer(skill: "CustomSkill", envelope: "dict | str") -> dict:
     Raises ask_sdk_core.exceptions.SerializationException for an envelope the SDK cannot read
     (for instance a request type it does not know).
     """
+    return respond(skill, read_envelope(skill, envelope))
+
+
+def read_envelope(skill: "CustomSkill", envelope: "dict | str") -> "RequestEnvelope":
+    """The SDK's model of an envelope; a parsed one is not turned back into text and parsed again."""
+    from ask_sdk_core.exceptions import SerializationException
     from ask_sdk_model import RequestEnvelope
 
-    payload = envelope if isinstance(envelope, str) else json.dumps(envelope)
-    request = skill.serializer.deserialize(payload, RequestEnvelope)
+    if isinstance(envelope, str):
+        return skill.serializer.deserialize(envelope, RequestEnvelope)
+    to_model = getattr(skill.serializer, "_DefaultSerializer__deserialize", None)  # the SDK's own, minus json.loads
+    if to_model is None:
+        return skill.serializer.deserialize(json.dumps(envelope), RequestEnvelope)
+    try:
+        return to_model(envelope, RequestEnvelope)
+    except SerializationException:
+        raise
+    except Exception as exc:  # as deserialize() would report it
+        raise SerializationException(type(exc).__name__) from None
+
+
+def respond(skill: "CustomSkill", request: "RequestEnvelope") -> dict:
+    """The skill's response to a read envelope, as JSON."""
     response = skill.invoke(request_envelope=request, context=None)
     return skill.serializer.serialize(response)

@@ -110,11 +110,12 @@ class ForgetMe(IntentHandler):
     intents = ("ForgetMeIntent",)
 
     def handle(self, handler_input: HandlerInput) -> Response:
-        session.forget_user(handler_input)
+        forgot = session.forget_user(handler_input)
         state = session.turn(handler_input)
         state.routine, state.pending = None, None
         text = words(handler_input)
-        return render(handler_input, question(text.text("basics.forgot"), reprompt=text.text("basics.forgot_reprompt")))
+        said = text.text("basics.forgot" if forgot else "basics.forget_failed")
+        return render(handler_input, question(said, reprompt=text.text("basics.forgot_reprompt")))
 
 
 def answer_free_text(handler_input: HandlerInput, said: str) -> Response:

@@ -146,26 +146,30 @@ class Help(InRoutine):
 
 
 class Pause(InRoutine):
-    """Pause keeps the place (in the person's record) and closes the session."""
+    """Pause keeps the place (in the person's record) and closes the session; it says so only when kept."""
 
     intents = ("AMAZON.PauseIntent",)
 
     def handle(self, handler_input: HandlerInput) -> Response:
         session.turn(handler_input).paused = True
-        keep_place(handler_input, running(handler_input))
-        return render(handler_input, statement(words(handler_input).text("guide.paused")))
+        routine = running(handler_input)
+        kept = keep_place(handler_input, routine, now=True)
+        said = words(handler_input).text("guide.paused" if kept else "guide.paused_not_kept",
+                                         stretch=stretch_name(handler_input, routine))
+        return render(handler_input, statement(said))
 
 
 class StopKeepingPlace(InRoutine):
-    """Stop or cancel mid-routine: goodbye, with the place kept."""
+    """Stop or cancel mid-routine: goodbye, with the place kept (and said only when kept)."""
 
     intents = ("AMAZON.StopIntent", "AMAZON.CancelIntent")
 
     def handle(self, handler_input: HandlerInput) -> Response:
         routine = running(handler_input)
         session.turn(handler_input).pending = None
-        keep_place(handler_input, routine)
-        said = words(handler_input).text("basics.goodbye_kept", stretch=stretch_name(handler_input, routine))
+        kept = keep_place(handler_input, routine, now=True)
+        said = words(handler_input).text("basics.goodbye_kept" if kept else "basics.goodbye_not_kept",
+                                         stretch=stretch_name(handler_input, routine))
         return render(handler_input, statement(said))
 
 

@@ -218,11 +218,15 @@ def stretch_name(handler_input: HandlerInput, routine: Routine) -> str:
     return words(handler_input).stretches[routine.stretch_ids[routine.index]]["name"]
 
 
-def keep_place(handler_input: HandlerInput, routine: Routine | None) -> None:
-    """Keep (or, with None, drop) the routine place in the person's record."""
+def keep_place(handler_input: HandlerInput, routine: Routine | None, *, now: bool = False) -> bool:
+    """Keep (or, with None, drop) the routine place in the person's record.
+
+    With `now`, written at once; True when the store holds it (say "I'll keep your place" only then).
+    """
     record = session.user_record(handler_input)
     record.keep_place(routine)
     session.save_user_record(handler_input, record)
+    return session.keep_record(handler_input) if now else True
 
 
 def speak_step(handler_input: HandlerInput, routine: Routine, *lead: str, first: bool = False) -> Response:

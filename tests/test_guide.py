@@ -331,22 +331,37 @@ def test_previous_from_the_easier_version_goes_back_to_the_stretch(in_cat_cow):
     check_step(in_cat_cow.say("AMAZON.PreviousIntent"), "cat_cow", 0)
 
 
+@pytest.fixture
+def stored_in_cat_cow(stored_skill):
+    talk = Conversation(stored_skill)
+    talk.launch()
+    talk.say("GuideStretchIntent", stretch=slot_of("cat_cow"))
+    return talk
+
+
 @pytest.mark.parametrize("intent", ["AMAZON.StopIntent", "AMAZON.CancelIntent"])
-def test_stop_or_cancel_mid_routine_says_goodbye_and_keeps_the_place(in_cat_cow, intent):
-    in_cat_cow.say("AMAZON.NextIntent")
-    bye = in_cat_cow.say(intent)
+def test_stop_or_cancel_mid_routine_says_goodbye_and_keeps_the_place(stored_in_cat_cow, intent):
+    stored_in_cat_cow.say("AMAZON.NextIntent")
+    bye = stored_in_cat_cow.say(intent)
     check(bye)
     assert bye.ended
     assert bye.speech == text().text("basics.goodbye_kept", stretch="cat cow")
     assert bye.raw["sessionAttributes"]["user"]["place"]["step"] == 1
 
 
-def test_pause_closes_the_session_keeping_the_place(in_cat_cow):
-    in_cat_cow.say("AMAZON.NextIntent")
-    paused = in_cat_cow.say("AMAZON.PauseIntent")
+def test_pause_closes_the_session_keeping_the_place(stored_in_cat_cow):
+    stored_in_cat_cow.say("AMAZON.NextIntent")
+    paused = stored_in_cat_cow.say("AMAZON.PauseIntent")
     check(paused)
     assert paused.ended and paused.speech == text().text("guide.paused")
     assert paused.raw["sessionAttributes"]["user"]["place"]["stretch_ids"] == ["cat_cow"]
+
+
+@pytest.mark.parametrize("intent", ["AMAZON.PauseIntent", "AMAZON.StopIntent"])
+def test_without_a_store_the_skill_does_not_promise_to_keep_the_place(in_cat_cow, intent):
+    bye = in_cat_cow.say(intent)
+    check(bye)
+    assert bye.ended and "keep your place" not in bye.speech and "couldn't save your place" in bye.speech
 
 
 # -- safety inside the routine --------------------------------------------------------------------

@@ -126,5 +126,5 @@ def test_without_a_store_the_pop_time_lasts_the_session(skill, clock):
 def test_only_the_time_is_kept(talk):
     talk.launch()
     record = popped(talk).raw["sessionAttributes"]["user"]
-    assert set(record) == {"intro_heard", "place", "popped_at", "prefs"}
+    assert set(record) == {"intro_heard", "place", "popped_at", "prefs", "_v", "_unsaved"}  # _: the store's version
     assert abs(record["popped_at"] - time.time()) < 60

@@ -314,11 +314,11 @@ def test_lambda_defaults_to_the_dynamodb_table(lambda_env, monkeypatch):
     from skill.store import DynamoStore
 
     runtime = lambda_env._build({"AWS_REGION": "eu-west-1"})
-    inner = runtime.skill.persistence_adapter.inner
+    inner = runtime.skill.persistence_adapter.backend
     assert isinstance(inner, DynamoStore)
     assert (inner.table_name, inner.region, inner.create_table) == ("back-pop-coach", "eu-west-1", False)
     runtime = lambda_env._build({"BACKPOP_DYNAMODB_TABLE": "my-table", "BACKPOP_DYNAMODB_REGION": "us-west-2"})
-    assert (runtime.skill.persistence_adapter.inner.table_name, runtime.skill.persistence_adapter.inner.region) \
+    assert (runtime.skill.persistence_adapter.backend.table_name, runtime.skill.persistence_adapter.backend.region) \
         == ("my-table", "us-west-2")
 
 
@@ -345,7 +345,7 @@ def test_lambda_remembers_people_in_dynamodb(lambda_env, monkeypatch, moto_endpo
     items = dynamodb.Table(table_name).scan()["Items"]
     assert len(items) == 1 and items[0]["id"].startswith("u1:")
     assert "amzn1.ask.account" not in repr(items)
-    assert lambda_env._runtime.skill.persistence_adapter.healthy is True
+    assert lambda_env._runtime.skill.persistence_adapter.state == "ok"
 
     second = assert_well_formed_launch(lambda_env.handler(launch_event(), None))
     assert intro not in second
