@@ -71,10 +71,14 @@ class Content:
         return self.data["stretches"]["stretch"]
 
 
-@lru_cache(maxsize=None)
 def for_locale(locale: str | None) -> Content:
-    """Content for a locale; unknown locales get en-US."""
-    locale = locale if locale in LOCALES else DEFAULT_LOCALE
+    """Content for a locale; unknown locales get en-US (mapped before the cache, so it stays
+    one entry a locale the skill has, whatever locales requests invent)."""
+    return _content(locale if locale in LOCALES else DEFAULT_LOCALE)
+
+
+@lru_cache(maxsize=len(LOCALES))
+def _content(locale: str) -> Content:
     data = _load_dir(DEFAULT_LOCALE)
     if locale != DEFAULT_LOCALE:
         data = _merge(data, _load_dir(locale))
