@@ -61,7 +61,12 @@ class Turn:
         return turn
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        data = {name: getattr(self, name) for name in _TURN_FIELDS}  # asdict() is slow on the hot path
+        data["offer"] = dict(self.offer)
+        routine = self.routine
+        data["routine"] = None if routine is None else {"stretch_ids": list(routine.stretch_ids), "index": routine.index,
+                                                        "step": routine.step, "easier": routine.easier}
+        return data
 
 
 @dataclass
@@ -203,10 +208,14 @@ def forget_user(handler_input: HandlerInput) -> bool:
 
 
 _FIELDS = frozenset(f.name for f in fields(UserRecord))
+_TURN_FIELDS = tuple(f.name for f in fields(Turn))
 
 
 def _fields(record: UserRecord) -> dict[str, Any]:
-    return asdict(record)
+    """The record as plain data (copies of its dicts), as asdict() would give it, faster."""
+    place = record.place
+    return {"intro_heard": record.intro_heard, "place": None if place is None else dict(place),
+            "popped_at": record.popped_at, "prefs": dict(record.prefs)}
 
 
 def _session_attributes(handler_input: HandlerInput) -> dict[str, Any]:
