@@ -285,3 +285,34 @@ def test_an_error_is_logged_as_one_json_line_with_its_trace(client, monkeypatch,
     trace = errors[0]["trace"]
     assert "pops.py" in trace and "RuntimeError" in trace
     assert "boom" not in trace  # an exception's message can carry what someone said: never logged
+
+
+def test_backpop_serve_keeps_a_fixed_number_of_threads_under_many_connections(tmp_path):
+    port = free_port()
+    env = {**os.environ, "BACKPOP_DATA_DIR": str(tmp_path), "BACKPOP_VERIFY": "0"}
+    server = subprocess.Popen([sys.executable, "-m", "skill.cli", "serve", "--port", str(port)], env=env,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=Path(__file__).parents[1])
+    sockets = []
+    try:
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/health", timeout=1).close()
+                break
+            except OSError:
+                time.sleep(0.1)
+        import socket
+
+        for _ in range(60):  # stalled clients: connected, a request started, never finished
+            sock = socket.create_connection(("127.0.0.1", port), timeout=5)
+            sock.sendall(b"POST / HTTP/1.1\r\n")
+            sockets.append(sock)
+        time.sleep(0.5)
+        threads = len(os.listdir(f"/proc/{server.pid}/task"))
+        from skill.cli import SERVE_THREADS
+
+        assert threads <= SERVE_THREADS + 4, threads  # the pool and the main thread, not one per connection
+    finally:
+        for sock in sockets:
+            sock.close()
+        server.terminate()
+        server.wait(timeout=10)

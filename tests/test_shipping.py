@@ -387,6 +387,10 @@ def test_dockerfile_is_slim_non_root_gunicorn_with_a_health_check():
     cmd = _exec_form(dict(steps)["CMD"])
     assert cmd[0] == "gunicorn" and cmd[-1] == "skill.app:create_app()"
     assert "0.0.0.0:8000" in cmd and "8000" in dict(steps)["EXPOSE"].split()
+    assert cmd[cmd.index("-c") + 1] == "python:skill.gunicorn_conf"  # gevent workers: slow clients cannot stall it
+    from skill import gunicorn_conf
+
+    assert gunicorn_conf.worker_class == "gevent" and gunicorn_conf.worker_connections >= 100
     health = dict(steps)["HEALTHCHECK"]
     assert "/health" in health and "CMD" in health
     install = " ".join(a for k, a in steps if k == "RUN")
