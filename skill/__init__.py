@@ -18,12 +18,13 @@ if TYPE_CHECKING:
 
 def handlers() -> tuple:
     """Every request handler, in dispatch order."""
-    from . import basics, guide, pops, safety, stretches, symptoms
+    from . import basics, guide, pops, safety, sounds, stretches, symptoms
 
     return (
         *safety.HANDLERS,
         *guide.HANDLERS,
         *symptoms.HANDLERS,
+        *sounds.HANDLERS,
         *guide.ENTRY_HANDLERS,
         *pops.HANDLERS,
         *stretches.HANDLERS,

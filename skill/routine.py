@@ -21,15 +21,14 @@ from . import session
 from .content import Content
 from .dispatch import words
 from .session import Routine
-from .speech import Part, Pause, pauses_for, question, render
+from .speech import Part, Pause, Sound, pauses_for, question, render
 
 ROUTINE_MINUTES = (2, 5, 10)
 WORDS_PER_SECOND = 2.5  # Alexa's speaking rate, roughly 150 words a minute
-STEP_EXTRA_WORDS = 8  # "Hold.", "And relax.", "Say next when you're ready."
-STRETCH_EXTRA_WORDS = 15  # "Stretch 2 of 4: cat cow." and the stop-if line
 QUICK_SECONDS = 150  # routines this short use the quickest stretches that fit
 TURN_SECONDS = 3  # the person saying "next", and Alexa answering
 MIN_STRETCHES = 2  # a routine is several stretches, even a short one
+HALFWAY_FROM_SECONDS = 20  # holds this long or longer get a spoken halfway cue
 
 
 def steps_of(text: Content, stretch_id: str) -> list[dict[str, Any]]:
@@ -46,11 +45,27 @@ def easier_steps(text: Content, stretch_id: str) -> list[dict[str, Any]]:
     return steps
 
 
+def parts_seconds(parts: list[Part]) -> float:
+    """About how long some parts take to say: words at Alexa's rate, pauses, sounds."""
+    seconds = 0.0
+    for part in parts:
+        if isinstance(part, Pause):
+            seconds += part.seconds
+        elif isinstance(part, Sound):
+            seconds += part.seconds
+        else:
+            seconds += len(part.split()) / WORDS_PER_SECOND
+    return seconds
+
+
 def stretch_seconds(text: Content, stretch_id: str) -> float:
-    """About how long a stretch takes: the holds, the words spoken, and the turns between."""
-    steps = steps_of(text, stretch_id)
-    spoken = STRETCH_EXTRA_WORDS + sum(len(s["text"].split()) + STEP_EXTRA_WORDS for s in steps)
-    return sum(int(s.get("hold", 0)) for s in steps) + spoken / WORDS_PER_SECOND + TURN_SECONDS * len(steps)
+    """About how long a stretch takes in a routine: each step as said, and the turns between."""
+    routine = Routine(stretch_ids=[stretch_id, stretch_id])
+    total = 0.0
+    for step in range(len(steps_of(text, stretch_id))):
+        routine.step = step
+        total += parts_seconds(step_parts(text, routine)) + TURN_SECONDS
+    return total
 
 
 def nearest_minutes(minutes: int | None) -> int:
@@ -84,18 +99,38 @@ def build(text: Content, minutes: int | None, *, area: str | None = None, positi
         total += seconds
 
 
-def hold_parts(text: Content, seconds: int) -> list[Part]:
-    """ "Hold." then breaks summing to `seconds`, a count before each last ten, then "And relax." """
+def chime(text: Content) -> Sound:
+    """The sound that ends a hold (content/<locale>/sounds.toml)."""
+    data = text.raw("sounds.chime")
+    return Sound(str(data["src"]), float(data["seconds"]))
+
+
+def hold_cues(text: Content, seconds: int) -> dict[int, str]:
+    """What is said during a hold, by seconds left: a count at each ten, and on a long hold a
+    halfway cue at the middle (counts within five seconds of it left out)."""
+    half = seconds // 2 if seconds >= HALFWAY_FROM_SECONDS else None
+    cues: dict[int, str] = {}
+    for left in range(10, seconds, 10):
+        if half is None or abs(left - half) > 5:
+            cues[left] = text.text("guide.count_more", seconds=_spoken_seconds(text, left))
+    if half is not None:
+        cues[half] = text.text("guide.halfway", seconds=_spoken_seconds(text, half))
+    return cues
+
+
+def hold_parts(text: Content, seconds: int, *, sounds: bool = True) -> list[Part]:
+    """ "Hold.", breaks summing to `seconds` with the cues between, the chime, "And relax." """
     if seconds <= 0:
         return []
     parts: list[Part] = [text.text("guide.hold")]
-    first = seconds % 10 or 10
-    parts.extend(pauses_for(first))
-    remaining = seconds - first
-    while remaining > 0:
-        parts.append(text.text("guide.count_more", seconds=_spoken_seconds(text, remaining)))
-        parts.append(Pause(10))
-        remaining -= 10
+    before = seconds
+    for left, cue in sorted(hold_cues(text, seconds).items(), reverse=True):
+        parts.extend(pauses_for(before - left))
+        parts.append(cue)
+        before = left
+    parts.extend(pauses_for(before))
+    if sounds:
+        parts.append(chime(text))
     parts.append(text.text("guide.release"))
     return parts
 
@@ -114,7 +149,7 @@ def current(text: Content, routine: Routine) -> tuple[str, dict[str, Any], list[
     return sid, text.stretches[sid], steps
 
 
-def step_parts(text: Content, routine: Routine, *, first_of_routine: bool = False) -> list[Part]:
+def step_parts(text: Content, routine: Routine, *, first_of_routine: bool = False, sounds: bool = True) -> list[Part]:
     """What one step says: at a stretch's first step, its name and stop-if line come first."""
     _, data, steps = current(text, routine)
     parts: list[Part] = []
@@ -129,7 +164,7 @@ def step_parts(text: Content, routine: Routine, *, first_of_routine: bool = Fals
                                    count=len(routine.stretch_ids), lower_name=data["name"]))
     step = steps[routine.step]
     parts.append(step["text"])
-    parts.extend(hold_parts(text, int(step.get("hold", 0))))
+    parts.extend(hold_parts(text, int(step.get("hold", 0)), sounds=sounds))
     parts.append(text.text("guide.say_next"))
     return parts
 
@@ -210,6 +245,11 @@ def has_screen(handler_input: HandlerInput) -> bool:
     return bool(interfaces and interfaces.alexa_presentation_apl is not None)
 
 
+def sounds_on(handler_input: HandlerInput) -> bool:
+    """Whether holds end with the chime: yes unless the person said "no sounds" (remembered)."""
+    return session.user_record(handler_input).prefs.get("sounds", True) is not False
+
+
 def running(handler_input: HandlerInput) -> Routine | None:
     return session.turn(handler_input).routine
 
@@ -231,7 +271,8 @@ def speak_step(handler_input: HandlerInput, routine: Routine, *lead: str, first:
     state = session.turn(handler_input)
     state.routine, state.pending, state.paused = routine, "routine", False
     keep_place(handler_input, routine)
-    parts = [*lead, *step_parts(text, routine, first_of_routine=first)]
+    sounds = sounds_on(handler_input)
+    parts = [*lead, *step_parts(text, routine, first_of_routine=first, sounds=sounds)]
     reply = question(*parts, reprompt=text.text("guide.next_reprompt"),
                      title=stretch_name(handler_input, routine).capitalize())
     if has_screen(handler_input):

@@ -19,6 +19,7 @@ COUNT_WORDS = {10: "Ten", 20: "Twenty", 30: "Thirty", 40: "Forty", 50: "Fifty"}
 STEP_WORDS = 40  # "one step in at most about 40 words"
 LEAD_WORDS = 45  # a step with a lead-in ("Here's about 5 minutes", "Welcome back", "Skipping ahead")
 SAY_NEXT = "Say next when you're ready."
+CHIME = '<audio src="soundbank://soundlibrary/musical/amzn_sfx_church_bell_1x_02"/>'
 MAX_RESPONSE_BYTES = 24 * 1024
 
 
@@ -65,7 +66,14 @@ def check_step(reply, stretch_id: str, step: int, *, limit: int = STEP_WORDS, lo
     if hold > 10:
         for left in range(10, hold, 10):
             assert f"{COUNT_WORDS[left]} more seconds" in reply.speech
-        assert 'Ten more seconds. <break time="10s"/> And relax.' in reply.ssml
+        assert f'Ten more seconds. <break time="10s"/> {CHIME} And relax.' in reply.ssml
+    if hold >= 20:  # a long hold: "Halfway there." at its middle, with the seconds left
+        before_half = reply.ssml.split("Halfway there.")[0].split("Hold.")[-1]
+        assert reply.ssml.count("Halfway there.") == 1 and sum(break_seconds(f"<s>{before_half}</s>")) == hold // 2
+    if hold:  # every hold ends with the chime, the only sound, then "And relax."
+        assert reply.ssml.count("<audio") == 1 and f"{CHIME} And relax." in reply.ssml
+    else:
+        assert "<audio" not in reply.ssml
     assert reply.speech.endswith(SAY_NEXT)
     assert not reply.ended and reply.reprompt
 

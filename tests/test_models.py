@@ -33,7 +33,7 @@ REQUIRED_BUILT_INS = {f"AMAZON.{name}Intent" for name in (
 TINY_ANSWER_INTENTS = {
     "DontKnowIntent", "TellMeMoreIntent", "AnotherStretchIntent", "WhichStepIntent", "HoldTimeIntent",
     "SkipStretchIntent", "EasierIntent", "ForgetMeIntent", "ItHurtsIntent", "ListStretchesIntent",
-    "JustPoppedIntent", "CanIPopAgainIntent"}
+    "JustPoppedIntent", "CanIPopAgainIntent", "SoundsOffIntent", "SoundsOnIntent"}
 MIN_SAMPLES, MIN_TINY_SAMPLES, MAX_SAMPLE_CHARS = 30, 12, 200
 ORDINARY_SYMPTOMS = {"stiffness", "aching", "tightness"}
 # Words an invocation name may not hold: launch words, connecting words, wake words.

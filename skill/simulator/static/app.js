@@ -49,6 +49,38 @@
     }
   }
 
+  // The hold chime, made here with WebAudio (no sound file): a soft bell stroke, a few
+  // inharmonic partials that fade out, like the sound library's single bell. Other clips get a
+  // short neutral tone. Resolves when the clip's length has passed.
+  let audioContext = null;
+  function playSound(kind, seconds) {
+    window.__sounds = (window.__sounds || []).concat([kind]);
+    const Context = window.AudioContext || window.webkitAudioContext;
+    const wait = new Promise((resolve) => window.setTimeout(resolve, seconds * 1000));
+    if (!Context) return wait;
+    try {
+      audioContext = audioContext || new Context();
+      const now = audioContext.currentTime;
+      const out = audioContext.createGain();
+      out.gain.setValueAtTime(0.0001, now);
+      out.gain.exponentialRampToValueAtTime(0.25, now + 0.01);
+      out.gain.exponentialRampToValueAtTime(0.0001, now + Math.max(0.3, seconds));
+      out.connect(audioContext.destination);
+      const partials = kind === "chime" ? [[660, 1], [1320 * 1.19, 0.35], [1980 * 1.33, 0.15]] : [[440, 1]];
+      for (const [frequency, level] of partials) {
+        const tone = audioContext.createOscillator();
+        const gain = audioContext.createGain();
+        tone.type = "sine";
+        tone.frequency.value = frequency;
+        gain.gain.value = level;
+        tone.connect(gain).connect(out);
+        tone.start(now);
+        tone.stop(now + seconds);
+      }
+    } catch (error) { /* no audio output: the wait still keeps the timing */ }
+    return wait;
+  }
+
   function speak(parts) {
     const run = ++speechRun;
     if (!canSpeak) return;
@@ -60,6 +92,10 @@
       const part = queue.shift();
       if (part.pause !== undefined) {
         window.setTimeout(next, part.pause * 1000);
+        return;
+      }
+      if (part.sound !== undefined) {
+        playSound(part.sound, part.seconds || 1).then(next);
         return;
       }
       const utterance = new SpeechSynthesisUtterance(part.text);
