@@ -226,7 +226,8 @@ def start_routine(handler_input: HandlerInput, minutes: int | None, *, area: str
     text = words(handler_input)
     minutes = steps.nearest_minutes(minutes)
     ids = steps.build(text, minutes, area=area, position=position)
-    return start(handler_input, ids, text.text("guide.routine_intro", minutes=minutes, count=len(ids)), first=True)
+    intro = text.text("guide.routine_intro" if len(ids) > 1 else "guide.routine_intro_one", minutes=minutes, count=len(ids))
+    return start(handler_input, ids, intro, first=True)
 
 
 class OfferAccepted(IntentHandler):

@@ -27,7 +27,6 @@ ROUTINE_MINUTES = (2, 5, 10)
 WORDS_PER_SECOND = 2.5  # Alexa's speaking rate, roughly 150 words a minute
 QUICK_SECONDS = 150  # routines this short use the quickest stretches that fit
 TURN_SECONDS = 3  # the person saying "next", and Alexa answering
-MIN_STRETCHES = 2  # a routine is several stretches, even a short one
 HALFWAY_FROM_SECONDS = 20  # holds this long or longer get a spoken halfway cue
 
 
@@ -59,12 +58,12 @@ def parts_seconds(parts: list[Part]) -> float:
 
 
 def stretch_seconds(text: Content, stretch_id: str) -> float:
-    """About how long a stretch takes in a routine: each step as said, and the turns between."""
+    """About how long a stretch takes to say in a routine: each step's words, pauses and chime."""
     routine = Routine(stretch_ids=[stretch_id, stretch_id])
     total = 0.0
     for step in range(len(steps_of(text, stretch_id))):
         routine.step = step
-        total += parts_seconds(step_parts(text, routine)) + TURN_SECONDS
+        total += parts_seconds(step_parts(text, routine))
     return total
 
 
@@ -77,26 +76,31 @@ def nearest_minutes(minutes: int | None) -> int:
 def build(text: Content, minutes: int | None, *, area: str | None = None, position: str | None = None) -> list[str]:
     """Stretches for a routine of about `minutes`: those that fit first, then the rest, in rounds.
 
-    Stretches are added in that order while each brings the total closer to the target; a
-    quick routine takes the quickest first, so two stretches come close to two minutes.
+    The time a routine takes is what Alexa says (words, holds, chimes) plus the turns between
+    steps (the person saying "next"); stretches are added while each brings the middle of
+    those two closer to the target, so both stay near it. A quick routine (two minutes) is the
+    one fitting stretch nearest its length.
     """
     target = nearest_minutes(minutes) * 60
     fitting = [s for s, d in text.stretches.items()
                if (not area or area in d["areas"]) and (not position or position in d["positions"])]
     rest = [s for s in text.stretches if s not in fitting]
+    said = {s: stretch_seconds(text, s) for s in text.stretches}
+    turns = {s: TURN_SECONDS * len(steps_of(text, s)) for s in text.stretches}
     if target <= QUICK_SECONDS:
-        fitting.sort(key=lambda s: stretch_seconds(text, s))
-        rest.sort(key=lambda s: stretch_seconds(text, s))
+        for group in (fitting, rest):
+            group.sort(key=lambda s: abs(said[s] + turns[s] / 2 - target))
     order = fitting + rest
+
+    def miss(ids: list[str]) -> float:
+        return abs(sum(said[s] + turns[s] / 2 for s in ids) - target)
+
     chosen: list[str] = []
-    total = 0.0
     while True:
         sid = order[len(chosen) % len(order)]
-        seconds = stretch_seconds(text, sid)
-        if len(chosen) >= MIN_STRETCHES and abs(total + seconds - target) >= abs(total - target):
+        if chosen and miss([*chosen, sid]) >= miss(chosen):
             return chosen
         chosen.append(sid)
-        total += seconds
 
 
 def chime(text: Content) -> Sound:
@@ -158,8 +162,9 @@ def step_parts(text: Content, routine: Routine, *, first_of_routine: bool = Fals
         if routine.easier:
             parts.append(stop_if)
         else:
-            key = ("guide.routine_first" if first_of_routine else "guide.stretch_intro_many"
-                   if len(routine.stretch_ids) > 1 else "guide.stretch_intro")
+            many = len(routine.stretch_ids) > 1
+            key = ("guide.routine_first" if first_of_routine and many else "guide.stretch_intro_many"
+                   if many else "guide.stretch_intro")
             parts.append(text.text(key, name=data["name"].capitalize(), stop_if=stop_if, number=routine.index + 1,
                                    count=len(routine.stretch_ids), lower_name=data["name"]))
     step = steps[routine.step]

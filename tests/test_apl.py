@@ -138,4 +138,4 @@ def test_the_easier_version_shows_its_own_text(skill):
     (directive,) = apl(talk.say("EasierIntent"))
     assert directive["datasources"]["step"]["stepText"] == text().stretches["cat_cow"]["easier"]
     (directive,) = apl(talk.say("AMAZON.NextIntent"))
-    assert directive["datasources"]["step"]["holdSeconds"] == 40
+    assert directive["datasources"]["step"]["holdSeconds"] == 30
