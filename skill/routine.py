@@ -4,18 +4,14 @@ A hold is spoken as a chain of SSML breaks, none over 10 s, with short counts be
 so the silence adds up to exactly the hold the content gives. "Make it easier" swaps the
 current stretch for its easier version: a set-up step (stop-if line first), then one hold.
 The plain functions come first; `speak_step`, `start` and `finish` build the responses the
-handlers in guide.py return (with an APL card on a device that has a screen).
+handlers in guide.py return (with the APL step card of screen.py on a device that has a screen).
 """
 from __future__ import annotations
 
-import json
-from functools import lru_cache
-from importlib import resources
 from typing import Any
 
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_model import Response
-from ask_sdk_model.interfaces.alexa.presentation.apl import RenderDocumentDirective
 
 from . import session
 from .content import Content
@@ -38,9 +34,10 @@ def easier_steps(text: Content, stretch_id: str) -> list[dict[str, Any]]:
     """The easier version as steps: set up (no hold), then the stretch's longest hold."""
     data = text.stretches[stretch_id]
     hold = max((int(s.get("hold", 0)) for s in data["steps"]), default=0)
-    steps: list[dict[str, Any]] = [{"text": data["easier"]}]
+    poses = data.get("easier_poses") or []
+    steps: list[dict[str, Any]] = [{"text": data["easier"], "pose": poses[0] if poses else None}]
     if hold:
-        steps.append({"text": text.text("guide.easier_hold"), "hold": hold})
+        steps.append({"text": text.text("guide.easier_hold"), "hold": hold, "pose": poses[-1] if poses else None})
     return steps
 
 
@@ -220,36 +217,6 @@ def hold_seconds(text: Content, routine: Routine) -> int:
     return int(steps[routine.step].get("hold", 0))
 
 
-def card_data(text: Content, routine: Routine) -> dict[str, Any]:
-    """What the APL step card shows."""
-    _, data, steps = current(text, routine)
-    step = steps[routine.step]
-    return {
-        "stretchName": data["name"].capitalize(),
-        "stepText": step["text"],
-        "stepNumber": routine.step + 1,
-        "stepCount": len(steps),
-        "holdSeconds": int(step.get("hold", 0)),
-        "stopIf": text.text("stretches.stop_if"),
-        "stretchNumber": routine.index + 1,
-        "stretchCount": len(routine.stretch_ids),
-    }
-
-
-@lru_cache(maxsize=1)
-def step_card_document() -> dict[str, Any]:
-    """The APL document for a step (skill/apl/step_card.json)."""
-    return json.loads((resources.files("skill") / "apl" / "step_card.json").read_text(encoding="utf-8"))
-
-
-def has_screen(handler_input: HandlerInput) -> bool:
-    """True when the device lists Alexa.Presentation.APL among its supported interfaces."""
-    context = handler_input.request_envelope.context
-    system = context.system if context else None
-    interfaces = system.device.supported_interfaces if system and system.device else None
-    return bool(interfaces and interfaces.alexa_presentation_apl is not None)
-
-
 def sounds_on(handler_input: HandlerInput) -> bool:
     """Whether holds end with the chime: yes unless the person said "no sounds" (remembered)."""
     return session.user_record(handler_input).prefs.get("sounds", True) is not False
@@ -276,14 +243,14 @@ def speak_step(handler_input: HandlerInput, routine: Routine, *lead: str, first:
     state = session.turn(handler_input)
     state.routine, state.pending, state.paused = routine, "routine", False
     keep_place(handler_input, routine)
+    from . import screen
+
     sounds = sounds_on(handler_input)
     parts = [*lead, *step_parts(text, routine, first_of_routine=first, sounds=sounds)]
     reply = question(*parts, reprompt=text.text("guide.next_reprompt"),
                      title=stretch_name(handler_input, routine).capitalize())
-    if has_screen(handler_input):
-        reply.directives.append(RenderDocumentDirective(
-            token="backpop-step", document=step_card_document(),
-            datasources={"step": card_data(text, routine)}))
+    if screen.has_screen(handler_input):
+        reply.directives.append(screen.step_card(text, routine, parts))
     return render(handler_input, reply)
 
 

@@ -27,23 +27,31 @@
     return item;
   }
 
+  // On a screen device, the APL document the skill sent (RenderDocument) is drawn by apl.js, the
+  // same document a device gets; otherwise the card's text.
+  let screenRender = null;
+  const VIEWPORT = { width: 1280, height: 800, shape: "rectangle" };
+
+  function renderDocument(data) {
+    const directives = (data.response && data.response.response && data.response.response.directives) || [];
+    return directives.find((d) => d.type === "Alexa.Presentation.APL.RenderDocument" && d.document);
+  }
+
   function showScreen(data) {
     const screen = $("screen");
     screen.hidden = !$("screen-device").checked;
     if (screen.hidden || !data) return;
+    if (screenRender) { screenRender.stop(); screenRender = null; }
     screen.replaceChildren();
-    const step = data.step;
-    if (step) {
-      const card = element("article", "step-card");
-      card.setAttribute("aria-label", "Step card");
-      card.appendChild(element("h3", "stretch-name", step.stretchName || ""));
-      let of = `Step ${step.stepNumber} of ${step.stepCount}`;
-      if (step.stretchCount > 1) of += ` · stretch ${step.stretchNumber} of ${step.stretchCount}`;
-      card.appendChild(element("p", "step-of", of));
-      card.appendChild(element("p", "step-text", step.stepText || ""));
-      if (step.holdSeconds > 0) card.appendChild(element("p", "hold", `Hold ${step.holdSeconds} seconds`));
-      if (step.stopIf) card.appendChild(element("p", "stop-if", step.stopIf));
-      screen.appendChild(card);
+    const directive = renderDocument(data);
+    if (directive && window.BackPopAPL) {
+      const frame = element("div", "apl-viewport");
+      frame.setAttribute("aria-label", "Step card");
+      screen.appendChild(frame);
+      const scale = Math.min(1, (screen.clientWidth || VIEWPORT.width) / VIEWPORT.width);
+      frame.style.transform = `scale(${scale})`;
+      frame.style.height = `${VIEWPORT.height * scale}px`;
+      screenRender = window.BackPopAPL.render(frame, directive, { viewport: VIEWPORT });
     } else if (data.card) {
       screen.appendChild(element("p", "step-text", data.card));
     }
