@@ -4,7 +4,7 @@ A hold is spoken as a chain of SSML breaks, none over 10 s, with short counts be
 so the silence adds up to exactly the hold the content gives. "Make it easier" swaps the
 current stretch for its easier version: a set-up step (stop-if line first), then one hold.
 The plain functions come first; `speak_step`, `start` and `finish` build the responses the
-handlers in guide.py return (with the APL step card of screen.py on a device that has a screen).
+handlers in guide.py return (with the APL step card of display.py on a device that has a screen).
 """
 from __future__ import annotations
 
@@ -243,14 +243,14 @@ def speak_step(handler_input: HandlerInput, routine: Routine, *lead: str, first:
     state = session.turn(handler_input)
     state.routine, state.pending, state.paused = routine, "routine", False
     keep_place(handler_input, routine)
-    from . import screen
+    from . import display
 
     sounds = sounds_on(handler_input)
     parts = [*lead, *step_parts(text, routine, first_of_routine=first, sounds=sounds)]
     reply = question(*parts, reprompt=text.text("guide.next_reprompt"),
                      title=stretch_name(handler_input, routine).capitalize())
-    if screen.has_screen(handler_input):
-        reply.directives.append(screen.step_card(text, routine, parts))
+    if display.has_screen(handler_input):
+        reply.directives.append(display.step_card(text, routine, parts))
     return render(handler_input, reply)
 
 

@@ -9,7 +9,7 @@ import pytest
 
 from conftest import Conversation
 import independent_checkers
-from skill import content, routine, screen
+from skill import content, display, routine
 from skill.session import Routine
 from test_guide import every_reply_is_sound  # noqa: F401 - an autouse fixture
 
@@ -110,7 +110,7 @@ def test_the_countdown_and_the_progress_bar_run_on_elapsed_time():
 
 
 def test_every_step_has_a_drawing_and_every_drawing_is_used():
-    names = set(screen.poses())
+    names = set(display.poses())
     used = set()
     for stretch, step, easier, data in every_step():
         pose = screen.step_pose(text(), Routine([stretch], 0, step, easier))
@@ -122,7 +122,7 @@ def test_every_step_has_a_drawing_and_every_drawing_is_used():
 @pytest.mark.parametrize("name", sorted(json.loads((resources.files("skill") / "apl" / "poses.json").read_text())
                                         .keys() - {"_about"}))
 def test_each_drawing_is_an_avg_graphic_of_paths(name):
-    graphic = screen.pose_graphic(name)
+    graphic = display.pose_graphic(name)
     assert graphic["type"] == "AVG" and graphic["width"] == 240 and graphic["height"] == 150
     paths = graphic["items"]
     assert len(paths) >= 5 and all(p["type"] == "path" and re.fullmatch(r"[MLAZ0-9., -]+", p["pathData"]) for p in paths)
@@ -158,12 +158,12 @@ def test_card_data_for_every_step(stretch, easier):
 
 def test_apl_suggester_finds_nothing_in_the_card_for_any_step():
     independent_checkers.need()
-    jobs = [{"name": pose, "document": screen.step_card_document(pose)} for pose in sorted(screen.poses())]
+    jobs = [{"name": pose, "document": display.step_card_document(pose)} for pose in sorted(display.poses())]
     jobs.append({"name": "a broken copy", "document": {**document("step_card.json"), "mainTemplate": {
         "parameters": ["step"], "items": [{"type": "Text", "text": "x", "fontSizee": "20dp"}]}}})
     results = {r["name"]: r["errors"] for r in independent_checkers.run({"apl": jobs})["apl"]}
     assert results.pop("a broken copy")  # it can fail
-    assert results == {pose: [] for pose in screen.poses()}
+    assert results == {pose: [] for pose in display.poses()}
 
 
 # -- on a screen, each step comes with its card; on a speaker, never a card -------------------------
@@ -179,7 +179,7 @@ def test_each_step_on_a_screen_comes_with_its_card(skill, stretch):
         (directive,) = apl(reply)
         assert directive["type"] == RENDER
         card = directive["datasources"]["step"]
-        assert directive["document"] == screen.step_card_document(card["pose"])
+        assert directive["document"] == display.step_card_document(card["pose"])
         assert set(directive["document"]["graphics"]) == {"pose"}  # the step's own drawing, and only it
         assert STEP_FIELDS <= set(card)
         assert card["stretchName"] == text().stretches[stretch]["name"].capitalize()
