@@ -71,6 +71,28 @@ class Content:
         return self.data["stretches"]["stretch"]
 
 
+def _joined(base: Any, more: Any) -> Any:
+    if isinstance(base, dict) and isinstance(more, dict):
+        return {**base, **{k: _joined(base[k], v) if k in base else v for k, v in more.items()}}
+    if isinstance(base, list) and isinstance(more, list):
+        return [*base, *(item for item in more if item not in base)]
+    return more
+
+
+@lru_cache(maxsize=None)
+def joined(locale: str | None, name: str) -> dict[str, Any]:
+    """One data file of en-US with the locale's file of that name ADDED to it: lists joined,
+    tables merged. For vocabularies (symptom words, ConText rules, openers), where a locale
+    says more than en-US, never less."""
+    locale = locale if locale in LOCALES else DEFAULT_LOCALE
+    data: dict[str, Any] = {}
+    for folder in dict.fromkeys((DEFAULT_LOCALE, locale)):
+        path = resources.files("skill") / "content" / folder / f"{name}.toml"
+        if path.is_file():
+            data = _joined(data, tomllib.loads(path.read_text(encoding="utf-8")))
+    return data
+
+
 @lru_cache(maxsize=None)
 def for_locale(locale: str | None) -> Content:
     """Content for a locale; unknown locales get en-US."""

@@ -78,7 +78,7 @@ def test_each_document_is_apl_with_a_version_and_the_step_parameter(name):
 def test_documents_use_only_fields_the_datasource_provides(name):
     raw = json.dumps(document(name))
     used = set(re.findall(r"\bstep\.(\w+)", raw))
-    provided = set(screen.card_data(text(), Routine(stretch_ids=["cat_cow"])))
+    provided = set(display.card_data(text(), Routine(stretch_ids=["cat_cow"])))
     assert used and used <= provided
     assert STEP_FIELDS <= used  # name, words, step N of M, the hold and its timing, the drawing's label
 
@@ -113,7 +113,7 @@ def test_every_step_has_a_drawing_and_every_drawing_is_used():
     names = set(display.poses())
     used = set()
     for stretch, step, easier, data in every_step():
-        pose = screen.step_pose(text(), Routine([stretch], 0, step, easier))
+        pose = display.step_pose(text(), Routine([stretch], 0, step, easier))
         assert pose in names, (stretch, step, easier)
         used.add(pose)
     assert used == names
@@ -137,7 +137,7 @@ def test_card_data_for_every_step(stretch, easier):
     for step, data in enumerate(stretch_steps):
         place = Routine([stretch, "cat_cow"], index=0, step=step, easier=easier)
         parts = routine.step_parts(text(), place)
-        card = screen.card_data(text(), place, parts)
+        card = display.card_data(text(), place, parts)
         assert card["stretchName"] == text().stretches[stretch]["name"].capitalize()
         assert card["stepText"] == data["text"]
         assert (card["stepNumber"], card["stepCount"]) == (step + 1, len(stretch_steps))
