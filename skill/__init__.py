@@ -1,8 +1,9 @@
 """Back Pop Coach: the Alexa skill, without any web framework.
 
-`build_skill()` puts the handlers together in one ordered list: the red-flag rule first,
-then state-gated handlers (a running routine, a pending triage question, a pending offer),
-then the intent families, then the catch-alls. First match wins, as in ask-sdk.
+`build_skill()` puts the handlers together in one ordered list, which is the conversation's
+precedence, written once: a red flag first, then a check question just asked, then a running
+routine, then the offers and the intent families, then the catch-alls. First match wins, as
+in ask-sdk.
 """
 from __future__ import annotations
 
@@ -20,12 +21,14 @@ if TYPE_CHECKING:
 
 def handlers() -> tuple:
     """Every request handler, in dispatch order."""
-    from . import basics, guide, pops, safety, stretches, symptoms
+    from . import basics, guide, pops, safety, sounds, stretches, symptoms
 
     return (
         *safety.HANDLERS,
+        *symptoms.TRIAGE_HANDLERS,
         *guide.HANDLERS,
         *symptoms.HANDLERS,
+        *sounds.HANDLERS,
         *guide.ENTRY_HANDLERS,
         *pops.HANDLERS,
         *stretches.HANDLERS,

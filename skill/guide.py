@@ -39,7 +39,19 @@ def stop_for_pain(handler_input: HandlerInput) -> Response:
     state.routine, state.triage_step, state.pending, state.paused = None, None, "check", False
     if session.user_record(handler_input).place:
         keep_place(handler_input, None)
-    return render(handler_input, question(text.text("guide.hurt"), reprompt=text.text("guide.hurt_reprompt")))
+    return render(handler_input, question(*soon_note(handler_input), text.text("guide.hurt"),
+                                          reprompt=text.text("guide.hurt_reprompt")))
+
+
+def soon_note(handler_input: HandlerInput) -> list[str]:
+    """A sign to book a doctor soon, said mid-routine or mid-check: noted in a line, before the rest."""
+    from . import screen
+
+    finding = handler_input.attributes_manager.request_attributes.get("finding")
+    if finding is None or finding.level != screen.SOON or finding.status == screen.HYPOTHETICAL:
+        return []
+    text = words(handler_input)
+    return [text.text("symptoms.noted_soon", symptom=text.text(f"safety.names.{finding.symptom}"))]
 
 
 class InRoutine(IntentHandler):
@@ -230,7 +242,8 @@ def start_routine(handler_input: HandlerInput, minutes: int | None, *, area: str
     text = words(handler_input)
     minutes = steps.nearest_minutes(minutes)
     ids = steps.build(text, minutes, area=area, position=position)
-    return start(handler_input, ids, text.text("guide.routine_intro", minutes=minutes, count=len(ids)), first=True)
+    intro = text.text("guide.routine_intro" if len(ids) > 1 else "guide.routine_intro_one", minutes=minutes, count=len(ids))
+    return start(handler_input, ids, intro, first=True)
 
 
 class OfferAccepted(IntentHandler):

@@ -41,22 +41,31 @@ class Routine:
 
 @dataclass
 class Turn:
-    """Session-only conversation state."""
+    """Session-only conversation state.
 
-    pending: str | None = None  # what "yes" answers: deeper, stretch, triage, resume, routine_done
+    A question lasts one turn: what was asked (`pending`, and the check's question) is moved to
+    `asked` when the next request arrives, and only a handler that asks again sets it anew. So a
+    "yes" or "no" answers the last question asked, never one the person has moved on from.
+    """
+
+    pending: str | None = None  # what the reply just sent asks: deeper, stretch, guide, triage, check, resume, routine
     pop_topic: str | None = None  # the pop topic offered next
-    triage_step: int | None = None
+    triage_step: int | None = None  # the check's question just asked
+    triage_follow: bool = False  # ... its follow-up ("is it both legs?")
+    triage_plain: bool = False  # ... asked again in plainer words after "not sure"
     offer: dict[str, str] = field(default_factory=dict)  # the stretch filter offered
     routine: Routine | None = None
     paused: bool = False
     last_ssml: str | None = None
     last_reprompt: str | None = None
+    asked: str | None = None  # this request: what the previous reply asked (not saved)
+    asked_triage: tuple[int, bool, bool] | None = None  # this request: the check's question then asked
 
     @classmethod
     def from_dict(cls, data: dict[str, Any] | None) -> "Turn":
         data = dict(data or {})
-        known = {f.name for f in fields(cls)}
-        turn = cls(**{k: v for k, v in data.items() if k in known and k != "routine"})
+        known = {f.name for f in fields(cls)} - {"routine", "asked", "asked_triage"}
+        turn = cls(**{k: v for k, v in data.items() if k in known})
         turn.routine = Routine.from_dict(data.get("routine"))
         return turn
 
@@ -67,6 +76,19 @@ class Turn:
         data["routine"] = None if routine is None else {"stretch_ids": list(routine.stretch_ids), "index": routine.index,
                                                         "step": routine.step, "easier": routine.easier}
         return data
+
+    def begin_request(self) -> None:
+        """What the previous reply asked becomes `asked`; nothing is pending until asked again."""
+        self.asked, self.pending = self.pending, None
+        if self.asked == "triage" and self.triage_step is not None:
+            self.asked_triage = (self.triage_step, self.triage_follow, self.triage_plain)
+        self.triage_step, self.triage_follow, self.triage_plain = None, False, False
+
+    def ask_again(self) -> None:
+        """Keep the question that was asked (help, repeat, not understood: it is asked again)."""
+        self.pending = self.asked
+        if self.asked_triage:
+            self.triage_step, self.triage_follow, self.triage_plain = self.asked_triage
 
 
 @dataclass
@@ -105,7 +127,9 @@ def turn(handler_input: HandlerInput) -> Turn:
     """This request's session state (read once, saved by `SaveState`)."""
     attrs = handler_input.attributes_manager.request_attributes
     if "turn" not in attrs:
-        attrs["turn"] = Turn.from_dict(handler_input.attributes_manager.session_attributes.get("turn"))
+        state = Turn.from_dict(_session_attributes(handler_input).get("turn"))
+        state.begin_request()
+        attrs["turn"] = state
     return attrs["turn"]
 
 
@@ -208,7 +232,7 @@ def forget_user(handler_input: HandlerInput) -> bool:
 
 
 _FIELDS = frozenset(f.name for f in fields(UserRecord))
-_TURN_FIELDS = tuple(f.name for f in fields(Turn))
+_TURN_FIELDS = tuple(f.name for f in fields(Turn) if f.name not in ("asked", "asked_triage"))  # not saved
 
 
 def _fields(record: UserRecord) -> dict[str, Any]:

@@ -116,7 +116,7 @@ class Store(AbstractPersistenceAdapter):
     ``state`` is "unknown" before the first call, then "ok" or "failing" after each one.
     """
 
-    def __init__(self, backend: Any, *, cooldown: float = 5.0, slow: float = 0.25, attempts: int = 6) -> None:
+    def __init__(self, backend: Any, *, cooldown: float = 5.0, slow: float = 0.25, attempts: int = 10) -> None:
         self.backend = backend
         self.cooldown, self.slow, self.attempts = cooldown, slow, attempts
         self.state = "unknown"
@@ -151,7 +151,7 @@ class Store(AbstractPersistenceAdapter):
 
         def write() -> Snapshot:
             known, version = (base, expected) if expected is not None else (None, None)
-            for _ in range(self.attempts):
+            for attempt in range(self.attempts):
                 if known is None or version is None:
                     current = self.backend.fetch(key)
                     known, version = current.attributes, current.version
@@ -161,7 +161,8 @@ class Store(AbstractPersistenceAdapter):
                     return Snapshot(merged, version + 1)
                 except Conflict:
                     known = None
-                    time.sleep(random.uniform(0.001, 0.005))  # another writer of this record: let it finish
+                    # another writer of this record: let it finish, backing off further each time
+                    time.sleep(random.uniform(0.001, 0.004) * (2 ** min(attempt, 6)))
             raise Conflict("the record kept changing")
 
         result = self._call("update", request_envelope, write)
