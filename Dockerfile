@@ -30,6 +30,8 @@ RUN pip install ".[serve,dynamodb]" \
 
 # The default SQLite store lives in /data (BACKPOP_STORE=dynamodb://TABLE needs no volume).
 # WEB_CONCURRENCY is gunicorn's worker count; GUNICORN_CMD_ARGS can add other gunicorn options.
+# The workers are gevent's (skill/gunicorn_conf.py): slow or stalled clients cost a greenlet each
+# and cannot stall the service, as they stall sync workers (two of them) or gthread (one a thread).
 ENV BACKPOP_DATA_DIR=/data \
     WEB_CONCURRENCY=2
 VOLUME ["/data"]
@@ -40,4 +42,4 @@ EXPOSE 8000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=15s --retries=3 \
     CMD ["python", "-c", "import sys, urllib.request; sys.exit(0 if urllib.request.urlopen('http://127.0.0.1:8000/health', timeout=4).status == 200 else 1)"]
 
-CMD ["gunicorn", "--bind", "0.0.0.0:8000", "skill.app:create_app()"]
+CMD ["gunicorn", "-c", "python:skill.gunicorn_conf", "--bind", "0.0.0.0:8000", "skill.app:create_app()"]

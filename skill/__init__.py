@@ -1,9 +1,9 @@
 """Back Pop Coach: the Alexa skill, without any web framework.
 
-`build_skill()` puts the handlers together in one ordered list: a name-free CanFulfillIntentRequest
-(which only asks) first, then the red-flag rule,
-then state-gated handlers (a running routine, a pending triage question, a pending offer),
-then the intent families, then the catch-alls. First match wins, as in ask-sdk.
+`build_skill()` puts the handlers together in one ordered list, which is the conversation's
+precedence, written once: a name-free CanFulfillIntentRequest (which only asks) apart, a red flag
+first, then a check question just asked, then a running routine, then the offers and the intent
+families, then the catch-alls. First match wins, as in ask-sdk.
 """
 from __future__ import annotations
 
@@ -13,20 +13,24 @@ from typing import TYPE_CHECKING
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:
-    from ask_sdk_core.attributes_manager import AbstractPersistenceAdapter
     from ask_sdk_core.skill import CustomSkill
+    from ask_sdk_model import RequestEnvelope
     from ask_sdk_model.services import ApiClient
+
+    from .store import Store
 
 
 def handlers() -> tuple:
     """Every request handler, in dispatch order."""
-    from . import basics, canfulfill, guide, pops, progress, reminders, safety, stretches, symptoms
+    from . import basics, canfulfill, guide, pops, progress, reminders, safety, sounds, stretches, symptoms
 
     return (
         *canfulfill.HANDLERS,
         *safety.HANDLERS,
+        *symptoms.TRIAGE_HANDLERS,
         *guide.HANDLERS,
         *symptoms.HANDLERS,
+        *sounds.HANDLERS,
         *guide.ENTRY_HANDLERS,
         *pops.HANDLERS,
         *stretches.HANDLERS,
@@ -37,8 +41,8 @@ def handlers() -> tuple:
     )
 
 
-def build_skill(store: "AbstractPersistenceAdapter | None" = None, api_client: "ApiClient | None" = None) -> "CustomSkill":
-    """The ask-sdk-core skill. With no store, what persists lives in the session only.
+def build_skill(store: "Store | None" = None, api_client: "ApiClient | None" = None) -> "CustomSkill":
+    """The ask-sdk-core skill on a `store.Store`. With no store, what persists lives in the session only.
 
     The API client calls Alexa's APIs (reminders, the device's time zone) at the request's
     apiEndpoint; by default alexa_api.AlexaApiClient, which has a deadline on every call.
@@ -49,6 +53,7 @@ def build_skill(store: "AbstractPersistenceAdapter | None" = None, api_client: "
     from .alexa_api import AlexaApiClient
 
     builder = CustomSkillBuilder(persistence_adapter=store, api_client=api_client or AlexaApiClient())
+    builder.add_global_request_interceptor(session.UseStore(store))
     for interceptor in safety.REQUEST_INTERCEPTORS:
         builder.add_global_request_interceptor(interceptor)
     for handler in handlers():
@@ -66,9 +71,28 @@ def answer(skill: "CustomSkill", envelope: "dict | str") -> dict:
     Raises ask_sdk_core.exceptions.SerializationException for an envelope the SDK cannot read
     (for instance a request type it does not know).
     """
+    return respond(skill, read_envelope(skill, envelope))
+
+
+def read_envelope(skill: "CustomSkill", envelope: "dict | str") -> "RequestEnvelope":
+    """The SDK's model of an envelope; a parsed one is not turned back into text and parsed again."""
+    from ask_sdk_core.exceptions import SerializationException
     from ask_sdk_model import RequestEnvelope
 
-    payload = envelope if isinstance(envelope, str) else json.dumps(envelope)
-    request = skill.serializer.deserialize(payload, RequestEnvelope)
+    if isinstance(envelope, str):
+        return skill.serializer.deserialize(envelope, RequestEnvelope)
+    to_model = getattr(skill.serializer, "_DefaultSerializer__deserialize", None)  # the SDK's own, minus json.loads
+    if to_model is None:
+        return skill.serializer.deserialize(json.dumps(envelope), RequestEnvelope)
+    try:
+        return to_model(envelope, RequestEnvelope)
+    except SerializationException:
+        raise
+    except Exception as exc:  # as deserialize() would report it
+        raise SerializationException(type(exc).__name__) from None
+
+
+def respond(skill: "CustomSkill", request: "RequestEnvelope") -> dict:
+    """The skill's response to a read envelope, as JSON."""
     response = skill.invoke(request_envelope=request, context=None)
     return skill.serializer.serialize(response)

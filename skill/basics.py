@@ -9,7 +9,7 @@ from ask_sdk_core.response_helper import ResponseFactory
 from ask_sdk_core.utils import get_intent_name
 from ask_sdk_model import Response
 
-from . import guide, pops, progress, safety, session, stretches, symptoms, understand
+from . import carriers, guide, pops, progress, safety, screen, session, stretches, symptoms, understand
 from .dispatch import IntentHandler, RequestHandler, slot_text, words
 from .speech import Reply, question, render, statement
 
@@ -46,7 +46,9 @@ class Help(IntentHandler):
 
     def handle(self, handler_input: HandlerInput) -> Response:
         text = words(handler_input)
-        if session.turn(handler_input).pending:
+        state = session.turn(handler_input)
+        if state.asked:
+            state.ask_again()
             return render(handler_input, question(text.text("basics.help_offer"),
                                                   reprompt=text.text("basics.help_offer")))
         return render(handler_input, question(text.text("basics.help"), reprompt=text.text("basics.help_reprompt")))
@@ -68,9 +70,8 @@ class NoThanks(IntentHandler):
     def handle(self, handler_input: HandlerInput) -> Response:
         state = session.turn(handler_input)
         text = words(handler_input)
-        if not state.pending:
+        if not state.asked:
             return render(handler_input, statement(text.text("basics.goodbye")))
-        state.pending = None
         return render(handler_input, question(text.text("basics.anything_else"),
                                               reprompt=text.text("basics.anything_else_reprompt")))
 
@@ -85,6 +86,7 @@ class RepeatLast(IntentHandler):
 
     def handle(self, handler_input: HandlerInput) -> Response:
         state = session.turn(handler_input)
+        state.ask_again()
         builder = handler_input.response_builder
         builder.speak(state.last_ssml)
         if state.last_reprompt:
@@ -111,21 +113,23 @@ class ForgetMe(IntentHandler):
     intents = ("ForgetMeIntent",)
 
     def handle(self, handler_input: HandlerInput) -> Response:
-        session.forget_user(handler_input)
+        forgot = session.forget_user(handler_input)
         state = session.turn(handler_input)
         state.routine, state.pending = None, None
         text = words(handler_input)
-        return render(handler_input, question(text.text("basics.forgot"), reprompt=text.text("basics.forgot_reprompt")))
+        said = text.text("basics.forgot" if forgot else "basics.forget_failed")
+        return render(handler_input, question(said, reprompt=text.text("basics.forgot_reprompt")))
 
 
 def answer_free_text(handler_input: HandlerInput, said: str) -> Response:
-    """A question that matched no specific sample: answer it by its key words, or steer back."""
-    symptom = safety.detect(said)
-    if safety.level_of(symptom) == safety.SOON:
-        return render(handler_input, symptoms.soon_advice(handler_input, symptom))
+    """Words that matched no specific sample, after the red-flag screen (safety.py) found no red
+    flag in them: a sign to book soon, a "what if", or a question answered by what it asks."""
+    finding: screen.Finding | None = handler_input.attributes_manager.request_attributes.get("finding")
+    if finding is not None and finding.status == screen.HYPOTHETICAL:
+        return render(handler_input, safety.advice(handler_input, finding))
+    if finding is not None and finding.level == screen.SOON:
+        return render(handler_input, symptoms.soon_advice(handler_input, finding))
     heard = understand.read(said)
-    if heard.kind == "unsure" and session.turn(handler_input).triage_step is not None:
-        return render(handler_input, symptoms.answer_yes(handler_input, unsure=True))  # conservative
     if heard.kind == "routine":
         return guide.start_routine(handler_input, heard.minutes, area=heard.area, position=heard.position)
     if heard.kind == "guide":
@@ -145,9 +149,7 @@ def reply_for(handler_input: HandlerInput, heard: understand.Heard) -> Reply:
     if heard.kind == "selfcare":
         return stretches.selfcare(handler_input)
     if heard.kind == "ache":
-        session.turn(handler_input).pending = "check"
-        text = words(handler_input)
-        return question(text.text("symptoms.not_red_flag"), reprompt=text.text("symptoms.not_red_flag_reprompt"))
+        return symptoms.ordinary_ache(handler_input)
     return fallback_reply(handler_input)
 
 
@@ -166,19 +168,19 @@ def fallback_reply(handler_input: HandlerInput) -> Reply:
     if state.routine is not None:
         return question(text.text("basics.not_caught"), text.text("guide.help"),
                         reprompt=text.text("guide.help_reprompt"))
-    if state.triage_step is not None:
-        return symptoms.ask(handler_input, state.triage_step, text.text("basics.not_caught"))
+    if symptoms.in_triage(handler_input):
+        return symptoms.ask_again(handler_input, text.text("basics.not_caught"))
     return question(text.text("basics.fallback"), reprompt=text.text("basics.fallback_reprompt"))
 
 
 class FreeQuestion(IntentHandler):
     """A free-form question ("why {query}", "my {query}"): screened for red flags, then routed."""
 
-    intents = tuple(safety.FREE_TEXT_CARRIERS)
+    intents = carriers.intents()
 
     def handle(self, handler_input: HandlerInput) -> Response:
-        carrier = safety.FREE_TEXT_CARRIERS[get_intent_name(handler_input)]
-        said = f"{carrier} {slot_text(handler_input, 'query') or ''}".strip()
+        locale = handler_input.request_envelope.request.locale
+        said = carriers.said(locale, get_intent_name(handler_input), slot_text(handler_input, "query"))
         return answer_free_text(handler_input, said)
 
 

@@ -27,7 +27,7 @@ from ask_sdk_model.canfulfill import (
     CanUnderstandSlotValues,
 )
 
-from . import reminder_times, safety, understand
+from . import carriers, reminder_times, safety, screen, understand
 from .dispatch import RequestHandler
 
 YES, NO, MAYBE = "YES", "NO", "MAYBE"
@@ -40,7 +40,7 @@ FULLY_ANSWERED = {
 }
 PERHAPS_MEANT = {
     "JustPoppedIntent", "ReportSymptomIntent", "ProgressIntent", "ListRemindersIntent", "ChangeReminderIntent",
-    "CancelReminderIntent", *safety.FREE_TEXT_CARRIERS,
+    "CancelReminderIntent", *carriers.intents(),
 }
 # Free-form words the skill places with confidence (understand.read's kinds).
 PLACED_KINDS = {"pop", "professional", "doctor", "routine", "guide", "stretch", "selfcare"}
@@ -52,10 +52,12 @@ def _slot(understand_: str, fulfil: str) -> dict[str, str]:
     return {"canUnderstand": understand_, "canFulfill": fulfil}
 
 
-def judge(intent: str, slots: list[safety.SlotReading], *, red_flag: bool) -> tuple[str, dict[str, dict[str, str]]]:
+def judge(intent: str, slots: list[safety.SlotReading], *, red_flag: bool,
+          locale: str | None = None) -> tuple[str, dict[str, dict[str, str]]]:
     """The answer for an intent and its filled slots: (YES/NO/MAYBE, per-slot answers)."""
     answers: dict[str, dict[str, str]] = {}
     placed = True
+    free_text = carriers.table(locale)
     for reading in slots:
         if reading.name in CUSTOM_SLOTS:
             answers[reading.name] = _slot(YES, YES) if reading.resolved_id else _slot(NO, NO)
@@ -66,24 +68,33 @@ def judge(intent: str, slots: list[safety.SlotReading], *, red_flag: bool) -> tu
         elif reading.name == "duration":
             ok = reminder_times.parse_duration(reading.spoken) is not None
             answers[reading.name] = _slot(YES, YES) if ok else _slot(NO, NO)
-        elif intent in safety.FREE_TEXT_CARRIERS:  # free words: only what the skill can place
-            carrier = safety.FREE_TEXT_CARRIERS[intent]
-            placed = understand.read(f"{carrier} {reading.spoken}".strip()).kind in PLACED_KINDS
+        elif intent in free_text:  # free words: only what the skill can place
+            placed = understand.read(carriers.said(locale, intent, reading.spoken)).kind in PLACED_KINDS
             answers[reading.name] = _slot(YES, YES) if placed else _slot(MAYBE, NO)
         else:  # free words inside a specific question ("what helps {query}"): the question decides
             answers[reading.name] = _slot(YES, YES)
-    carrier_flag = safety.level_of(safety.detect(safety.FREE_TEXT_CARRIERS.get(intent, ""))) in safety.PRE_EMPTING
-    if red_flag or carrier_flag or intent in safety.INTENT_SYMPTOMS:
+    carrier = screen.screen([carriers.said(locale, intent, "")], locale) if intent in free_text else None
+    if red_flag or (carrier is not None and carrier.level in screen.PRE_EMPTING):  # "chest pain ...", "i fell ..."
         return NO, answers
     if intent in FULLY_ANSWERED:
         verdict = YES
     elif intent in PERHAPS_MEANT:
-        verdict = YES if intent in safety.FREE_TEXT_CARRIERS and placed and slots else MAYBE
+        verdict = YES if intent in free_text and placed and slots and asks(free_text[intent]) else MAYBE
     else:
         return NO, answers
     if verdict == YES and any(a["canUnderstand"] != YES for a in answers.values()):
         verdict = MAYBE
     return verdict, answers
+
+
+def asks(carrier: carriers.Carrier) -> bool:
+    """A free-text intent whose opener can start a question put to the skill by name-free
+    routing; a reply ("no ...", "maybe ..."), someone else, the past or "stop" is only a turn of a
+    conversation already under way."""
+    return carrier.answers is None and carrier.restore not in CONVERSATIONAL
+
+
+CONVERSATIONAL = {"someone else", "my dog", "years ago", "stop"}
 
 
 def reading_time(value: str | None) -> bool:
@@ -98,7 +109,8 @@ class CanFulfill(RequestHandler):
     def handle(self, handler_input: HandlerInput) -> Response:
         intent = handler_input.request_envelope.request.intent
         red_flag = "red_flag" in handler_input.attributes_manager.request_attributes
-        verdict, answers = judge(intent.name if intent else "", safety.read_slots(handler_input), red_flag=red_flag)
+        verdict, answers = judge(intent.name if intent else "", safety.read_slots(handler_input), red_flag=red_flag,
+                                 locale=handler_input.request_envelope.request.locale)
         return answer(handler_input, verdict, answers)
 
 

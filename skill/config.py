@@ -26,6 +26,7 @@ class Config:
     dynamodb_create_table: bool = True
     log_level: str = "INFO"
     max_body_bytes: int = 256 * 1024
+    replay_cache: int = 0  # request ids remembered to refuse replays; 0: off (Amazon does not require it)
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> "Config":
@@ -40,4 +41,5 @@ class Config:
             dynamodb_endpoint=env.get("BACKPOP_DYNAMODB_ENDPOINT") or None,
             dynamodb_create_table=_flag(env.get("BACKPOP_DYNAMODB_CREATE_TABLE"), True),
             log_level=env.get("BACKPOP_LOG_LEVEL", "INFO").upper(),
+            replay_cache=int(env.get("BACKPOP_REPLAY_CACHE") or 0),
         )

@@ -71,10 +71,39 @@ class Content:
         return self.data["stretches"]["stretch"]
 
 
-@lru_cache(maxsize=None)
+def _joined(base: Any, more: Any) -> Any:
+    if isinstance(base, dict) and isinstance(more, dict):
+        return {**base, **{k: _joined(base[k], v) if k in base else v for k, v in more.items()}}
+    if isinstance(base, list) and isinstance(more, list):
+        return [*base, *(item for item in more if item not in base)]
+    return more
+
+
+def joined(locale: str | None, name: str) -> dict[str, Any]:
+    """One data file of en-US with the locale's file of that name ADDED to it: lists joined,
+    tables merged. For vocabularies (symptom words, ConText rules, openers), where a locale
+    says more than en-US, never less. (Unknown locales are en-US before the cache.)"""
+    return _joined_file(locale if locale in LOCALES else DEFAULT_LOCALE, name)
+
+
+@lru_cache(maxsize=None)  # bounded: the locales the skill has, times its few vocabulary files
+def _joined_file(locale: str, name: str) -> dict[str, Any]:
+    data: dict[str, Any] = {}
+    for folder in dict.fromkeys((DEFAULT_LOCALE, locale)):
+        path = resources.files("skill") / "content" / folder / f"{name}.toml"
+        if path.is_file():
+            data = _joined(data, tomllib.loads(path.read_text(encoding="utf-8")))
+    return data
+
+
 def for_locale(locale: str | None) -> Content:
-    """Content for a locale; unknown locales get en-US."""
-    locale = locale if locale in LOCALES else DEFAULT_LOCALE
+    """Content for a locale; unknown locales get en-US (mapped before the cache, so it stays
+    one entry a locale the skill has, whatever locales requests invent)."""
+    return _content(locale if locale in LOCALES else DEFAULT_LOCALE)
+
+
+@lru_cache(maxsize=len(LOCALES))
+def _content(locale: str) -> Content:
     data = _load_dir(DEFAULT_LOCALE)
     if locale != DEFAULT_LOCALE:
         data = _merge(data, _load_dir(locale))

@@ -66,5 +66,5 @@ def _readings(handler_input: HandlerInput) -> list[Any]:
 
 
 def pending(handler_input: HandlerInput, *values: str) -> bool:
-    """True when the last question asked was one of these."""
-    return session.turn(handler_input).pending in values
+    """True when the question the previous reply asked was one of these."""
+    return session.turn(handler_input).asked in values

@@ -39,7 +39,19 @@ def stop_for_pain(handler_input: HandlerInput) -> Response:
     state.routine, state.triage_step, state.pending, state.paused = None, None, "check", False
     if session.user_record(handler_input).place:
         keep_place(handler_input, None)
-    return render(handler_input, question(text.text("guide.hurt"), reprompt=text.text("guide.hurt_reprompt")))
+    return render(handler_input, question(*soon_note(handler_input), text.text("guide.hurt"),
+                                          reprompt=text.text("guide.hurt_reprompt")))
+
+
+def soon_note(handler_input: HandlerInput) -> list[str]:
+    """A sign to book a doctor soon, said mid-routine or mid-check: noted in a line, before the rest."""
+    from . import screen
+
+    finding = handler_input.attributes_manager.request_attributes.get("finding")
+    if finding is None or finding.level != screen.SOON or finding.status == screen.HYPOTHETICAL:
+        return []
+    text = words(handler_input)
+    return [text.text("symptoms.noted_soon", symptom=text.text(f"safety.names.{finding.symptom}"))]
 
 
 class InRoutine(IntentHandler):
@@ -146,26 +158,30 @@ class Help(InRoutine):
 
 
 class Pause(InRoutine):
-    """Pause keeps the place (in the person's record) and closes the session."""
+    """Pause keeps the place (in the person's record) and closes the session; it says so only when kept."""
 
     intents = ("AMAZON.PauseIntent",)
 
     def handle(self, handler_input: HandlerInput) -> Response:
         session.turn(handler_input).paused = True
-        keep_place(handler_input, running(handler_input))
-        return render(handler_input, statement(words(handler_input).text("guide.paused")))
+        routine = running(handler_input)
+        kept = keep_place(handler_input, routine, now=True)
+        said = words(handler_input).text("guide.paused" if kept else "guide.paused_not_kept",
+                                         stretch=stretch_name(handler_input, routine))
+        return render(handler_input, statement(said))
 
 
 class StopKeepingPlace(InRoutine):
-    """Stop or cancel mid-routine: goodbye, with the place kept."""
+    """Stop or cancel mid-routine: goodbye, with the place kept (and said only when kept)."""
 
     intents = ("AMAZON.StopIntent", "AMAZON.CancelIntent")
 
     def handle(self, handler_input: HandlerInput) -> Response:
         routine = running(handler_input)
         session.turn(handler_input).pending = None
-        keep_place(handler_input, routine)
-        said = words(handler_input).text("basics.goodbye_kept", stretch=stretch_name(handler_input, routine))
+        kept = keep_place(handler_input, routine, now=True)
+        said = words(handler_input).text("basics.goodbye_kept" if kept else "basics.goodbye_not_kept",
+                                         stretch=stretch_name(handler_input, routine))
         return render(handler_input, statement(said))
 
 
@@ -226,7 +242,8 @@ def start_routine(handler_input: HandlerInput, minutes: int | None, *, area: str
     text = words(handler_input)
     minutes = steps.nearest_minutes(minutes)
     ids = steps.build(text, minutes, area=area, position=position)
-    return start(handler_input, ids, text.text("guide.routine_intro", minutes=minutes, count=len(ids)), first=True)
+    intro = text.text("guide.routine_intro" if len(ids) > 1 else "guide.routine_intro_one", minutes=minutes, count=len(ids))
+    return start(handler_input, ids, intro, first=True)
 
 
 class OfferAccepted(IntentHandler):

@@ -101,15 +101,13 @@ def _build(env: Mapping[str, str]) -> _Runtime:
 
 
 def _warm(store: Any) -> None:
-    """Import boto3 and build the DynamoDB client now, outside the store's 1 s call deadline.
-
-    On a cold start that import alone can take most of a second; done inside the first
-    request's deadline it would make that request forget the person. No network call here.
+    """Import boto3 and build the DynamoDB client now, at the cold start rather than inside the
+    first request (that import alone can take most of a second). No network call here.
     """
-    inner = getattr(store, "inner", None)
-    if isinstance(inner, DynamoStore):
+    backend = getattr(store, "backend", None)
+    if isinstance(backend, DynamoStore):
         try:
-            inner.adapter  # noqa: B018 - built lazily on first access
+            backend.warm()
         except Exception as exc:  # noqa: BLE001 - the store retries on its own first call
             log.warning(json.dumps({"event": "store_warm_failed", "error": type(exc).__name__}))
 

@@ -5,6 +5,10 @@ type (value ids, values, synonyms), and per-locale additions: extra samples and 
 locale's own words ("physio", "GP" in en-GB; "physical therapist", "ER" in en-US). A locale
 only adds, so all five models have the same intents, slots and value ids.
 
+The free-text intents' "<opener> {query}" samples come from the skill's own content
+(`skill/content/<locale>/free_text.toml`, through skill.carriers), the same data that tells the
+skill which words to put back; they are written last, after every other intent.
+
     python -m skill.modelgen            write interaction_models/<locale>.json
     python -m skill.modelgen --check    exit 1 if a committed model differs from the source
 """
@@ -77,11 +81,29 @@ def _slot_type(name: str, values: dict[str, Any], extra: dict[str, list[str]]) -
     }
 
 
+def _free_text(locale: str, intents: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The free-text intents, last: those the source declares (in its order), then the rest."""
+    from . import carriers
+
+    table = carriers.table(locale)
+    if set(table) != set(carriers.table("en-US")):
+        raise SourceError(f"{locale}: free_text.toml may add openers, not intents")
+    declared = [spec for spec in intents if spec["name"] in table]
+    known = {spec["name"] for spec in declared}
+    extra = [{"name": name, "slots": {"query": "AMAZON.SearchQuery"}} for name in table if name not in known]
+    return [{**spec, "samples": [*spec.get("samples", []), *(f"{o} {{query}}" for o in table[spec["name"]].openers)]}
+            for spec in [*declared, *extra]]
+
+
 def build(locale: str, source: dict[str, Any] | None = None) -> dict[str, Any]:
     """The interaction model for one locale, as ASK's JSON: invocation name, intents, types."""
     source = load_source() if source is None else source
     additions = _additions(source, locale)
-    intents = source["intents"]
+    from . import carriers
+
+    free_names = set(carriers.table(locale))
+    intents = [spec for spec in source["intents"] if spec["name"] not in free_names]
+    intents += _free_text(locale, source["intents"])
     names = {spec["name"] for spec in intents}
     extra_samples: dict[str, list[str]] = {}
     extra_synonyms: dict[str, dict[str, list[str]]] = {}

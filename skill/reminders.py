@@ -257,7 +257,7 @@ class NoMoreStretches(IntentHandler):
 
     def when(self, handler_input: HandlerInput) -> bool:
         state = session.turn(handler_input)
-        return state.pending == "stretch" and "finished" in state.offer and may_offer(handler_input)
+        return pending(handler_input, "stretch") and "finished" in state.offer and may_offer(handler_input)
 
     def handle(self, handler_input: HandlerInput) -> Response:
         record = session.user_record(handler_input)

@@ -4,32 +4,26 @@ A hold is spoken as a chain of SSML breaks, none over 10 s, with short counts be
 so the silence adds up to exactly the hold the content gives. "Make it easier" swaps the
 current stretch for its easier version: a set-up step (stop-if line first), then one hold.
 The plain functions come first; `speak_step`, `start` and `finish` build the responses the
-handlers in guide.py return (with an APL card on a device that has a screen).
+handlers in guide.py return (with the APL step card of display.py on a device that has a screen).
 """
 from __future__ import annotations
 
-import json
-from functools import lru_cache
-from importlib import resources
 from typing import Any
 
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_model import Response
-from ask_sdk_model.interfaces.alexa.presentation.apl import RenderDocumentDirective
 
 from . import session
 from .content import Content
 from .dispatch import words
 from .session import Routine
-from .speech import Part, Pause, pauses_for, question, render
+from .speech import Part, Pause, Sound, pauses_for, question, render
 
 ROUTINE_MINUTES = (2, 5, 10)
 WORDS_PER_SECOND = 2.5  # Alexa's speaking rate, roughly 150 words a minute
-STEP_EXTRA_WORDS = 8  # "Hold.", "And relax.", "Say next when you're ready."
-STRETCH_EXTRA_WORDS = 15  # "Stretch 2 of 4: cat cow." and the stop-if line
 QUICK_SECONDS = 150  # routines this short use the quickest stretches that fit
 TURN_SECONDS = 3  # the person saying "next", and Alexa answering
-MIN_STRETCHES = 2  # a routine is several stretches, even a short one
+HALFWAY_FROM_SECONDS = 20  # holds this long or longer get a spoken halfway cue
 
 
 def steps_of(text: Content, stretch_id: str) -> list[dict[str, Any]]:
@@ -40,17 +34,34 @@ def easier_steps(text: Content, stretch_id: str) -> list[dict[str, Any]]:
     """The easier version as steps: set up (no hold), then the stretch's longest hold."""
     data = text.stretches[stretch_id]
     hold = max((int(s.get("hold", 0)) for s in data["steps"]), default=0)
-    steps: list[dict[str, Any]] = [{"text": data["easier"]}]
+    poses = data.get("easier_poses") or []
+    steps: list[dict[str, Any]] = [{"text": data["easier"], "pose": poses[0] if poses else None}]
     if hold:
-        steps.append({"text": text.text("guide.easier_hold"), "hold": hold})
+        steps.append({"text": text.text("guide.easier_hold"), "hold": hold, "pose": poses[-1] if poses else None})
     return steps
 
 
+def parts_seconds(parts: list[Part]) -> float:
+    """About how long some parts take to say: words at Alexa's rate, pauses, sounds."""
+    seconds = 0.0
+    for part in parts:
+        if isinstance(part, Pause):
+            seconds += part.seconds
+        elif isinstance(part, Sound):
+            seconds += part.seconds
+        else:
+            seconds += len(part.split()) / WORDS_PER_SECOND
+    return seconds
+
+
 def stretch_seconds(text: Content, stretch_id: str) -> float:
-    """About how long a stretch takes: the holds, the words spoken, and the turns between."""
-    steps = steps_of(text, stretch_id)
-    spoken = STRETCH_EXTRA_WORDS + sum(len(s["text"].split()) + STEP_EXTRA_WORDS for s in steps)
-    return sum(int(s.get("hold", 0)) for s in steps) + spoken / WORDS_PER_SECOND + TURN_SECONDS * len(steps)
+    """About how long a stretch takes to say in a routine: each step's words, pauses and chime."""
+    routine = Routine(stretch_ids=[stretch_id, stretch_id])
+    total = 0.0
+    for step in range(len(steps_of(text, stretch_id))):
+        routine.step = step
+        total += parts_seconds(step_parts(text, routine))
+    return total
 
 
 def nearest_minutes(minutes: int | None) -> int:
@@ -62,40 +73,65 @@ def nearest_minutes(minutes: int | None) -> int:
 def build(text: Content, minutes: int | None, *, area: str | None = None, position: str | None = None) -> list[str]:
     """Stretches for a routine of about `minutes`: those that fit first, then the rest, in rounds.
 
-    Stretches are added in that order while each brings the total closer to the target; a
-    quick routine takes the quickest first, so two stretches come close to two minutes.
+    The time a routine takes is what Alexa says (words, holds, chimes) plus the turns between
+    steps (the person saying "next"); stretches are added while each brings the middle of
+    those two closer to the target, so both stay near it. A quick routine (two minutes) is the
+    one fitting stretch nearest its length.
     """
     target = nearest_minutes(minutes) * 60
     fitting = [s for s, d in text.stretches.items()
                if (not area or area in d["areas"]) and (not position or position in d["positions"])]
     rest = [s for s in text.stretches if s not in fitting]
+    said = {s: stretch_seconds(text, s) for s in text.stretches}
+    turns = {s: TURN_SECONDS * len(steps_of(text, s)) for s in text.stretches}
     if target <= QUICK_SECONDS:
-        fitting.sort(key=lambda s: stretch_seconds(text, s))
-        rest.sort(key=lambda s: stretch_seconds(text, s))
+        for group in (fitting, rest):
+            group.sort(key=lambda s: abs(said[s] + turns[s] / 2 - target))
     order = fitting + rest
+
+    def miss(ids: list[str]) -> float:
+        return abs(sum(said[s] + turns[s] / 2 for s in ids) - target)
+
     chosen: list[str] = []
-    total = 0.0
     while True:
         sid = order[len(chosen) % len(order)]
-        seconds = stretch_seconds(text, sid)
-        if len(chosen) >= MIN_STRETCHES and abs(total + seconds - target) >= abs(total - target):
+        if chosen and miss([*chosen, sid]) >= miss(chosen):
             return chosen
         chosen.append(sid)
-        total += seconds
 
 
-def hold_parts(text: Content, seconds: int) -> list[Part]:
-    """ "Hold." then breaks summing to `seconds`, a count before each last ten, then "And relax." """
+def chime(text: Content) -> Sound:
+    """The sound that ends a hold (content/<locale>/sounds.toml)."""
+    data = text.raw("sounds.chime")
+    return Sound(str(data["src"]), float(data["seconds"]))
+
+
+def hold_cues(text: Content, seconds: int) -> dict[int, str]:
+    """What is said during a hold, by seconds left: a count at each ten, and on a long hold a
+    halfway cue at the middle (counts within five seconds of it left out)."""
+    half = seconds // 2 if seconds >= HALFWAY_FROM_SECONDS else None
+    cues: dict[int, str] = {}
+    for left in range(10, seconds, 10):
+        if half is None or abs(left - half) > 5:
+            cues[left] = text.text("guide.count_more", seconds=_spoken_seconds(text, left))
+    if half is not None:
+        cues[half] = text.text("guide.halfway", seconds=_spoken_seconds(text, half))
+    return cues
+
+
+def hold_parts(text: Content, seconds: int, *, sounds: bool = True) -> list[Part]:
+    """ "Hold.", breaks summing to `seconds` with the cues between, the chime, "And relax." """
     if seconds <= 0:
         return []
     parts: list[Part] = [text.text("guide.hold")]
-    first = seconds % 10 or 10
-    parts.extend(pauses_for(first))
-    remaining = seconds - first
-    while remaining > 0:
-        parts.append(text.text("guide.count_more", seconds=_spoken_seconds(text, remaining)))
-        parts.append(Pause(10))
-        remaining -= 10
+    before = seconds
+    for left, cue in sorted(hold_cues(text, seconds).items(), reverse=True):
+        parts.extend(pauses_for(before - left))
+        parts.append(cue)
+        before = left
+    parts.extend(pauses_for(before))
+    if sounds:
+        parts.append(chime(text))
     parts.append(text.text("guide.release"))
     return parts
 
@@ -114,7 +150,7 @@ def current(text: Content, routine: Routine) -> tuple[str, dict[str, Any], list[
     return sid, text.stretches[sid], steps
 
 
-def step_parts(text: Content, routine: Routine, *, first_of_routine: bool = False) -> list[Part]:
+def step_parts(text: Content, routine: Routine, *, first_of_routine: bool = False, sounds: bool = True) -> list[Part]:
     """What one step says: at a stretch's first step, its name and stop-if line come first."""
     _, data, steps = current(text, routine)
     parts: list[Part] = []
@@ -123,13 +159,14 @@ def step_parts(text: Content, routine: Routine, *, first_of_routine: bool = Fals
         if routine.easier:
             parts.append(stop_if)
         else:
-            key = ("guide.routine_first" if first_of_routine else "guide.stretch_intro_many"
-                   if len(routine.stretch_ids) > 1 else "guide.stretch_intro")
+            many = len(routine.stretch_ids) > 1
+            key = ("guide.routine_first" if first_of_routine and many else "guide.stretch_intro_many"
+                   if many else "guide.stretch_intro")
             parts.append(text.text(key, name=data["name"].capitalize(), stop_if=stop_if, number=routine.index + 1,
                                    count=len(routine.stretch_ids), lower_name=data["name"]))
     step = steps[routine.step]
     parts.append(step["text"])
-    parts.extend(hold_parts(text, int(step.get("hold", 0))))
+    parts.extend(hold_parts(text, int(step.get("hold", 0)), sounds=sounds))
     parts.append(text.text("guide.say_next"))
     return parts
 
@@ -180,34 +217,9 @@ def hold_seconds(text: Content, routine: Routine) -> int:
     return int(steps[routine.step].get("hold", 0))
 
 
-def card_data(text: Content, routine: Routine) -> dict[str, Any]:
-    """What the APL step card shows."""
-    _, data, steps = current(text, routine)
-    step = steps[routine.step]
-    return {
-        "stretchName": data["name"].capitalize(),
-        "stepText": step["text"],
-        "stepNumber": routine.step + 1,
-        "stepCount": len(steps),
-        "holdSeconds": int(step.get("hold", 0)),
-        "stopIf": text.text("stretches.stop_if"),
-        "stretchNumber": routine.index + 1,
-        "stretchCount": len(routine.stretch_ids),
-    }
-
-
-@lru_cache(maxsize=1)
-def step_card_document() -> dict[str, Any]:
-    """The APL document for a step (skill/apl/step_card.json)."""
-    return json.loads((resources.files("skill") / "apl" / "step_card.json").read_text(encoding="utf-8"))
-
-
-def has_screen(handler_input: HandlerInput) -> bool:
-    """True when the device lists Alexa.Presentation.APL among its supported interfaces."""
-    context = handler_input.request_envelope.context
-    system = context.system if context else None
-    interfaces = system.device.supported_interfaces if system and system.device else None
-    return bool(interfaces and interfaces.alexa_presentation_apl is not None)
+def sounds_on(handler_input: HandlerInput) -> bool:
+    """Whether holds end with the chime: yes unless the person said "no sounds" (remembered)."""
+    return session.user_record(handler_input).prefs.get("sounds", True) is not False
 
 
 def running(handler_input: HandlerInput) -> Routine | None:
@@ -218,11 +230,15 @@ def stretch_name(handler_input: HandlerInput, routine: Routine) -> str:
     return words(handler_input).stretches[routine.stretch_ids[routine.index]]["name"]
 
 
-def keep_place(handler_input: HandlerInput, routine: Routine | None) -> None:
-    """Keep (or, with None, drop) the routine place in the person's record."""
+def keep_place(handler_input: HandlerInput, routine: Routine | None, *, now: bool = False) -> bool:
+    """Keep (or, with None, drop) the routine place in the person's record.
+
+    With `now`, written at once; True when the store holds it (say "I'll keep your place" only then).
+    """
     record = session.user_record(handler_input)
     record.keep_place(routine)
     session.save_user_record(handler_input, record)
+    return session.keep_record(handler_input) if now else True
 
 
 def speak_step(handler_input: HandlerInput, routine: Routine, *lead: str, first: bool = False) -> Response:
@@ -231,13 +247,14 @@ def speak_step(handler_input: HandlerInput, routine: Routine, *lead: str, first:
     state = session.turn(handler_input)
     state.routine, state.pending, state.paused = routine, "routine", False
     keep_place(handler_input, routine)
-    parts = [*lead, *step_parts(text, routine, first_of_routine=first)]
+    from . import display
+
+    sounds = sounds_on(handler_input)
+    parts = [*lead, *step_parts(text, routine, first_of_routine=first, sounds=sounds)]
     reply = question(*parts, reprompt=text.text("guide.next_reprompt"),
                      title=stretch_name(handler_input, routine).capitalize())
-    if has_screen(handler_input):
-        reply.directives.append(RenderDocumentDirective(
-            token="backpop-step", document=step_card_document(),
-            datasources={"step": card_data(text, routine)}))
+    if display.has_screen(handler_input):
+        reply.directives.append(display.step_card(text, routine, parts))
     return render(handler_input, reply)
 
 

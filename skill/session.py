@@ -13,8 +13,7 @@ import time
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
-from ask_sdk_core.dispatch_components import AbstractResponseInterceptor
-from ask_sdk_core.exceptions import AttributesManagerException
+from ask_sdk_core.dispatch_components import AbstractRequestInterceptor, AbstractResponseInterceptor
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_model import Response
 
@@ -46,28 +45,55 @@ class Routine:
 
 @dataclass
 class Turn:
-    """Session-only conversation state."""
+    """Session-only conversation state.
 
-    pending: str | None = None  # what "yes" answers: deeper, stretch, triage, resume, routine_done
+    A question lasts one turn: what was asked (`pending`, and the check's question) is moved to
+    `asked` when the next request arrives, and only a handler that asks again sets it anew. So a
+    "yes" or "no" answers the last question asked, never one the person has moved on from.
+    """
+
+    pending: str | None = None  # what the reply just sent asks: deeper, stretch, guide, triage, check, resume, routine
     pop_topic: str | None = None  # the pop topic offered next
-    triage_step: int | None = None
+    triage_step: int | None = None  # the check's question just asked
+    triage_follow: bool = False  # ... its follow-up ("is it both legs?")
+    triage_plain: bool = False  # ... asked again in plainer words after "not sure"
     offer: dict[str, str] = field(default_factory=dict)  # the stretch filter offered
     routine: Routine | None = None
     paused: bool = False
     last_ssml: str | None = None
     last_reprompt: str | None = None
     reminder: dict[str, Any] | None = None  # the reminder asked about, until it is set (reminders.py)
+    asked: str | None = None  # this request: what the previous reply asked (not saved)
+    asked_triage: tuple[int, bool, bool] | None = None  # this request: the check's question then asked
 
     @classmethod
     def from_dict(cls, data: dict[str, Any] | None) -> "Turn":
         data = dict(data or {})
-        known = {f.name for f in fields(cls)}
-        turn = cls(**{k: v for k, v in data.items() if k in known and k != "routine"})
+        known = {f.name for f in fields(cls)} - {"routine", "asked", "asked_triage"}
+        turn = cls(**{k: v for k, v in data.items() if k in known})
         turn.routine = Routine.from_dict(data.get("routine"))
         return turn
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        data = {name: getattr(self, name) for name in _TURN_FIELDS}  # asdict() is slow on the hot path
+        data["offer"] = dict(self.offer)
+        routine = self.routine
+        data["routine"] = None if routine is None else {"stretch_ids": list(routine.stretch_ids), "index": routine.index,
+                                                        "step": routine.step, "easier": routine.easier}
+        return data
+
+    def begin_request(self) -> None:
+        """What the previous reply asked becomes `asked`; nothing is pending until asked again."""
+        self.asked, self.pending = self.pending, None
+        if self.asked == "triage" and self.triage_step is not None:
+            self.asked_triage = (self.triage_step, self.triage_follow, self.triage_plain)
+        self.triage_step, self.triage_follow, self.triage_plain = None, False, False
+
+    def ask_again(self) -> None:
+        """Keep the question that was asked (help, repeat, not understood: it is asked again)."""
+        self.pending = self.asked
+        if self.asked_triage:
+            self.triage_step, self.triage_follow, self.triage_plain = self.asked_triage
 
 
 @dataclass
@@ -111,8 +137,34 @@ def turn(handler_input: HandlerInput) -> Turn:
     """This request's session state (read once, saved by `SaveState`)."""
     attrs = handler_input.attributes_manager.request_attributes
     if "turn" not in attrs:
-        attrs["turn"] = Turn.from_dict(handler_input.attributes_manager.session_attributes.get("turn"))
+        state = Turn.from_dict(_session_attributes(handler_input).get("turn"))
+        state.begin_request()
+        attrs["turn"] = state
     return attrs["turn"]
+
+
+@dataclass
+class _Kept:
+    """What the store holds of the record, as far as this session knows.
+
+    `version` is None while the record is unknown (it could not be read); `base` is the record
+    as last read or written; `unsaved` are fields changed in this session that the store does
+    not have yet (they are written at the next chance, laid over what the store then holds).
+    """
+
+    version: int | None
+    base: dict[str, Any]
+    unsaved: set[str] = field(default_factory=set)
+
+
+class UseStore(AbstractRequestInterceptor):
+    """Before any handler: make the store reachable from the handler input."""
+
+    def __init__(self, store: Any) -> None:
+        self.store = store
+
+    def process(self, handler_input: HandlerInput) -> None:
+        handler_input.attributes_manager.request_attributes["store"] = self.store
 
 
 def user_record(handler_input: HandlerInput) -> UserRecord:
@@ -120,40 +172,87 @@ def user_record(handler_input: HandlerInput) -> UserRecord:
 
     Read from the store once a session (at its first request), then from the session's copy,
     so a store that fails or is slow mid-session costs nothing the person said this session.
+    A read that failed leaves the record unknown: it is read again at the next request, and
+    nothing is written over it meanwhile but the fields this session changed.
     With no store configured, the session copy is all there is.
     """
     attrs = handler_input.attributes_manager.request_attributes
     if "user" not in attrs:
         kept = _session_attributes(handler_input)
         # The session's copy is the speaker's who started it; another recognised speaker reads their own.
-        data = kept.get("user") if kept.get("user_key") == user_key(handler_input.request_envelope) else None
-        if data is None:
-            try:
-                data = handler_input.attributes_manager.persistent_attributes
-            except AttributesManagerException:
-                data = None
-        attrs["user"] = UserRecord.from_dict(data)
+        copy = kept.get("user") if kept.get("user_key") == user_key(handler_input.request_envelope) else None
+        record = UserRecord.from_dict(copy)
+        unsaved = set(copy.get("_unsaved") or ()) & _FIELDS if isinstance(copy, dict) else set()
+        version = copy.get("_v") if isinstance(copy, dict) else None
+        store = attrs.get("store")
+        if store is not None and not isinstance(version, int):
+            snapshot = store.read(handler_input.request_envelope)
+            if snapshot is not None:
+                stored = UserRecord.from_dict(snapshot.attributes)
+                for name in unsaved:  # what this session said while the store was away stays
+                    setattr(stored, name, getattr(record, name))
+                record, version = stored, snapshot.version
+                attrs["kept"] = _Kept(version, _fields(UserRecord.from_dict(snapshot.attributes)), unsaved)
+        attrs.setdefault("kept", _Kept(version if isinstance(version, int) else None, _fields(record), unsaved))
+        attrs["user"] = record
     return attrs["user"]
 
 
 def save_user_record(handler_input: HandlerInput, record: UserRecord) -> None:
-    """Mark the record to be written when the response goes out."""
-    attrs = handler_input.attributes_manager.request_attributes
-    attrs["user"] = record
-    attrs["user_dirty"] = True
+    """Make `record` the person's record; what changed is written when the response goes out."""
+    handler_input.attributes_manager.request_attributes["user"] = record
 
 
-def forget_user(handler_input: HandlerInput) -> None:
-    """Delete the person's record from the store ("forget me", or the skill was disabled)."""
+def keep_record(handler_input: HandlerInput) -> bool:
+    """Write what changed in the person's record now; True when the store holds all of it.
+
+    Never True without a store (nothing outlives the session then). Handlers that promise to
+    keep something ("I'll keep your place") call this first and say so only when it is True.
+    """
     attrs = handler_input.attributes_manager.request_attributes
-    attrs["user"] = UserRecord()
-    attrs.pop("user_dirty", None)
-    attrs["user_forgotten"] = True
-    _session_attributes(handler_input).pop("user", None)
-    try:
-        handler_input.attributes_manager.delete_persistent_attributes()
-    except AttributesManagerException:
-        pass  # no store: the session copy, just dropped, was all there was
+    record, store = user_record(handler_input), attrs.get("store")
+    kept: _Kept = attrs["kept"]
+    if store is None:
+        return False
+    current = _fields(record)
+    changed = {name for name in _FIELDS if current[name] != kept.base.get(name)} | kept.unsaved
+    if not changed:
+        return True
+    written = store.update(handler_input.request_envelope, {name: current[name] for name in changed},
+                           kept.version, base=kept.base if kept.version is not None else None)
+    if written is None:
+        kept.unsaved = changed
+        return False
+    stored = UserRecord.from_dict(written.attributes)
+    attrs["user"] = stored
+    attrs["kept"] = _Kept(written.version, _fields(stored))
+    return True
+
+
+def forget_user(handler_input: HandlerInput) -> bool:
+    """Delete the person's record ("forget me", or the skill was disabled); False when the store
+    could not (the failure is logged)."""
+    attrs = handler_input.attributes_manager.request_attributes
+    store = attrs.get("store")
+    deleted = store.delete(handler_input.request_envelope) if store is not None else True
+    if deleted:
+        attrs["user"] = UserRecord()
+        attrs["kept"] = _Kept(0 if store is not None else None, _fields(UserRecord()))
+        attrs["user_forgotten"] = True
+        _session_attributes(handler_input).pop("user", None)
+    return deleted
+
+
+_FIELDS = frozenset(f.name for f in fields(UserRecord))
+_TURN_FIELDS = tuple(f.name for f in fields(Turn) if f.name not in ("asked", "asked_triage"))  # not saved
+
+
+def _fields(record: UserRecord) -> dict[str, Any]:
+    """The record as plain data (copies of its dicts), as asdict() would give it, faster."""
+    place = record.place
+    return {"intro_heard": record.intro_heard, "place": None if place is None else dict(place),
+            "popped_at": record.popped_at, "prefs": dict(record.prefs), "progress": dict(record.progress),
+            "reminder_offered_at": record.reminder_offered_at}
 
 
 def _session_attributes(handler_input: HandlerInput) -> dict[str, Any]:
@@ -177,13 +276,17 @@ def stop_everything(handler_input: HandlerInput) -> None:
 
 
 class SaveState(AbstractResponseInterceptor):
-    """After every handler: session state into the session; the record into the store when it
-    changed, and into the session's copy whenever it was read."""
+    """After every handler: session state into the session; what changed in the record into the
+    store, and the record (with its version, and any fields not yet saved) into the session."""
 
     def process(self, handler_input: HandlerInput, response: Response | None) -> None:
         attrs = handler_input.attributes_manager.request_attributes
         manager = handler_input.attributes_manager
-        if handler_input.request_envelope.session is None or _asks_only(handler_input):
+        if _asks_only(handler_input):
+            return
+        if handler_input.request_envelope.session is None:
+            if "user" in attrs and not attrs.get("user_forgotten"):
+                keep_record(handler_input)
             return
         state = turn(handler_input)
         if response is not None and response.output_speech is not None:
@@ -193,15 +296,11 @@ class SaveState(AbstractResponseInterceptor):
         manager.session_attributes["turn"] = state.to_dict()
         if attrs.get("user_forgotten") or "user" not in attrs:
             return
-        record = asdict(attrs["user"])
-        manager.session_attributes["user"] = record
+        keep_record(handler_input)
+        kept: _Kept = attrs["kept"]
+        manager.session_attributes["user"] = {**_fields(attrs["user"]), "_v": kept.version,
+                                              "_unsaved": sorted(kept.unsaved)}
         manager.session_attributes["user_key"] = user_key(handler_input.request_envelope)
-        if attrs.get("user_dirty"):
-            try:
-                manager.persistent_attributes = record
-                manager.save_persistent_attributes()
-            except AttributesManagerException:
-                pass  # no store configured: the session copy is all there is
 
 
 def _asks_only(handler_input: HandlerInput) -> bool:

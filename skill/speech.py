@@ -8,12 +8,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Union
-from xml.sax.saxutils import escape
+from xml.sax.saxutils import escape, quoteattr
 
 from ask_sdk_model import Response
 from ask_sdk_model.ui import SimpleCard
 
 MAX_BREAK_SECONDS = 10
+MAX_AUDIO_TAGS = 5  # Alexa plays at most five <audio> tags in one response
+MAX_AUDIO_SECONDS = 240  # and at most 240 s of audio in all
 
 
 @dataclass(frozen=True)
@@ -27,7 +29,19 @@ class Pause:
             raise ValueError(f"a pause is 1 to {MAX_BREAK_SECONDS} seconds, not {self.seconds}")
 
 
-Part = Union[str, Pause]
+@dataclass(frozen=True)
+class Sound:
+    """A clip from the Alexa Skills Kit sound library (`soundbank://...`), and how long it plays."""
+
+    src: str
+    seconds: float
+
+    def __post_init__(self) -> None:
+        if not self.src.startswith("soundbank://soundlibrary/") or not 0 < self.seconds <= MAX_AUDIO_SECONDS:
+            raise ValueError(f"a sound is a soundbank://soundlibrary/ clip of up to {MAX_AUDIO_SECONDS} s: {self}")
+
+
+Part = Union[str, Pause, Sound]
 
 
 @dataclass
@@ -58,11 +72,20 @@ def statement(*parts: Part, end: bool = True, title: str | None = None) -> Reply
 
 
 def ssml_body(parts: Iterable[Part]) -> str:
-    """SSML inside <speak>: text escaped, pauses as <break> tags."""
+    """SSML inside <speak>: text escaped, pauses as <break> tags, sounds as <audio> tags.
+
+    Alexa's limits on sounds hold for every response: at most five, 240 s in all.
+    """
+    parts = list(parts)
+    sounds = [p for p in parts if isinstance(p, Sound)]
+    if len(sounds) > MAX_AUDIO_TAGS or sum(s.seconds for s in sounds) > MAX_AUDIO_SECONDS:
+        raise ValueError(f"{len(sounds)} sounds, {sum(s.seconds for s in sounds)} s: over Alexa's limits")
     out: list[str] = []
     for part in parts:
         if isinstance(part, Pause):
             out.append(f'<break time="{part.seconds}s"/>')
+        elif isinstance(part, Sound):
+            out.append(f"<audio src={quoteattr(part.src)}/>")
         elif part:
             out.append(escape(part))
     return " ".join(out)

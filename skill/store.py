@@ -1,29 +1,28 @@
-"""Persistent attributes for the skill behind ask-sdk-core's AbstractPersistenceAdapter.
+"""What the skill keeps for a person, behind one small front: read, update, delete.
 
-Every store keys rows by :func:`user_key` (a SHA-256 of the Alexa user id), never
-by the raw id. :func:`open_store` always returns a :class:`ResilientStore`, so a
-locked, read-only, unreachable or slow store degrades to "nothing remembered"
-instead of breaking the conversation.
+Every record is keyed by :func:`user_key` (a SHA-256 of the Alexa user id, and of the recognised
+person's id when there is one), never the raw ids,
+and carries a version. A read that fails is *unknown* (``None``), never an empty record, so
+nothing is written over what could not be read. An update carries only the fields that changed
+and is a conditional write on the version it was based on: on a conflict the store reads the
+record again and lays the changes over it, so a late or concurrent write never rolls a field
+back. The backends keep their own deadlines (SQLite's busy timeout, botocore's connect/read
+timeouts and retries); the front logs every failed or skipped call as one JSON line and, after
+a slow failure, skips calls for a short cool-down so a hung store costs one deadline, not one
+per request.
 """
-
 from __future__ import annotations
 
-import copy
-import decimal
 import hashlib
 import json
 import logging
-import math
-import os
 import random
 import re
-import sqlite3
 import threading
 import time
-from concurrent.futures import ThreadPoolExecutor
-from concurrent.futures import TimeoutError as FutureTimeout
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Any, Callable, Protocol
 from urllib.parse import urlsplit
 
 from ask_sdk_core.attributes_manager import AbstractPersistenceAdapter
@@ -31,12 +30,14 @@ from ask_sdk_core.attributes_manager import AbstractPersistenceAdapter
 if TYPE_CHECKING:
     from ask_sdk_model import RequestEnvelope
 
-__all__ = ["user_key", "SQLiteStore", "MemoryStore", "DynamoStore", "ResilientStore", "open_store"]
+__all__ = ["user_key", "Snapshot", "Store", "MemoryStore", "SQLiteStore", "DynamoStore", "open_store"]
 
 log = logging.getLogger("skill.store")
 
 KEY_PREFIX = "u1:"
 DEFAULT_SQLITE_NAME = "backpop.sqlite3"
+PROBE_KEY = "probe:health"
+_ALEXA_ID = re.compile(r"amzn1\.[A-Za-z0-9._-]+")
 
 
 def _user_id(request_envelope: RequestEnvelope | None) -> str | None:
@@ -68,330 +69,224 @@ def user_key(request_envelope: RequestEnvelope | None) -> str | None:
     return KEY_PREFIX + hashlib.sha256(uid.encode("utf-8")).hexdigest()
 
 
-class SQLiteStore(AbstractPersistenceAdapter):
-    """Attributes as JSON rows in a local SQLite file (WAL; safe across processes and threads).
+@dataclass(frozen=True)
+class Snapshot:
+    """A record as the store holds it: its attributes and version (0: no record yet)."""
 
-    Each thread keeps its own connection (reopened after a fork), so no connection is ever
-    shared across threads or processes and none is opened per call. WAL with
-    synchronous=NORMAL commits without an fsync each time; a power cut can lose the last
-    step of a routine at worst, never corrupt the file. The schema is created lazily on
-    first use, so constructing the store never touches the disk and a missing or unwritable
-    directory surfaces as an error on the call (which ResilientStore logs).
-    """
-
-    def __init__(self, path: str | os.PathLike[str], *, busy_timeout_ms: int = 1000) -> None:
-        self.path = Path(path)
-        self.busy_timeout_ms = int(busy_timeout_ms)
-        self._ready = False
-        self._init_lock = threading.Lock()
-        self._local = threading.local()
-
-    def _connection(self) -> sqlite3.Connection:
-        conn = getattr(self._local, "conn", None)
-        if conn is not None and self._local.pid == os.getpid():
-            return conn
-        if not self._ready:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-        # timeout= is SQLite's busy timeout: wait this long for another writer's lock, then fail.
-        conn = sqlite3.connect(self.path, timeout=self.busy_timeout_ms / 1000, isolation_level=None,
-                               check_same_thread=True)
-        conn.execute("PRAGMA secure_delete = ON")  # "forget me" overwrites the deleted content
-        conn.execute("PRAGMA synchronous = NORMAL")
-        self._local.conn, self._local.pid = conn, os.getpid()
-        return conn
-
-    def _run(self, fn: Callable[[sqlite3.Connection], Any]) -> Any:
-        conn = self._connection()
-        try:
-            if not self._ready:
-                with self._init_lock:
-                    self._ready = self._ready or self._init_schema(conn)
-            return fn(conn)
-        except sqlite3.Error:
-            self._local.conn = None  # a broken or locked connection is not reused
-            conn.close()
-            raise
-
-    def _init_schema(self, conn: sqlite3.Connection) -> bool:
-        """Switch to WAL and create the table, retrying 'locked'/'busy' up to busy_timeout.
-
-        When several processes open a brand-new file at once, switching it to WAL
-        can fail with SQLITE_BUSY without SQLite invoking its busy handler.
-        """
-        deadline = time.monotonic() + self.busy_timeout_ms / 1000
-        while True:
-            try:
-                if conn.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
-                    mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
-                    if mode.lower() != "wal":
-                        raise sqlite3.OperationalError(f"could not enable WAL journal mode (got {mode!r})")
-                conn.execute("CREATE TABLE IF NOT EXISTS attributes"
-                             " (key TEXT PRIMARY KEY, attributes TEXT NOT NULL, updated_at REAL NOT NULL)")
-                return True
-            except sqlite3.OperationalError as exc:
-                msg = str(exc).lower()
-                if ("locked" not in msg and "busy" not in msg) or time.monotonic() >= deadline:
-                    raise
-                time.sleep(0.005 + 0.02 * random.random())
-
-    def get_attributes(self, request_envelope: RequestEnvelope) -> dict[str, Any]:
-        """Stored attributes for the user, or {}."""
-        key = user_key(request_envelope)
-        if key is None:
-            return {}
-        row = self._run(lambda c: c.execute("SELECT attributes FROM attributes WHERE key = ?", (key,)).fetchone())
-        return json.loads(row[0]) if row else {}
-
-    def save_attributes(self, request_envelope: RequestEnvelope, attributes: dict[str, Any]) -> None:
-        """Upsert the user's attributes as JSON."""
-        key = user_key(request_envelope)
-        if key is None:
-            return
-        blob = json.dumps(attributes, allow_nan=False, separators=(",", ":"))
-        self._run(lambda c: c.execute(
-            "INSERT INTO attributes (key, attributes, updated_at) VALUES (?, ?, ?)"
-            " ON CONFLICT(key) DO UPDATE SET attributes = excluded.attributes, updated_at = excluded.updated_at",
-            (key, blob, time.time()),
-        ))
-
-    def delete_attributes(self, request_envelope: RequestEnvelope) -> None:
-        """Remove the user's row (the "forget me" path)."""
-        key = user_key(request_envelope)
-        if key is None:
-            return
-        self._run(lambda c: c.execute("DELETE FROM attributes WHERE key = ?", (key,)))
+    attributes: dict[str, Any]
+    version: int
 
 
-class MemoryStore(AbstractPersistenceAdapter):
-    """In-process dict store for tests and the simulator; values are JSON round-tripped."""
+class Conflict(Exception):
+    """A conditional write found another version than the one it was based on."""
+
+
+class Backend(Protocol):
+    """One store: plain calls that raise on failure and wait no longer than their own deadline."""
+
+    def fetch(self, key: str) -> Snapshot: ...
+
+    def put(self, key: str, attributes: dict[str, Any], expected: int) -> None:
+        """Write when the stored version is `expected` (0: no record), as version expected + 1;
+        raise Conflict otherwise."""
+
+    def remove(self, key: str) -> None: ...
+
+
+class MemoryStore:
+    """An in-process dict (tests, the simulator); values are JSON round-tripped."""
 
     def __init__(self) -> None:
-        self._data: dict[str, str] = {}
+        self._data: dict[str, tuple[str, int]] = {}
         self._lock = threading.Lock()
 
-    def get_attributes(self, request_envelope: RequestEnvelope) -> dict[str, Any]:
-        """Stored attributes for the user, or {}."""
-        key = user_key(request_envelope)
+    def fetch(self, key: str) -> Snapshot:
         with self._lock:
-            blob = self._data.get(key) if key else None
-        return json.loads(blob) if blob else {}
+            blob, version = self._data.get(key, ("{}", 0))
+        return Snapshot(json.loads(blob), version)
 
-    def save_attributes(self, request_envelope: RequestEnvelope, attributes: dict[str, Any]) -> None:
-        """Store a JSON copy of the attributes."""
-        key = user_key(request_envelope)
-        if key is not None:
-            blob = json.dumps(attributes, allow_nan=False)
-            with self._lock:
-                self._data[key] = blob
+    def put(self, key: str, attributes: dict[str, Any], expected: int) -> None:
+        blob = json.dumps(attributes, allow_nan=False)
+        with self._lock:
+            if self._data.get(key, ("", 0))[1] != expected:
+                raise Conflict(key)
+            self._data[key] = (blob, expected + 1)
 
-    def delete_attributes(self, request_envelope: RequestEnvelope) -> None:
-        """Forget the user."""
-        key = user_key(request_envelope)
+    def remove(self, key: str) -> None:
         with self._lock:
             self._data.pop(key, None)
 
 
-def _from_dynamo(value: Any) -> Any:
-    """Decimal -> int (if integral) or float, recursively; sets -> lists."""
-    if isinstance(value, decimal.Decimal):
-        return int(value) if value == value.to_integral_value() else float(value)
-    if isinstance(value, dict):
-        return {k: _from_dynamo(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple, set, frozenset)):
-        return [_from_dynamo(v) for v in value]
-    return value
+_FAILED = object()
 
 
-def _to_dynamo(value: Any) -> Any:
-    """float -> Decimal (boto3 rejects floats), tuples -> lists, recursively."""
-    if isinstance(value, float):
-        if not math.isfinite(value):
-            raise ValueError("DynamoDB cannot store NaN or infinity")
-        return decimal.Decimal(repr(value))
-    if isinstance(value, dict):
-        return {k: _to_dynamo(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [_to_dynamo(v) for v in value]
-    return value
+class Store(AbstractPersistenceAdapter):
+    """The front every part of the skill uses; never raises, logs every failed or skipped call.
 
-
-class DynamoStore(AbstractPersistenceAdapter):
-    """Thin wrapper around the official ask_sdk_dynamodb DynamoDbAdapter.
-
-    Adds hashed keys (partition_keygen=user_key), plain-JSON numbers in and out,
-    short botocore timeouts, and lazy construction: the adapter (and its
-    create_table call) is built on first use and retried after a failure, so an
-    unreachable endpoint never breaks start-up.
+    ``state`` is "unknown" before the first call, then "ok" or "failing" after each one.
     """
 
-    def __init__(self, table_name: str, *, region: str, endpoint_url: str | None = None,
-                 create_table: bool = True, connect_timeout: float = 1.0, read_timeout: float = 1.0) -> None:
-        self.table_name, self.region, self.endpoint_url = table_name, region, endpoint_url
-        self.create_table, self.connect_timeout, self.read_timeout = create_table, connect_timeout, read_timeout
-        self._adapter: Any = None
-        self._lock = threading.Lock()
-
-    @property
-    def adapter(self) -> Any:
-        """The official DynamoDbAdapter, created on first access."""
-        with self._lock:
-            if self._adapter is None:
-                self._adapter = self._build()
-            return self._adapter
-
-    def _build(self) -> Any:
-        import boto3
-        from botocore.config import Config
-
-        # ask_sdk_dynamodb evaluates `dynamodb_resource=boto3.resource("dynamodb")` as a default
-        # argument at import time, which raises NoRegionError when no region is configured.
-        # Provide one just for that import (we always pass our own resource) and undo it after.
-        added = "AWS_DEFAULT_REGION" not in os.environ
-        os.environ.setdefault("AWS_DEFAULT_REGION", self.region)
-        try:
-            from ask_sdk_dynamodb.adapter import DynamoDbAdapter
-        finally:
-            if added:
-                os.environ.pop("AWS_DEFAULT_REGION", None)
-
-        config = Config(connect_timeout=self.connect_timeout, read_timeout=self.read_timeout,
-                        retries={"total_max_attempts": 2, "mode": "standard"})
-        resource = boto3.session.Session().resource(
-            "dynamodb", region_name=self.region, endpoint_url=self.endpoint_url, config=config)
-        return DynamoDbAdapter(self.table_name, partition_key_name="id", attribute_name="attributes",
-                               create_table=self.create_table, partition_keygen=user_key,
-                               dynamodb_resource=resource)
-
-    def get_attributes(self, request_envelope: RequestEnvelope) -> dict[str, Any]:
-        """Stored attributes with Decimals turned back into int/float, or {}."""
-        if user_key(request_envelope) is None:
-            return {}
-        return _from_dynamo(self.adapter.get_attributes(request_envelope)) or {}
-
-    def save_attributes(self, request_envelope: RequestEnvelope, attributes: dict[str, Any]) -> None:
-        """Put the user's attributes (floats converted to Decimal)."""
-        if user_key(request_envelope) is not None:
-            self.adapter.save_attributes(request_envelope, _to_dynamo(attributes))
-
-    def delete_attributes(self, request_envelope: RequestEnvelope) -> None:
-        """Delete the user's item."""
-        if user_key(request_envelope) is not None:
-            self.adapter.delete_attributes(request_envelope)
-
-
-_executor: ThreadPoolExecutor | None = None
-_executor_pid: int | None = None
-_executor_lock = threading.Lock()
-_ALEXA_ID = re.compile(r"amzn1\.[A-Za-z0-9._-]+")
-
-
-def _shared_executor() -> ThreadPoolExecutor:
-    """One small pool per process (recreated after fork)."""
-    global _executor, _executor_pid
-    with _executor_lock:
-        if _executor is None or _executor_pid != os.getpid():
-            _executor = ThreadPoolExecutor(max_workers=16, thread_name_prefix="skill-store")
-            _executor_pid = os.getpid()
-        return _executor
-
-
-class ResilientStore(AbstractPersistenceAdapter):
-    """Runs another adapter's calls under a deadline; failures are logged once as JSON and swallowed.
-
-    get returns {} and save/delete return None on any error or timeout. After a
-    timeout, calls are skipped (no waiting) for ``cooldown`` seconds so that a
-    hung store costs one deadline per request at most. ``healthy`` reflects the
-    last call.
-    """
-
-    def __init__(self, inner: AbstractPersistenceAdapter, timeout: float = 1.0, *, cooldown: float = 5.0) -> None:
-        self.inner = inner
-        self.timeout = timeout
-        self.cooldown = cooldown
-        self.healthy = True
+    def __init__(self, backend: Any, *, cooldown: float = 5.0, slow: float = 0.25, attempts: int = 10) -> None:
+        self.backend = backend
+        self.cooldown, self.slow, self.attempts = cooldown, slow, attempts
+        self.state = "unknown"
         self._skip_until = 0.0
 
-    def _call(self, op: str, request_envelope: RequestEnvelope, *args: Any) -> Any:
-        store = type(self.inner).__name__
-        if time.monotonic() < self._skip_until:
-            self.healthy = False
-            return None
-        future = None
-        try:  # the inner store gets its own copy, so a write that outlives the deadline sees a stable snapshot
-            future = _shared_executor().submit(getattr(self.inner, f"{op}_attributes"),
-                                               request_envelope, *copy.deepcopy(args))
-            result = future.result(timeout=self.timeout)
-        except FutureTimeout:
-            if future is not None:
-                future.cancel()
-            self._skip_until = time.monotonic() + self.cooldown
-            self._log({"event": "store_timeout", "op": op, "store": store, "error": "timeout",
-                       "timeout_s": self.timeout, "skip_s": self.cooldown})
-        except Exception as exc:  # noqa: BLE001 - the whole point is to never propagate
-            self._log({"event": "store_error", "op": op, "store": store, "error": type(exc).__name__,
-                       "detail": self._scrub(str(exc), request_envelope)})
-        else:
-            self.healthy = True
-            return result
-        self.healthy = False
-        return None
+    @property
+    def name(self) -> str:
+        return type(self.backend).__name__
 
-    @staticmethod
-    def _scrub(text: str, request_envelope: RequestEnvelope) -> str:
-        uid = _user_id(request_envelope)
-        if uid:
-            text = text.replace(uid, "[user]")
-        return _ALEXA_ID.sub("[id]", text)[:300]
+    # -- the skill's calls ----------------------------------------------------------------------
+
+    def read(self, request_envelope: RequestEnvelope) -> Snapshot | None:
+        """The person's record (empty, version 0, when there is none); None when it could not be read."""
+        key = user_key(request_envelope)
+        if key is None:
+            return Snapshot({}, 0)
+        result = self._call("read", request_envelope, lambda: self.backend.fetch(key))
+        return None if result is _FAILED else result
+
+    def update(self, request_envelope: RequestEnvelope, changes: dict[str, Any], expected: int | None,
+               base: dict[str, Any] | None = None) -> Snapshot | None:
+        """Lay `changes` over the record and write it, on condition that it is still at its version.
+
+        `base` and `expected` are the record and version the caller knows (None: read it first).
+        On a conflict the record is read again and the changes laid over that, a few times.
+        The record as written, or None when nothing was written (logged).
+        """
+        key = user_key(request_envelope)
+        if key is None:
+            self._log({"event": "store_skipped", "op": "update", "store": self.name, "reason": "no user id"})
+            return None
+
+        def write() -> Snapshot:
+            known, version = (base, expected) if expected is not None else (None, None)
+            for attempt in range(self.attempts):
+                if known is None or version is None:
+                    current = self.backend.fetch(key)
+                    known, version = current.attributes, current.version
+                merged = {**known, **changes}
+                try:
+                    self.backend.put(key, merged, version)
+                    return Snapshot(merged, version + 1)
+                except Conflict:
+                    known = None
+                    # another writer of this record: let it finish, backing off further each time
+                    time.sleep(random.uniform(0.001, 0.004) * (2 ** min(attempt, 6)))
+            raise Conflict("the record kept changing")
+
+        result = self._call("update", request_envelope, write)
+        return None if result is _FAILED else result
+
+    def delete(self, request_envelope: RequestEnvelope) -> bool:
+        """Delete the person's record ("forget me", the skill disabled); False when it failed."""
+        key = user_key(request_envelope)
+        if key is None:
+            return True
+        return self._call("delete", request_envelope, lambda: self.backend.remove(key), skip=False) is not _FAILED
+
+    def probe(self) -> bool:
+        """Write, read back and delete a probe record (the deep health check); never skipped."""
+        def run() -> bool:
+            stamp = {"at": time.time()}
+            current = self.backend.fetch(PROBE_KEY)
+            self.backend.put(PROBE_KEY, stamp, current.version)
+            ok = self.backend.fetch(PROBE_KEY).attributes == stamp
+            self.backend.remove(PROBE_KEY)
+            return ok
+
+        return self._call("probe", None, run, skip=False) is True
+
+    # -- ask-sdk's persistence adapter interface (whole records, for tools and tests) ---------
+
+    def get_attributes(self, request_envelope: RequestEnvelope) -> dict[str, Any]:
+        snapshot = self.read(request_envelope)
+        return snapshot.attributes if snapshot else {}
+
+    def save_attributes(self, request_envelope: RequestEnvelope, attributes: dict[str, Any]) -> None:
+        self.update(request_envelope, attributes, None)
+
+    def delete_attributes(self, request_envelope: RequestEnvelope) -> None:
+        self.delete(request_envelope)
+
+    # -- failures ------------------------------------------------------------------------------
+
+    def _call(self, op: str, request_envelope: RequestEnvelope | None, fn: Callable[[], Any], *,
+              skip: bool = True) -> Any:
+        if skip and time.monotonic() < self._skip_until:
+            self.state = "failing"
+            self._log({"event": "store_skipped", "op": op, "store": self.name, "reason": "cooling down"})
+            return _FAILED
+        started = time.monotonic()
+        try:
+            if hasattr(self.backend, "warm"):  # making a client is not the store being slow
+                self.backend.warm()
+                started = time.monotonic()
+            result = fn()
+        except Exception as exc:  # noqa: BLE001 - a store that fails never breaks the conversation
+            elapsed = time.monotonic() - started
+            if elapsed >= self.slow:
+                self._skip_until = time.monotonic() + self.cooldown
+            self.state = "failing"
+            self._log({"event": "store_error", "op": op, "store": self.name, "error": type(exc).__name__,
+                       "detail": _scrub(str(exc), request_envelope), "elapsed_ms": round(elapsed * 1000, 1)})
+            return _FAILED
+        self.state = "ok"
+        return result
 
     @staticmethod
     def _log(fields: dict[str, Any]) -> None:
         log.warning(json.dumps(fields, sort_keys=True))
 
-    def get_attributes(self, request_envelope: RequestEnvelope) -> dict[str, Any]:
-        """Attributes from the inner store, or {} if it failed or was too slow."""
-        result = self._call("get", request_envelope)
-        return result if isinstance(result, dict) else {}
 
-    def save_attributes(self, request_envelope: RequestEnvelope, attributes: dict[str, Any]) -> None:
-        """Save via the inner store; never raises."""
-        self._call("save", request_envelope, attributes)
-
-    def delete_attributes(self, request_envelope: RequestEnvelope) -> None:
-        """Delete via the inner store; never raises."""
-        self._call("delete", request_envelope)
+def _scrub(text: str, request_envelope: RequestEnvelope | None) -> str:
+    uid = _user_id(request_envelope)
+    if uid:
+        text = text.replace(uid, "[user]")
+    return _ALEXA_ID.sub("[id]", text)[:300]
 
 
 _TABLE_NAME = re.compile(r"[A-Za-z0-9_.-]{3,255}")
 
 
 def open_store(url: str | None, *, data_dir: Path, region: str | None = None, endpoint_url: str | None = None,
-               create_table: bool = True, timeout: float = 1.0) -> AbstractPersistenceAdapter:
-    """Build the store named by ``url``, always wrapped in ResilientStore.
+               create_table: bool = True, timeout: float = 1.0) -> Store:
+    """The store named by ``url``, behind the :class:`Store` front. Opening touches no disk or network.
 
     - None or ''            -> SQLite at data_dir/backpop.sqlite3
     - 'sqlite:////abs/path' -> SQLite at /abs/path (SQLAlchemy-style: 4 slashes = absolute)
     - 'sqlite:///rel/path'  -> SQLite at data_dir/rel/path
     - 'dynamodb://TABLE'    -> DynamoDB table TABLE (region: arg, $AWS_REGION, $AWS_DEFAULT_REGION, us-east-1)
     - 'memory://'           -> in-process dict (tests, simulator)
+
+    ``timeout`` is each backend's own deadline: SQLite's busy timeout, botocore's connect and
+    read timeouts.
     """
-    inner: AbstractPersistenceAdapter
+    import os
+
     data_dir = Path(data_dir)
+    backend: Any
     if not url:
-        inner = SQLiteStore(data_dir / DEFAULT_SQLITE_NAME)
+        backend = SQLiteStore(data_dir / DEFAULT_SQLITE_NAME, busy_timeout_ms=int(timeout * 1000))
     elif url.startswith("sqlite:///"):
         rest = url[len("sqlite:///"):]
         if not rest or "?" in rest or "#" in rest:
             raise ValueError(f"bad sqlite store URL {url!r}: expected sqlite:///relative/path or sqlite:////abs/path")
         path = Path(rest)
-        inner = SQLiteStore(path if path.is_absolute() else data_dir / path)
+        backend = SQLiteStore(path if path.is_absolute() else data_dir / path, busy_timeout_ms=int(timeout * 1000))
     elif url.startswith("dynamodb://"):
         parts = urlsplit(url)
         if not _TABLE_NAME.fullmatch(parts.netloc) or parts.path not in ("", "/") or parts.query or parts.fragment:
             raise ValueError(f"bad DynamoDB store URL {url!r}: expected dynamodb://TABLE_NAME")
         region = region or os.environ.get("AWS_REGION") or os.environ.get("AWS_DEFAULT_REGION") or "us-east-1"
-        inner = DynamoStore(parts.netloc, region=region, endpoint_url=endpoint_url, create_table=create_table)
+        backend = DynamoStore(parts.netloc, region=region, endpoint_url=endpoint_url, create_table=create_table,
+                              connect_timeout=timeout, read_timeout=timeout)
     elif url in ("memory://", "memory:"):
-        inner = MemoryStore()
+        backend = MemoryStore()
     else:
         raise ValueError(f"unsupported store URL {url!r}: use sqlite:///PATH, dynamodb://TABLE, memory:// or leave unset")
-    return ResilientStore(inner, timeout=timeout)
+    return Store(backend)
+
+
+from .store_dynamo import DynamoStore  # noqa: E402 - the backends use Snapshot and Conflict from above
+from .store_sqlite import SQLiteStore  # noqa: E402

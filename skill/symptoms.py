@@ -1,106 +1,171 @@
-"""Checking symptoms: red-flag questions one at a time, most serious first.
+"""Checking symptoms: five grouped warning-sign questions, most serious first.
 
-The first "yes" stops the check with that level's advice (safety.advice); "not sure" is
-treated as a yes; all "no" ends with self-care and the offer of a stretch. Answers live in
-the session only and are never stored.
+Each question names its signs in plain words. "Yes" stops the check with that level's advice
+(safety.advice); a question with signs at two levels asks one follow-up ("is it both legs?").
+"Not sure" is asked once more in plainer words; still unsure, the advice names the sign and what
+to do if it might be there, with the number (never "not sure" taken as "no"). "No" to all five
+ends with self-care, when to book a doctor, and a stretch (or the routine the check paused).
+Answers live in the session only and are never stored.
 """
 from __future__ import annotations
 
+from typing import Any
+
 from ask_sdk_core.handler_input import HandlerInput
+from ask_sdk_core.utils import get_intent_name, get_request_type
 from ask_sdk_model import Response
 
-from . import safety, session
-from .dispatch import IntentHandler, pending, slot_id, slot_text, words
+from . import carriers, safety, screen, session
+from .dispatch import IntentHandler, pending, words
+from .guide import soon_note
+from .routine import keep_place, running, stretch_name
+from .screen import Finding
 from .speech import Reply, question, render
 
-ANSWER_UNSURE = ("DontKnowIntent",)
 STRETCH_INTENTS = ("ChooseStretchIntent", "GuideStretchIntent", "StartRoutineIntent")
 
 
-def questions(handler_input: HandlerInput) -> list[dict[str, str]]:
+def questions(handler_input: HandlerInput) -> list[dict[str, Any]]:
     return words(handler_input).raw("symptoms.questions")
 
 
-def ask(handler_input: HandlerInput, step: int, *lead: str) -> Reply:
-    """Ask triage question `step`."""
-    text = words(handler_input)
-    state = session.turn(handler_input)
-    state.triage_step, state.pending = step, "triage"
-    q = questions(handler_input)[step]["text"]
-    return question(*lead, q, reprompt=f"{q} {text.text('symptoms.reprompt')}", title=text.text("cards.symptoms"))
-
-
-def start(handler_input: HandlerInput) -> Reply:
-    return ask(handler_input, 0, words(handler_input).text("symptoms.start"))
-
-
-def answer_yes(handler_input: HandlerInput, *, unsure: bool = False) -> Reply:
-    """A yes (or not sure) to the current question: that level's advice."""
-    state = session.turn(handler_input)
-    symptom = questions(handler_input)[state.triage_step or 0]["symptom"]
-    if safety.level_of(symptom) == safety.SOON:
-        return soon_advice(handler_input, symptom)
-    session.stop_everything(handler_input)
-    return safety.advice(handler_input, symptom, unsure=unsure)
-
-
-def soon_advice(handler_input: HandlerInput, symptom: str) -> Reply:
-    """Book a doctor soon; gentle movement is fine meanwhile, so a stretch may be offered."""
-    text = words(handler_input)
-    state = session.turn(handler_input)
-    state.triage_step, state.pending, state.offer = None, "stretch", {}
-    ask_stretch = text.text("symptoms.soon_then_stretch")
-    return question(text.text("symptoms.heard", symptom=text.text(f"safety.names.{symptom}")),
-                    text.text("safety.levels.soon"), ask_stretch, reprompt=ask_stretch,
-                    title=text.text("cards.symptoms"))
-
-
-def all_clear(handler_input: HandlerInput) -> Reply:
-    text = words(handler_input)
-    state = session.turn(handler_input)
-    state.triage_step, state.pending, state.offer = None, "stretch", {}
-    ask_stretch = text.text("symptoms.offer_stretch")
-    return question(text.text("symptoms.all_clear"), ask_stretch, reprompt=ask_stretch,
-                    title=text.text("cards.symptoms"))
+def asked(handler_input: HandlerInput) -> tuple[int, bool, bool] | None:
+    """The check's question the previous reply asked: (step, follow-up, asked plainly), or None."""
+    return session.turn(handler_input).asked_triage
 
 
 def in_triage(handler_input: HandlerInput) -> bool:
-    return session.turn(handler_input).triage_step is not None
+    return asked(handler_input) is not None
 
 
-class TriageYes(IntentHandler):
-    intents = ("AMAZON.YesIntent",)
+def _question(handler_input: HandlerInput, step: int, follow: bool) -> dict[str, Any]:
+    q = questions(handler_input)[step]
+    return q["follow_up"] if follow else q
 
-    def when(self, handler_input: HandlerInput) -> bool:
-        return in_triage(handler_input)
+
+def ask(handler_input: HandlerInput, step: int, *lead: str, follow: bool = False, plain: bool = False) -> Reply:
+    """Ask a check question (its follow-up, or either in plainer words)."""
+    text = words(handler_input)
+    state = session.turn(handler_input)
+    state.pending, state.triage_step, state.triage_follow, state.triage_plain = "triage", step, follow, plain
+    q = _question(handler_input, step, follow)
+    said = q["plain"] if plain else q["text"]
+    return question(*lead, said, reprompt=f"{q['text']} {text.text('symptoms.reprompt')}", title=text.text("cards.symptoms"))
+
+
+def ask_again(handler_input: HandlerInput, *lead: str) -> Reply:
+    """The question that was asked, asked again (help, repeat, not understood)."""
+    step, follow, plain = asked(handler_input) or (0, False, False)
+    return ask(handler_input, step, *lead, follow=follow, plain=plain)
+
+
+def start(handler_input: HandlerInput) -> Reply:
+    """Begin the check. A running routine is paused, its place kept for after the check."""
+    routine = running(handler_input)
+    if routine is not None:
+        keep_place(handler_input, routine)
+        session.turn(handler_input).routine = None
+    return ask(handler_input, 0, words(handler_input).text("symptoms.start"))
+
+
+def _finding(handler_input: HandlerInput, *, unsure: bool) -> Finding:
+    step, follow, _ = asked(handler_input) or (0, False, False)
+    q = _question(handler_input, step, follow)
+    return Finding(q["symptom"], screen.POSSIBLE if unsure else screen.PRESENT)
+
+
+def answer_yes(handler_input: HandlerInput) -> Reply:
+    """Yes: a follow-up first where the question has one, else that level's advice."""
+    step, follow, _ = asked(handler_input) or (0, False, False)
+    if not follow and "follow_up" in questions(handler_input)[step]:
+        return ask(handler_input, step, follow=True)
+    session.stop_everything(handler_input)
+    return advice(handler_input, _finding(handler_input, unsure=False))
+
+
+def answer_no(handler_input: HandlerInput) -> Reply:
+    """No: a follow-up's no is the question's own level; otherwise the next question, or all clear."""
+    step, follow, _ = asked(handler_input) or (0, False, False)
+    if follow:
+        session.stop_everything(handler_input)
+        return advice(handler_input, Finding(questions(handler_input)[step]["symptom"]))
+    if step + 1 < len(questions(handler_input)):
+        return ask(handler_input, step + 1)
+    return all_clear(handler_input)
+
+
+def answer_unsure(handler_input: HandlerInput) -> Reply:
+    """Not sure: once more in plainer words; still unsure, treated as possible (never as no)."""
+    step, follow, plain = asked(handler_input) or (0, False, False)
+    if not plain:
+        return ask(handler_input, step, words(handler_input).text("symptoms.plainer"), follow=follow, plain=True)
+    session.stop_everything(handler_input)
+    return advice(handler_input, _finding(handler_input, unsure=True))
+
+
+def advice(handler_input: HandlerInput, finding: Finding) -> Reply:
+    """A level's advice after a check question, naming that question's signs."""
+    q = questions(handler_input)[(asked(handler_input) or (0, False, False))[0]]
+    named = q["follow_up"] if finding.symptom == q.get("follow_up", {}).get("symptom") else q
+    return safety.advice(handler_input, finding, name=named.get("name"))
+
+
+def all_clear(handler_input: HandlerInput) -> Reply:
+    """No to every question: self-care and when to book; then the paused routine, or a stretch."""
+    text = words(handler_input)
+    state = session.turn(handler_input)
+    place = session.user_record(handler_input).saved_place()
+    if place is not None:
+        state.pending = "resume"
+        ask_next = text.text("symptoms.offer_resume", stretch=stretch_name(handler_input, place))
+    else:
+        state.pending, state.offer = "stretch", {}
+        ask_next = text.text("symptoms.offer_stretch")
+    return question(text.text("symptoms.all_clear"), ask_next, reprompt=ask_next, title=text.text("cards.symptoms"))
+
+
+def soon_advice(handler_input: HandlerInput, finding: Finding | str) -> Reply:
+    """Book a doctor soon; gentle movement is fine meanwhile, so a stretch may be offered."""
+    finding = Finding(finding) if isinstance(finding, str) else finding
+    text = words(handler_input)
+    state = session.turn(handler_input)
+    state.pending, state.offer = "stretch", {}
+    name = text.text(f"safety.names.{finding.symptom}")
+    ask_stretch = text.text("symptoms.soon_then_stretch")
+    if finding.who == "other":
+        said = [text.text("safety.for_someone", symptom=name), text.text("safety.levels_other.soon")]
+    else:
+        said = [text.text("symptoms.heard", symptom=name), text.text("safety.levels.soon")]
+    return question(*said, ask_stretch, reprompt=ask_stretch, title=text.text("cards.symptoms"))
+
+
+def answer_meant(handler_input: HandlerInput) -> str | None:
+    """What a reply to a check question means: yes, no or unsure (free words included), or None."""
+    name = get_intent_name(handler_input)
+    meant = {"AMAZON.YesIntent": "yes", "AMAZON.NoIntent": "no", "DontKnowIntent": "unsure"}.get(name)
+    if meant:
+        return meant
+    locale = handler_input.request_envelope.request.locale
+    said = " ".join(safety.said_in_request(handler_input))
+    if said and screen.denied(said, locale):
+        return "no"  # "no numbness, nothing like that": every sign named is denied
+    return carriers.answer_of(locale, name) or (carriers.answer_in(locale, said) if said else None)
+
+
+class CheckAnswer(IntentHandler):
+    """Any reply to the check's question: yes, no or not sure, in any words.
+
+    Red flags said in the reply were already answered (safety.RedFlagReported comes first)."""
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        return (get_request_type(handler_input) == "IntentRequest" and in_triage(handler_input)
+                and answer_meant(handler_input) is not None)
 
     def handle(self, handler_input: HandlerInput) -> Response:
-        return render(handler_input, answer_yes(handler_input))
-
-
-class TriageUnsure(IntentHandler):
-    """ "I don't know" / "not sure": answered conservatively, as a yes. """
-
-    intents = ANSWER_UNSURE
-
-    def when(self, handler_input: HandlerInput) -> bool:
-        return in_triage(handler_input)
-
-    def handle(self, handler_input: HandlerInput) -> Response:
-        return render(handler_input, answer_yes(handler_input, unsure=True))
-
-
-class TriageNo(IntentHandler):
-    intents = ("AMAZON.NoIntent",)
-
-    def when(self, handler_input: HandlerInput) -> bool:
-        return in_triage(handler_input)
-
-    def handle(self, handler_input: HandlerInput) -> Response:
-        step = (session.turn(handler_input).triage_step or 0) + 1
-        if step >= len(questions(handler_input)):
-            return render(handler_input, all_clear(handler_input))
-        return render(handler_input, ask(handler_input, step))
+        meant = answer_meant(handler_input)
+        reply = {"yes": answer_yes, "no": answer_no}.get(meant, answer_unsure)(handler_input)
+        reply.parts[:0] = soon_note(handler_input)
+        return render(handler_input, reply)
 
 
 class TriageFirst(IntentHandler):
@@ -112,34 +177,42 @@ class TriageFirst(IntentHandler):
         return in_triage(handler_input)
 
     def handle(self, handler_input: HandlerInput) -> Response:
-        text = words(handler_input)
-        step = session.turn(handler_input).triage_step or 0
-        return render(handler_input, ask(handler_input, step, text.text("symptoms.finish_first")))
+        return render(handler_input, ask_again(handler_input, words(handler_input).text("symptoms.finish_first")))
 
 
 class TriageHelp(IntentHandler):
-    """Help mid-check explains the question."""
+    """Help or repeat mid-check: the question again, explained."""
 
-    intents = ("AMAZON.HelpIntent",)
+    intents = ("AMAZON.HelpIntent", "AMAZON.RepeatIntent")
 
     def when(self, handler_input: HandlerInput) -> bool:
         return in_triage(handler_input)
 
     def handle(self, handler_input: HandlerInput) -> Response:
-        step = session.turn(handler_input).triage_step or 0
-        q = questions(handler_input)[step]["text"]
-        reply = ask(handler_input, step)
-        reply.parts = [words(handler_input).text("basics.help_triage", question=q)]
-        return render(handler_input, reply)
+        lead = [words(handler_input).text("basics.help_triage")] if get_intent_name(handler_input) == "AMAZON.HelpIntent" else []
+        return render(handler_input, ask_again(handler_input, *lead))
 
 
 class CheckSymptoms(IntentHandler):
-    """ "Do I need a doctor?", "check my symptoms", or "yes" to the offer of a check. """
+    """ "Do I need a doctor?", "check my symptoms": start the check (a routine is paused)."""
 
     intents = ("CheckSymptomsIntent",)
 
     def handle(self, handler_input: HandlerInput) -> Response:
         return render(handler_input, start(handler_input))
+
+
+class SoonSignReported(IntentHandler):
+    """A sign to book a doctor soon ("sciatica", "it's lasted weeks"), said in any request: the
+    advice first, then the offer of a gentle stretch (movement is fine meanwhile)."""
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        finding = handler_input.attributes_manager.request_attributes.get("finding")
+        return (get_request_type(handler_input) == "IntentRequest" and finding is not None
+                and finding.level == screen.SOON and finding.status != screen.HYPOTHETICAL)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        return render(handler_input, soon_advice(handler_input, handler_input.attributes_manager.request_attributes["finding"]))
 
 
 class CheckOfferAccepted(IntentHandler):
@@ -158,14 +231,16 @@ class ReportSymptom(IntentHandler):
     intents = ("ReportSymptomIntent",)
 
     def handle(self, handler_input: HandlerInput) -> Response:
-        symptom = slot_id(handler_input, "symptom") or safety.detect(slot_text(handler_input, "symptom"))
-        if safety.level_of(symptom) == safety.SOON:
-            return render(handler_input, soon_advice(handler_input, symptom))
-        text = words(handler_input)
-        session.turn(handler_input).pending = "check"
-        return render(handler_input, question(text.text("symptoms.not_red_flag"),
-                                              reprompt=text.text("symptoms.not_red_flag_reprompt")))
+        return render(handler_input, ordinary_ache(handler_input))
 
 
-HANDLERS = (TriageYes(), TriageUnsure(), TriageNo(), TriageFirst(), TriageHelp(), CheckOfferAccepted(),
-            CheckSymptoms(), ReportSymptom())
+def ordinary_ache(handler_input: HandlerInput) -> Reply:
+    """Stiffness or aching with no warning sign: usually eases; offer the check first."""
+    text = words(handler_input)
+    session.turn(handler_input).pending = "check"
+    return question(text.text("symptoms.not_red_flag"), reprompt=text.text("symptoms.not_red_flag_reprompt"))
+
+
+# Gated on a check question just asked: before the routine's handlers (a check pauses it).
+TRIAGE_HANDLERS = (CheckAnswer(), TriageFirst(), TriageHelp())
+HANDLERS = (SoonSignReported(), CheckOfferAccepted(), CheckSymptoms(), ReportSymptom())

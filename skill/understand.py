@@ -21,7 +21,8 @@ NOT = _words(r"won'?t", "wont", r"can'?t", "cannot", r"doesn'?t", "does not", r"
 STOPPED = _words("anymore", "any more", "no longer", "stopped", "used to", "like it used to")
 SAFE = _words("safe", "harm", "harmful", "bad", "ok", "okay", "dangerous", "damage", "arthritis", "should i",
               "unhealthy", "healthy", r"hurt me", "risk", "risky", r"good for (me|you)", r"bad for (me|you)")
-DOCTOR = _words("doctor", "gp", "symptom", "symptoms", "serious", "worried", "worry", "hospital", "emergency",
+DOCTOR = _words("doctor", "gp", "symptom", "symptoms", "serious", "worried", "worry", "hospital", "emergency", "what if",
+                "warning signs?",
                 "checked", "check", "medical", "physician", "clinic", "see someone", "111", "nhs", "urgent care",
                 "a and e", "er")
 PROFESSIONAL = _words("chiropractor", "chiro", "physio", "physiotherapist", "physical therapist", "therapist",

@@ -14,6 +14,7 @@ import functools
 import posixpath
 import ssl
 import threading
+import urllib.error
 import urllib.parse
 import urllib.request
 from collections import OrderedDict
@@ -29,7 +30,7 @@ from cryptography.hazmat.primitives.asymmetric import padding, rsa
 from cryptography.x509 import verification
 from cryptography.x509.verification import PolicyBuilder, Store
 
-__all__ = ["VerificationError", "Verifier", "check_cert_url"]
+__all__ = ["VerificationError", "Verifier", "ReplayCache", "check_cert_url"]
 
 SIGNING_SAN = "echo-api.amazon.com"
 CERT_HOST = "s3.amazonaws.com"
@@ -48,10 +49,16 @@ class VerificationError(Exception):
         self.reason = reason
 
 
-def check_cert_url(url: str) -> None:
-    """Raise ``VerificationError('bad certificate url')`` unless *url* is an Amazon echo.api URL."""
+def check_cert_url(url: str) -> str:
+    """The URL to download, rebuilt from its checked parts; ``VerificationError('bad certificate
+    url')`` unless *url* is an Amazon echo.api URL.
+
+    Percent-encoding and backslashes in the path are refused outright (``%2e%2e``, ``..%2f``:
+    a server may decode what this check did not), and ``..`` is resolved here, so the URL
+    fetched is exactly the one checked.
+    """
     bad = VerificationError("bad certificate url")
-    if not isinstance(url, str) or not url:
+    if not isinstance(url, str) or not url or not url.isascii() or any(c in url for c in "%\\\r\n\t "):
         raise bad
     try:
         parts = urllib.parse.urlsplit(url)
@@ -60,19 +67,32 @@ def check_cert_url(url: str) -> None:
         raise bad from None
     if parts.scheme.lower() != "https" or parts.hostname != CERT_HOST:
         raise bad
-    if parts.username is not None or parts.password is not None:
+    if parts.username is not None or parts.password is not None or parts.query or parts.fragment:
         raise bad
     if port is not None and port != 443:
         raise bad
     if not parts.path.startswith("/"):
         raise bad
-    if not posixpath.normpath(parts.path).startswith(CERT_PATH_PREFIX):
+    path = posixpath.normpath(parts.path)
+    if not path.startswith(CERT_PATH_PREFIX):
         raise bad
+    return f"https://{CERT_HOST}{path}"
+
+
+class _NoRedirects(urllib.request.HTTPRedirectHandler):
+    """A certificate URL that redirects is refused, wherever it points."""
+
+    def redirect_request(self, req, fp, code, msg, headers, newurl):  # noqa: ANN001 - urllib's signature
+        fp.close()
+        raise urllib.error.URLError(f"redirect refused ({code})")
 
 
 def _download_once(url: str, timeout: float, limit: int) -> bytes:
     context = ssl.create_default_context(cafile=certifi.where())
-    with urllib.request.urlopen(url, timeout=timeout, context=context) as response:  # noqa: S310
+    opener = urllib.request.build_opener(urllib.request.HTTPSHandler(context=context), _NoRedirects())
+    with opener.open(url, timeout=timeout) as response:  # noqa: S310 - an https URL check_cert_url rebuilt
+        if response.geturl() != url:
+            raise OSError("certificate download went elsewhere")
         data = response.read(limit + 1)
     if len(data) > limit:
         raise OSError("certificate chain too large")
@@ -98,6 +118,33 @@ def _download(url: str, *, timeout: float = DOWNLOAD_TIMEOUT, limit: int = MAX_C
     if error:
         raise error[0]
     return result[0]
+
+
+class ReplayCache:
+    """Request ids seen within the timestamp window, refused a second time (optional; off by default).
+
+    Amazon does not require it: the signature and the 150-second timestamp window are its
+    checks. Bounded: at most `size` ids, the oldest dropped first; per process, so with several
+    workers a replay reaching another worker is not caught.
+    """
+
+    def __init__(self, size: int, window: timedelta = SKILL_EVENT_TOLERANCE + TIMESTAMP_TOLERANCE) -> None:
+        self.size, self.window = max(1, size), window.total_seconds()
+        self._seen: OrderedDict[str, float] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def check(self, request_id: Any, now: float) -> None:
+        """Remember `request_id`; raise VerificationError if it was seen within the window."""
+        if not isinstance(request_id, str) or not request_id:
+            raise VerificationError("missing request id")
+        with self._lock:
+            while self._seen and next(iter(self._seen.values())) < now - self.window:
+                self._seen.popitem(last=False)
+            if request_id in self._seen:
+                raise VerificationError("replayed request")
+            self._seen[request_id] = now
+            while len(self._seen) > self.size:
+                self._seen.popitem(last=False)
 
 
 @functools.cache
@@ -154,6 +201,7 @@ class Verifier:
         now: Callable[[], datetime] | None = None,
         roots: Sequence[x509.Certificate] | None = None,
         cache_size: int = 32,
+        replays: ReplayCache | None = None,
     ):
         if isinstance(skill_ids, str):
             skill_ids = (skill_ids,)
@@ -166,6 +214,7 @@ class Verifier:
         self._cache_size = max(0, cache_size)
         self._cache: OrderedDict[str, x509.Certificate] = OrderedDict()
         self._lock = threading.Lock()
+        self._replays = replays
 
     # -- public -------------------------------------------------------------------------------
 
@@ -195,8 +244,7 @@ class Verifier:
         if not isinstance(body, (bytes, bytearray, memoryview)):
             raise VerificationError("malformed request body")
 
-        check_cert_url(url)
-        leaf = self._leaf_for(url, now)
+        leaf = self._leaf_for(check_cert_url(url), now)
         key = leaf.public_key()
         if not isinstance(key, rsa.RSAPublicKey):
             raise VerificationError("unsupported certificate key")
@@ -204,6 +252,8 @@ class Verifier:
             key.verify(signature, bytes(body), padding.PKCS1v15(), hashes.SHA256())
         except (InvalidSignature, ValueError):
             raise VerificationError("signature mismatch") from None
+        if self._replays is not None:
+            self._replays.check(_dig(envelope, "request", "requestId"), now.timestamp())
 
     def verify_chain(self, pem: bytes, at: datetime) -> x509.Certificate:
         """Build/validate a PEM chain (leaf first) at time `at`; return the leaf. Raise VerificationError."""

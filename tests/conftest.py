@@ -9,6 +9,7 @@ A test reads like the dialogue it checks:
 """
 from __future__ import annotations
 
+import os
 import socket
 import uuid
 import xml.etree.ElementTree as ET
@@ -24,6 +25,8 @@ from skill.speech import spoken_text
 from skill.store import open_store
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
+# Every SSML the Conversation helper saw in this run, (locale, ssml), for the independent checker.
+SSML_SEEN: dict[tuple[str, str], None] = {}
 
 
 def intent_request(name: str, **slots: Any) -> dict[str, Any]:
@@ -104,6 +107,9 @@ class Conversation:
                         locale=self.locale, user_id=self.user_id, screen=self.screen, person_id=self.person_id,
                         api_endpoint=self.api_endpoint, consent_token=self.consent_token)
         reply = Reply(answer(self.skill, body))
+        for speech in (reply.ssml, ((reply.response.get("reprompt") or {}).get("outputSpeech") or {}).get("ssml")):
+            if speech:
+                SSML_SEEN[(self.locale, speech)] = None
         self.new = False
         self.attributes = reply.raw.get("sessionAttributes")
         self.history.append(reply)
@@ -168,3 +174,31 @@ def moto_endpoint():
             yield f"http://{host}:{port}"
         finally:
             server.stop()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def every_response_passes_an_independent_ssml_checker(request):
+    """At the end of the run, every SSML the conversations produced goes through ssml-check-core
+    (Alexa's rules) in one node call; any error fails the run (at the last test's teardown)."""
+    yield
+    if not SSML_SEEN:
+        return
+    import independent_checkers
+
+    reason = independent_checkers.missing()
+    if reason:
+        if os.environ.get("CI"):
+            pytest.fail(f"CI must check every response's SSML: {reason}")
+        reporter = request.config.pluginmanager.get_plugin("terminalreporter")
+        if reporter:
+            reporter.write_line(f"SSML of {len(SSML_SEEN)} responses not checked by ssml-check-core: {reason}")
+        return
+    seen = list(SSML_SEEN)
+    found = independent_checkers.run({"ssml": [{"locale": loc, "ssml": ssml} for loc, ssml in seen]})["ssml"]
+    if found:
+        lines = [f"{seen[f['index']][1][:300]}\n    -> {f['errors']}" for f in found[:10]]
+        pytest.fail(f"ssml-check-core found errors in {len(found)} of {len(seen)} responses:\n" + "\n".join(lines))
+    artifacts = Path(__file__).resolve().parents[1] / "artifacts"
+    artifacts.mkdir(exist_ok=True)
+    (artifacts / "ssml-check.txt").write_text(
+        f"ssml-check-core (platform amazon): {len(seen)} distinct response SSMLs, 0 errors\n", encoding="utf-8")

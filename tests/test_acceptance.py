@@ -8,6 +8,7 @@ them, a failure in CI.
 """
 from __future__ import annotations
 
+import collections
 import json
 import os
 import shutil
@@ -20,6 +21,7 @@ from pathlib import Path
 
 import pytest
 
+import test_red_flag_corpus as red_flag_corpus
 from conftest import free_port
 from skill import content
 from skill.speech import spoken_text
@@ -43,9 +45,12 @@ MARKERS = {
     "pop_more": [lead("pops.topics.wont_more")], "pop_stopped": [lead("pops.topics.stopped")],
     "pop_safe": [lead("pops.topics.safe")],
     "offer": [lead("stretches.pick_offer")], "step": [lead("guide.say_next")],
-    "triage": [q["text"] for q in TEXT.raw("symptoms.questions")],
-    "emergency": [lead("safety.levels.emergency")], "right_away": [lead("safety.levels.right_away")],
-    "urgent": [lead("safety.levels.urgent")], "soon": [lead("safety.levels.soon")],
+    "triage": [q["text"] for q in TEXT.raw("symptoms.questions")]
+    + [q["follow_up"]["text"] for q in TEXT.raw("symptoms.questions") if "follow_up" in q],
+    "plainer": [lead("symptoms.plainer")],
+    **{level: [lead(f"safety.{how}.{level}") for how in ("levels", "levels_other", "if_it_might_be")]
+       for level in ("emergency", "right_away", "urgent", "soon")},
+    "info": [lead(f"safety.if_it_happens.{level}") for level in ("emergency", "right_away", "urgent", "soon")],
     "selfcare": [lead("selfcare.tips")], "professional": [lead("selfcare.professional")],
     "bye": [*TEXT.raw("basics.goodbye"), lead("guide.paused"), lead("basics.goodbye_kept")],
     "resume": [lead("basics.resume_offer")], "allclear": [lead("symptoms.all_clear")],
@@ -55,6 +60,7 @@ MARKERS = {
     "different": [lead("stretches.different")], "done": [lead("guide.stretch_done"), lead("guide.routine_done")],
 }
 RED_FLAG_KINDS = ("emergency", "right_away", "urgent")
+EMERGENCY_NUMBERS = {"en-US": "911", "en-CA": "911", "en-GB": "999", "en-AU": "000", "en-IN": "112"}
 STRETCH_MARKERS = MARKERS["offer"] + MARKERS["step"]
 
 
@@ -62,11 +68,26 @@ def kinds(said: str) -> set[str]:
     return {kind for kind, markers in MARKERS.items() if any(m and m in said for m in markers)}
 
 
+# The red-flag corpus (tests/corpus/red_flags), each phrasing said in an open session; every fourth
+# also mid-routine, and every fourth (another quarter) mid-check. Phrasings holding virtual-alexa's
+# launch words are left out (see test_red_flag_corpus.py): it turns them into a bare LaunchRequest.
+CONTEXTS = {"open": [], "routine": ["guide me through cat cow", "next"], "check": ["check my symptoms"]}
+CORPUS = [case for case in red_flag_corpus.CASES if not red_flag_corpus.launch_words(case.text)]
+
+
+def corpus_conversations() -> list[dict]:
+    found = []
+    for i, case in enumerate(CORPUS):
+        for context, before in CONTEXTS.items():
+            if context == "open" or (context == "routine" and i % 4 == 0) or (context == "check" and i % 4 == 2):
+                found.append({"name": f"corpus {context} {i}", "locale": case.locale,
+                              "say": ["open back pop coach", *before, case.text]})
+    return found
 
 
 @pytest.fixture(scope="module")
 def played(tmp_path_factory):
-    """Every conversation, played once through virtual-alexa against a real `backpop serve`."""
+    """Every conversation and the corpus, played once through virtual-alexa against a real `backpop serve`."""
     node = shutil.which("node")
     if not node or not (HERE / "node_modules" / "virtual-alexa").is_dir():
         reason = "needs node and the pinned client: npm ci --prefix tests/acceptance"
@@ -85,14 +106,66 @@ def played(tmp_path_factory):
                     break
             except OSError:
                 time.sleep(0.1)
+        cases = tmp_path_factory.mktemp("cases") / "cases.json"
+        cases.write_text(json.dumps(CASES + corpus_conversations()), encoding="utf-8")
         run = subprocess.run([node, str(HERE / "play.js"), str(ROOT / "interaction_models"),
-                              f"http://127.0.0.1:{port}/", str(HERE / "conversations.json")],
-                             capture_output=True, text=True, timeout=600, cwd=HERE)
+                              f"http://127.0.0.1:{port}/", str(cases)],
+                             capture_output=True, text=True, timeout=900, cwd=HERE)
         assert run.returncode == 0, run.stderr[-2000:]
         return {result["name"]: result["turns"] for result in json.loads(run.stdout)}
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+def heard_level(said: str, locale: str) -> str:
+    """The level a reply speaks at: the most serious advice in it ("info" for a what-if), or none."""
+    text = content.for_locale(locale)
+    for level in ("emergency", "right_away", "urgent", "soon"):
+        leads = [lead_of(text, f"safety.{how}.{level}") for how in ("levels", "levels_other", "if_it_might_be")]
+        leads += [lead_of(text, "symptoms.noted_soon")] if level == "soon" else []
+        if any(m in said for m in leads):
+            return level
+    if any(lead_of(text, f"safety.if_it_happens.{level}") in said for level in ("emergency", "right_away", "urgent", "soon")):
+        return "info"
+    return "none"
+
+
+def lead_of(text, key: str) -> str:
+    node = text.raw(key)
+    node = node["text"] if isinstance(node, dict) else node
+    return text.text(key, symptom="\x00").split("\x00")[0].split(".")[0] if "{symptom}" in node else \
+        node.split("{")[0].strip()
+
+
+def test_the_red_flag_corpus_said_in_a_session_gets_the_right_spoken_answer(played, capsys):
+    """Each phrasing of the red-flag corpus, open session, mid-routine and mid-check: judged by what is
+    spoken. A sign gets advice at its level or above (with the number for an emergency) and never
+    a stretch; a harmless phrasing gets no alarm."""
+    conversations = corpus_conversations()
+    results = collections.Counter()
+    wrong = []
+    for conversation in conversations:
+        i = int(conversation["name"].rsplit(" ", 1)[1])
+        case, context = CORPUS[i], conversation["name"].split()[1]
+        turn = played[conversation["name"]][-1]
+        said = spoken_text(turn.get("ssml", ""))
+        got = heard_level(said, case.locale)
+        verdict = red_flag_corpus.verdict(case, got)
+        if case.level == "emergency" and got == "emergency" and EMERGENCY_NUMBERS[case.locale] not in said:
+            verdict = "missed"
+        if case.level in RED_FLAG_KINDS and any(m in said for m in STRETCH_MARKERS):
+            verdict = "stretch over a red flag"
+        results[(context, verdict)] += 1
+        if verdict != "ok":
+            wrong.append(f"[{context} {case.locale} {case.form}] {case.text!r} ({case.level}) -> {turn.get('request')}: {said[:120]}")
+    with capsys.disabled():
+        print("\nRed-flag corpus through virtual-alexa, judged by the spoken answer:")
+        for context in CONTEXTS:
+            n = sum(v for (c, _), v in results.items() if c == context)
+            print(f"  {context:8s} {results[(context, 'ok')]}/{n} right" + "".join(
+                f", {v} {verdict}" for (c, verdict), v in sorted(results.items()) if c == context and verdict != "ok"))
+    assert not wrong, f"{len(wrong)} wrong:\n" + "\n".join(wrong[:60])
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
@@ -107,10 +180,10 @@ def test_each_turn_gets_the_right_kind_of_answer(played, case):
 
 def test_every_session_opens_with_the_warning_or_red_flag_advice(played):
     warning = TEXT.text("safety.warning")
+    leads = [lead(key) for key in ("symptoms.heard", "safety.possible", "safety.for_someone")]
     for name, turns in played.items():
         first = spoken_text(turns[0].get("ssml", ""))
-        assert first.startswith(warning) or first.startswith(lead("symptoms.heard")) \
-            or first.startswith(lead("symptoms.unsure_lead")), f"{name}: {first[:80]}"
+        assert first.startswith(warning) or first.startswith(tuple(leads)), f"{name}: {first[:80]}"
 
 
 def test_the_median_response_is_at_most_45_words(played):

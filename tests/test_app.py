@@ -32,10 +32,31 @@ def client():
     return create_app(config()).test_client()
 
 
-def test_health_answers_ok_with_the_version(client):
+def test_health_reports_the_store_without_the_version(client):
     reply = client.get("/health")
     assert reply.status_code == 200
-    assert reply.get_json()["status"] == "ok" and reply.get_json()["version"]
+    assert reply.get_json() == {"status": "ok", "store": "unknown"}  # no call to the store yet
+    client.post("/", json=launch_body())
+    assert client.get("/health").get_json() == {"status": "ok", "store": "ok"}
+    assert client.get("/health?deep=1").get_json() == {"status": "ok", "store": "ok"}
+
+
+def test_health_says_when_the_store_fails_and_the_deep_probe_answers_503(tmp_path):
+    blocker = tmp_path / "not-a-dir"
+    blocker.write_text("x")
+    client = create_app(config(store=f"sqlite:///{blocker}/db.sqlite3")).test_client()
+    assert client.post("/", json=launch_body()).status_code == 200  # the skill still answers
+    assert client.get("/health").get_json() == {"status": "degraded", "store": "failing"}
+    deep = client.get("/health?deep=1")
+    assert deep.status_code == 503 and deep.get_json() == {"status": "degraded", "store": "failing"}
+
+
+def test_every_answer_carries_the_security_headers(client):
+    for reply in (client.get("/health"), client.post("/", json=launch_body()), client.get("/nowhere")):
+        assert reply.headers["X-Content-Type-Options"] == "nosniff"
+        assert reply.headers["X-Frame-Options"] == "DENY"
+        assert reply.headers["Cache-Control"] == "no-store"
+        assert "frame-ancestors 'none'" in reply.headers["Content-Security-Policy"]
 
 
 @pytest.mark.parametrize("method, path, status", [
@@ -94,12 +115,75 @@ def test_body_over_256_kib_gets_413(client):
     assert reply.get_json()["error"] == "body too large"
 
 
-@pytest.mark.parametrize("body", [b"not json", b"[1, 2]", b'{"version": "1.0"}', b'{"request": "LaunchRequest"}',
-                                  b'{"request": {"type": 7}}', b"\xff\xfe"])
+@pytest.mark.parametrize("body", [b"[1, 2]", b'{"version": "1.0"}', b'{"request": "LaunchRequest"}',
+                                  b'{"request": {"type": 7}}', b'{"request": {"type": ""}}'])
 def test_body_that_is_not_a_request_envelope_gets_400(client, body):
     reply = client.post("/", data=body, content_type="application/json")
     assert reply.status_code == 400
     assert reply.get_json()["error"] == "body is not a request envelope"
+
+
+def encoded(encoding: str) -> bytes:
+    return json.dumps(launch_body()).encode(encoding)
+
+
+@pytest.mark.parametrize("body", [
+    b"not json", b"\xff\xfe", b"", encoded("utf-16"), encoded("utf-16-le"), encoded("utf-16-be"), encoded("utf-32"),
+    encoded("utf-32-le"), b"\xef\xbb\xbf" + encoded("utf-8"), json.dumps(launch_body()).encode("utf-8")[:-1],
+    b"[" * 3000 + b"]" * 3000, b'{"request": ' * 2000 + b"1" + b"}" * 2000,
+    json.dumps(launch_body()).replace('"LaunchRequest"', '"Launch\\ud800Request"').encode(),
+    json.dumps(launch_body()).replace('"en-US"', '"\\udfff"').encode(),
+    '{"request": {"type": "LaunchRequest\ud800"}}'.encode("utf-8", "surrogatepass"),
+])
+def test_a_body_that_is_not_utf8_json_gets_400_without_a_trace(client, body, caplog):
+    with caplog.at_level(logging.INFO, logger="skill"):
+        reply = client.post("/", data=body, content_type="application/json")
+    assert reply.status_code == 400
+    assert reply.get_json()["error"] in ("body is not UTF-8 JSON", "body has unpaired surrogates")
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR or r.exc_info]
+
+
+def with_(path: str, value, base: dict | None = None) -> dict:
+    """The launch body (or `base`) with the value at a dotted path replaced (made when missing)."""
+    body = json.loads(json.dumps(base or launch_body()))
+    node = body
+    *parents, last = path.split(".")
+    for part in parents:
+        node = node.setdefault(part, {})
+    node[last] = value
+    return body
+
+
+def question_body(**slots) -> dict:
+    return envelope(intent_request("QuestionIntent", **slots), new=False, session_id="s", attributes=None)
+
+
+WRONG = [7, 1.5, True, "x", [], {}, [[[["deep"]]]], {"a": {"b": {"c": []}}}]
+PATHS = ["version", "session", "session.new", "session.sessionId", "session.application",
+         "session.application.applicationId", "session.user", "session.user.userId", "session.attributes",
+         "session.attributes.turn", "session.attributes.turn.routine", "session.attributes.turn.routine.step",
+         "session.attributes.turn.offer", "session.attributes.user", "session.attributes.user.place",
+         "session.attributes.user.popped_at", "session.attributes.user._v", "context", "context.System",
+         "context.System.user", "context.System.user.userId", "context.System.application.applicationId",
+         "context.System.device", "context.System.device.supportedInterfaces", "request.requestId",
+         "request.timestamp", "request.locale", "request.intent", "request.intent.name",
+         "request.intent.slots", "request.intent.slots.query", "request.intent.slots.query.value",
+         "request.intent.slots.query.resolutions", "request.intent.slots.query.resolutions.resolutionsPerAuthority"]
+
+
+@pytest.mark.parametrize("path", PATHS)
+def test_a_wrong_type_anywhere_in_the_envelope_is_a_400_or_an_answer_never_a_trace(client, path, caplog):
+    for value in WRONG:
+        body = with_(path, value, question_body(query="why does my back pop"))
+        with caplog.at_level(logging.INFO, logger="skill"):
+            reply = client.post("/", json=body)
+        assert reply.status_code in (200, 400), (path, value)
+        if reply.status_code == 400:
+            assert reply.get_json()["error"].startswith(("malformed", "body is not")), (path, value)
+        else:
+            assert reply.get_json()["version"] == "1.0"
+        errors = [r for r in caplog.records if r.levelno >= logging.ERROR or r.exc_info]
+        assert not errors, (path, value, errors[0].getMessage())
 
 
 def test_unknown_request_type_gets_a_valid_empty_response(client):
@@ -197,4 +281,38 @@ def test_an_error_is_logged_as_one_json_line_with_its_trace(client, monkeypatch,
     formatted = [_JsonLines().format(record) for record in caplog.records]
     assert all("\n" not in line for line in formatted)  # one line each
     errors = [json.loads(line) for line in formatted if '"handler_error"' in line]
-    assert len(errors) == 1 and errors[0]["error"] == "RuntimeError" and "boom" in errors[0]["trace"]
+    assert len(errors) == 1 and errors[0]["error"] == "RuntimeError"
+    trace = errors[0]["trace"]
+    assert "pops.py" in trace and "RuntimeError" in trace
+    assert "boom" not in trace  # an exception's message can carry what someone said: never logged
+
+
+def test_backpop_serve_keeps_a_fixed_number_of_threads_under_many_connections(tmp_path):
+    port = free_port()
+    env = {**os.environ, "BACKPOP_DATA_DIR": str(tmp_path), "BACKPOP_VERIFY": "0"}
+    server = subprocess.Popen([sys.executable, "-m", "skill.cli", "serve", "--port", str(port)], env=env,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=Path(__file__).parents[1])
+    sockets = []
+    try:
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/health", timeout=1).close()
+                break
+            except OSError:
+                time.sleep(0.1)
+        import socket
+
+        for _ in range(60):  # stalled clients: connected, a request started, never finished
+            sock = socket.create_connection(("127.0.0.1", port), timeout=5)
+            sock.sendall(b"POST / HTTP/1.1\r\n")
+            sockets.append(sock)
+        time.sleep(0.5)
+        threads = len(os.listdir(f"/proc/{server.pid}/task"))
+        from skill.cli import SERVE_THREADS
+
+        assert threads <= SERVE_THREADS + 4, threads  # the pool and the main thread, not one per connection
+    finally:
+        for sock in sockets:
+            sock.close()
+        server.terminate()
+        server.wait(timeout=10)

@@ -110,3 +110,11 @@ def test_no_sentence_is_copied_from_the_seed_articles():
     ours = " ".join(p.read_text(encoding="utf-8") for p in (PACKAGE / "content").rglob("*.toml"))
     copied = _ngrams(ours, 7) & seed_grams
     assert not copied, f"seven words in a row copied from a seed article: {sorted(copied)[:3]}"
+
+
+def test_invented_locales_share_en_us_and_never_grow_the_cache():
+    from skill.content import _content
+
+    for n in range(200):
+        assert content.for_locale(f"xx-{n}").locale == "en-US"
+    assert _content.cache_info().currsize <= len(content.LOCALES)

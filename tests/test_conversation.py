@@ -7,7 +7,7 @@ import statistics
 import pytest
 
 from conftest import Conversation
-from skill import content, safety
+from skill import content
 from skill.content import LOCALES
 
 EN = content.for_locale("en-US")
@@ -144,80 +144,6 @@ def test_the_professional_follows_the_locale(skill, locale):
 
 # -- checking symptoms ----------------------------------------------------------------------------
 
-QUESTIONS = EN.raw("symptoms.questions")
-
-
-def test_triage_all_no_ends_with_self_care_and_a_stretch_offer(talk):
-    talk.launch()
-    asked = [talk.say("CheckSymptomsIntent")]
-    for _ in QUESTIONS:
-        asked.append(talk.say("AMAZON.NoIntent"))
-    for reply, question in zip(asked, QUESTIONS):
-        assert reply.speech.endswith(question["text"]) and reply.reprompt
-    assert "gentle stretch" in asked[-1].speech and not asked[-1].ended
-    assert "Shall I guide you through it" in talk.say("AMAZON.YesIntent").speech
-
-
-def test_triage_asks_the_most_serious_questions_first():
-    levels = [safety.LEVEL_ORDER.index(safety.SYMPTOM_LEVELS[q["symptom"]]) for q in QUESTIONS]
-    assert levels == sorted(levels)
-
-
-@pytest.mark.parametrize("locale", LOCALES)
-@pytest.mark.parametrize("step", range(len(QUESTIONS)))
-def test_triage_stops_at_the_first_yes_with_that_level(skill, locale, step):
-    talk = Conversation(skill, locale=locale)
-    talk.say("CheckSymptomsIntent")
-    for _ in range(step):
-        talk.say("AMAZON.NoIntent")
-    reply = talk.say("AMAZON.YesIntent")
-    level = safety.SYMPTOM_LEVELS[QUESTIONS[step]["symptom"]]
-    advice = content.for_locale(locale).text(f"safety.levels.{level}")
-    assert advice in reply.speech
-    if level == "soon":
-        assert not reply.ended and reply.speech.endswith("?")
-    else:
-        assert reply.ended and "guide you through" not in reply.speech
-
-
-def test_not_sure_is_answered_conservatively(talk):
-    talk.say("CheckSymptomsIntent")
-    reply = talk.say("DontKnowIntent")
-    assert "safest to treat it as a yes" in reply.speech and "911" in reply.speech
-
-
-def test_help_mid_triage_explains_the_question(talk):
-    talk.say("CheckSymptomsIntent")
-    talk.say("AMAZON.NoIntent")
-    reply = talk.say("AMAZON.HelpIntent")
-    assert "yes, no, or not sure" in reply.speech and QUESTIONS[1]["text"] in reply.speech
-
-
-def test_a_stretch_asked_mid_triage_waits_for_the_check(talk):
-    talk.say("CheckSymptomsIntent")
-    reply = talk.say("ChooseStretchIntent", area=("hips", "hips"))
-    assert "finish the quick safety check" in reply.speech and reply.speech.endswith(QUESTIONS[0]["text"])
-
-
-def test_plain_stiffness_is_offered_the_check(talk):
-    talk.launch()
-    reply = talk.say("ReportSymptomIntent", symptom=("a stiff back", "stiffness"))
-    assert "warning signs" in reply.speech
-    assert talk.say("AMAZON.YesIntent").speech.endswith(QUESTIONS[0]["text"])
-
-
-def test_symptom_answers_are_never_stored(stored_skill, tmp_path):
-    talk = Conversation(stored_skill, user_id="amzn1.ask.account.PRIVATE")
-    talk.say("CheckSymptomsIntent")
-    talk.say("AMAZON.NoIntent")
-    talk.say("ReportSymptomIntent", symptom=("a stiff back", "stiffness"))
-    stored = b"".join(p.read_bytes() for p in tmp_path.glob("store.sqlite3*"))
-    for private in (b"stiff", b"triage", b"symptom", b"PRIVATE"):
-        assert private not in stored
-
-
-# -- the basics -----------------------------------------------------------------------------------
-
 def test_help_fallback_stop(talk):
     talk.launch()
     assert "give me a stretch" in talk.say("AMAZON.HelpIntent").speech
@@ -270,7 +196,3 @@ def test_not_understood_mid_routine_explains_the_routine_and_keeps_it(talk):
     assert "Bring your right knee" in talk.say("AMAZON.NextIntent").speech
 
 
-def test_not_understood_mid_check_asks_the_question_again(talk):
-    talk.say("CheckSymptomsIntent")
-    lost = talk.say("QuestionIntent", query="blah blah")
-    assert lost.speech.endswith(QUESTIONS[0]["text"]) and "didn't catch" in lost.speech

@@ -19,6 +19,7 @@ COUNT_WORDS = {10: "Ten", 20: "Twenty", 30: "Thirty", 40: "Forty", 50: "Fifty"}
 STEP_WORDS = 40  # "one step in at most about 40 words"
 LEAD_WORDS = 45  # a step with a lead-in ("Here's about 5 minutes", "Welcome back", "Skipping ahead")
 SAY_NEXT = "Say next when you're ready."
+CHIME = '<audio src="soundbank://soundlibrary/musical/amzn_sfx_church_bell_1x_02"/>'
 MAX_RESPONSE_BYTES = 24 * 1024
 
 
@@ -62,10 +63,19 @@ def check_step(reply, stretch_id: str, step: int, *, limit: int = STEP_WORDS, lo
     pauses = break_seconds(reply.ssml)
     assert sum(pauses) == hold
     assert all(0 < p <= 10 for p in pauses)
-    if hold > 10:
-        for left in range(10, hold, 10):
-            assert f"{COUNT_WORDS[left]} more seconds" in reply.speech
-        assert 'Ten more seconds. <break time="10s"/> And relax.' in reply.ssml
+    half = hold // 2 if hold >= 20 else None  # a long hold has "Halfway there." at its middle
+    counts = [left for left in range(10, hold, 10) if half is None or abs(left - half) > 5]
+    for left in counts:
+        assert f"{COUNT_WORDS[left]} more seconds" in reply.speech
+    if 10 in counts:
+        assert f'Ten more seconds. <break time="10s"/> {CHIME} And relax.' in reply.ssml
+    if half is not None:
+        before_half = reply.ssml.split("Halfway there.")[0].split("Hold.")[-1]
+        assert reply.ssml.count("Halfway there.") == 1 and sum(break_seconds(f"<s>{before_half}</s>")) == hold - half
+    if hold:  # every hold ends with the chime, the only sound, then "And relax."
+        assert reply.ssml.count("<audio") == 1 and f"{CHIME} And relax." in reply.ssml
+    else:
+        assert "<audio" not in reply.ssml
     assert reply.speech.endswith(SAY_NEXT)
     assert not reply.ended and reply.reprompt
 
@@ -169,11 +179,12 @@ def test_a_routine_of_about_so_many_minutes_steps_through_to_the_end(skill, minu
         slots["position"] = (position, position)
     first = talk.say("StartRoutineIntent", **slots)
     ids = routine_ids(first)
-    assert len(ids) >= 2
+    assert len(ids) >= (1 if minutes == "2" else 2)  # a two-minute routine is one stretch
     fitting = {s for s in STRETCH_IDS if (not area or area in STRETCHES[s]["areas"])
                and (not position or position in STRETCHES[s]["positions"])}
     assert all(s in fitting for s in ids[:min(len(ids), len(fitting))])  # those that fit come first
-    assert first.speech.startswith(text().text("guide.routine_intro", minutes=minutes, count=len(ids)))
+    intro = "guide.routine_intro" if len(ids) > 1 else "guide.routine_intro_one"
+    assert first.speech.startswith(text().text(intro, minutes=minutes, count=len(ids)))
     check_step(first, ids[0], 0, limit=LEAD_WORDS)
     assert stop_if() in first.speech
 
@@ -187,7 +198,9 @@ def test_a_routine_of_about_so_many_minutes_steps_through_to_the_end(skill, minu
         if step == 0:
             assert reply.speech.index(stop_if()) < reply.speech.index(STRETCHES[sid]["steps"][0]["text"])
     done = turns[-1]
-    assert done.speech == text().text("guide.routine_done")
+    name = STRETCHES[ids[-1]]["name"]
+    assert done.speech == (text().text("guide.routine_done") if len(ids) > 1 else
+                           text().text("guide.stretch_done", name=name))
     assert not done.ended and done.reprompt == text().text("guide.another_reprompt")
 
 
@@ -331,22 +344,37 @@ def test_previous_from_the_easier_version_goes_back_to_the_stretch(in_cat_cow):
     check_step(in_cat_cow.say("AMAZON.PreviousIntent"), "cat_cow", 0)
 
 
+@pytest.fixture
+def stored_in_cat_cow(stored_skill):
+    talk = Conversation(stored_skill)
+    talk.launch()
+    talk.say("GuideStretchIntent", stretch=slot_of("cat_cow"))
+    return talk
+
+
 @pytest.mark.parametrize("intent", ["AMAZON.StopIntent", "AMAZON.CancelIntent"])
-def test_stop_or_cancel_mid_routine_says_goodbye_and_keeps_the_place(in_cat_cow, intent):
-    in_cat_cow.say("AMAZON.NextIntent")
-    bye = in_cat_cow.say(intent)
+def test_stop_or_cancel_mid_routine_says_goodbye_and_keeps_the_place(stored_in_cat_cow, intent):
+    stored_in_cat_cow.say("AMAZON.NextIntent")
+    bye = stored_in_cat_cow.say(intent)
     check(bye)
     assert bye.ended
     assert bye.speech == text().text("basics.goodbye_kept", stretch="cat cow")
     assert bye.raw["sessionAttributes"]["user"]["place"]["step"] == 1
 
 
-def test_pause_closes_the_session_keeping_the_place(in_cat_cow):
-    in_cat_cow.say("AMAZON.NextIntent")
-    paused = in_cat_cow.say("AMAZON.PauseIntent")
+def test_pause_closes_the_session_keeping_the_place(stored_in_cat_cow):
+    stored_in_cat_cow.say("AMAZON.NextIntent")
+    paused = stored_in_cat_cow.say("AMAZON.PauseIntent")
     check(paused)
     assert paused.ended and paused.speech == text().text("guide.paused")
     assert paused.raw["sessionAttributes"]["user"]["place"]["stretch_ids"] == ["cat_cow"]
+
+
+@pytest.mark.parametrize("intent", ["AMAZON.PauseIntent", "AMAZON.StopIntent"])
+def test_without_a_store_the_skill_does_not_promise_to_keep_the_place(in_cat_cow, intent):
+    bye = in_cat_cow.say(intent)
+    check(bye)
+    assert bye.ended and "keep your place" not in bye.speech and "couldn't save your place" in bye.speech
 
 
 # -- safety inside the routine --------------------------------------------------------------------

@@ -19,12 +19,14 @@ import shutil
 import subprocess
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 import pytest
 
 import skill
-from skill import content, modelgen, safety
+from skill import carriers, content, modelgen, safety, screen
+from va import (LAUNCH, SESSION_ENDED, VA_BUILT_INS, Match, describe, launch_words, reading,  # noqa: F401
+                red_flag_of, resolve)
 
 LOCALES = modelgen.LOCALES
 REQUIRED_BUILT_INS = {f"AMAZON.{name}Intent" for name in (
@@ -34,7 +36,7 @@ TINY_ANSWER_INTENTS = {
     "DontKnowIntent", "TellMeMoreIntent", "AnotherStretchIntent", "WhichStepIntent", "HoldTimeIntent",
     "SkipStretchIntent", "EasierIntent", "ForgetMeIntent", "ItHurtsIntent", "ListStretchesIntent",
     "JustPoppedIntent", "CanIPopAgainIntent", "ForgetEveryoneIntent", "ListRemindersIntent", "ChangeReminderIntent",
-    "CancelReminderIntent"}
+    "CancelReminderIntent", "SoundsOffIntent", "SoundsOnIntent"}
 MIN_SAMPLES, MIN_TINY_SAMPLES, MAX_SAMPLE_CHARS = 30, 12, 200
 ORDINARY_SYMPTOMS = {"stiffness", "aching", "tightness"}
 # Words an invocation name may not hold: launch words, connecting words, wake words.
@@ -287,8 +289,8 @@ def test_slots_are_declared_used_and_search_queries_have_carriers(locale):
 def test_each_custom_intent_has_enough_samples(locale):
     found = []
     for name, intent in intents(locale).items():
-        if name.startswith("AMAZON."):
-            continue
+        if name.startswith("AMAZON.") or name in carriers.intents():
+            continue  # a free-text intent's samples are its openers (skill/content/<locale>/free_text.toml)
         least = MIN_TINY_SAMPLES if name in TINY_ANSWER_INTENTS else MIN_SAMPLES
         if len(intent["samples"]) < least:
             found.append(f"{name}: {len(intent['samples'])} samples, needs {least}")
@@ -346,179 +348,38 @@ def level_rank(symptom_id: str | None) -> int:
     return safety.LEVEL_ORDER.index(level) if level else 9
 
 
+def heard(said: str, locale: str) -> str | None:
+    """The symptom the red-flag screen reads in these words (what if: None)."""
+    finding = screen.screen([said], locale)
+    return finding.symptom if finding and finding.status != screen.HYPOTHETICAL else None
+
+
 @by_locale
-def test_red_flag_synonyms_are_recognised_by_the_safety_rule(locale):
-    """Every red-flag value, through safety.detect(), is that red flag or a more serious one."""
+def test_red_flag_synonyms_are_recognised_by_the_screen(locale):
+    """Every red-flag value's words, as the skill reads them, are that red flag or a more serious one."""
     found = []
     for value in types(locale)["SYMPTOM"]:
         if value["id"] not in safety.SYMPTOM_LEVELS:
             continue
         for phrase in phrases(value):
-            got = safety.detect(phrase)
+            # words the vocabulary does not name on their own ("at night", after "it hurts") count as
+            # the value Alexa matched, as in skill.safety.finding_in_request
+            got = heard(phrase, locale) if screen.mentions(phrase, locale) else value["id"]
             if level_rank(got) > level_rank(value["id"]):
-                found.append(f"{value['id']}: detect({phrase!r}) -> {got}")
-    assert not found, failures(found, f"red-flag synonyms in {locale} that skill.safety does not recognise")
+                found.append(f"{value['id']}: screen({phrase!r}) -> {got}")
+    assert not found, failures(found, f"red-flag synonyms in {locale} that the screen does not recognise")
 
 
 @by_locale
 def test_ordinary_symptom_synonyms_are_not_red_flags(locale):
-    found = [f"{v['id']}: detect({p!r}) -> {safety.detect(p)}" for v in types(locale)["SYMPTOM"]
-             if v["id"] in ORDINARY_SYMPTOMS for p in phrases(v) if safety.detect(p)]
+    found = [f"{v['id']}: screen({p!r}) -> {heard(p, locale)}" for v in types(locale)["SYMPTOM"]
+             if v["id"] in ORDINARY_SYMPTOMS for p in phrases(v) if heard(p, locale)]
     assert not found, failures(found, f"ordinary symptom synonyms in {locale} read as red flags")
 
 
 # ---------------------------------------------------------------------------------------------
-# Resolving typed phrasings as bespoken's virtual-alexa does
+# Resolving typed phrasings as bespoken's virtual-alexa does (the emulation is in tests/va.py)
 # ---------------------------------------------------------------------------------------------
-
-# virtual-alexa 0.7.8 (npm) with virtual-core 0.1.1, read from their code:
-# - VirtualAlexa.utter() first tests the raw words with /(ask|open|launch|talk to|tell).*/i, NOT
-#   anchored ("tell me", "chest opener", "task", "basket"): on a hit, the part after the last
-#   " to " of "^(ask|open|launch|talk to|tell) ... to ..." is matched instead, else it sends a
-#   LaunchRequest. Nothing in a model changes that.
-# - The characters below are removed; the words are not lowercased, matching ignores case.
-# - Each sample is a regex anchored at both ends, each {slot} a (.*) with the spaces around it
-#   trimmed: "my {query} is numb" -> /^my(.*)is numb$/i; a captured value must begin or end with
-#   a space unless it is the whole match.
-# - A custom type's value must be a value or synonym (trimmed, any case); AMAZON.NUMBER takes
-#   digits or one to twenty; other AMAZON types are unknown to it ("untyped") and take anything,
-#   with their spaces.
-# - Score: the characters matched minus the slot values' characters; on a tie the sample with
-#   more typed slots (custom or NUMBER) wins, then the first in model order.
-# - Declared built-in intents get the samples below; with Pause and Resume declared, the audio
-#   player's loop and shuffle intents are added too. No match at all is an error.
-VA_BUILT_INS = {
-    "AMAZON.CancelIntent": ("cancel", "never mind"), "AMAZON.HelpIntent": ("help", "help me"),
-    "AMAZON.LoopOffIntent": ("loop off",), "AMAZON.LoopOnIntent": ("loop", "loop on", "keep repeating this song"),
-    "AMAZON.NavigateHomeIntent": ("home", "go home"), "AMAZON.NextIntent": ("next", "skip", "skip forward"),
-    "AMAZON.NoIntent": ("no", "no thanks"), "AMAZON.PauseIntent": ("pause", "pause that"),
-    "AMAZON.PreviousIntent": ("go back", "previous", "skip back", "back up"),
-    "AMAZON.RepeatIntent": ("repeat", "say that again", "repeat that"),
-    "AMAZON.ResumeIntent": ("resume", "continue", "keep going"),
-    "AMAZON.ShuffleOffIntent": ("shuffle off", "stop shuffling", "turn off shuffle"),
-    "AMAZON.ShuffleOnIntent": ("shuffle", "shuffle on", "shuffle the music", "shuffle mode"),
-    "AMAZON.StartOverIntent": ("start over", "restart", "start again"),
-    "AMAZON.StopIntent": ("stop", "off", "shut up"), "AMAZON.YesIntent": ("yes", "yes please", "sure"),
-}
-VA_AUDIO_PLAYER = ("AMAZON.PauseIntent", "AMAZON.ResumeIntent", "AMAZON.CancelIntent", "AMAZON.LoopOffIntent",
-                   "AMAZON.LoopOnIntent", "AMAZON.NextIntent", "AMAZON.PreviousIntent", "AMAZON.RepeatIntent",
-                   "AMAZON.ShuffleOffIntent", "AMAZON.ShuffleOnIntent", "AMAZON.StartOverIntent")
-VA_LAUNCH = re.compile(r"(ask|open|launch|talk to|tell).*", re.IGNORECASE)
-VA_LAUNCH_AND_UTTER = re.compile(r"^(?:ask|open|launch|talk to|tell) .* to (.*)", re.IGNORECASE)
-_VA_REMOVED = re.compile(r"[!\"¿?|#$%/()=+\-_<>*{}·¡\[\].,;:]")
-_VA_NUMBERS = {str(n): str(n) for n in range(1, 21)} | dict(zip(
-    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
-    "seventeen eighteen nineteen twenty".split(), (str(n) for n in range(1, 21))))
-LAUNCH, SESSION_ENDED = "LaunchRequest", "SessionEndedRequest"
-
-
-class Match(NamedTuple):
-    score: int
-    typed: int
-    intent: str
-    sample: str
-    slots: dict[str, tuple[str, str | None]]  # name -> (words as sent, resolved id or None)
-    heard: str = ""  # what was matched: the words after "... to" for a launch phrase
-
-
-class VirtualAlexa:
-    """virtual-alexa's utter() without the HTTP call: the launch check, then the best sample."""
-
-    def __init__(self, model: dict[str, Any]) -> None:
-        lm = model["interactionModel"]["languageModel"]
-        declared = [intent["name"] for intent in lm["intents"]]
-        audio = "AMAZON.PauseIntent" in declared and "AMAZON.ResumeIntent" in declared
-        extra = [name for name in VA_BUILT_INS
-                 if name not in declared and audio and name in VA_AUDIO_PLAYER]
-        self.types = {t["name"].lower(): t.get("values", []) for t in lm.get("types", [])}
-        self.samples = []
-        for intent in [*lm["intents"], *({"name": name} for name in extra)]:
-            declared_slots = slot_types(intent)
-            for sample in [*intent.get("samples", []), *VA_BUILT_INS.get(intent["name"], ())]:
-                names, pattern = [], sample
-                while "{" in pattern:
-                    start = pattern.index("{")
-                    end = pattern.index("}", start)
-                    names.append(pattern[start + 1:end])
-                    pattern = pattern[:start].strip() + "(.*)" + pattern[end + 1:].strip()
-                self.samples.append((intent["name"], sample, re.compile(pattern, re.IGNORECASE), names,
-                                     declared_slots))
-
-    def _slot(self, slot_type: str, captured: str) -> tuple[bool, str, bool, str | None]:
-        """(matches, the value as scored, typed, resolved id)."""
-        words = captured.strip()
-        values = self.types.get(slot_type.lower())
-        if values is not None:
-            for value in values:
-                if words.lower() in (p.lower() for p in phrases(value)):
-                    return True, words, True, value.get("id")
-            return False, words, True, None
-        if slot_type.lower() == "amazon.number":
-            if re.fullmatch(r"[0-9]*", words) or words.lower() in _VA_NUMBERS:
-                return True, words, True, None
-            return False, words, True, None
-        return True, captured, False, None
-
-    def matches(self, said: str) -> list[Match]:
-        heard = _VA_REMOVED.sub("", said)
-        found = []
-        for intent, sample, pattern, names, declared in self.samples:
-            hit = pattern.fullmatch(heard)
-            if not hit:
-                continue
-            whole, taken, typed, slots = hit.group(0), 0, 0, {}
-            for name, captured in zip(names, hit.groups()):
-                if whole != captured and captured.strip() and not (captured.startswith(" ") or captured.endswith(" ")):
-                    break
-                ok, value, is_typed, resolved = self._slot(declared[name], captured)
-                if not ok:
-                    break
-                taken += len(value)
-                typed += is_typed
-                slots[name] = (captured.strip(), resolved)
-            else:
-                found.append(Match(len(whole) - taken, typed, intent, sample, slots))
-        return found
-
-    def utter(self, said: str) -> Match | None:
-        """The request virtual-alexa would send for these typed words; None for its "Unable to match"."""
-        if said == "exit":
-            return Match(0, 0, SESSION_ENDED, "", {})
-        heard = ""
-        if VA_LAUNCH.search(said):
-            redirected = VA_LAUNCH_AND_UTTER.match(said)
-            if not redirected:
-                return Match(0, 0, LAUNCH, "", {})
-            said = heard = redirected.group(1)
-        best = None
-        for match in self.matches(said):
-            if best is None or match.score > best.score or (match.score == best.score and match.typed > best.typed):
-                best = match
-        return best._replace(heard=heard) if best else None
-
-
-@lru_cache(maxsize=None)
-def client(locale: str) -> VirtualAlexa:
-    return VirtualAlexa(committed(locale))
-
-
-def resolve(locale: str, said: str) -> Match | None:
-    return client(locale).utter(said)
-
-
-def launch_words(said: str) -> bool:
-    """True if virtual-alexa treats these words as a launch phrase, whatever the model holds."""
-    return bool(VA_LAUNCH.search(said))
-
-
-def describe(match: Match | None) -> str:
-    if match is None:
-        return "nothing (virtual-alexa: 'Unable to match utterance')"
-    if match.intent in (LAUNCH, SESSION_ENDED):
-        return f"{match.intent} (virtual-alexa's launch-word check)"
-    slots = ", ".join(f"{n}={w!r}" + (f"->{r}" if r else "") for n, (w, r) in match.slots.items())
-    heard = f" heard as {match.heard!r}" if match.heard else ""
-    return f"{match.intent}({slots}) via {match.sample!r}, score {match.score}{heard}"
 
 # What people say, and what the model must make of it: the intent, and for slots the value id
 # (custom types) or the words (AMAZON types). en-US unless a locale is given.
@@ -672,9 +533,9 @@ PHRASINGS: list[tuple[str, str, dict[str, str]]] = [
     ("i have a stiff back", "ReportSymptomIntent", {"symptom": "stiffness"}),
     ("i have back pain", "ReportSymptomIntent", {"symptom": "aching"}),
     ("chest pain", "ChestPainIntent", {"query": ""}),
-    ("groin numbness", "ReportSymptomIntent", {"symptom": "saddle_numbness"}),
+    ("groin numbness", "SaidGroinIntent", {"query": "numbness"}),  # "groin" put back: read as saddle numbness
     ("weakness in both legs", "NumbnessIntent", {"query": "in both legs"}),
-    ("sciatica", "ReportSymptomIntent", {"symptom": "limb_numbness"}),
+    ("sciatica", "SaidSciaticaIntent", {}),
     ("i have night sweats", "ReportSymptomIntent", {"symptom": "fever"}),
     ("i don't know", "DontKnowIntent", {}),
     ("not sure", "DontKnowIntent", {}),
@@ -864,7 +725,7 @@ MORE_PHRASINGS: list[tuple[str, str, dict[str, str]]] = [
     ("please give me a stretch", "QuestionIntent", {"query": "give me a stretch"}),
     ("please give me a stretch for my neck", "QuestionIntent", {"query": "give me a stretch for my neck"}),
     ("which stretch is best for my lower back", "QuestionIntent", {"query": "stretch is best for my lower back"}),
-    ("do you know any good stretches", "QuestionIntent", {"query": "know any good stretches"}),
+    ("do you know any good stretches", "QuestionIntent", {"query": "any good stretches"}),
     ("stretch my hamstrings", "QuestionIntent", {"query": "my hamstrings"}),
     # guided stretches and routines
     ("do the cat cow", "GuideStretchIntent", {"stretch": "cat_cow"}),
@@ -911,15 +772,15 @@ MORE_PHRASINGS: list[tuple[str, str, dict[str, str]]] = [
     ("do i need to go to the ER?", "CheckSymptomsIntent", {}),
     ("i have a stiff lower back", "ReportSymptomIntent", {"symptom": "stiffness"}),
     ("i've got a knot in my back", "ReportSymptomIntent", {"symptom": "tightness"}),
-    ("my chest feels tight", "CheckSymptomsIntent", {}),
+    ("my chest feels tight", "QuestionIntent", {"query": "chest feels tight"}),  # the screen reads it: an emergency sign
     ("my chest is tight from sitting", "QuestionIntent", {"query": "chest is tight from sitting"}),
     ("my lower back is stiff", "QuestionIntent", {"query": "lower back is stiff"}),
     ("lower back pain", "PainIntent", {"query": ""}),
     ("the pain is worse in the morning", "PainIntent", {"query": "is worse in the morning"}),
     ("my back pain is mild", "PainIntent", {"query": "is mild"}),
-    ("both my knees ache", "QuestionIntent", {"query": "my knees ache"}),
+    ("both my knees ache", "SaidBothIntent", {"query": "my knees ache"}),
     ("it's hard to say", "DontKnowIntent", {}),
-    ("a little", "DontKnowIntent", {}),
+    ("a little", "AMAZON.YesIntent", {}),  # a hedged yes
     ("i guess", "DontKnowIntent", {}),
     # inside a guided stretch
     ("can we skip this one", "SkipStretchIntent", {}),
@@ -956,13 +817,13 @@ MORE_PHRASINGS: list[tuple[str, str, dict[str, str]]] = [
     ("go home", "AMAZON.NavigateHomeIntent", {}),
     ("exit", SESSION_ENDED, {}),
     # any opening: the catch-all takes it, the words go on to the skill
-    ("ok so my back is really stiff today", "QuestionIntent", {"query": "so my back is really stiff today"}),
+    ("ok so my back is really stiff today", "QuestionIntent", {"query": "my back is really stiff today"}),
     ("hey can you help me with my posture", "QuestionIntent", {"query": "can you help me with my posture"}),
     ("actually i work at a desk all day", "QuestionIntent", {"query": "i work at a desk all day"}),
     ("um my neck is stiff", "QuestionIntent", {"query": "my neck is stiff"}),
     ("also my hips are tight", "QuestionIntent", {"query": "my hips are tight"}),
     ("i'd like some help with my back", "QuestionIntent", {"query": "some help with my back"}),
-    ("last week my back locked up", "QuestionIntent", {"query": "week my back locked up"}),
+    ("last week my back locked up", "SaidLastIntent", {"query": "week my back locked up"}),
     ("well i sit all day", "QuestionIntent", {"query": "i sit all day"}),
     ("is there anything i can do for a stiff neck", "QuestionIntent", {"query": "anything i can do for a stiff neck"}),
 ]
@@ -998,7 +859,7 @@ LOCAL_PHRASINGS: list[tuple[str, str, str, dict[str, str]]] = [
     ("en-AU", "i've got a numb bum", "NumbnessIntent", {"query": "bum"}),
     ("en-GB", "i have agonising pain", "ReportSymptomIntent", {"symptom": "sudden_severe"}),
     ("en-US", "i have agonizing pain", "ReportSymptomIntent", {"symptom": "sudden_severe"}),
-    ("en-IN", "i've been feeling rough", "QuestionIntent", {}),
+    ("en-IN", "i've been feeling rough", "FeelIntent", {}),
     ("en-GB", "what helps when my lower back's stiff", "SelfCareIntent", {}),
     ("en-AU", "a stretch i can do on the sofa", "ChooseStretchIntent", {"position": "lying"}),
 ]
@@ -1028,19 +889,6 @@ def test_realistic_phrasings_resolve_under_virtual_alexa(locale, said, intent, s
     got = resolve(locale, said)
     assert got is not None and (got.intent, expected_slots(got, slots)) == (intent, slots), (
         f"{locale} {said!r}: wanted {intent} {slots}, got {describe(got)}")
-
-
-def red_flag_of(locale: str, match: Match | None) -> str | None:
-    """What skill.safety.red_flag_in_request would make of this resolution."""
-    if match is None:
-        return None
-    found = [safety.INTENT_SYMPTOMS.get(match.intent)]
-    for name, (words, resolved) in match.slots.items():
-        if resolved in safety.SYMPTOM_LEVELS:
-            found.append(resolved)
-        carrier = safety.FREE_TEXT_CARRIERS.get(match.intent, "") if name == "query" else ""
-        found.append(safety.detect(f"{carrier} {words}"))
-    return safety.most_serious(found)
 
 
 RED_FLAG_PHRASINGS: list[tuple[str, str]] = [
@@ -1077,13 +925,13 @@ RED_FLAG_PHRASINGS: list[tuple[str, str]] = [
     ("my arm is numb", "limb_numbness"),
     ("my leg is tingling", "limb_numbness"),
     ("i have numbness and tingling in my leg", "limb_numbness"),
-    ("i've got sciatica", "limb_numbness"),
+    ("i've got sciatica", "sciatica"),
     ("i have a fever", "fever"),
     ("i have a fever and chills", "fever"),
     ("i feel feverish", "fever"),
     ("i'm feeling unwell", "fever"),
     ("i've been losing weight", "weight_loss"),
-    ("i had cancer", "weight_loss"),
+    ("i had cancer", "cancer_history"),
     ("the pain came on suddenly", "sudden_severe"),
     ("it's excruciating", "sudden_severe"),
     ("i'm in agony", "sudden_severe"),
@@ -1117,8 +965,8 @@ def test_red_flags_said_plainly_reach_the_red_flag_rule(said, symptom):
 
 
 # Red flags in people's words: the intent they resolve to, and the level the skill must answer at
-# (skill.safety's reading of that resolution: INTENT_SYMPTOMS, a SYMPTOM id, or detect() on the
-# carrier put back before the query).
+# (the skill's reading of that resolution, va.reading: the carrier put back before the query,
+# every slot's words through the red-flag screen, and a matched SYMPTOM id the words do not name).
 RED_FLAG_REPORTS: list[tuple[str, str, str]] = [
     # numbness around the groin: emergency
     ("numbness in my groin", "NumbnessIntent", "saddle_numbness"),
@@ -1139,7 +987,7 @@ RED_FLAG_REPORTS: list[tuple[str, str, str]] = [
     ("i wet the bed", "QuestionIntent", "bladder_bowel"),
     ("i've lost control of my bowels", "TroubleIntent", "bladder_bowel"),
     ("i have no control over my bladder", "TroubleIntent", "bladder_bowel"),
-    ("i keep leaking urine", "QuestionIntent", "bladder_bowel"),
+    ("i keep leaking urine", "KeepIntent", "bladder_bowel"),
     ("difficulty urinating", "TroubleIntent", "bladder_bowel"),
     ("i'm having problems with my bladder", "TroubleIntent", "bladder_bowel"),
     ("i peed myself", "QuestionIntent", "bladder_bowel"),
@@ -1186,17 +1034,17 @@ RED_FLAG_REPORTS: list[tuple[str, str, str]] = [
     ("tingling down my arm", "NumbnessIntent", "limb_numbness"),
     ("my hand is tingling", "NumbnessIntent", "limb_numbness"),
     ("left leg is numb", "NumbnessIntent", "limb_numbness"),
-    ("any stretches for sciatica", "ChooseStretchIntent", "limb_numbness"),
+    ("any stretches for sciatica", "ChooseStretchIntent", "sciatica"),
     # fever: urgent
     ("fever and back pain", "FeverIntent", "fever"),
     ("i've got a fever and my back aches", "FeverIntent", "fever"),
     ("i'm running a temperature", "FeverIntent", "fever"),
     ("i have the chills", "FeverIntent", "fever"),
-    ("i feel hot and shivery", "QuestionIntent", "fever"),
+    ("i feel hot and shivery", "FeelIntent", "fever"),
     ("night sweats and back pain", "FeverIntent", "fever"),
     # weight loss or cancer: urgent
     ("i've lost a lot of weight without trying", "QuestionIntent", "weight_loss"),
-    ("i have a history of cancer", "ReportSymptomIntent", "weight_loss"),
+    ("i have a history of cancer", "ReportSymptomIntent", "cancer_history"),
     # sudden or severe pain: urgent
     ("sudden severe back pain", "SeverePainIntent", "sudden_severe"),
     ("severe pain in my lower back", "SeverePainIntent", "sudden_severe"),
@@ -1217,41 +1065,37 @@ RED_FLAG_REPORTS: list[tuple[str, str, str]] = [
     ("i have pressure in my chest", "ChestPainIntent", "chest_pain"),
     ("there's a pain in my chest", "ChestPainIntent", "chest_pain"),
     ("my private parts feel numb", "NumbnessIntent", "saddle_numbness"),
-    ("it feels different when i wipe", "QuestionIntent", "saddle_numbness"),
+    ("it feels different when i wipe", "FeelIntent", "saddle_numbness"),
     ("i'm struggling to pee", "CannotIntent", "bladder_bowel"),
     ("problems going to the toilet", "TroubleIntent", "bladder_bowel"),
     ("both of my legs went numb", "NumbnessIntent", "both_legs"),
     ("my fingers are tingling", "NumbnessIntent", "limb_numbness"),
     ("i'm shivering and my back hurts", "FeverIntent", "fever"),
     ("sudden sharp pain in my back", "SeverePainIntent", "sudden_severe"),
-    # the model carries these words to the skill; skill.safety.detect() misreads them (DETECT_MISSES)
+    # hedged, spreading, dragging, words that only say it together
     ("i think both my legs are numb", "NumbnessIntent", "both_legs"),
     ("my left arm hurts and my chest is tight", "QuestionIntent", "chest_pain"),
     ("i have severe leg weakness", "SeverePainIntent", "both_legs"),
     ("my legs gave out", "QuestionIntent", "both_legs"),
     ("my legs feel like jelly", "QuestionIntent", "both_legs"),
-    ("i haven't peed all day", "QuestionIntent", "bladder_bowel"),
+    ("i haven't peed all day", "HaventIntent", "bladder_bowel"),
     ("the pain spreads to my chest", "PainIntent", "chest_pain"),
     ("pain between my shoulder blades and in my chest", "PainIntent", "chest_pain"),
-    ("shooting pain down my leg", "PainIntent", "limb_numbness"),
-    ("pain down my leg", "PainIntent", "limb_numbness"),
-    ("my foot keeps dragging", "QuestionIntent", "limb_numbness"),
-    ("i feel really ill", "QuestionIntent", "fever"),
+    ("shooting pain down my leg", "PainIntent", "sciatica"),
+    ("pain down my leg", "PainIntent", "sciatica"),
+    ("my foot keeps dragging", "QuestionIntent", "both_legs"),
+    ("i feel really ill", "FeelIntent", "fever"),
     ("the pain is the worst it's ever been", "PainIntent", "sudden_severe"),
     ("it hurts when i lie down", "QuestionIntent", "night_pain"),
     ("the pain keeps me awake", "PainIntent", "night_pain"),
     ("it hurts even when i'm resting", "QuestionIntent", "night_pain"),
 ]
-# Phrasings the model carries to the skill whole but skill.safety.detect() reads at the wrong
-# level, as the skill gets them (carrier put back): xfail, strict, so drop one from here once
-# detect() reads it right. "i have both my legs are numb" is a SYMPTOM synonym after "i have".
-DETECT_MISSES: set[str] = set()
+
 
 
 @pytest.mark.parametrize(
     ("said", "intent", "symptom"),
-    [pytest.param(*case, marks=pytest.mark.xfail(strict=True, reason="skill.safety.detect() misreads it"))
-     if case[0] in DETECT_MISSES else case for case in RED_FLAG_REPORTS],
+    RED_FLAG_REPORTS,
     ids=[case[0] for case in RED_FLAG_REPORTS])
 def test_red_flag_reports_resolve_and_reach_their_level(said, intent, symptom):
     for locale in LOCALES:
@@ -1272,7 +1116,7 @@ def test_red_flag_reports_resolve_and_reach_their_level(said, intent, symptom):
                                   "the pain is worse in the morning", "both my knees ache", "sharp pain",
                                   "i have back pain", "no numbness", "no fever", "i don't have a fever",
                                   "i have no numbness", "there's no numbness in my legs",
-                                  "my chest is tight from sitting", "i injured my back lifting"])
+                                  "i injured my back lifting", "my chest stretch felt tight"])
 def test_ordinary_phrasings_are_not_red_flags(said):
     got = resolve("en-US", said)
     assert red_flag_of("en-US", got) is None, f"{said!r} -> {describe(got)} reads as a red flag"
@@ -1287,15 +1131,13 @@ def test_every_symptom_value_resolves_after_a_carrier(locale):
     found = []
     for value in types(locale)["SYMPTOM"]:
         for phrase in phrases(value):
-            if f"i have {phrase}" in DETECT_MISSES:
-                continue
             got = resolve(locale, f"i have {phrase}")
             if got and got.intent == "ReportSymptomIntent" and got.slots["symptom"][1] == value["id"]:
                 continue
             if value["id"] in safety.SYMPTOM_LEVELS:
                 if level_rank(red_flag_of(locale, got)) <= level_rank(value["id"]):
                     continue
-            elif got and got.intent in safety.FREE_TEXT_CARRIERS and red_flag_of(locale, got) is None:
+            elif got and got.intent in carriers.intents() and red_flag_of(locale, got) is None:
                 continue
             found.append(f"'i have {phrase}' -> {describe(got)}, wanted {value['id']}")
     assert not found, failures(found, f"symptom phrases in {locale} that don't resolve after 'i have'")
@@ -1366,7 +1208,7 @@ def test_free_text_intents_come_last(locale):
     """virtual-alexa gives a tie to the earlier intent: a literal sample or built-in word must beat a
     carrier with an empty query ("okay" over "okay {query}", "sharp pain" over "sharp pain {query}")."""
     names = list(intents(locale))
-    free = [n for n in names if n in safety.FREE_TEXT_CARRIERS]
+    free = [n for n in names if n in carriers.intents()]
     assert free == names[-len(free):], f"free-text intents {free} must be the last in {locale}: {names[-12:]}"
 
 
@@ -1383,7 +1225,7 @@ def test_question_intent_carriers_carry_no_meaning(locale):
     found = []
     for sample in intents(locale)["QuestionIntent"]["samples"]:
         carrier = _SLOT.sub("", sample).strip()
-        if safety.detect(carrier) or _CARRIER_WORDS_NOT_ALLOWED.search(carrier):
+        if heard(carrier, locale) or _CARRIER_WORDS_NOT_ALLOWED.search(carrier):
             found.append(f"{sample!r}")
     allowed = {
         "'stretch {query}'",  # "stretch my upper back": the query keeps the area, and the skill offers one
@@ -1424,6 +1266,11 @@ _VA_SCRIPT = r"""
 const [vaDir, model, phrasesFile] = process.argv.slice(2);
 const load = (name) => require(require.resolve(name, { paths: [vaDir] }));
 const va = load("virtual-alexa"), vc = load("virtual-core"), fs = require("fs");
+// the same pattern compiled once per sample, not per utterance (as tests/acceptance/play.js does)
+const { SamplePhrase } = require(require.resolve("virtual-core/lib/src/SampleUtterances.js", { paths: [vaDir] }));
+SamplePhrase.prototype.regex = function () {
+  return this._compiled || (this._compiled = new RegExp("^" + this._regex + "$", "i"));
+};
 const alexa = va.VirtualAlexa.Builder().interactionModelFile(model).skillURL("http://127.0.0.1:9/").create();
 const out = [];
 for (const said of JSON.parse(fs.readFileSync(phrasesFile))) {
@@ -1453,7 +1300,11 @@ def test_the_emulation_agrees_with_the_real_virtual_alexa(locale, tmp_path):
     said += [s for s, _ in RED_FLAG_PHRASINGS] + [case[1] for case in LOCAL_PHRASINGS + MORE_LOCAL_PHRASINGS]
     said += [f"{word} {rest}" for word in OPENINGS for rest in ("my back is stiff", "me")]
     for name, intent in intents(locale).items():
-        for sample in intent["samples"]:
+        # every sample of the non-free-text intents; of the free-text intents' generated openers,
+        # every fifth (each is "<opener> {query}": real virtual-alexa builds a regex per sample per
+        # utterance, and all of them would cost over a minute of the suite's time)
+        stride = 5 if name in carriers.intents() else 1
+        for sample in intent["samples"][::stride]:
             for slot, slot_type in slot_types(intent).items():
                 values = types(locale).get(slot_type)
                 sample = sample.replace("{" + slot + "}", phrases(values[-1])[-1] if values else "my left leg")

@@ -13,7 +13,7 @@ import skill.progress as progress_module
 from conftest import Conversation
 from skill import answer, build_skill, content
 from skill.session import UserRecord
-from skill.store import MemoryStore, open_store, user_key
+from skill.store import MemoryStore, Store, open_store, user_key
 from test_persistence import CAT_COW, skill_disabled, step_text, to_step_three, warning
 
 ALEX, SAM = "amzn1.ask.person.ALEX", "amzn1.ask.person.SAM"
@@ -236,7 +236,7 @@ def test_disabling_the_skill_deletes_the_account_record_not_a_persons(household,
 
 
 def test_a_memory_store_keeps_people_apart_too():
-    store = MemoryStore()
+    store = Store(MemoryStore())
     skill = build_skill(store=store)
     alex = Conversation(skill, user_id="amzn1.ask.account.M", person_id=ALEX)
     sam = Conversation(skill, user_id="amzn1.ask.account.M", person_id=SAM)

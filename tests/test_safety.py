@@ -7,7 +7,7 @@ import pytest
 
 import skill as skill_package
 from conftest import Conversation, envelope, intent_request
-from skill import answer, build_skill, content, safety
+from skill import answer, build_skill, content, safety, screen
 from skill.content import LOCALES
 
 EMERGENCY_NUMBERS = {"en-US": "911", "en-CA": "911", "en-GB": "999", "en-AU": "000", "en-IN": "112"}
@@ -49,7 +49,8 @@ SLOTS = {
 def is_red_flag_advice(said: str, locale: str = "en-US") -> bool:
     """Advice for a reported red flag is itself the warning, at its level."""
     text = content.for_locale(locale)
-    leads = (text.text("symptoms.heard", symptom="").split("{")[0].strip(" ."), text.text("symptoms.unsure_lead"))
+    leads = tuple(text.text(key, symptom="").split("{")[0].strip(" .")
+                  for key in ("symptoms.heard", "safety.possible", "safety.for_someone"))
     levels = [text.text(f"safety.levels.{level}") for level in safety.LEVEL_ORDER]
     return said.startswith(leads) and any(level in said for level in levels)
 
@@ -191,25 +192,34 @@ PHRASES = [
     ("i have no bladder control", "emergency"), ("wet the bed", "emergency"), ("can't hold my wee", "emergency"),
     ("numbness in my legs", "emergency"), ("tingling in both feet", "emergency"), ("my legs keep giving way", "emergency"),
     ("trouble standing", "emergency"), ("pressure in my chest", "emergency"), ("my heart hurts", "emergency"),
-    ("weakness in one leg", "right_away"), ("foot drop", "right_away"), ("pins and needles in my left leg", "right_away"),
+    ("weakness in one leg", "right_away"), ("foot drop", "emergency"),  # a dropping foot is trouble walking (EMERGENCY 3)
+    ("pins and needles in my left leg", "right_away"),
     ("i don't feel well", "urgent"), ("a raised temperature", "urgent"), ("weight dropping off", "urgent"),
     ("crippling pain", "urgent"), ("it hurts all night", "urgent"), ("pain at rest", "urgent"),
     ("chronic back pain", "soon"), ("pain that never goes away", "soon"), ("trouble sleeping", "soon"),
 ]
 
 
+def level_heard(said: str, locale: str = "en-US") -> str | None:
+    """The level the screen gives a person's own words (None: no sign; "info": a what-if)."""
+    finding = screen.screen([said], locale)
+    if finding is None:
+        return None
+    return "info" if finding.status == screen.HYPOTHETICAL else finding.level
+
+
 @pytest.mark.parametrize("said, level", PHRASES)
-def test_detect_reads_people_s_words_at_the_right_level(said, level):
-    assert safety.level_of(safety.detect(said)) == level
+def test_the_screen_reads_people_s_words_at_the_right_level(said, level):
+    assert level_heard(said) == level
 
 
 @pytest.mark.parametrize("said", [
     "my back is stiff", "i don't have a fever", "no numbness", "i slipped a disc years ago",
-    "i fell asleep on the sofa", "why does my back pop", "a stretch for my chest", "my chest is tight from sitting",
+    "i fell asleep on the sofa", "why does my back pop", "a stretch for my chest", "a stretch for my tight chest muscles",
     "i crack my back constantly", "i injured my back lifting", "no tingling at all", "i don't have a fever",
 ])
 def test_plain_stiffness_and_negations_are_not_red_flags(said):
-    assert safety.level_of(safety.detect(said)) in (None, "soon")
+    assert level_heard(said) in (None, "soon")
 
 
 def test_a_red_flag_mid_triage_stops_with_its_advice(talk):

@@ -328,11 +328,11 @@ def test_lambda_defaults_to_the_dynamodb_table(lambda_env, monkeypatch):
     from skill.store import DynamoStore
 
     runtime = lambda_env._build({"AWS_REGION": "eu-west-1"})
-    inner = runtime.skill.persistence_adapter.inner
+    inner = runtime.skill.persistence_adapter.backend
     assert isinstance(inner, DynamoStore)
     assert (inner.table_name, inner.region, inner.create_table) == ("back-pop-coach", "eu-west-1", False)
     runtime = lambda_env._build({"BACKPOP_DYNAMODB_TABLE": "my-table", "BACKPOP_DYNAMODB_REGION": "us-west-2"})
-    assert (runtime.skill.persistence_adapter.inner.table_name, runtime.skill.persistence_adapter.inner.region) \
+    assert (runtime.skill.persistence_adapter.backend.table_name, runtime.skill.persistence_adapter.backend.region) \
         == ("my-table", "us-west-2")
 
 
@@ -359,7 +359,7 @@ def test_lambda_remembers_people_in_dynamodb(lambda_env, monkeypatch, moto_endpo
     items = dynamodb.Table(table_name).scan()["Items"]
     assert len(items) == 1 and items[0]["id"].startswith("u1:")
     assert "amzn1.ask.account" not in repr(items)
-    assert lambda_env._runtime.skill.persistence_adapter.healthy is True
+    assert lambda_env._runtime.skill.persistence_adapter.state == "ok"
 
     second = assert_well_formed_launch(lambda_env.handler(launch_event(), None))
     assert intro not in second
@@ -401,6 +401,10 @@ def test_dockerfile_is_slim_non_root_gunicorn_with_a_health_check():
     cmd = _exec_form(dict(steps)["CMD"])
     assert cmd[0] == "gunicorn" and cmd[-1] == "skill.app:create_app()"
     assert "0.0.0.0:8000" in cmd and "8000" in dict(steps)["EXPOSE"].split()
+    assert cmd[cmd.index("-c") + 1] == "python:skill.gunicorn_conf"  # gevent workers: slow clients cannot stall it
+    from skill import gunicorn_conf
+
+    assert gunicorn_conf.worker_class == "gevent" and gunicorn_conf.worker_connections >= 100
     health = dict(steps)["HEALTHCHECK"]
     assert "/health" in health and "CMD" in health
     install = " ".join(a for k, a in steps if k == "RUN")

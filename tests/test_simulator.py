@@ -32,9 +32,24 @@ def mismatches(model: dict, pick: str) -> list[str]:
                 # Free text is ambiguous within an intent ("is {query}", "is my {query}"): any part of it will do.
                 if slot_type == "AMAZON.SearchQuery" and name in ids and name in expected and ids[name] in expected[name]:
                     ids[name] = expected[name]
+            if got.intent != intent["name"] and _same_red_flag(said, sample, got, expected):
+                continue
             if got.intent != intent["name"] or ids != expected:
                 wrong.append(f"{said!r} ({intent['name']}: {sample!r}) -> {got.intent} {ids} via {got.sample!r}")
     return wrong
+
+
+def _same_red_flag(said: str, sample: str, got, expected: dict) -> bool:
+    """A sample that is only a symptom value ("{symptom}": "groin numbness") may be taken by the
+    free-text intent of its first word ("groin {query}"): the skill puts "groin" back, and the
+    screen must then read the same sign the value names."""
+    from skill import carriers, screen
+
+    if sample != "{symptom}" or got.intent not in carriers.table("en-US"):
+        return False
+    finding = screen.screen([carriers.said("en-US", got.intent, got.slots["query"].value if "query" in got.slots else "")],
+                            "en-US")
+    return finding is not None and finding.symptom == expected.get("symptom")
 
 
 @pytest.mark.parametrize("pick", ["value", "synonym"])

@@ -130,7 +130,8 @@ def test_each_replay_runs_offline(path):
     assert plan.skill_id.startswith("amzn1.ask.skill.") and plan.user_input
     chat = Simulator(models.resolver_for(plan.locale), InProcess(store=None), locale=plan.locale, skill_id=plan.skill_id)
     turns = replay.play(chat, plan.user_input)
-    assert len(turns) == len(plan.user_input)
+    assert plan.user_input[-1] == ".quit" and ".quit" not in plan.user_input[:-1]  # ask dialog leaves at the end
+    assert len(turns) == len(plan.user_input) - 1
     for turn in turns:
         assert turn.resolution.intent != FALLBACK, turn.said
         if turn.request["request"]["type"] != "SessionEndedRequest":
@@ -149,9 +150,27 @@ def test_replay_with_save_skill_io_writes_the_ask_dialog_shape(capsys, models_di
     assert code == 0 and out.count("You: ") == 2  # ".quit" ends the replay, as in ask dialog
     invocations = json.loads(io_file.read_text())["invocations"]
     assert [sorted(i) for i in invocations] == [["request", "response"]] * 2
-    assert invocations[0]["request"]["request"]["locale"] == "en-GB"
-    assert invocations[0]["response"]["response"]["outputSpeech"]["ssml"].startswith("<speak>Safety first")
-    assert invocations[1]["request"]["request"]["intent"]["name"] == "WhatIsThePopIntent"
+    # ask-cli's DialogSaveSkillIoFile: what was typed, then the SMAPI simulation result
+    assert [i["request"] for i in invocations] == [{"utterance": "open back pop coach", "newSession": True},
+                                                   {"utterance": "why does my back pop", "newSession": False}]
+    results = [i["response"]["body"] for i in invocations]
+    assert all(r["status"] == "SUCCESSFUL" and r["id"] and r["result"]["error"] is None for r in results)
+    (first,), (second,) = (r["result"]["skillExecutionInfo"]["invocations"] for r in results)
+    assert first["invocationRequest"]["body"]["request"]["locale"] == "en-GB"
+    assert first["invocationResponse"]["body"]["response"]["outputSpeech"]["ssml"].startswith("<speak>Safety first")
+    assert second["invocationRequest"]["body"]["request"]["intent"]["name"] == "WhatIsThePopIntent"
+    assert isinstance(second["metrics"]["skillExecutionTimeInMilliseconds"], int)
+    caption = results[0]["result"]["alexaExecutionInfo"]["alexaResponses"][0]["content"]["caption"]
+    assert caption.startswith("Safety first") and "<" not in caption
+    assert results[1]["result"]["alexaExecutionInfo"]["consideredIntents"][0]["name"] == "WhatIsThePopIntent"
+    # and Amazon's own SMAPI model classes read each result
+    from ask_sdk_core.serialize import DefaultSerializer
+
+    for result in results:
+        parsed = DefaultSerializer().deserialize(
+            json.dumps(result), "ask_smapi_model.v2.skill.simulations.simulations_api_response.SimulationsApiResponse")
+        assert parsed.status.value == "SUCCESSFUL"
+        assert parsed.result.skill_execution_info.invocations[0].invocation_response.body["response"]
 
 
 @pytest.mark.parametrize("content", ['{"type": "voice", "userInput": []}', '{"userInput": "hi"}', "not json"])

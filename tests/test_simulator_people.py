@@ -12,7 +12,7 @@ from skill.simulator import models
 from skill.simulator.chat import Simulator, person_id
 from skill.simulator.fake_alexa import FakeAlexaApi
 from skill.simulator.transport import InProcess
-from skill.store import MemoryStore
+from skill.store import MemoryStore, Store
 
 
 def text(key: str, **values) -> str:
@@ -33,7 +33,7 @@ def api():
 
 @pytest.fixture
 def chat(api):
-    return Simulator(models.resolver_for("en-US", None), InProcess(store=MemoryStore()), api=api)
+    return Simulator(models.resolver_for("en-US", None), InProcess(store=Store(MemoryStore())), api=api)
 
 
 def simulate(capsys, models_dir, *args: str) -> tuple[int, str]:

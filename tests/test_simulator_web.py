@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -148,13 +149,28 @@ def test_the_page_in_a_real_headless_chromium(models_dir):
             page.get_by_label("Screen device (shows the APL card)").check()
             page.get_by_label("What you'd say").fill("guide me through cat cow")
             page.get_by_label("What you'd say").press("Enter")
-            card = page.locator("#screen .step-card")
+            # the APL document itself, drawn by the page: the pose, the words, then a running countdown
+            card = page.locator("#screen .apl-root")
             expect(card).to_be_visible()
-            expect(card.locator(".stretch-name")).to_have_text("Cat cow")
-            expect(card.locator(".step-of")).to_contain_text("Step 1 of")
+            expect(card.locator(".apl-text").first).to_have_text("Cat cow")
+            expect(card).to_contain_text("Step 1 of 4")
+            expect(card).to_contain_text("hands and knees")
+            assert card.locator("svg.apl-vector path").count() >= 5  # the all-fours drawing
             expect(page.locator("#resolution")).to_contain_text("GuideStretchIntent")
             expect(page.locator("#request-json")).to_contain_text("Alexa.Presentation.APL")
+            page.get_by_label("What you'd say").fill("next")
+            page.get_by_label("What you'd say").press("Enter")
+            expect(card).to_contain_text("Step 2 of 4")
+            expect(card).to_contain_text("Hold 6 seconds")  # before the hold starts
+            counting = card.locator(".apl-text", has_text=re.compile(r"^[1-5]$"))
+            expect(counting).to_be_visible(timeout=15_000)  # the countdown runs on elapsedTime
+            expect(card).to_contain_text("seconds left")
+            bar = page.locator("#screen .apl-frame .apl-frame")
+            assert 0 < bar.bounding_box()["width"]
+            assert page.locator("#screen .apl-viewport").get_attribute("data-unknown") == ""
             page.screenshot(path=str(ARTIFACTS / "simulator.png"), full_page=True)
+            page.wait_for_function("(window.__sounds || []).includes('chime')", timeout=15_000)  # the hold's chime
+            expect(page.locator("#transcript .turn.alexa").last).to_contain_text("[chime] And relax.")
             page.get_by_label("Locale").select_option("en-GB")
             page.get_by_label("What you'd say").fill("i fell off a ladder")
             page.get_by_role("button", name="Send").click()

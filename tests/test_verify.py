@@ -277,8 +277,40 @@ BAD_URLS = [
 
 
 @pytest.mark.parametrize("url", GOOD_URLS)
-def test_good_cert_urls_are_accepted(url: str) -> None:
-    assert check_cert_url(url) is None
+def test_good_cert_urls_are_accepted_and_fetched_as_checked(url: str) -> None:
+    assert check_cert_url(url) == "https://s3.amazonaws.com/echo.api/echo-api-cert.pem"
+
+
+ENCODED_TRAVERSALS = [
+    "https://s3.amazonaws.com/echo.api/%2e%2e/cert.pem",
+    "https://s3.amazonaws.com/echo.api/%2E%2E/cert.pem",
+    "https://s3.amazonaws.com/echo.api/..%2fcert.pem",
+    "https://s3.amazonaws.com/echo.api/..%2Fother/cert.pem",
+    "https://s3.amazonaws.com/echo.api/%2e%2e%2fcert.pem",
+    "https://s3.amazonaws.com/echo.api/..\\cert.pem",
+    "https://s3.amazonaws.com/echo.api/echo-api-cert.pem?x=../../cert.pem",
+    "https://s3.amazonaws.com/echo.api/echo-api-cert.pem#../cert.pem",
+    "https://s3.amazonaws.com/echo.api/echo-api-cert.pem\n",
+    "https://s3.amazonaws.com/echo.api/\u2025/cert.pem",
+]
+
+
+@pytest.mark.parametrize("url", ENCODED_TRAVERSALS)
+def test_encoded_traversal_and_anything_a_server_might_decode_is_refused(url: str, pki: PKI) -> None:
+    with pytest.raises(VerificationError, match="bad certificate url"):
+        check_cert_url(url)
+    fetch = FakeFetch({url: pki.chain()})
+    assert reason_of(make_verifier(pki, fetch=fetch), *signed_request(pki.leaf_key, url=url)) == "bad certificate url"
+    assert not fetch.calls
+
+
+def test_the_url_downloaded_is_the_normalised_one_that_was_checked(pki: PKI) -> None:
+    fetch = FakeFetch({GOOD_URL: pki.chain()})
+    verifier = make_verifier(pki, fetch=fetch)
+    for url in ("https://s3.amazonaws.com/echo.api/../echo.api/echo-api-cert.pem",
+                "HTTPS://S3.AMAZONAWS.COM:443/echo.api/./echo-api-cert.pem"):
+        verifier.verify(*signed_request(pki.leaf_key, url=url))
+    assert fetch.calls == Counter({GOOD_URL: 1})  # the same URL, fetched once and cached
 
 
 @pytest.mark.parametrize("url", BAD_URLS)
@@ -561,6 +593,56 @@ def test_default_download_reads_a_small_page(loopback: Callable[[bytes], str]) -
 def test_default_download_refuses_more_than_64_kib(loopback: Callable[[bytes], str]) -> None:
     with pytest.raises(OSError):
         verify_module._download(loopback(b"x" * (64 * 1024 + 1)), timeout=2)
+
+
+@pytest.mark.parametrize("status", [301, 302, 303, 307, 308])
+def test_default_download_refuses_redirects(loopback: Callable[[bytes], str], status: int) -> None:
+    elsewhere = loopback(b"a chain from elsewhere")
+    hits: list[str] = []
+
+    class Redirect(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802
+            hits.append(self.path)
+            self.send_response(status)
+            self.send_header("Location", elsewhere)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+
+        def log_message(self, *args: Any) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Redirect)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        with pytest.raises(OSError):
+            verify_module._download(f"http://127.0.0.1:{server.server_address[1]}/echo.api/cert.pem", timeout=2)
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert hits == ["/echo.api/cert.pem"]
+
+
+def test_the_replay_cache_refuses_a_request_id_seen_within_the_window() -> None:
+    cache = verify_module.ReplayCache(3)
+    cache.check("amzn1.echo-api.request.1", now=1000.0)
+    with pytest.raises(VerificationError, match="replayed request"):
+        cache.check("amzn1.echo-api.request.1", now=1001.0)
+    for n in range(2, 6):  # bounded: the oldest ids go first
+        cache.check(f"amzn1.echo-api.request.{n}", now=1002.0)
+    cache.check("amzn1.echo-api.request.1", now=1003.0)
+    cache.check("amzn1.echo-api.request.9", now=1000.0 + 3751)  # past the window: old ids dropped
+    cache.check("amzn1.echo-api.request.5", now=1000.0 + 3760)
+    with pytest.raises(VerificationError, match="missing request id"):
+        cache.check(None, now=1.0)
+
+
+def test_a_verifier_with_a_replay_cache_refuses_the_same_signed_request_twice(pki: PKI) -> None:
+    verifier = make_verifier(pki, replays=verify_module.ReplayCache(100))
+    request = signed_request(pki.leaf_key)
+    verifier.verify(*request)
+    assert reason_of(verifier, *request) == "replayed request"
+    make_verifier(pki).verify(*request)  # off by default (Amazon does not require it): answered
+    make_verifier(pki).verify(*request)
 
 
 def test_default_download_gives_up_on_a_silent_server() -> None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import time
 import uuid
 from dataclasses import dataclass
 from typing import Any
@@ -205,13 +206,17 @@ class Simulator:
         return self._send("", None, self.session.end("EXCEEDED_MAX_REPROMPTS"))
 
     def _send(self, said: str, resolution: Resolution | None, request: dict[str, Any]) -> Turn:
+        started = time.perf_counter()
         response = self.transport.send(request)
-        self.invocations.append({"request": request, "response": response})
+        self.invocations.append({"said": said, "request": request, "response": response,
+                                 "milliseconds": round((time.perf_counter() - started) * 1000)})
         if request["request"]["type"] != "SessionEndedRequest":
             self.session.receive(response)
         self.last_response = response
         return Turn(said, resolution, request, response, self.screen)
 
     def skill_io(self) -> dict[str, Any]:
-        """Every request and response so far, in the shape `ask dialog --save-skill-io` writes."""
-        return {"invocations": list(self.invocations)}
+        """Every turn so far, in the shape `ask dialog --save-skill-io` writes (see replay.py)."""
+        from .replay import cli_invocation
+
+        return {"invocations": [cli_invocation(number, entry) for number, entry in enumerate(self.invocations)]}

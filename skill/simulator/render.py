@@ -1,6 +1,6 @@
 """A skill response as a person would notice it: what they hear, see on the card and screen.
 
-    Alexa: Breathe in, let your belly sink. [pause 5s] Breathe out.
+    Alexa: Breathe in, let your belly sink. Hold. [pause 5s] [chime] And relax.
       Reprompt: Say next for the next step.
       Card: Cat cow: Breathe in, let your belly sink. Breathe out.
       Screen: Cat cow — step 2 of 4 — Breathe in, let your belly sink. — hold 5s
@@ -9,15 +9,32 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 from xml.sax.saxutils import unescape
+
+from ..content import for_locale
 
 RENDER_DOCUMENT = "Alexa.Presentation.APL.RenderDocument"
 _BREAK = re.compile(r"<break\b([^>]*)/?>", re.IGNORECASE)
 _TIME = re.compile(r'time\s*=\s*["\']\s*(\d+(?:\.\d+)?)\s*(ms|s)\s*["\']', re.IGNORECASE)
-_AUDIO = re.compile(r"<audio\b[^>]*>", re.IGNORECASE)
+_AUDIO = re.compile(r"<audio\b([^>]*)>(?:\s*</audio>)?", re.IGNORECASE)
+_SRC = re.compile(r'src\s*=\s*["\']([^"\']*)["\']', re.IGNORECASE)
 _TAG = re.compile(r"<[^>]+>")
-_PAUSE = re.compile(r"\[pause (\d+(?:\.\d+)?)(ms|s)\]|\[pause\]")
+_MARK = re.compile(r"\[pause (\d+(?:\.\d+)?)(ms|s)\]|\[pause\]|\[(chime|audio)\]")
+AUDIO_SECONDS = 2.0  # an <audio> clip the simulator does not know, for the page's timing
+
+
+@lru_cache(maxsize=1)
+def _chime() -> tuple[str, float]:
+    """The skill's hold chime (content sounds.toml): its soundbank address and length."""
+    data = for_locale("en-US").raw("sounds.chime")
+    return str(data["src"]), float(data["seconds"])
+
+
+def _audio(attributes: str) -> str:
+    found = _SRC.search(attributes)
+    return " [chime] " if found and unescape(found.group(1)) == _chime()[0] else " [audio] "
 
 
 def _pause(attributes: str) -> str:
@@ -26,24 +43,30 @@ def _pause(attributes: str) -> str:
 
 
 def heard(ssml: str | None) -> str:
-    """Plain words from SSML, each <break> shown as "[pause 10s]" and each <audio> as "[audio]"."""
+    """Plain words from SSML, each <break> shown as "[pause 10s]", the hold chime as "[chime]" and
+    any other <audio> as "[audio]"."""
     if not ssml:
         return ""
     text = _BREAK.sub(lambda m: _pause(m.group(1)), ssml)
-    text = _TAG.sub(" ", _AUDIO.sub(" [audio] ", text))
+    text = _TAG.sub(" ", _AUDIO.sub(lambda m: _audio(m.group(1)), text))
     return " ".join(unescape(text, {"&quot;": '"', "&apos;": "'"}).split())
 
 
 def heard_parts(ssml: str | None) -> list[dict[str, Any]]:
-    """The same, as a list of {"text": ...} and {"pause": seconds} for a speech synthesiser."""
+    """The same, as a list of {"text": ...}, {"pause": seconds} and {"sound": "chime" or "audio",
+    "seconds": ...} for the page's speech synthesiser and sound player."""
     parts: list[dict[str, Any]] = []
     text = heard(ssml)
     at = 0
-    for match in _PAUSE.finditer(text):
+    for match in _MARK.finditer(text):
         if text[at:match.start()].strip():
             parts.append({"text": text[at:match.start()].strip()})
-        amount, unit = (float(match.group(1)), match.group(2)) if match.group(1) else (0.75, "s")
-        parts.append({"pause": amount / 1000 if unit == "ms" else amount})
+        if match.group(3):
+            parts.append({"sound": match.group(3),
+                          "seconds": _chime()[1] if match.group(3) == "chime" else AUDIO_SECONDS})
+        else:
+            amount, unit = (float(match.group(1)), match.group(2)) if match.group(1) else (0.75, "s")
+            parts.append({"pause": amount / 1000 if unit == "ms" else amount})
         at = match.end()
     if text[at:].strip():
         parts.append({"text": text[at:].strip()})

@@ -6,7 +6,22 @@ A replay file is what `ask dialog --replay FILE` plays against the real Alexa:
      "userInput": ["open back pop coach", "why does my back pop", "stop"]}
 
 so the same file runs offline here and against the deployed skill there. Lines starting with
-"." are ask dialog's own commands: ".quit" stops the replay, the others are skipped.
+"." are ask dialog's own commands: ".quit" stops the replay, the others are skipped. A file
+ends with ".quit", so `ask dialog --replay` leaves when it is done.
+
+A skill I/O file is what `ask dialog --save-skill-io FILE` writes (ask-cli's
+DialogSaveSkillIoFile): one invocation a typed line, its request what was typed and its response
+the SMAPI simulation result (as ask-smapi-model's SimulationsApiResponse), which holds the
+envelope the skill got and the one it answered:
+
+    {"invocations": [{"request": {"utterance": "open back pop coach", "newSession": true},
+                      "response": {"body": {"id", "status": "SUCCESSFUL", "result": {
+                          "skillExecutionInfo": {"invocations": [{"invocationRequest": {"endpoint",
+                              "body": REQUEST ENVELOPE}, "invocationResponse": {"body": RESPONSE},
+                              "metrics": {"skillExecutionTimeInMilliseconds"}}]},
+                          "alexaExecutionInfo": {"alexaResponses": [{"type": "Speech",
+                              "content": {"caption"}}], "consideredIntents": [...]},
+                          "error": null}}}}]}
 """
 from __future__ import annotations
 
@@ -14,7 +29,12 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+from typing import Any
+
+from ..speech import spoken_text
 from .chat import Simulator, Turn
+
+OFFLINE_ENDPOINT = "offline:backpop-simulate"
 
 
 class ReplayError(ValueError):
@@ -57,6 +77,34 @@ def play(simulator: Simulator, lines: tuple[str, ...] | list[str]) -> list[Turn]
     return turns
 
 
+def cli_invocation(number: int, entry: dict[str, Any]) -> dict[str, Any]:
+    """One turn as `ask dialog --save-skill-io` writes it: what was typed, and the simulation result."""
+    request, response = entry["request"], entry["response"] or {}
+    session = request.get("session") or {}
+    body = response.get("response") or {}
+    caption = spoken_text((body.get("outputSpeech") or {}).get("ssml")) or (body.get("outputSpeech") or {}).get("text", "")
+    intent = (request.get("request") or {}).get("intent")
+    return {
+        "request": {"utterance": entry["said"], "newSession": bool(session.get("new", True))},
+        "response": {"body": {
+            "id": f"offline-simulation-{number + 1}",
+            "status": "SUCCESSFUL",
+            "result": {
+                "skillExecutionInfo": {"invocations": [{
+                    "invocationRequest": {"endpoint": OFFLINE_ENDPOINT, "body": request},
+                    "invocationResponse": {"body": response},
+                    "metrics": {"skillExecutionTimeInMilliseconds": entry.get("milliseconds", 0)},
+                }]},
+                "alexaExecutionInfo": {
+                    "alexaResponses": [{"type": "Speech", "content": {"caption": caption}}] if caption else [],
+                    "consideredIntents": [intent] if intent else [],
+                },
+                "error": None,
+            },
+        }},
+    }
+
+
 def save_skill_io(simulator: Simulator, path: str | Path) -> None:
-    """Write every request and response pair: {"invocations": [{"request", "response"}, ...]}."""
+    """Write every turn in the shape `ask dialog --save-skill-io` writes (see the module docstring)."""
     Path(path).write_text(json.dumps(simulator.skill_io(), indent=2) + "\n", encoding="utf-8")

@@ -27,26 +27,66 @@
     return item;
   }
 
+  // On a screen device, the APL document the skill sent (RenderDocument) is drawn by apl.js, the
+  // same document a device gets; otherwise the card's text.
+  let screenRender = null;
+  const VIEWPORT = { width: 1280, height: 800, shape: "rectangle" };
+
+  function renderDocument(data) {
+    const directives = (data.response && data.response.response && data.response.response.directives) || [];
+    return directives.find((d) => d.type === "Alexa.Presentation.APL.RenderDocument" && d.document);
+  }
+
   function showScreen(data) {
     const screen = $("screen");
     screen.hidden = !$("screen-device").checked;
     if (screen.hidden || !data) return;
+    if (screenRender) { screenRender.stop(); screenRender = null; }
     screen.replaceChildren();
-    const step = data.step;
-    if (step) {
-      const card = element("article", "step-card");
-      card.setAttribute("aria-label", "Step card");
-      card.appendChild(element("h3", "stretch-name", step.stretchName || ""));
-      let of = `Step ${step.stepNumber} of ${step.stepCount}`;
-      if (step.stretchCount > 1) of += ` · stretch ${step.stretchNumber} of ${step.stretchCount}`;
-      card.appendChild(element("p", "step-of", of));
-      card.appendChild(element("p", "step-text", step.stepText || ""));
-      if (step.holdSeconds > 0) card.appendChild(element("p", "hold", `Hold ${step.holdSeconds} seconds`));
-      if (step.stopIf) card.appendChild(element("p", "stop-if", step.stopIf));
-      screen.appendChild(card);
+    const directive = renderDocument(data);
+    if (directive && window.BackPopAPL) {
+      const frame = element("div", "apl-viewport");
+      frame.setAttribute("aria-label", "Step card");
+      screen.appendChild(frame);
+      const scale = Math.min(1, (screen.clientWidth || VIEWPORT.width) / VIEWPORT.width);
+      frame.style.transform = `scale(${scale})`;
+      frame.style.height = `${VIEWPORT.height * scale}px`;
+      screenRender = window.BackPopAPL.render(frame, directive, { viewport: VIEWPORT });
     } else if (data.card) {
       screen.appendChild(element("p", "step-text", data.card));
     }
+  }
+
+  // The hold chime, made here with WebAudio (no sound file): a soft bell stroke, a few
+  // inharmonic partials that fade out, like the sound library's single bell. Other clips get a
+  // short neutral tone. Resolves when the clip's length has passed.
+  let audioContext = null;
+  function playSound(kind, seconds) {
+    window.__sounds = (window.__sounds || []).concat([kind]);
+    const Context = window.AudioContext || window.webkitAudioContext;
+    const wait = new Promise((resolve) => window.setTimeout(resolve, seconds * 1000));
+    if (!Context) return wait;
+    try {
+      audioContext = audioContext || new Context();
+      const now = audioContext.currentTime;
+      const out = audioContext.createGain();
+      out.gain.setValueAtTime(0.0001, now);
+      out.gain.exponentialRampToValueAtTime(0.25, now + 0.01);
+      out.gain.exponentialRampToValueAtTime(0.0001, now + Math.max(0.3, seconds));
+      out.connect(audioContext.destination);
+      const partials = kind === "chime" ? [[660, 1], [1320 * 1.19, 0.35], [1980 * 1.33, 0.15]] : [[440, 1]];
+      for (const [frequency, level] of partials) {
+        const tone = audioContext.createOscillator();
+        const gain = audioContext.createGain();
+        tone.type = "sine";
+        tone.frequency.value = frequency;
+        gain.gain.value = level;
+        tone.connect(gain).connect(out);
+        tone.start(now);
+        tone.stop(now + seconds);
+      }
+    } catch (error) { /* no audio output: the wait still keeps the timing */ }
+    return wait;
   }
 
   function speak(parts) {
@@ -60,6 +100,10 @@
       const part = queue.shift();
       if (part.pause !== undefined) {
         window.setTimeout(next, part.pause * 1000);
+        return;
+      }
+      if (part.sound !== undefined) {
+        playSound(part.sound, part.seconds || 1).then(next);
         return;
       }
       const utterance = new SpeechSynthesisUtterance(part.text);

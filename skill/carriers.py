@@ -1,0 +1,71 @@
+"""Free-text intents: the words the skill puts back in front of what Alexa hands it.
+
+Alexa sends a free-text intent only its slot ("no {query}" arrives as "numbness down there"), so
+each intent's carrier meaning is written in `content/<locale>/free_text.toml`: the `restore`
+words, and what the opener means as an answer to a yes/no question. `echo` words each have an
+intent of their own (Said<Word>Intent) that puts the very word back. modelgen.py writes the
+samples from the same data, so the model and the skill cannot disagree.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from . import content
+
+
+@dataclass(frozen=True)
+class Carrier:
+    restore: str
+    answers: str | None = None  # "yes", "no" or "unsure" as a reply to a yes/no question
+    openers: tuple[str, ...] = ()
+
+
+def echo_intent(word: str) -> str:
+    """The intent that carries an echo word: "legs" -> SaidLegsIntent."""
+    return "Said" + "".join(part.capitalize() for part in re.split(r"[^a-z]+", word.lower()) if part) + "Intent"
+
+
+@lru_cache(maxsize=None)
+def table(locale: str | None) -> dict[str, Carrier]:
+    """Every free-text intent of a locale and its carrier."""
+    data = content.joined(locale, "free_text")
+    found = {name: Carrier(spec.get("restore", ""), spec.get("answers"), tuple(spec.get("openers", [])))
+             for name, spec in data.get("intents", {}).items()}
+    for word in data.get("echo", {}).get("words", []):
+        found[echo_intent(word)] = Carrier(word, None, (word, f"{word}'s"))
+    return found
+
+
+def intents() -> tuple[str, ...]:
+    """The names of every free-text intent, in any locale."""
+    return tuple(dict.fromkeys(name for locale in content.LOCALES for name in table(locale)))
+
+
+def said(locale: str | None, intent: str | None, query: str | None) -> str:
+    """What the person said, as near as the skill can know it: the carrier's words put back."""
+    carrier = table(locale).get(intent or "")
+    return " ".join(filter(None, (carrier.restore if carrier else "", (query or "").strip())))
+
+
+def answer_of(locale: str | None, intent: str | None) -> str | None:
+    """What a free-text intent's opener means as a reply to a yes/no question, if anything."""
+    carrier = table(locale).get(intent or "")
+    return carrier.answers if carrier else None
+
+
+@lru_cache(maxsize=None)
+def _answer_openers(locale: str | None) -> tuple[tuple[str, str], ...]:
+    pairs = {(o, c.answers) for c in table(locale).values() if c.answers for o in c.openers}
+    return tuple(sorted(pairs, key=lambda pair: len(pair[0]), reverse=True))
+
+
+def answer_in(locale: str | None, said: str) -> str | None:
+    """What free words mean as a reply, when they open like a reply ("not sure really" after an
+    opener the skill dropped, as in "hmm not sure"): yes, no, unsure, or None."""
+    words = " ".join(said.lower().split())
+    for opener, answers in _answer_openers(locale):
+        if words == opener or words.startswith(opener + " "):
+            return answers
+    return None

@@ -1,0 +1,251 @@
+"""ConText over a person's spoken words (Harkema et al., J Biomed Inform 2009).
+
+ConText decides what a mention of a clinical concept means from the words around it: a
+*trigger* ("no", "my husband", "maybe", "years ago", "what if") modifies the mentions inside
+its *scope* (forward, backward or both, up to `max_scope` words), and the scope ends early at a
+*terminator* ("but", "though", ...). A *pseudo-trigger* contains a trigger's words without its
+meaning ("no doubt", "not only"), so it blocks it. A trigger inside a mention's own words does
+not modify it: "can't feel" is numbness, not a denial.
+
+This module is the algorithm only. What it looks for is data: `Rules.from_data` takes the
+concept vocabulary (terms, and concepts composed of terms or written as phrases) and the
+modifier rules, both read from `skill/content/<locale>/` by screen.py. Patterns are regular
+expressions over lowercase words (letters, digits, apostrophes), matched at word boundaries.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any, Iterable
+
+FORWARD, BACKWARD, BOTH = "forward", "backward", "bidirectional"
+DEFAULT_WINDOW = 6  # words allowed between the parts of a composed concept
+DEFAULT_SCOPE = 8
+
+
+def normalise(text: str | None) -> str:
+    """Lowercase words, digits and apostrophes, single-spaced: the form every pattern sees."""
+    text = (text or "").lower().replace("’", "'").replace("‘", "'")
+    return " ".join(re.sub(r"[^a-z0-9' ]+", " ", text).split())
+
+
+def _alternation(patterns: Iterable[str]) -> re.Pattern[str] | None:
+    ordered = sorted({p.strip() for p in patterns if p and p.strip()}, key=len, reverse=True)
+    if not ordered:
+        return None
+    return re.compile(r"(?<![a-z0-9'])(?:" + "|".join(ordered) + r")(?![a-z0-9])")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A concept found in the words, and what the words around it say about it."""
+
+    concept: str
+    start: int  # character offsets in the normalised text
+    end: int
+    text: str
+    modifiers: frozenset[str] = frozenset()
+    parts: tuple[tuple[int, int], ...] = ()  # the words that make it up (a composed concept's terms)
+
+
+@dataclass(frozen=True)
+class _Hit:
+    start: int
+    end: int
+
+
+@dataclass
+class _Concept:
+    name: str  # the concept it finds (a table may name another id: several ways to one concept)
+    phrases: re.Pattern[str] | None
+    compositions: list[tuple[str, ...]]
+    unless: re.Pattern[str] | None  # anywhere in the mention's clause
+    unless_said: re.Pattern[str] | None  # anywhere in the words
+    window: int
+
+
+@dataclass
+class _Modifier:
+    category: str
+    direction: str
+    pattern: re.Pattern[str]
+    max_scope: int
+    excluded: frozenset[str]
+    stop_at: re.Pattern[str] | None  # words that end this category's scope (besides terminators)
+    pseudo: re.Pattern[str] | None  # words holding this rule's trigger without its meaning
+    through: re.Pattern[str] | None  # terminators this rule's scope reaches across ("but it's gone now")
+
+
+@dataclass
+class Rules:
+    """Compiled concept vocabulary and modifier rules for one language."""
+
+    terms: dict[str, re.Pattern[str]]
+    term_pseudo: dict[str, re.Pattern[str]]
+    concepts: list[_Concept]
+    modifiers: list[_Modifier]
+    pseudo: re.Pattern[str] | None
+    terminators: re.Pattern[str] | None
+    breaks: re.Pattern[str] | None  # words across which a composed concept never reaches
+    cache: dict[str, list[Mention]] = field(default_factory=dict)
+
+    @classmethod
+    def from_data(cls, words: dict[str, Any], context: dict[str, Any]) -> "Rules":
+        terms, term_pseudo = {}, {}
+        for name, term in words.get("terms", {}).items():
+            terms[name] = _alternation(term.get("words", []))
+            if term.get("pseudo"):
+                term_pseudo[name] = _alternation(term["pseudo"])
+        concepts = []
+        for name, spec in words.get("concepts", {}).items():
+            compositions = [tuple(c) for c in spec.get("with", [])]
+            unknown = {t for c in compositions for t in c} - set(terms)
+            if unknown:
+                raise ValueError(f"concept {name} uses unknown terms {sorted(unknown)}")
+            concepts.append(_Concept(spec.get("id", name), _alternation(spec.get("phrases", [])), compositions,
+                                     _alternation(spec.get("unless", [])), _alternation(spec.get("unless_said", [])),
+                                     int(spec.get("window", DEFAULT_WINDOW))))
+        modifiers = []
+        for rule in context.get("rules", []):
+            pattern = _alternation(rule["phrases"])
+            if pattern is None:
+                continue
+            modifiers.append(_Modifier(rule["category"], rule.get("direction", FORWARD), pattern,
+                                       int(rule.get("max_scope", DEFAULT_SCOPE)), frozenset(rule.get("excluded", [])),
+                                       _alternation(rule.get("stop_at", [])), _alternation(rule.get("pseudo", [])),
+                                       _alternation(rule.get("through", []))))
+        return cls(terms, term_pseudo, concepts, modifiers, _alternation(context.get("pseudo", [])),
+                   _alternation(context.get("terminators", [])), _alternation(words.get("breaks", [])))
+
+    # -- reading --------------------------------------------------------------------------------
+
+    def read(self, text: str | None) -> list[Mention]:
+        """Every concept mentioned in the words, with its modifiers."""
+        said = normalise(text)
+        if said in self.cache:
+            return self.cache[said]
+        mentions = self._modify(said, self._targets(said)) if said else []
+        if len(self.cache) > 512:
+            self.cache.clear()
+        self.cache[said] = mentions
+        return mentions
+
+    def triggers(self, text: str | None, categories: set[str]) -> list[str]:
+        """The categories of the modifier triggers in the words (for words no concept matched)."""
+        said = normalise(text)
+        return [rule.category for rule in self.modifiers if rule.category in categories and rule.pattern.search(said)]
+
+    def _targets(self, said: str) -> list[Mention]:
+        hits: dict[str, list[_Hit]] = {}
+        breaks = [m.start() for m in self.breaks.finditer(said)] if self.breaks else []
+
+        def term_hits(name: str) -> list[_Hit]:
+            if name not in hits:
+                found = [_Hit(m.start(), m.end()) for m in self.terms[name].finditer(said)] if self.terms[name] else []
+                blocker = self.term_pseudo.get(name)
+                if blocker and found:
+                    blocked = [(m.start(), m.end()) for m in blocker.finditer(said)]
+                    found = [h for h in found if not any(s < h.end and h.start < e for s, e in blocked)]
+                hits[name] = found
+            return hits[name]
+
+        found: list[Mention] = []
+        for concept in self.concepts:
+            if concept.unless_said and concept.unless_said.search(said):
+                continue
+            spans = [((m.start(), m.end()),) for m in concept.phrases.finditer(said)] if concept.phrases else []
+            for parts in concept.compositions:
+                spans.extend(_compose([term_hits(p) for p in parts], said, concept.window, breaks))
+            for parts in spans:
+                start, end = min(s for s, _ in parts), max(e for _, e in parts)
+                if concept.unless and _clause_has(said, start, end, concept.unless, self.terminators):
+                    continue
+                found.append(Mention(concept.name, start, end, said[start:end], parts=parts))
+        return found
+
+    def _modify(self, said: str, targets: list[Mention]) -> list[Mention]:
+        if not targets:
+            return []
+        blocked = [(m.start(), m.end()) for m in self.pseudo.finditer(said)] if self.pseudo else []
+        ends = [(m.start(), m.end()) for m in self.terminators.finditer(said)] if self.terminators else []
+        scopes: list[tuple[str, int, int, int, int, frozenset[str]]] = []
+        words = [(m.start(), m.end()) for m in re.finditer(r"\S+", said)]
+        for rule in self.modifiers:
+            stops = [(m.start(), m.end()) for m in rule.stop_at.finditer(said)] if rule.stop_at else []
+            own = blocked + ([(m.start(), m.end()) for m in rule.pseudo.finditer(said)] if rule.pseudo else [])
+            crossed = {(m.start(), m.end()) for m in rule.through.finditer(said)} if rule.through else set()
+            limits = [e for e in ends if e not in crossed]
+            for trigger in rule.pattern.finditer(said):
+                t0, t1 = trigger.start(), trigger.end()
+                if any(s <= t0 and t1 <= e for s, e in own):
+                    continue
+                low, high = t0, t1
+                if rule.direction in (FORWARD, BOTH):
+                    high = _reach_forward(words, t1, rule.max_scope, limits + [s for s in stops if s[0] >= t1])
+                if rule.direction in (BACKWARD, BOTH):
+                    low = _reach_backward(words, t0, rule.max_scope, limits + [s for s in stops if s[1] <= t0])
+                scopes.append((rule.category, low, high, t0, t1, rule.excluded))
+        modified = []
+        for mention in targets:
+            nearest: dict[str, int] = {}
+            for category, low, high, t0, t1, excluded in scopes:
+                if mention.concept in excluded or any(t0 < e and s < t1 for s, e in mention.parts):
+                    continue  # a trigger inside the mention's own words does not modify it
+                if mention.start < high and low < mention.end:
+                    gap = min(max(s - t1, t0 - e, 0) for s, e in mention.parts)
+                    nearest[category] = min(gap, nearest.get(category, gap))
+            if "negated" in nearest and "possible" in nearest:  # the nearer trigger decides
+                nearest.pop("possible" if nearest["negated"] < nearest["possible"] else "negated")
+            modified.append(Mention(mention.concept, mention.start, mention.end, mention.text, frozenset(nearest),
+                                    mention.parts))
+        return modified
+
+
+def _compose(parts: list[list[_Hit]], said: str, window: int, breaks: list[int]) -> list[tuple[tuple[int, int], ...]]:
+    """Spans where one hit of every part lies within `window` words of the others, in one clause."""
+    if any(not p for p in parts):
+        return []
+    spans = []
+    first, rest = parts[0], parts[1:]
+    for anchor in first:
+        chosen = [anchor]
+        for hits in rest:
+            near = [h for h in hits if _words_between(said, anchor, h) <= window
+                    and not any(min(anchor.start, h.start) < b < max(anchor.end, h.end) for b in breaks)]
+            if not near:
+                break
+            chosen.append(min(near, key=lambda h: abs(h.start - anchor.start)))
+        else:
+            spans.append(tuple((h.start, h.end) for h in chosen))
+    return spans
+
+
+def _words_between(said: str, a: _Hit, b: _Hit) -> int:
+    left, right = (a, b) if a.start <= b.start else (b, a)
+    if right.start < left.end:
+        return 0
+    return len(said[left.end:right.start].split())
+
+
+def _clause_has(said: str, start: int, end: int, pattern: re.Pattern[str], terminators: re.Pattern[str] | None) -> bool:
+    low, high = 0, len(said)
+    for m in terminators.finditer(said) if terminators else ():
+        if m.end() <= start:
+            low = max(low, m.end())
+        elif m.start() >= end:
+            high = min(high, m.start())
+    return pattern.search(said, low, high) is not None
+
+
+def _reach_forward(words: list[tuple[int, int]], position: int, max_words: int, ends: list[tuple[int, int]]) -> int:
+    """The end of the scope that starts at `position`: up to `max_words` words, never past a terminator."""
+    limit = min((s for s, _ in ends if s >= position), default=None)
+    inside = [w for w in words if w[0] >= position and (limit is None or w[0] < limit)][:max_words]
+    return inside[-1][1] if inside else position
+
+
+def _reach_backward(words: list[tuple[int, int]], position: int, max_words: int, ends: list[tuple[int, int]]) -> int:
+    """The start of the scope that ends at `position`: up to `max_words` words back, never before a terminator."""
+    limit = max((e for _, e in ends if e <= position), default=0)
+    inside = [w for w in words if w[1] <= position and w[0] >= limit][-max_words:] if max_words else []
+    return inside[0][0] if inside else position

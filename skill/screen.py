@@ -1,0 +1,128 @@
+"""The red-flag screen: what a person told us about their symptoms, about whom, and how sure.
+
+Every word Alexa hands the skill passes through `screen()` before anything else reads it. It
+runs ConText (context.py) with the locale's symptom words and modifier rules
+(`content/<locale>/symptom_words.toml` and `context.toml`, en-US with the locale's additions),
+then decides, as a careful triage clinician would:
+- a denied sign (negated), a sign that is over (historical, except a history of cancer) or a
+  pet's is not a flag;
+- a sign the person is unsure of (possible) counts, as possible: never dropped;
+- someone else's sign counts, for them, at the same level;
+- "what if" (hypothetical) is answered as information;
+- of several, the most serious level wins; at one level a sure, own sign before the others.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterable
+
+from . import content
+from .context import Mention, Rules
+
+EMERGENCY, RIGHT_AWAY, URGENT, SOON = "emergency", "right_away", "urgent", "soon"
+LEVEL_ORDER = (EMERGENCY, RIGHT_AWAY, URGENT, SOON)
+PRE_EMPTING = (EMERGENCY, RIGHT_AWAY, URGENT)  # SOON is advice alongside self-care, not a stop
+
+# Each symptom's level: back-pain-facts.md, "When to get medical help".
+SYMPTOM_LEVELS: dict[str, str] = {
+    "saddle_numbness": EMERGENCY,
+    "bladder_bowel": EMERGENCY,
+    "both_legs": EMERGENCY,
+    "serious_fall": EMERGENCY,
+    "chest_pain": EMERGENCY,
+    "limb_numbness": RIGHT_AWAY,
+    "fever": URGENT,
+    "weight_loss": URGENT,
+    "cancer_history": URGENT,
+    "sudden_severe": URGENT,
+    "night_pain": URGENT,
+    "weak_immunity": URGENT,
+    "lasting": SOON,
+    "daily_life": SOON,
+    "sciatica": SOON,
+}
+
+PRESENT, POSSIBLE, HYPOTHETICAL = "present", "possible", "hypothetical"
+_STATUS_ORDER = (PRESENT, POSSIBLE, HYPOTHETICAL)
+_NOT_A_FLAG = {"negated", "historical", "animal"}
+
+
+@dataclass(frozen=True)
+class Finding:
+    """The sign to act on: which, at what level, how sure, and whose."""
+
+    symptom: str
+    status: str = PRESENT  # present, possible, hypothetical
+    who: str = "self"  # self or other
+    words: str = ""  # the words it was read from (for logs-free explanations in the simulator)
+
+    @property
+    def level(self) -> str:
+        return SYMPTOM_LEVELS[self.symptom]
+
+    def rank(self) -> tuple[int, int, int]:
+        return LEVEL_ORDER.index(self.level), _STATUS_ORDER.index(self.status), self.who != "self"
+
+
+@lru_cache(maxsize=None)
+def rules(locale: str | None) -> Rules:
+    """The compiled symptom words and ConText rules of a locale."""
+    words = content.joined(locale, "symptom_words")
+    unknown = {spec.get("id", name) for name, spec in words.get("concepts", {}).items()} - set(SYMPTOM_LEVELS)
+    if unknown:
+        raise ValueError(f"symptom_words.toml names concepts with no level: {sorted(unknown)}")
+    context = content.joined(locale, "context")
+    return Rules.from_data(words, {**context, "rules": _merge_rules(context.get("rules", []))})
+
+
+def _merge_rules(rules_list: list[dict]) -> list[dict]:
+    """Locale rules of the same category and direction add their phrases to en-US's."""
+    merged: dict[tuple[str, str], dict] = {}
+    for rule in rules_list:
+        key = (rule["category"], rule.get("direction", "forward"))
+        if key in merged:
+            base = merged[key]
+            base["phrases"] = [*base["phrases"], *(p for p in rule["phrases"] if p not in base["phrases"])]
+            base["pseudo"] = [*base.get("pseudo", []), *rule.get("pseudo", [])]
+        else:
+            merged[key] = {**rule, "phrases": list(rule["phrases"])}
+    return list(merged.values())
+
+
+def mentions(text: str | None, locale: str | None) -> list[Mention]:
+    """Every symptom concept in the words, with its ConText modifiers."""
+    return rules(locale).read(text)
+
+
+def finding_of(mention: Mention) -> Finding | None:
+    """What one mention means for the person: a Finding, or None when it is not a flag."""
+    mods = mention.modifiers
+    if "possible" not in mods and mods & _NOT_A_FLAG:
+        return None
+    if "animal" in mods or "historical" in mods:
+        return None
+    status = HYPOTHETICAL if "hypothetical" in mods else POSSIBLE if "possible" in mods else PRESENT
+    return Finding(mention.concept, status, "other" if "other" in mods else "self", mention.text)
+
+
+def screen(texts: Iterable[str | None], locale: str | None) -> Finding | None:
+    """The most serious sign in any of the words, or None."""
+    found = [f for text in texts if text for m in mentions(text, locale) if (f := finding_of(m))]
+    return min(found, key=Finding.rank, default=None)
+
+
+def denied(text: str | None, locale: str | None) -> bool:
+    """True when the words mention signs and deny every one ("no numbness, no fever")."""
+    found = mentions(text, locale)
+    return bool(found) and all("negated" in m.modifiers and "possible" not in m.modifiers for m in found)
+
+
+def level_of(symptom_id: str | None) -> str | None:
+    return SYMPTOM_LEVELS.get(symptom_id or "")
+
+
+def denied_words(text: str | None, locale: str | None) -> bool:
+    """True when the words hold a denial, a "what if" or another person (for a slot value whose
+    words the vocabulary does not know): such a value is not the person's sign."""
+    return bool(rules(locale).triggers(text, {"negated", "hypothetical", "other", "historical", "animal"}))

@@ -1,0 +1,172 @@
+"""The symptom check as a person hears it: five grouped questions, most serious first, "not sure"
+asked again in plainer words, and a state that can neither lose a question nor answer a stale one."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import Conversation
+from skill import content, safety
+from skill.content import LOCALES
+
+EN = content.for_locale("en-US")
+QUESTIONS = EN.raw("symptoms.questions")
+NUMBERS = {"en-US": "911", "en-CA": "911", "en-GB": "999", "en-AU": "000", "en-IN": "112"}
+STRETCH_WORDS = ("Try ", "guide you through", "Say next", "hands and knees", "Lie on your back")
+
+
+def start(talk: Conversation):
+    talk.launch()
+    return talk.say("CheckSymptomsIntent")
+
+
+def test_all_no_takes_five_questions_then_self_care_when_to_book_and_a_stretch(talk):
+    asked = [start(talk)]
+    for _ in QUESTIONS:
+        asked.append(talk.say("AMAZON.NoIntent"))
+    assert len(QUESTIONS) <= 5
+    for reply, q in zip(asked, QUESTIONS):
+        assert reply.speech.endswith(q["text"]) and reply.reprompt and not reply.ended
+    done = asked[-1]
+    assert "no warning signs" in done.speech and "book a doctor" in done.speech and not done.ended
+    assert "Shall I guide you through it" in talk.say("AMAZON.YesIntent").speech
+
+
+def test_the_most_serious_come_first_and_chest_pain_is_among_the_emergency_questions():
+    levels = [safety.LEVEL_ORDER.index(safety.SYMPTOM_LEVELS[q["symptom"]]) for q in QUESTIONS]
+    assert levels == sorted(levels)
+    chest = next(i for i, q in enumerate(QUESTIONS) if "chest" in q["text"])
+    assert safety.SYMPTOM_LEVELS[QUESTIONS[chest]["symptom"]] == "emergency" and chest < 2
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+@pytest.mark.parametrize("step", range(len(QUESTIONS)))
+def test_a_yes_stops_the_check_with_that_level_naming_what_was_asked(skill, locale, step):
+    talk = Conversation(skill, locale=locale)
+    talk.say("CheckSymptomsIntent")
+    for _ in range(step):
+        talk.say("AMAZON.NoIntent")
+    reply = talk.say("AMAZON.YesIntent")
+    q = content.for_locale(locale).raw("symptoms.questions")[step]
+    if "follow_up" in q:  # signs at two levels: one more question decides
+        assert reply.speech.endswith(q["follow_up"]["text"]) and not reply.ended
+        reply = talk.say("AMAZON.YesIntent")
+        q = q["follow_up"]
+    level = safety.SYMPTOM_LEVELS[q["symptom"]]
+    assert content.for_locale(locale).text(f"safety.levels.{level}") in reply.speech
+    assert q["name"] in reply.speech and reply.ended
+    assert not any(word in reply.speech for word in STRETCH_WORDS)
+
+
+def test_one_limb_is_right_away_and_both_legs_an_emergency(skill):
+    def legs(answer: str):
+        talk = Conversation(skill)
+        talk.say("CheckSymptomsIntent")
+        talk.say("AMAZON.NoIntent")
+        talk.say("AMAZON.NoIntent")
+        talk.say("AMAZON.YesIntent")
+        return talk.say(answer)
+
+    assert "right away" in legs("AMAZON.NoIntent").speech
+    both = legs("AMAZON.YesIntent")
+    assert "911" in both.speech and "both legs" in both.speech
+
+
+def test_not_sure_is_asked_again_plainly_then_named_with_the_number_never_taken_as_no(talk):
+    start(talk)
+    again = talk.say("DontKnowIntent")
+    assert QUESTIONS[0]["plain"] in again.speech and not again.ended
+    reply = talk.say("DontKnowIntent")
+    assert QUESTIONS[0]["name"] in reply.speech and "911" in reply.speech
+    assert "If it might be there" in reply.speech and "no warning signs" not in reply.speech
+
+
+def test_not_sure_in_free_words_counts_as_not_sure(talk):
+    start(talk)
+    assert QUESTIONS[0]["plain"] in talk.say("MaybeIntent", query="a little").speech
+    assert "911" in talk.say("NotSureIntent", query="really").speech
+
+
+@pytest.mark.parametrize("intent, query", [
+    ("NoSaidIntent", "nothing like that"), ("DontHaveIntent", "any of that"), ("NoSaidIntent", "numbness down there"),
+    ("HaventHadIntent", "any trouble peeing"), ("NotSaidIntent", "really"),
+])
+def test_a_denial_in_free_words_moves_on(talk, intent, query):
+    start(talk)
+    reply = talk.say(intent, query=query)
+    assert reply.speech.endswith(QUESTIONS[1]["text"]) and "911" not in reply.speech
+
+
+@pytest.mark.parametrize("intent, query", [
+    ("QuestionIntent", "my legs keep giving way"), ("NoSaidIntent", "but i wet myself last night"),
+    ("YesSaidIntent", "a bit numb down below"), ("SomeoneElseIntent", "fell off a ladder"),
+])
+def test_a_red_flag_said_mid_check_is_answered_at_once(talk, intent, query):
+    start(talk)
+    reply = talk.say(intent, query=query)
+    assert "911" in reply.speech and reply.ended
+
+
+def test_help_and_repeat_ask_the_same_question_again(talk):
+    start(talk)
+    talk.say("AMAZON.NoIntent")
+    helped = talk.say("AMAZON.HelpIntent")
+    assert "yes, no, or not sure" in helped.speech and helped.speech.endswith(QUESTIONS[1]["text"])
+    assert talk.say("AMAZON.RepeatIntent").speech.endswith(QUESTIONS[1]["text"])
+    assert talk.say("AMAZON.NoIntent").speech.endswith(QUESTIONS[2]["text"])
+
+
+def test_a_stretch_asked_mid_check_waits_for_the_check(talk):
+    start(talk)
+    reply = talk.say("ChooseStretchIntent", area=("hips", "hips"))
+    assert "finish the quick safety check" in reply.speech and reply.speech.endswith(QUESTIONS[0]["text"])
+
+
+def test_not_understood_mid_check_asks_the_question_again(talk):
+    start(talk)
+    lost = talk.say("AMAZON.FallbackIntent")
+    assert lost.speech.endswith(QUESTIONS[0]["text"]) and "didn't catch" in lost.speech
+
+
+def test_a_check_started_mid_routine_pauses_it_and_yes_answers_the_check(talk):
+    """The critical bug: "yes" to the check's first question used to run the next stretch step."""
+    talk.launch()
+    talk.say("GuideStretchIntent", stretch=("cat cow", "cat_cow"))
+    talk.say("AMAZON.NextIntent")
+    asked = talk.say("CheckSymptomsIntent")
+    assert asked.speech.endswith(QUESTIONS[0]["text"])
+    reply = talk.say("AMAZON.YesIntent")
+    assert "911" in reply.speech and reply.ended
+    assert "belly" not in reply.speech.lower()
+
+
+def test_after_a_clear_check_mid_routine_the_routine_carries_on_where_it_was(talk):
+    talk.launch()
+    talk.say("GuideStretchIntent", stretch=("cat cow", "cat_cow"))
+    second = talk.say("AMAZON.NextIntent")
+    talk.say("CheckSymptomsIntent")
+    for _ in QUESTIONS[:-1]:
+        talk.say("AMAZON.NoIntent")
+    done = talk.say("AMAZON.NoIntent")
+    assert "carry on with cat cow" in done.speech
+    resumed = talk.say("AMAZON.YesIntent")
+    assert "belly" in resumed.speech.lower() and "belly" in second.speech.lower()
+
+
+def test_a_check_question_goes_stale_when_the_person_moves_on(talk):
+    """Second bug: a later "yes" (to the pop offer) was taken as yes to groin numbness."""
+    start(talk)
+    pop = talk.say("WhatIsThePopIntent")
+    assert "gas" in pop.speech
+    reply = talk.say("AMAZON.YesIntent")
+    assert "911" not in reply.speech and "few minutes to more than an hour" in reply.speech
+
+
+def test_symptom_answers_are_never_stored(stored_skill, tmp_path):
+    talk = Conversation(stored_skill, user_id="amzn1.ask.account.PRIVATE")
+    talk.say("CheckSymptomsIntent")
+    talk.say("AMAZON.NoIntent")
+    talk.say("DontKnowIntent")
+    talk.say("ReportSymptomIntent", symptom=("a stiff back", "stiffness"))
+    stored = b"".join(p.read_bytes() for p in tmp_path.glob("store.sqlite3*"))
+    for private in (b"stiff", b"triage", b"symptom", b"PRIVATE"):
+        assert private not in stored

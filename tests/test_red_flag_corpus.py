@@ -1,0 +1,152 @@
+"""The red-flag corpus (tests/corpus/red_flags): every phrasing, as the skill reads it.
+
+Each case is labelled with its symptom and level, or none, and its form (plain, regional,
+hedged, negated, other person, historical, hypothetical, near miss, mid-sentence). Read twice:
+- by the screen alone, on the words as written;
+- through the interaction model (tests/va.py's virtual-alexa), as Alexa would hand the words to
+  the skill (the carrier put back, or lost when no sample catches the words).
+The figures are printed per split (tune, holdout, fresh) and per symptom; the aims fail the run:
+every emergency at its level, urgent signs at least 98% (at their level or above), and false
+alarms (emergency, right-away or urgent advice for a harmless phrasing) at most 3%.
+tests/test_acceptance.py plays the same corpus through the real virtual-alexa and judges what
+is spoken.
+"""
+from __future__ import annotations
+
+import collections
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from skill import screen
+from va import launch_words, reading, resolve
+
+CORPUS = Path(__file__).parent / "corpus" / "red_flags"
+SPLITS = ("tune", "holdout", "fresh")
+RANK = {level: i for i, level in enumerate(screen.LEVEL_ORDER)}
+ALARMS = set(screen.PRE_EMPTING)
+
+
+@dataclass(frozen=True)
+class Case:
+    text: str
+    locale: str
+    symptom: str
+    level: str  # emergency, right_away, urgent, soon, info (a what-if), none
+    form: str
+    who: str
+    split: str
+
+
+def cases() -> list[Case]:
+    found = []
+    for split in SPLITS:
+        for path in sorted((CORPUS / split).glob("*.toml")):
+            for case in tomllib.loads(path.read_text(encoding="utf-8"))["case"]:
+                found.append(Case(case["text"], case["locale"], case["symptom"], case["level"], case["form"],
+                                  case.get("who", "self"), split))
+    return found
+
+
+CASES = cases()
+
+
+def heard_level(finding: screen.Finding | None) -> str:
+    if finding is None:
+        return "none"
+    return "info" if finding.status == screen.HYPOTHETICAL else finding.level
+
+
+def verdict(case: Case, got: str) -> str:
+    """ok, missed (under the level, or no flag), or alarm (a flag for a harmless phrasing)."""
+    if case.level in RANK:
+        return "ok" if got in RANK and RANK[got] <= RANK[case.level] else "missed"
+    if case.level == "info":
+        return "ok" if got in ("info", "none", "soon") else "alarm"
+    return "alarm" if got in ALARMS or got == "info" else "ok"
+
+
+def score(read, cases_read: list[Case] | None = None) -> dict:
+    """Per split and level: counts of ok/missed/alarm, exact level matches, and the failures."""
+    table: dict = collections.defaultdict(collections.Counter)
+    failures = []
+    for case in CASES if cases_read is None else cases_read:
+        got = read(case)
+        result = verdict(case, got)
+        table[(case.split, case.level)][result] += 1
+        table[(case.split, case.level)]["exact"] += got == case.level
+        table[("all", case.level)][result] += 1
+        table[("all", case.level)]["exact"] += got == case.level
+        table[("symptom", case.symptom)][result] += 1
+        if result != "ok":
+            failures.append(f"[{case.split} {case.locale} {case.form}] {case.text!r}: wanted {case.level}, got {got}")
+    return {"table": table, "failures": failures}
+
+
+def report(title: str, scored: dict) -> str:
+    table = scored["table"]
+    lines = [title]
+    for split in (*SPLITS, "all"):
+        row = []
+        for level in ("emergency", "right_away", "urgent", "soon", "info", "none"):
+            c = table.get((split, level))
+            if not c:
+                continue
+            n = sum(c[k] for k in ("ok", "missed", "alarm"))
+            row.append(f"{level} {c['ok']}/{n}")
+        lines.append(f"  {split:8s} " + ", ".join(row))
+    flags = [s for s in screen.SYMPTOM_LEVELS]
+    lines.append("  recall per symptom: " + ", ".join(
+        f"{s} {table[('symptom', s)]['ok']}/{sum(table[('symptom', s)].values())}" for s in flags
+        if sum(table[("symptom", s)].values())))
+    harmless = [table[("all", level)] for level in ("none",)]
+    alarms = sum(c["alarm"] for c in harmless)
+    total = sum(sum(c[k] for k in ("ok", "alarm")) for c in harmless)
+    lines.append(f"  false alarms on harmless phrasings: {alarms}/{total} ({100 * alarms / max(total, 1):.1f}%)")
+    return "\n".join(lines)
+
+
+def check_aims(scored: dict) -> list[str]:
+    table, problems = scored["table"], []
+    for level, aim in (("emergency", 1.0), ("right_away", 1.0), ("urgent", 0.98)):
+        c = table[("all", level)]
+        n = c["ok"] + c["missed"]
+        if n and c["ok"] / n < aim:
+            problems.append(f"{level}: {c['ok']}/{n} under the aim of {aim:.0%}")
+    none = table[("all", "none")]
+    n = none["ok"] + none["alarm"]
+    if n and none["alarm"] / n > 0.03:
+        problems.append(f"false alarms {none['alarm']}/{n} over the aim of 3%")
+    return problems
+
+
+def test_the_corpus_is_labelled_consistently():
+    assert len(CASES) >= 600 and len({c.locale for c in CASES}) == 5
+    for case in CASES:
+        assert case.level in (*RANK, "info", "none"), case
+        if case.level in RANK:
+            assert screen.SYMPTOM_LEVELS[case.symptom] == case.level, case
+
+
+def test_the_screen_reads_the_corpus_at_the_right_level(capsys):
+    scored = score(lambda case: heard_level(screen.screen([case.text], case.locale)))
+    with capsys.disabled():
+        print("\n" + report("Red-flag corpus, the screen on the words as written:", scored))
+    problems = check_aims(scored)
+    assert not problems, "\n".join(problems + scored["failures"][:40])
+
+
+def test_the_corpus_through_the_interaction_model_reaches_the_right_level(capsys):
+    """As Alexa hands the words over: a phrasing no sample catches reaches the skill as nothing.
+
+    virtual-alexa sends a bare LaunchRequest for anything holding "ask", "open", "launch", "talk
+    to" or "tell" ("I can't tell if...", "kindly tell..."), or matches only what follows " to ":
+    no interaction model can change that, and Alexa itself does not do it, so those phrasings
+    are counted apart (and printed), not against the aims."""
+    modelled = [case for case in CASES if not launch_words(case.text)]
+    scored = score(lambda case: heard_level(reading(case.locale, resolve(case.locale, case.text))), modelled)
+    with capsys.disabled():
+        print("\n" + report("Red-flag corpus, through the interaction model (virtual-alexa's matching):", scored))
+        print(f"  left apart: {len(CASES) - len(modelled)} phrasings holding virtual-alexa's launch words")
+    problems = check_aims(scored)
+    assert not problems, "\n".join(problems + scored["failures"][:40])
