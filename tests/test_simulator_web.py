@@ -165,8 +165,10 @@ def test_the_page_in_a_real_headless_chromium(models_dir):
             counting = card.locator(".apl-text", has_text=re.compile(r"^[1-5]$"))
             expect(counting).to_be_visible(timeout=15_000)  # the countdown runs on elapsedTime
             expect(card).to_contain_text("seconds left")
-            bar = page.locator("#screen .apl-frame .apl-frame")
-            assert 0 < bar.bounding_box()["width"]
+            # the progress bar has a width while the hold runs (polled in the page: on a slow machine
+            # the hold can end between two calls from here)
+            page.wait_for_function("() => { const bar = document.querySelector('#screen .apl-frame .apl-frame');"
+                                   " return bar !== null && bar.getBoundingClientRect().width > 0; }", timeout=15_000)
             assert page.locator("#screen .apl-viewport").get_attribute("data-unknown") == ""
             page.screenshot(path=str(ARTIFACTS / "simulator.png"), full_page=True)
             page.wait_for_function("(window.__sounds || []).includes('chime')", timeout=15_000)  # the hold's chime
