@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
 def handlers() -> tuple:
     """Every request handler, in dispatch order."""
-    from . import basics, canfulfill, guide, pops, progress, reminders, safety, sounds, stretches, symptoms
+    from . import answers, basics, canfulfill, guide, progress, reminders, safety, sounds, stretches, symptoms
 
     return (
         *canfulfill.HANDLERS,
@@ -32,7 +32,7 @@ def handlers() -> tuple:
         *symptoms.HANDLERS,
         *sounds.HANDLERS,
         *guide.ENTRY_HANDLERS,
-        *pops.HANDLERS,
+        *answers.HANDLERS,
         *stretches.HANDLERS,
         *progress.HANDLERS,
         *reminders.HANDLERS,

@@ -1,7 +1,11 @@
-"""Explaining the pop: what it is, why it won't pop, why it may stop for good, is it harmful.
+"""Answers to questions: the pop, cracking, self-care, professionals; and their follow-ups.
 
-Each answer ends in one offer to go deeper; "yes" or "tell me more" follows it. The pop
-timer ("I just popped my back") lets a later "why won't it pop" say how long ago it was.
+Every topic's answer is data (content/<locale>/topics.toml); which topic a question is about is
+decided by its intent (a topic intent, whose samples are the topic's examples) or, for free
+words, by skill/topics.py. An answer ends in one offer: the next topic ("yes" or "tell me more"),
+a stretch, or the symptom check. "Tell me more" says a topic's `more` first (rarer causes only
+when asked), then moves on. The pop timer ("I just popped my back") lets "why won't it pop" and
+"can I pop it again" say how long ago it was.
 """
 from __future__ import annotations
 
@@ -11,31 +15,59 @@ from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_core.utils import get_intent_name
 from ask_sdk_model import Response
 
-from . import session
+from . import session, stretches, topics
 from .dispatch import IntentHandler, pending, words
 from .speech import Reply, question, render
 
 REFRACTORY_WINDOW_SECONDS = 90 * 60  # "from a few minutes to more than an hour"
-
-TOPIC_INTENTS = {
-    "WhatIsThePopIntent": "what",
-    "WhyWontItPopIntent": "wont",
-    "WhyStoppedPoppingIntent": "stopped",
-    "IsCrackingSafeIntent": "safe",
-}
+TIMED_TOPICS = ("pop_wont", "pop_again")
 
 
-def explain(handler_input: HandlerInput, topic: str) -> Reply:
-    """One topic, then the offer of the next. "Why won't it pop" soon after a pop: the timer."""
-    minutes = minutes_since_pop(handler_input) if topic == "wont" else None
+def answer(handler_input: HandlerInput, topic: str) -> Reply:
+    """A topic's answer and its one offer (soon after a pop, the pop timer instead)."""
+    minutes = minutes_since_pop(handler_input) if topic in TIMED_TOPICS else None
     if minutes is not None:
         return timer_answer(handler_input, minutes)
     text = words(handler_input)
-    nxt = text.raw(f"pops.topics.{topic}").get("next", "selfcare")
-    offer = text.text(f"pops.offers.{nxt}")
     state = session.turn(handler_input)
-    state.pending, state.pop_topic = "deeper", nxt
-    return question(text.text(f"pops.topics.{topic}"), offer, reprompt=offer, title=text.text("cards.pop"))
+    state.topic, state.more_said = topic, False
+    return _offer(handler_input, topic, text.text(f"topics.{topic}"), "offer")
+
+
+def _offer(handler_input: HandlerInput, topic: str, said: str, offer_key: str) -> Reply:
+    text = words(handler_input)
+    data = text.raw(f"topics.{topic}")
+    state = session.turn(handler_input)
+    if data.get("lead") == "stretch":
+        stretch_id = data.get("stretch_id")
+        state.pending, state.offer = ("guide", {"stretch": stretch_id}) if stretch_id else ("stretch", {})
+    elif data.get("lead") == "check":
+        state.pending = "check"
+    else:
+        state.pending, state.next_topic = "deeper", data.get("next", "selfcare")
+    offer = text.text(f"topics.{topic}.{offer_key}" if offer_key in data else f"topics.{topic}.offer")
+    title = text.text("cards.pop" if topic.startswith(("pop_", "crack_")) else "cards.selfcare")
+    return question(said, offer, reprompt=offer, title=title)
+
+
+def same_for(handler_input: HandlerInput, area: str) -> Reply:
+    """ "And for my neck?" after an answer: it holds there too; the answer's offer again."""
+    topic = session.turn(handler_input).topic or "selfcare"
+    reply = _offer(handler_input, topic, words(handler_input).text("pops.follow.same_for", area=area), "offer")
+    return reply
+
+
+def tell_more(handler_input: HandlerInput) -> Reply:
+    """ "Tell me more": the topic's `more`, once, then the topic it leads to."""
+    state = session.turn(handler_input)
+    text = words(handler_input)
+    topic = state.topic
+    if topic and "more" in text.raw(f"topics.{topic}") and not state.more_said:
+        reply = _offer(handler_input, topic, text.text(f"topics.{topic}.more"), "more_offer")
+        state.more_said = True
+        return reply
+    following = text.raw(f"topics.{topic}").get("next") if topic else None
+    return answer(handler_input, following or state.next_topic or "pop_what")
 
 
 def minutes_since_pop(handler_input: HandlerInput) -> int | None:
@@ -58,26 +90,18 @@ def timer_answer(handler_input: HandlerInput, minutes: int) -> Reply:
     return question(since, offer, reprompt=offer, title=text.text("cards.pop"))
 
 
-class ExplainTopic(IntentHandler):
-    """ "Why does my back pop?", "Why won't it pop?", "Why can't I crack it anymore?" """
+class TopicAsked(IntentHandler):
+    """A question whose intent names its topic ("why does my back pop", "heat or ice?")."""
 
-    intents = tuple(TOPIC_INTENTS)
-
-    def handle(self, handler_input: HandlerInput) -> Response:
-        return render(handler_input, explain(handler_input, TOPIC_INTENTS[get_intent_name(handler_input)]))
-
-
-class CanIPopAgain(IntentHandler):
-    """ "Can I pop it again?" """
-
-    intents = ("CanIPopAgainIntent",)
+    intents = tuple(topics.intent_topics())
 
     def handle(self, handler_input: HandlerInput) -> Response:
-        return render(handler_input, explain(handler_input, "wont"))
+        topic = topics.intent_topics(handler_input.request_envelope.request.locale)[get_intent_name(handler_input)]
+        return render(handler_input, answer(handler_input, topic))
 
 
 class GoDeeper(IntentHandler):
-    """ "Yes" or "tell me more" after an offer to go deeper. """
+    """ "Yes" or "tell me more" after an answer's offer of the next topic."""
 
     intents = ("AMAZON.YesIntent", "TellMeMoreIntent")
 
@@ -85,21 +109,21 @@ class GoDeeper(IntentHandler):
         return pending(handler_input, "deeper")
 
     def handle(self, handler_input: HandlerInput) -> Response:
-        topic = session.turn(handler_input).pop_topic or "wont"
-        if topic == "selfcare":
-            from .stretches import selfcare
-
-            return render(handler_input, selfcare(handler_input))
-        return render(handler_input, explain(handler_input, topic))
+        if get_intent_name(handler_input) == "TellMeMoreIntent":
+            return render(handler_input, tell_more(handler_input))
+        return render(handler_input, answer(handler_input, session.turn(handler_input).next_topic or "pop_wont"))
 
 
 class TellMeMore(IntentHandler):
-    """ "Tell me more" with nothing offered: start from what the pop is. """
+    """ "Tell me more", "what else" after any answer (or, with none yet, from what the pop is);
+    just after a stretch was offered, another stretch."""
 
     intents = ("TellMeMoreIntent",)
 
     def handle(self, handler_input: HandlerInput) -> Response:
-        return render(handler_input, explain(handler_input, "what"))
+        if session.turn(handler_input).topic is None and pending(handler_input, "guide", "stretch"):
+            return render(handler_input, stretches.offer_next(handler_input))
+        return render(handler_input, tell_more(handler_input))
 
 
 class JustPopped(IntentHandler):
@@ -117,4 +141,4 @@ class JustPopped(IntentHandler):
         return render(handler_input, question(text.text("pops.timer.noted"), reprompt=text.text("pops.offers.stretch")))
 
 
-HANDLERS = (GoDeeper(), ExplainTopic(), CanIPopAgain(), JustPopped(), TellMeMore())
+HANDLERS = (GoDeeper(), TopicAsked(), JustPopped(), TellMeMore())

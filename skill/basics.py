@@ -9,7 +9,7 @@ from ask_sdk_core.response_helper import ResponseFactory
 from ask_sdk_core.utils import get_intent_name
 from ask_sdk_model import Response
 
-from . import carriers, guide, pops, progress, safety, screen, session, stretches, symptoms, understand
+from . import answers, carriers, guide, progress, safety, screen, session, stretches, symptoms, topics, understand
 from .dispatch import IntentHandler, RequestHandler, slot_text, words
 from .speech import Reply, question, render, statement
 
@@ -51,7 +51,7 @@ class Help(IntentHandler):
             state.ask_again()
             return render(handler_input, question(text.text("basics.help_offer"),
                                                   reprompt=text.text("basics.help_offer")))
-        return render(handler_input, question(text.text("basics.help"), reprompt=text.text("basics.help_reprompt")))
+        return render(handler_input, help_reply(handler_input))
 
 
 class StopOrCancel(IntentHandler):
@@ -123,41 +123,44 @@ class ForgetMe(IntentHandler):
 
 def answer_free_text(handler_input: HandlerInput, said: str) -> Response:
     """Words that matched no specific sample, after the red-flag screen (safety.py) found no red
-    flag in them: a sign to book soon, a "what if", or a question answered by what it asks."""
+    flag in them: a sign to book soon, a "what if", or a question answered by its topic."""
     finding: screen.Finding | None = handler_input.attributes_manager.request_attributes.get("finding")
     if finding is not None and finding.status == screen.HYPOTHETICAL:
         return render(handler_input, safety.advice(handler_input, finding))
     if finding is not None and finding.level == screen.SOON:
         return render(handler_input, symptoms.soon_advice(handler_input, finding))
-    heard = understand.read(said)
-    if heard.kind == "routine":
-        return guide.start_routine(handler_input, heard.minutes, area=heard.area, position=heard.position)
-    if heard.kind == "guide":
-        return guide.start(handler_input, [heard.stretch])
-    return render(handler_input, reply_for(handler_input, heard))
+    locale = handler_input.request_envelope.request.locale
+    area = topics.follow_up_area(said, locale) if session.turn(handler_input).topic else None
+    if area is not None:  # "and for my neck?" just after an answer
+        return render(handler_input, answers.same_for(handler_input, area))
+    routed = topics.route(said, locale)
+    handler_input.attributes_manager.request_attributes["routed"] = routed
+    if routed is None:
+        return render(handler_input, fallback_reply(handler_input))
+    names = understand.named(said, locale)
+    if routed.topic == "routine":
+        return guide.start_routine(handler_input, names.minutes, area=names.area, position=names.position)
+    if routed.topic == "guide":  # asked to be led through one: straight into the one that fits
+        stretch_id, _ = stretches.choose(words(handler_input), name=names.stretch, area=names.area,
+                                         position=names.position)
+        return guide.start(handler_input, [stretch_id])
+    if routed.topic == "stretch":
+        return render(handler_input, stretches.offer_for(handler_input, name=names.stretch, area=names.area,
+                                                         position=names.position))
+    actions = {"symptom_check": symptoms.start, "stiffness": symptoms.ordinary_ache, "capabilities": help_reply,
+               "another_stretch": stretches.offer_next}
+    if routed.topic in actions:
+        return render(handler_input, actions[routed.topic](handler_input))
+    reply = answers.answer(handler_input, routed.topic)
+    if names.area:  # "what can I do for tight hips?": a stretch offered after the answer suits the hips
+        session.turn(handler_input).offer["area"] = names.area
+    return render(handler_input, reply)
 
 
-def reply_for(handler_input: HandlerInput, heard: understand.Heard) -> Reply:
-    if heard.kind == "pop":
-        return pops.explain(handler_input, heard.topic or "what")
-    if heard.kind == "professional":
-        return stretches_professional(handler_input)
-    if heard.kind == "doctor":
-        return symptoms.start(handler_input)
-    if heard.kind == "stretch":
-        return stretches.offer_for(handler_input, name=heard.stretch, area=heard.area, position=heard.position)
-    if heard.kind == "selfcare":
-        return stretches.selfcare(handler_input)
-    if heard.kind == "ache":
-        return symptoms.ordinary_ache(handler_input)
-    return fallback_reply(handler_input)
-
-
-def stretches_professional(handler_input: HandlerInput) -> Reply:
+def help_reply(handler_input: HandlerInput) -> Reply:
+    """What the skill does: the three things, and how to ask for them."""
     text = words(handler_input)
-    session.turn(handler_input).pending = "check"
-    ask = text.text("symptoms.offer_check")
-    return question(text.text("selfcare.professional"), ask, reprompt=ask)
+    return question(text.text("basics.help"), reprompt=text.text("basics.help_reprompt"))
 
 
 def fallback_reply(handler_input: HandlerInput) -> Reply:

@@ -27,23 +27,20 @@ from ask_sdk_model.canfulfill import (
     CanUnderstandSlotValues,
 )
 
-from . import carriers, reminder_times, safety, screen, understand
+from . import carriers, reminder_times, safety, screen, topics
 from .dispatch import RequestHandler
 
 YES, NO, MAYBE = "YES", "NO", "MAYBE"
 log = logging.getLogger("skill")
 
 FULLY_ANSWERED = {
-    "WhatIsThePopIntent", "WhyWontItPopIntent", "WhyStoppedPoppingIntent", "IsCrackingSafeIntent",
-    "CanIPopAgainIntent", "SeeProfessionalIntent", "SelfCareIntent", "ChooseStretchIntent", "GuideStretchIntent",
-    "StartRoutineIntent", "ListStretchesIntent", "CheckSymptomsIntent", "SetReminderIntent",
+    *topics.intent_topics(), "ChooseStretchIntent", "GuideStretchIntent", "StartRoutineIntent", "ListStretchesIntent",
+    "CheckSymptomsIntent", "SetReminderIntent",
 }
 PERHAPS_MEANT = {
     "JustPoppedIntent", "ReportSymptomIntent", "ProgressIntent", "ListRemindersIntent", "ChangeReminderIntent",
     "CancelReminderIntent", *carriers.intents(),
 }
-# Free-form words the skill places with confidence (understand.read's kinds).
-PLACED_KINDS = {"pop", "professional", "doctor", "routine", "guide", "stretch", "selfcare"}
 CUSTOM_SLOTS = {"area", "position", "stretch", "symptom", "recurrence"}
 
 
@@ -69,7 +66,7 @@ def judge(intent: str, slots: list[safety.SlotReading], *, red_flag: bool,
             ok = reminder_times.parse_duration(reading.spoken) is not None
             answers[reading.name] = _slot(YES, YES) if ok else _slot(NO, NO)
         elif intent in free_text:  # free words: only what the skill can place
-            placed = understand.read(carriers.said(locale, intent, reading.spoken)).kind in PLACED_KINDS
+            placed = topics.route(carriers.said(locale, intent, reading.spoken), locale) is not None
             answers[reading.name] = _slot(YES, YES) if placed else _slot(MAYBE, NO)
         else:  # free words inside a specific question ("what helps {query}"): the question decides
             answers[reading.name] = _slot(YES, YES)

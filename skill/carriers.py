@@ -3,7 +3,8 @@
 Alexa sends a free-text intent only its slot ("no {query}" arrives as "numbness down there"), so
 each intent's carrier meaning is written in `content/<locale>/free_text.toml`: the `restore`
 words, and what the opener means as an answer to a yes/no question. `echo` words each have an
-intent of their own (Said<Word>Intent) that puts the very word back. modelgen.py writes the
+intent of their own (Said<Word>Intent) that puts the very word back; words the screen and the
+routing read alike (`echo.same`: "heating" as "heat") share their word's intent. modelgen.py writes the
 samples from the same data, so the model and the skill cannot disagree.
 """
 from __future__ import annotations
@@ -33,8 +34,11 @@ def table(locale: str | None) -> dict[str, Carrier]:
     data = content.joined(locale, "free_text")
     found = {name: Carrier(spec.get("restore", ""), spec.get("answers"), tuple(spec.get("openers", [])))
              for name, spec in data.get("intents", {}).items()}
-    for word in data.get("echo", {}).get("words", []):
-        found[echo_intent(word)] = Carrier(word, None, (word, f"{word}'s"))
+    echo = data.get("echo", {})
+    for word in echo.get("words", []):
+        said_as = [word, *echo.get("same", {}).get(word, [])]
+        openers = [form for alt in said_as for form in ((alt, f"{alt}'s") if " " not in alt else (alt,))]
+        found[echo_intent(word)] = Carrier(word, None, tuple(openers))
     return found
 
 

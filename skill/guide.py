@@ -7,12 +7,12 @@ resumed at the next launch (within a day). What a step says, and how, is in rout
 """
 from __future__ import annotations
 
-import re
 
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_core.utils import get_intent_name
 from ask_sdk_model import Response
 
+from . import carriers, understand
 from . import routine as steps
 from . import session
 from .dispatch import IntentHandler, RequestHandler, pending, slot_id, slot_text, words
@@ -21,7 +21,6 @@ from .session import Routine
 from .speech import question, render, statement
 from .stretches import choose
 
-_PAIN = re.compile(r"\b(hurts?|hurting|pain|painful|sharp|ouch|ow|sore|stings?|stinging)\b")
 
 
 def answer_then_next(handler_input: HandlerInput, said: str) -> Response:
@@ -191,14 +190,16 @@ class ItHurts(IntentHandler):
     Mid-routine, pain said in other words ("my back is sore now") counts too.
     """
 
-    intents = ("ItHurtsIntent", "PainIntent", "QuestionIntent", "ReportSymptomIntent", "CannotIntent")
+    intents = ("ItHurtsIntent", "PainIntent", "ReportSymptomIntent", *carriers.intents())
 
     def when(self, handler_input: HandlerInput) -> bool:
         name = get_intent_name(handler_input)
         if name == "ItHurtsIntent" or (name == "PainIntent" and running(handler_input) is not None):
             return True
-        said = " ".join(filter(None, (slot_text(handler_input, n) for n in ("query", "symptom"))))
-        return running(handler_input) is not None and bool(_PAIN.search(said.lower()))
+        locale = handler_input.request_envelope.request.locale
+        said = " ".join(filter(None, (carriers.said(locale, name, slot_text(handler_input, "query")),
+                                      slot_text(handler_input, "symptom"))))
+        return running(handler_input) is not None and understand.says_it_hurts(said, locale)
 
     def handle(self, handler_input: HandlerInput) -> Response:
         return stop_for_pain(handler_input)

@@ -7,7 +7,9 @@ only adds, so all five models have the same intents, slots and value ids.
 
 The free-text intents' "<opener> {query}" samples come from the skill's own content
 (`skill/content/<locale>/free_text.toml`, through skill.carriers), the same data that tells the
-skill which words to put back; they are written last, after every other intent.
+skill which words to put back; they are written last, after every other intent. The topic
+intents (WhatIsThePopIntent, HeatIntent, ...) take their samples from the topics' examples
+(`skill/content/<locale>/topic_examples.toml`), the same the skill's routing compares with.
 
     python -m skill.modelgen            write interaction_models/<locale>.json
     python -m skill.modelgen --check    exit 1 if a committed model differs from the source
@@ -95,6 +97,17 @@ def _free_text(locale: str, intents: list[dict[str, Any]]) -> list[dict[str, Any
             for spec in [*declared, *extra]]
 
 
+def _topic_intents(locale: str) -> list[dict[str, Any]]:
+    """One intent per topic that names one, its samples the topic's examples (topic_examples.toml)."""
+    from . import content
+
+    found = []
+    for topic, spec in content.joined(locale, "topic_examples").items():
+        if "intent" in spec:
+            found.append({"name": spec["intent"], "samples": list(dict.fromkeys(spec.get("examples", [])))})
+    return found
+
+
 def build(locale: str, source: dict[str, Any] | None = None) -> dict[str, Any]:
     """The interaction model for one locale, as ASK's JSON: invocation name, intents, types."""
     source = load_source() if source is None else source
@@ -103,6 +116,7 @@ def build(locale: str, source: dict[str, Any] | None = None) -> dict[str, Any]:
 
     free_names = set(carriers.table(locale))
     intents = [spec for spec in source["intents"] if spec["name"] not in free_names]
+    intents += _topic_intents(locale)
     intents += _free_text(locale, source["intents"])
     names = {spec["name"] for spec in intents}
     extra_samples: dict[str, list[str]] = {}

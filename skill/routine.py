@@ -259,6 +259,7 @@ def speak_step(handler_input: HandlerInput, routine: Routine, *lead: str, first:
 
 
 def start(handler_input: HandlerInput, stretch_ids: list[str], *lead: str, first: bool = False) -> Response:
+    session.turn(handler_input).topic = None
     return speak_step(handler_input, Routine(stretch_ids=stretch_ids), *lead, first=first)
 
 

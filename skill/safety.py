@@ -58,31 +58,40 @@ def read_slots(handler_input: HandlerInput) -> list[SlotReading]:
     return readings
 
 
-def said_in_request(handler_input: HandlerInput) -> list[str]:
-    """Every piece of a person's words in the request; a free-text intent's carrier put back
-    (also when its sample had no slot: "i fell off a ladder" is InjuryIntent's "i fell")."""
-    request = handler_input.request_envelope.request
-    intent = getattr(request, "intent", None)
-    name = intent.name if intent else None
-    readings = read_slots(handler_input)
+def said_in(locale: str | None, intent_name: str | None, readings: list[SlotReading]) -> list[str]:
+    """Every piece of a person's words in a request's slots; a free-text intent's carrier put
+    back (also when its sample had no slot: "i fell off a ladder" is InjuryIntent's "i fell")."""
     texts = [reading.spoken or "" for reading in readings if reading.name != "query"]
-    if name in carriers.table(request.locale):
+    if intent_name in carriers.table(locale):
         query = next((r.spoken for r in readings if r.name == "query"), None)
-        texts.append(carriers.said(request.locale, name, query))
+        texts.append(carriers.said(locale, intent_name, query))
     return texts
 
 
-def finding_in_request(handler_input: HandlerInput) -> Finding | None:
-    """The most serious sign in the request: in any slot's words, or a slot value's own meaning."""
-    locale = handler_input.request_envelope.request.locale
-    found = [screen.screen(said_in_request(handler_input), locale)]
-    for reading in read_slots(handler_input):
+def finding_in(locale: str | None, intent_name: str | None, readings: list[SlotReading]) -> Finding | None:
+    """The most serious sign in a request: in any slot's words, or a slot value's own meaning."""
+    found = [screen.screen(said_in(locale, intent_name, readings), locale)]
+    for reading in readings:
         if reading.resolved_id in SYMPTOM_LEVELS and not screen.mentions(reading.spoken, locale):
             # a slot value Alexa matched that the words alone do not name: it counts, unless denied
             if not screen.denied_words(reading.spoken, locale):
                 found.append(Finding(reading.resolved_id, words=reading.spoken or ""))
     found = [f for f in found if f]
     return min(found, key=Finding.rank, default=None)
+
+
+def _intent_name(handler_input: HandlerInput) -> str | None:
+    intent = getattr(handler_input.request_envelope.request, "intent", None)
+    return intent.name if intent else None
+
+
+def said_in_request(handler_input: HandlerInput) -> list[str]:
+    return said_in(handler_input.request_envelope.request.locale, _intent_name(handler_input), read_slots(handler_input))
+
+
+def finding_in_request(handler_input: HandlerInput) -> Finding | None:
+    return finding_in(handler_input.request_envelope.request.locale, _intent_name(handler_input),
+                      read_slots(handler_input))
 
 
 def advice(handler_input: HandlerInput, finding: Finding | str, *, unsure: bool = False, name: str | None = None) -> Reply:

@@ -53,7 +53,9 @@ class Turn:
     """
 
     pending: str | None = None  # what the reply just sent asks: deeper, stretch, guide, triage, check, resume, routine
-    pop_topic: str | None = None  # the pop topic offered next
+    topic: str | None = None  # the topic last answered (answers.py)
+    next_topic: str | None = None  # the topic offered next
+    more_said: bool = False  # the last topic's "more" was said
     triage_step: int | None = None  # the check's question just asked
     triage_follow: bool = False  # ... its follow-up ("is it both legs?")
     triage_plain: bool = False  # ... asked again in plainer words after "not sure"

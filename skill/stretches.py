@@ -1,4 +1,4 @@
-"""Choosing a stretch (by area, position, name, or any) and the self-care advice.
+"""Choosing a stretch (by area, position, name, or any).
 
 Asking for a stretch describes one and offers to guide it; "yes" starts the guided routine
 (guide.py), where every stretch begins with its stop-if line.
@@ -11,9 +11,9 @@ from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_core.utils import get_intent_name
 from ask_sdk_model import Response
 
-from . import session, understand
+from . import session
 from .content import Content
-from .dispatch import IntentHandler, pending, slot_id, slot_text, words
+from .dispatch import IntentHandler, pending, slot_id, words
 from .speech import Reply, question, render
 
 
@@ -44,7 +44,7 @@ def offer(handler_input: HandlerInput, stretch_id: str, *, fits: bool = True, ag
     data = text.stretches[stretch_id]
     key = "stretches.another" if again else "stretches.pick" if fits else "stretches.none_for"
     state = session.turn(handler_input)
-    state.pending = "guide"
+    state.pending, state.topic = "guide", None  # a follow-up ("and for my hips?") is now about stretches
     state.offer = {**state.offer, "stretch": stretch_id,
                    "offered": ",".join(filter(None, [state.offer.get("offered", ""), stretch_id]))}
     ask = text.text("stretches.pick_offer")
@@ -65,15 +65,6 @@ def offer_for(handler_input: HandlerInput, *, name: str | None = None, area: str
     return offer(handler_input, stretch_id, fits=fits)
 
 
-def selfcare(handler_input: HandlerInput) -> Reply:
-    """Heat, movement, posture, water, yoga; then the offer of a stretch."""
-    text = words(handler_input)
-    state = session.turn(handler_input)
-    state.pending, state.offer = "stretch", {}
-    ask = text.text("pops.offers.stretch")
-    return question(text.text("selfcare.tips"), ask, reprompt=ask, title=text.text("cards.selfcare"))
-
-
 class ChooseStretch(IntentHandler):
     """ "Give me a stretch for my lower back", "something I can do sitting", "cat cow". """
 
@@ -92,7 +83,8 @@ def offer_next(handler_input: HandlerInput) -> Reply:
     """The next stretch that fits what was asked, not yet offered (all again once all were)."""
     state = session.turn(handler_input)
     text = words(handler_input)
-    seen = offered(handler_input)
+    routine = state.routine
+    seen = offered(handler_input) + (list(routine.stretch_ids[routine.index:routine.index + 1]) if routine else [])
     if len(set(seen)) >= len(text.stretches):
         seen, state.offer["offered"] = [], ""
     stretch_id, fits = choose(text, area=state.offer.get("area"), position=state.offer.get("position"), exclude=seen)
@@ -152,30 +144,4 @@ class ListStretches(IntentHandler):
                                               reprompt=text.text("stretches.list_reprompt")))
 
 
-class SelfCare(IntentHandler):
-    """ "What else can I do for a stiff back?", "does heat help?" """
-
-    intents = ("SelfCareIntent",)
-
-    def handle(self, handler_input: HandlerInput) -> Response:
-        heard = understand.read(slot_text(handler_input, "query") or "")
-        if heard.area or heard.position or heard.stretch:  # "what can I do for tight hips?"
-            return render(handler_input, offer_for(handler_input, name=heard.stretch, area=heard.area,
-                                                   position=heard.position))
-        return render(handler_input, selfcare(handler_input))
-
-
-class SeeProfessional(IntentHandler):
-    """ "Should I see a chiropractor or a physical therapist?" """
-
-    intents = ("SeeProfessionalIntent",)
-
-    def handle(self, handler_input: HandlerInput) -> Response:
-        text = words(handler_input)
-        session.turn(handler_input).pending = "check"
-        ask = text.text("symptoms.offer_check")
-        return render(handler_input, question(text.text("selfcare.professional"), ask, reprompt=ask))
-
-
-HANDLERS = (StretchOfferAccepted(), AnotherStretch(), DeclineGuide(), ChooseStretch(), ListStretches(), SelfCare(),
-            SeeProfessional())
+HANDLERS = (StretchOfferAccepted(), AnotherStretch(), DeclineGuide(), ChooseStretch(), ListStretches())

@@ -1,101 +1,92 @@
-"""What a free-form question is about, by its key words (red flags are read first, in safety.py).
+"""What free words name: an area, a position, a stretch, a routine's length; and pain mid-routine.
 
-Alexa hands the skill the words of a free-form question ("why {query}", "my {query}", ...);
-`read()` turns them into a `Heard`: which kind of answer fits and any area, position, stretch
-or routine length named. Pure functions, no speech.
+The topic a question is about is decided by skill/topics.py (after the red-flag screen, in
+safety.py); this module only reads the slot-like things a stretch or a routine needs from words
+Alexa handed over as free text ("a five minute routine for my hips at my desk"). The words are
+data: content/<locale>/named_words.toml.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
-
-def _words(*alternatives: str) -> re.Pattern[str]:
-    return re.compile(r"\b(" + "|".join(alternatives) + r")\b")
-
-
-POP = re.compile(r"\b(pop|pops|popping|popped|crack|cracks|cracking|cracked|click|clicks|clicking|snap|crunch\w*|"
-                 r"grind\w*|cavitation|noise|sound)")
-NOT = _words(r"won'?t", "wont", r"can'?t", "cannot", r"doesn'?t", "does not", r"isn'?t", "not", "never", "no longer",
-             "nothing happens", "no luck", "stuck", r"needs? to pop", r"wants? to pop", "hard to")
-STOPPED = _words("anymore", "any more", "no longer", "stopped", "used to", "like it used to")
-SAFE = _words("safe", "harm", "harmful", "bad", "ok", "okay", "dangerous", "damage", "arthritis", "should i",
-              "unhealthy", "healthy", r"hurt me", "risk", "risky", r"good for (me|you)", r"bad for (me|you)")
-DOCTOR = _words("doctor", "gp", "symptom", "symptoms", "serious", "worried", "worry", "hospital", "emergency", "what if",
-                "warning signs?",
-                "checked", "check", "medical", "physician", "clinic", "see someone", "111", "nhs", "urgent care",
-                "a and e", "er")
-PROFESSIONAL = _words("chiropractor", "chiro", "physio", "physiotherapist", "physical therapist", "therapist",
-                      "osteopath", "massage")
-CARE = _words("heat", "heating", "hot", "warm", "bath", "water", "posture", "walk", "walking", "swim", "swimming",
-              "yoga", "pilates", "relief", "relieve", "ease", "loosen", "else", "tips?", "advice", "remedy", "remedies",
-              "help with", "help my", "what can i do")
-STRETCH = _words("stretch", "stretches", "stretching", "exercise", "exercises", "move", "moves", "movement", "twist")
-ROUTINE = _words("routine", "session", "workout", "a few stretches", "some stretches")
-DO = _words("do", "start", "begin", "guide", "walk me", "take me", "lead me", "coach me", "let'?s", "let us", "try")
-GOOD_FOR = _words("good for", "helps?", "best for", r"for (a|my) (stiff|tight|sore|achy)")
-ACHE = _words("stiff", "stiffness", "ache", "aches", "aching", "sore", "tight", "tense", "hurts?", "pain", "painful",
-              "killing me", "playing up", "bad back")
-AREAS = {"lower_back": r"lower back|low back|lumbar", "upper_back": r"upper back|mid back|middle back|shoulders?",
-         "hips": r"\bhips?\b|glutes?", "chest": r"\bchest\b|\bpecs?\b"}
-POSITIONS = {"sitting": r"sitting|seated|chair|desk|office|at work", "lying": r"lying|laying|in bed|on the floor",
-             "standing": r"standing|stand up", "hands_knees": r"hands and knees|all fours|kneeling"}
-STRETCH_NAMES = {"cat_cow": r"cat ?cow|cat and cow|cat camel", "knee_to_chest": r"knees? to chest|knee hug|hug my knees",
-                 "seated_twist": r"seated (spinal )?twist|chair twist|desk twist|sitting twist",
-                 "supine_twist": r"supine|lying (torso )?twist|floor twist|lying down twist",
-                 "chest_opener": r"chest opener|doorway|door frame|chest stretch|pec stretch"}
-UNSURE = _words("not sure", "unsure", r"don'?t know", "no idea", "maybe", "possibly", "kind of", "sort of")
-MINUTES = {"two": 2, "couple": 2, "quick": 2, "short": 2, "five": 5, "ten": 10, "long": 10}
+from . import content
 
 
 @dataclass(frozen=True)
-class Heard:
-    """What a free-form question asks for."""
+class Named:
+    """What the words name, where they name it."""
 
-    kind: str  # pop, professional, doctor, routine, guide, stretch, selfcare, ache, unsure, unclear
-    topic: str | None = None  # for pop: what, wont, stopped, safe
     area: str | None = None
     position: str | None = None
     stretch: str | None = None
     minutes: int | None = None
 
 
-def _first(table: dict[str, str], text: str) -> str | None:
-    return next((key for key, pattern in table.items() if re.search(pattern, text)), None)
+@dataclass(frozen=True)
+class _Patterns:
+    areas: tuple[tuple[str, re.Pattern[str]], ...]
+    positions: tuple[tuple[str, re.Pattern[str]], ...]
+    stretches: tuple[tuple[str, re.Pattern[str]], ...]
+    minutes: tuple[tuple[re.Pattern[str], int], ...]
+    pain: re.Pattern[str]
 
 
-def _minutes(text: str) -> int | None:
+MINUTE_WORDS = {"two": 2, "five": 5, "ten": 10}  # the [minutes] keys: a routine's length
+
+
+def _any(patterns: list[str], *, words: bool = False) -> re.Pattern[str]:
+    joined = "|".join(f"(?:{p})" for p in patterns) or "(?!)"
+    return re.compile(rf"\b(?:{joined})\b" if words else joined)
+
+
+@lru_cache(maxsize=None)
+def _patterns(locale: str | None) -> _Patterns:
+    data = content.joined(locale, "named_words")
+
+    def table(name: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
+        return tuple((key, _any(patterns)) for key, patterns in data.get(name, {}).items())
+
+    minutes = tuple((_any(words, words=True), MINUTE_WORDS[key]) for key, words in data.get("minutes", {}).items())
+    return _Patterns(table("areas"), table("positions"), table("stretches"), minutes,
+                     _any(data.get("pain", {}).get("words", []), words=True))
+
+
+def _first(table: tuple[tuple[str, re.Pattern[str]], ...], text: str) -> str | None:
+    return next((key for key, pattern in table if pattern.search(text)), None)
+
+
+def _minutes(patterns: _Patterns, text: str) -> int | None:
     digits = re.search(r"\b(\d+) minutes?\b", text)
     if digits:
         return int(digits.group(1))
-    return next((m for word, m in MINUTES.items() if re.search(rf"\b{word}\b", text)), None)
+    return next((m for pattern, m in patterns.minutes if pattern.search(text)), None)
 
 
-def read(said: str) -> Heard:
-    """The kind of answer a free-form question needs, and what it names."""
-    text = " ".join(said.lower().replace("’", "'").split())
-    area, position, stretch = _first(AREAS, text), _first(POSITIONS, text), _first(STRETCH_NAMES, text)
-    if POP.search(text) and not stretch:
-        topic = "stopped" if STOPPED.search(text) else "wont" if NOT.search(text) else \
-            "safe" if SAFE.search(text) else "what"
-        return Heard("pop", topic=topic)
-    if PROFESSIONAL.search(text):
-        return Heard("professional")
-    if DOCTOR.search(text):
-        return Heard("doctor")
-    if ROUTINE.search(text):
-        return Heard("routine", area=area, position=position, minutes=_minutes(text))
-    if stretch:
-        return Heard("guide" if DO.search(text) else "stretch", stretch=stretch)
-    if STRETCH.search(text) or position or (GOOD_FOR.search(text) and (area or ACHE.search(text))
-                                            and not CARE.search(text)):
-        return Heard("stretch", area=area or ("lower_back" if "back" in text else None), position=position)
-    if CARE.search(text):
-        return Heard("selfcare", area=area)
-    if ACHE.search(text):
-        return Heard("ache", area=area)
-    if area:
-        return Heard("stretch", area=area)
-    if UNSURE.search(text):
-        return Heard("unsure")
-    return Heard("unclear")
+def _plain(said: str) -> str:
+    return " ".join(said.lower().replace("’", "'").split())
+
+
+def named(said: str, locale: str | None = None) -> Named:
+    """The area, position, stretch and minutes the words name (any may be None)."""
+    text, patterns = _plain(said), _patterns(locale)
+    return Named(_first(patterns.areas, text), _first(patterns.positions, text), _first(patterns.stretches, text),
+                 _minutes(patterns, text))
+
+
+def area_follow_up(said: str, filler: frozenset[str], locale: str | None = None) -> str | None:
+    """The words naming a body area, when nothing else but `filler` words is said with them
+    ("and for my neck?" gives "neck"), else None."""
+    text = _plain(said)
+    for _, pattern in _patterns(locale).areas:
+        found = pattern.search(text)
+        if found:
+            rest = (text[: found.start()] + " " + text[found.end():]).split()
+            return found.group(0) if all(word in filler for word in rest) else None
+    return None
+
+
+def says_it_hurts(said: str, locale: str | None = None) -> bool:
+    """Words that say it hurts ("ow", "that's sore"): mid-routine, the routine stops."""
+    return bool(_patterns(locale).pain.search(_plain(said)))

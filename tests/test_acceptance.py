@@ -41,9 +41,9 @@ def lead(key: str, **values: str) -> str:
 
 MARKERS = {
     "launch": [lead("basics.launch")], "help": [lead("basics.help")],
-    "pop_what": [lead("pops.topics.what")], "pop_wont": [lead("pops.topics.wont")],
-    "pop_more": [lead("pops.topics.wont_more")], "pop_stopped": [lead("pops.topics.stopped")],
-    "pop_safe": [lead("pops.topics.safe")],
+    **{topic: [lead(f"topics.{topic}")] for topic in TEXT.raw("topics")},
+    "pop_more": [lead("topics.pop_wont.more")],
+    "stiffness": [lead("symptoms.not_red_flag")],
     "offer": [lead("stretches.pick_offer")], "step": [lead("guide.say_next")],
     "triage": [q["text"] for q in TEXT.raw("symptoms.questions")]
     + [q["follow_up"]["text"] for q in TEXT.raw("symptoms.questions") if "follow_up" in q],
@@ -51,7 +51,11 @@ MARKERS = {
     **{level: [lead(f"safety.{how}.{level}") for how in ("levels", "levels_other", "if_it_might_be")]
        for level in ("emergency", "right_away", "urgent", "soon")},
     "info": [lead(f"safety.if_it_happens.{level}") for level in ("emergency", "right_away", "urgent", "soon")],
-    "selfcare": [lead("selfcare.tips")], "professional": [lead("selfcare.professional")],
+    # the answers that stood for several topics before the topics were told apart
+    "pop_safe": [lead(f"topics.{t}") for t in ("crack_harmful", "crack_arthritis", "crack_daily")],
+    "professional": [lead(f"topics.{t}") for t in ("professional_choice", "physio", "chiropractor")],
+    "selfcare": [lead(f"topics.{t}") for t in ("selfcare", "heat", "heat_ice", "bath", "movement", "water", "posture",
+                                               "desk_posture", "yoga_pilates")],
     "bye": [*TEXT.raw("basics.goodbye"), lead("guide.paused"), lead("basics.goodbye_kept")],
     "resume": [lead("basics.resume_offer")], "allclear": [lead("symptoms.all_clear")],
     "hurt": [lead("guide.hurt")], "timer_noted": [lead("pops.timer.noted")], "timer_since": [lead("pops.timer.since")],

@@ -204,12 +204,12 @@ def test_a_request_type_no_handler_uses_gets_an_empty_response(client):
 
 
 def test_an_error_in_a_handler_is_a_spoken_apology_with_the_warning(client, monkeypatch):
-    import skill.pops
+    import skill.answers
 
     def broken(*args, **kwargs):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(skill.pops, "explain", broken)
+    monkeypatch.setattr(skill.answers, "answer", broken)
     body = envelope(intent_request("WhatIsThePopIntent"), new=False, session_id="s", attributes=None)
     reply = client.post("/", json=body)
     assert reply.status_code == 200
@@ -268,13 +268,13 @@ def test_backpop_serve_answers_health(tmp_path):
 
 
 def test_an_error_is_logged_as_one_json_line_with_its_trace(client, monkeypatch, caplog):
-    import skill.pops
+    import skill.answers
     from skill.app import _JsonLines
 
     def broken(*args, **kwargs):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(skill.pops, "explain", broken)
+    monkeypatch.setattr(skill.answers, "answer", broken)
     with caplog.at_level(logging.ERROR, logger="skill"):
         client.post("/", json=envelope(intent_request("WhatIsThePopIntent"), new=False, session_id="s",
                                        attributes=None))
@@ -283,7 +283,7 @@ def test_an_error_is_logged_as_one_json_line_with_its_trace(client, monkeypatch,
     errors = [json.loads(line) for line in formatted if '"handler_error"' in line]
     assert len(errors) == 1 and errors[0]["error"] == "RuntimeError"
     trace = errors[0]["trace"]
-    assert "pops.py" in trace and "RuntimeError" in trace
+    assert "answers.py" in trace and "RuntimeError" in trace
     assert "boom" not in trace  # an exception's message can carry what someone said: never logged
 
 

@@ -33,19 +33,23 @@ def test_the_pop_explained_then_deeper_with_yes_and_tell_me_more(talk):
     more = talk.say("TellMeMoreIntent")
     assert "sitting" in more.speech
     stopped = talk.say("AMAZON.YesIntent")
-    assert "Osteoarthritis" in stopped.speech and "ankylosing spondylitis" in stopped.speech
+    assert "temporary" in stopped.speech and "get it checked" in stopped.speech
+    assert "osteoarthritis" not in stopped.speech.lower(), "rare causes are said only when asked"
+    rarer = talk.say("TellMeMoreIntent")
+    assert "osteoarthritis" in rarer.speech and "ankylosing spondylitis" in rarer.speech
     safe = talk.say("AMAZON.YesIntent")
-    assert "force" in safe.speech
-    tips = talk.say("AMAZON.YesIntent")
-    assert "15 to 20 minutes" in tips.speech
+    assert "forcing it" in safe.speech
+    often = talk.say("AMAZON.YesIntent")
+    assert "as often as you like" in often.speech
+    assert "guide you through it" in talk.say("AMAZON.YesIntent").speech
     assert all(reply.words <= 60 for reply in later_turns(talk))
 
 
 @pytest.mark.parametrize("intent, words", [
     ("WhatIsThePopIntent", "pressure in a spine joint's fluid"),
     ("WhyWontItPopIntent", "few minutes to more than an hour"),
-    ("WhyStoppedPoppingIntent", "Osteoarthritis"),
-    ("IsCrackingSafeIntent", "don't force it"),
+    ("WhyStoppedPoppingIntent", "temporary"),
+    ("IsCrackingSafeIntent", "forcing it"),
 ])
 def test_each_pop_answer_is_short_and_ends_in_one_offer(talk, intent, words):
     talk.launch()
@@ -154,12 +158,12 @@ def test_help_fallback_stop(talk):
 
 
 @pytest.mark.parametrize("query, words", [
-    ("does my spine crack because of gas", "gas"), ("is cracking my neck and back bad for me", "force"),
+    ("does my spine crack because of gas", "gas"), ("is cracking my neck and back bad for me", "forcing"),
     ("can you suggest an exercise", "guide you through it"), ("would a hot bath help", "15 to 20 minutes"),
     ("my lower back aches", "warning signs"), ("blah blah", "why your back pops"),
     ("can i do sitting in my chair", "seated spinal twist"), ("else can i do for a stiff back", "15 to 20 minutes"),
     ("back has hurt for weeks", "booking a doctor"), ("something for my hips", "guide you through it"),
-    ("s good for a stiff lower back", "guide you through it"),
+    ("what's good for a stiff lower back", "15 to 20 minutes"),
 ])
 def test_free_form_questions_are_routed_by_their_words(talk, query, words):
     talk.launch()

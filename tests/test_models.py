@@ -24,7 +24,7 @@ from typing import Any
 import pytest
 
 import skill
-from skill import carriers, content, modelgen, safety, screen
+from skill import carriers, content, modelgen, safety, screen, topics
 from va import (LAUNCH, SESSION_ENDED, VA_BUILT_INS, Match, describe, launch_words, reading,  # noqa: F401
                 red_flag_of, resolve)
 
@@ -285,6 +285,17 @@ def test_slots_are_declared_used_and_search_queries_have_carriers(locale):
     assert not found, failures(found, f"slot problems in {locale}")
 
 
+MAX_INTENTS = 250
+
+
+@by_locale
+def test_the_model_stays_within_the_intent_budget(locale):
+    """At most 250 intents, built-ins included: Amazon Lex documents 250 intents per bot, and the
+    shared platform notes give no Alexa figure, so the model keeps to that rather than find out at
+    build time. Words the screen reads alike share an echo intent (free_text.toml, echo.same)."""
+    assert len(intents(locale)) <= MAX_INTENTS, len(intents(locale))
+
+
 @by_locale
 def test_each_custom_intent_has_enough_samples(locale):
     found = []
@@ -400,10 +411,10 @@ PHRASINGS: list[tuple[str, str, dict[str, str]]] = [
     ("my back won't crack no matter what", "WhyWontItPopIntent", {}),
     ("it won't pop", "WhyWontItPopIntent", {}),
     ("i can't crack my back", "WhyWontItPopIntent", {}),
-    ("how do i get my back to pop", "WhyWontItPopIntent", {}),
+    ("how do i get my back to pop", "topic:pop_how", {}),
     ("my back feels like it needs to pop", "WhyWontItPopIntent", {}),
     ("it feels like my back needs to crack", "WhyWontItPopIntent", {}),
-    ("i need to crack my back", "WhyWontItPopIntent", {}),
+    ("i need to crack my back", "topic:pop_how", {}),
     ("why can't i pop my back anymore", "WhyStoppedPoppingIntent", {}),
     ("my back doesn't crack anymore", "WhyStoppedPoppingIntent", {}),
     ("my back used to pop but not now", "WhyStoppedPoppingIntent", {}),
@@ -416,11 +427,11 @@ PHRASINGS: list[tuple[str, str, dict[str, str]]] = [
     ("is it bad to crack my back", "IsCrackingSafeIntent", {}),
     ("is it bad that my back cracks all the time", "IsCrackingSafeIntent", {}),
     ("is popping my back safe", "IsCrackingSafeIntent", {}),
-    ("can cracking my back cause arthritis", "IsCrackingSafeIntent", {}),
-    ("does cracking your back cause arthritis", "IsCrackingSafeIntent", {}),
+    ("can cracking my back cause arthritis", "topic:crack_arthritis", {}),
+    ("does cracking your back cause arthritis", "topic:crack_arthritis", {}),
     ("is it okay to crack my back", "IsCrackingSafeIntent", {}),
     ("should i stop cracking my back", "IsCrackingSafeIntent", {}),
-    ("is it normal for my back to crack", "IsCrackingSafeIntent", {}),
+    ("is it normal for my back to crack", "WhatIsThePopIntent", {}),
     ("can i crack my back", "IsCrackingSafeIntent", {}),
     ("can i pop it again", "CanIPopAgainIntent", {}),
     ("when can i crack my back again", "CanIPopAgainIntent", {}),
@@ -497,18 +508,18 @@ PHRASINGS: list[tuple[str, str, dict[str, str]]] = [
     ("what stretches do you know", "ListStretchesIntent", {}),
     ("list the stretches", "ListStretchesIntent", {}),
     ("what else can i do", "SelfCareIntent", {}),
-    ("what else can i do for a stiff back", "SelfCareIntent", {}),
-    ("does heat help", "SelfCareIntent", {}),
-    ("does heat help with back pain", "SelfCareIntent", {}),
-    ("does stretching help", "SelfCareIntent", {}),
-    ("would a hot bath help", "SelfCareIntent", {}),
+    ("what else can i do for a stiff back", "topic:selfcare", {}),
+    ("does heat help", "topic:heat", {}),
+    ("does heat help with back pain", "topic:heat", {}),
+    ("does stretching help", "topic:stretch", {}),
+    ("would a hot bath help", "topic:bath", {}),
     ("how do i loosen my back", "SelfCareIntent", {}),
     ("tips for a stiff back", "SelfCareIntent", {}),
     ("what helps a stiff back", "SelfCareIntent", {}),
-    ("should i rest", "SelfCareIntent", {}),
-    ("should i see a chiropractor", "SeeProfessionalIntent", {}),
-    ("should i see a physical therapist", "SeeProfessionalIntent", {}),
-    ("should i see a PT", "SeeProfessionalIntent", {}),
+    ("should i rest", "topic:movement", {}),
+    ("should i see a chiropractor", "topic:chiropractor", {}),
+    ("should i see a physical therapist", "topic:physio", {}),
+    ("should i see a PT", "topic:physio", {}),
     ("should i go to a chiropractor or a physical therapist", "SeeProfessionalIntent", {}),
     # symptoms
     ("do i need a doctor", "CheckSymptomsIntent", {}),
@@ -565,8 +576,8 @@ PHRASINGS: list[tuple[str, str, dict[str, str]]] = [
     # free text
     ("my back hurts", "QuestionIntent", {"query": "back hurts"}),
     ("my back is stiff", "QuestionIntent", {"query": "back is stiff"}),
-    ("why is my back so stiff", "QuestionIntent", {}),
-    ("how often should i stretch", "QuestionIntent", {}),
+    ("why is my back so stiff", "topic:stiffness", {}),
+    ("how often should i stretch", "topic:stretch", {}),
     ("help me with my posture", "QuestionIntent", {"query": "my posture"}),
     ("i fell asleep on the couch and now my back is stiff", "QuestionIntent", {}),
     ("i slipped a disc years ago", "QuestionIntent", {}),
@@ -633,8 +644,8 @@ PHRASINGS: list[tuple[str, str, dict[str, str]]] = [
     ("why does your back crack", "WhatIsThePopIntent", {}),
     ("is it good to crack your back", "IsCrackingSafeIntent", {}),
     ("i keep cracking my back", "IsCrackingSafeIntent", {}),
-    ("can you crack my back", "WhyWontItPopIntent", {}),
-    ("how do i crack my lower back", "WhyWontItPopIntent", {}),
+    ("can you crack my back", "topic:pop_how", {}),
+    ("how do i crack my lower back", "topic:pop_how", {}),
     ("i heard a loud crack in my back", "JustPoppedIntent", {}),
     ("is it safe to pop it again right away", "CanIPopAgainIntent", {}),
     ("take me through the knee to chest stretch", "GuideStretchIntent", {"stretch": "knee_to_chest"}),
@@ -644,10 +655,10 @@ PHRASINGS: list[tuple[str, str, dict[str, str]]] = [
     ("i don't like that stretch", "AnotherStretchIntent", {}),
     ("what other stretches do you have", "ListStretchesIntent", {}),
     ("what can i do for my stiff back", "SelfCareIntent", {}),
-    ("is walking good for back pain", "SelfCareIntent", {}),
-    ("does it help to stretch", "SelfCareIntent", {}),
+    ("is walking good for back pain", "topic:movement", {}),
+    ("does it help to stretch", "topic:stretch", {}),
     ("what helps", "SelfCareIntent", {}),
-    ("do chiropractors help", "SeeProfessionalIntent", {}),
+    ("do chiropractors help", "topic:chiropractor", {}),
     ("what kind of doctor should i see", "SeeProfessionalIntent", {}),
     ("is my back broken", "CheckSymptomsIntent", {}),
     ("do i need an x ray", "CheckSymptomsIntent", {}),
@@ -683,7 +694,7 @@ MORE_PHRASINGS: list[tuple[str, str, dict[str, str]]] = [
     ("just wondering why my back cracks", "QuestionIntent", {"query": "wondering why my back cracks"}),
     ("sometimes my back clicks when i walk", "QuestionIntent", {"query": "my back clicks when i walk"}),
     ("how come my back won't pop", "WhyWontItPopIntent", {}),
-    ("i need my back to crack", "WhyWontItPopIntent", {}),
+    ("i need my back to crack", "topic:pop_how", {}),
     ("how come my back doesn't crack anymore", "WhyStoppedPoppingIntent", {}),
     ("my back used to pop but it doesn't now", "WhyStoppedPoppingIntent", {}),
     ("is cracking your back harmful", "IsCrackingSafeIntent", {}),
@@ -724,9 +735,9 @@ MORE_PHRASINGS: list[tuple[str, str, dict[str, str]]] = [
     ("How do I do the cat-cow stretch?", "ChooseStretchIntent", {"stretch": "cat_cow"}),
     ("please give me a stretch", "QuestionIntent", {"query": "give me a stretch"}),
     ("please give me a stretch for my neck", "QuestionIntent", {"query": "give me a stretch for my neck"}),
-    ("which stretch is best for my lower back", "QuestionIntent", {"query": "stretch is best for my lower back"}),
-    ("do you know any good stretches", "QuestionIntent", {"query": "any good stretches"}),
-    ("stretch my hamstrings", "QuestionIntent", {"query": "my hamstrings"}),
+    ("which stretch is best for my lower back", "topic:stretch", {}),
+    ("do you know any good stretches", "topic:stretch", {}),
+    ("stretch my hamstrings", "topic:stretch", {}),
     # guided stretches and routines
     ("do the cat cow", "GuideStretchIntent", {"stretch": "cat_cow"}),
     ("can you walk me through the doorway stretch", "GuideStretchIntent", {"stretch": "chest_opener"}),
@@ -754,17 +765,17 @@ MORE_PHRASINGS: list[tuple[str, str, dict[str, str]]] = [
     ("which stretches do you have", "ListStretchesIntent", {}),
     # self-care, professionals, checking symptoms
     ("any tips for a stiff back", "SelfCareIntent", {}),
-    ("tips for sleeping with a sore back", "SelfCareIntent", {"query": "sleeping with a sore back"}),
-    ("should i use a heating pad", "SelfCareIntent", {}),
-    ("what helps with a tight lower back", "SelfCareIntent", {"query": "a tight lower back"}),
-    ("how can i ease my stiff back", "SelfCareIntent", {"query": "my stiff back"}),
-    ("any advice for back stiffness", "SelfCareIntent", {"query": "back stiffness"}),
-    ("does ice help with back pain", "SelfCareIntent", {"query": "with back pain"}),
-    ("what can i do about my stiff neck", "SelfCareIntent", {"query": "my stiff neck"}),
-    ("home remedies for a sore back", "SelfCareIntent", {"query": "a sore back"}),
-    ("do i need a physical therapist", "SeeProfessionalIntent", {}),
-    ("would a chiropractor help", "SeeProfessionalIntent", {}),
-    ("should i see a chiropractor for this", "QuestionIntent", {"query": "see a chiropractor for this"}),
+    ("tips for sleeping with a sore back", "topic:selfcare", {}),
+    ("should i use a heating pad", "topic:heat", {}),
+    ("what helps with a tight lower back", "topic:selfcare", {}),
+    ("how can i ease my stiff back", "topic:selfcare", {}),
+    ("any advice for back stiffness", "topic:selfcare", {}),
+    ("does ice help with back pain", "topic:heat_ice", {}),
+    ("what can i do about my stiff neck", "topic:selfcare", {}),
+    ("home remedies for a sore back", "topic:selfcare", {}),
+    ("do i need a physical therapist", "topic:physio", {}),
+    ("would a chiropractor help", "topic:chiropractor", {}),
+    ("should i see a chiropractor for this", "topic:chiropractor", {}),
     ("can you check if i need a doctor", "CheckSymptomsIntent", {}),
     ("should i go to the doctor about my back", "CheckSymptomsIntent", {}),
     ("is my back pain serious", "CheckSymptomsIntent", {}),
@@ -793,7 +804,7 @@ MORE_PHRASINGS: list[tuple[str, str, dict[str, str]]] = [
     ("sharp pain", "ItHurtsIntent", {}),
     ("i don't like this one", "AnotherStretchIntent", {}),
     ("delete everything", "ForgetMeIntent", {}),
-    ("am i doing this right", "QuestionIntent", {"query": "doing this right"}),
+    ("am i doing this right", "IsItIntent", {"query": "doing this right"}),
     ("where should i feel the stretch", "QuestionIntent", {"query": "should i feel the stretch"}),
     # built-ins, said the long way
     ("ok next", "AMAZON.NextIntent", {}),
@@ -825,7 +836,7 @@ MORE_PHRASINGS: list[tuple[str, str, dict[str, str]]] = [
     ("i'd like some help with my back", "QuestionIntent", {"query": "some help with my back"}),
     ("last week my back locked up", "SaidLastIntent", {"query": "week my back locked up"}),
     ("well i sit all day", "QuestionIntent", {"query": "i sit all day"}),
-    ("is there anything i can do for a stiff neck", "QuestionIntent", {"query": "anything i can do for a stiff neck"}),
+    ("is there anything i can do for a stiff neck", "topic:selfcare", {}),
 ]
 
 # virtual-alexa's launch-word check, whatever the model holds: these never reach a sample (so no
@@ -844,10 +855,10 @@ LAUNCH_PHRASINGS: list[tuple[str, str, dict[str, str]]] = [
 
 
 LOCAL_PHRASINGS: list[tuple[str, str, str, dict[str, str]]] = [
-    ("en-GB", "should i see a physio", "SeeProfessionalIntent", {}),
-    ("en-AU", "should i see a physiotherapist", "SeeProfessionalIntent", {}),
-    ("en-IN", "do i need physio", "SeeProfessionalIntent", {}),
-    ("en-CA", "should i see a physical therapist", "SeeProfessionalIntent", {}),
+    ("en-GB", "should i see a physio", "topic:physio", {}),
+    ("en-AU", "should i see a physiotherapist", "topic:physio", {}),
+    ("en-IN", "do i need physio", "topic:physio", {}),
+    ("en-CA", "should i see a physical therapist", "topic:physio", {}),
     ("en-GB", "should i see a GP", "CheckSymptomsIntent", {}),
     ("en-GB", "should i go to A and E", "CheckSymptomsIntent", {}),
     ("en-GB", "should i ring one one one", "CheckSymptomsIntent", {}),
@@ -865,13 +876,27 @@ LOCAL_PHRASINGS: list[tuple[str, str, str, dict[str, str]]] = [
 ]
 
 MORE_LOCAL_PHRASINGS: list[tuple[str, str, str, dict[str, str]]] = [
-    ("en-GB", "should i see a physio about my back", "QuestionIntent", {"query": "see a physio about my back"}),
-    ("en-AU", "my back's crook", "SelfCareIntent", {}),
-    ("en-IN", "my back is paining", "SelfCareIntent", {}),
+    ("en-GB", "should i see a physio about my back", "topic:physio", {}),
+    ("en-AU", "my back's crook", "topic:stiffness", {}),
+    ("en-IN", "my back is paining", "topic:stiffness", {}),
     ("en-GB", "any tips for a stiff back", "SelfCareIntent", {}),
     ("en-CA", "should i go to a chiropractor or a physical therapist", "SeeProfessionalIntent", {}),
     ("en-GB", "i came off my bike and hurt my back", "InjuryIntent", {"query": "and hurt my back"}),
 ]
+
+
+def answered_topic(locale: str, match: Match | None) -> str | None:
+    """The topic the skill answers a resolution with (topic intents, and free words routed)."""
+    if match is None:
+        return None
+    by_intent = topics.intent_topics(locale)
+    if match.intent in by_intent:
+        return by_intent[match.intent]
+    if match.intent in carriers.table(locale):
+        query = match.slots["query"][0] if "query" in match.slots else None
+        routed = topics.route(carriers.said(locale, match.intent, query), locale)
+        return routed.topic if routed else None
+    return None
 
 
 def expected_slots(match: Match | None, wanted: dict[str, str]) -> dict[str, str | None]:
@@ -886,7 +911,13 @@ def expected_slots(match: Match | None, wanted: dict[str, str]) -> dict[str, str
                          + LOCAL_PHRASINGS + MORE_LOCAL_PHRASINGS,
                          ids=lambda v: v if isinstance(v, str) else None)
 def test_realistic_phrasings_resolve_under_virtual_alexa(locale, said, intent, slots):
+    """Each phrasing reaches its intent, or (for "topic:X") an intent the skill answers with topic
+    X: the topic's own intent, or free words that skill/topics.py routes to X."""
     got = resolve(locale, said)
+    if intent.startswith("topic:"):
+        assert answered_topic(locale, got) == intent.removeprefix("topic:"), (
+            f"{locale} {said!r}: wanted the answer on {intent}, got {describe(got)} -> {answered_topic(locale, got)}")
+        return
     assert got is not None and (got.intent, expected_slots(got, slots)) == (intent, slots), (
         f"{locale} {said!r}: wanted {intent} {slots}, got {describe(got)}")
 

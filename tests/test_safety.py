@@ -23,7 +23,7 @@ def warning(locale: str = "en-US") -> str:
 # Session states under which gated handlers fire; the walk tries each with every intent.
 STATES = [
     None,
-    {"turn": {"pending": "deeper", "pop_topic": "wont"}},
+    {"turn": {"pending": "deeper", "topic": "pop_what", "next_topic": "pop_wont"}},
     {"turn": {"pending": "stretch"}},
     {"turn": {"pending": "guide", "offer": {"stretch": "cat_cow"}}},
     {"turn": {"pending": "check"}},

@@ -12,7 +12,8 @@ import re
 from functools import lru_cache
 from typing import Any, NamedTuple
 
-from skill import carriers, modelgen, screen
+from skill import modelgen, safety, screen
+from skill.safety import SlotReading
 from skill.screen import Finding
 
 
@@ -190,21 +191,12 @@ def describe(match: Match | None) -> str:
 
 
 def reading(locale: str, match: Match | None) -> Finding | None:
-    """What the skill reads from a resolution: the free-text carrier put back, every slot's words
-    through the red-flag screen, and a matched symptom value the words alone do not name."""
+    """What the skill reads from a resolution: skill.safety.finding_in on its slots (the free-text
+    carrier put back, every slot's words through the red-flag screen, a matched symptom value)."""
     if match is None or match.intent in (LAUNCH, SESSION_ENDED):
         return None
-    texts = [words for name, (words, _) in match.slots.items() if name != "query"]
-    if match.intent in carriers.table(locale):
-        query = match.slots["query"][0] if "query" in match.slots else None
-        texts.append(carriers.said(locale, match.intent, query))
-    found = [screen.screen(texts, locale)]
-    for words, resolved in match.slots.values():
-        if resolved in screen.SYMPTOM_LEVELS and not screen.mentions(words, locale) \
-                and not screen.denied_words(words, locale):
-            found.append(Finding(resolved, words=words))
-    found = [f for f in found if f]
-    return min(found, key=Finding.rank, default=None)
+    readings = [SlotReading(name, words, resolved) for name, (words, resolved) in match.slots.items()]
+    return safety.finding_in(locale, match.intent, readings)
 
 
 def red_flag_of(locale: str, match: Match | None) -> str | None:

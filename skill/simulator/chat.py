@@ -19,7 +19,7 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
-from . import envelopes, render
+from . import envelopes, explain, render
 from .fake_alexa import FakeAlexaApi
 from .resolver import Resolution, Resolver
 from .transport import Transport
@@ -45,6 +45,7 @@ class Turn:
     response: dict[str, Any] | None = None
     screen: bool = False
     note: str = ""
+    reading: str = ""  # what the skill makes of the words (explain.py)
 
     @property
     def heard(self) -> str:
@@ -64,6 +65,8 @@ class Turn:
             line += f'  — sample "{res.sample}"'
         if res.considered:
             line += "\n  Also considered: " + ", ".join(res.considered)
+        if self.reading:
+            line += f"\n  {self.reading}"
         return line
 
     def as_text(self, *, echo: bool = True, show_json: bool = False) -> str:
@@ -92,6 +95,7 @@ class Turn:
             "request": self.request,
             "response": self.response,
             "note": self.note,
+            "reading": self.reading,
             **(render.summary(self.response, self.screen) if self.response is not None else
                {"heard": "", "heardParts": [], "reprompt": "", "card": "", "screen": "", "step": None, "session": "", "consent": ""}),
         }
@@ -213,7 +217,8 @@ class Simulator:
         if request["request"]["type"] != "SessionEndedRequest":
             self.session.receive(response)
         self.last_response = response
-        return Turn(said, resolution, request, response, self.screen)
+        return Turn(said, resolution, request, response, self.screen,
+                    reading=explain.reading(self.session.locale, resolution))
 
     def skill_io(self) -> dict[str, Any]:
         """Every turn so far, in the shape `ask dialog --save-skill-io` writes (see replay.py)."""

@@ -120,6 +120,7 @@
     let resolved = res ? res.describe : "(silence)";
     if (res && res.sample) resolved += `\nsample: "${res.sample}"`;
     if (res && res.considered && res.considered.length) resolved += `\nalso considered: ${res.considered.join(", ")}`;
+    if (data.reading) resolved += `\n${data.reading}`;
     $("resolution").textContent = resolved;
     $("request-json").textContent = data.request ? JSON.stringify(data.request, null, 2) : "(no request sent)";
     $("response-json").textContent = data.response ? JSON.stringify(data.response, null, 2) : "(no response)";

@@ -1,0 +1,80 @@
+"""Which topic a question is about (skill/topics.py), and what free words name (skill/understand.py)."""
+from __future__ import annotations
+
+import pytest
+
+from skill import content, topics
+from skill.content import LOCALES
+from skill.understand import named
+
+
+@pytest.mark.parametrize("said, topic", [
+    ("what makes that crunching noise in my back", "pop_what"),
+    ("i've been trying to crack my back but nothing happens", "pop_wont"),
+    ("my back never cracks anymore", "pop_stopped"),
+    ("how long until it will pop again", "pop_again"),
+    ("is there a trick to getting my back to crack", "pop_how"),
+    ("will cracking my back hurt me", "crack_harmful"),
+    ("could cracking my knuckles and back give me arthritis", "crack_arthritis"),
+    ("is it bad that i crack it ten times a day", "crack_daily"),
+    ("would a hot bath help", "bath"),
+    ("is ice better than heat", "heat_ice"),
+    ("how should i sit at my computer", "desk_posture"),
+    ("should i see a physio", "physio"),
+    ("physio or chiropractor which one", "professional_choice"),
+    ("what sort of things can you do", "capabilities"),
+    ("a five minute stretching session", "routine"),
+    ("talk me through cat cow", "guide"),
+    ("do i need medical help for my back", "symptom_check"),
+    ("my lower back aches", "stiffness"),
+])
+def test_a_question_goes_to_the_topic_that_fits(said, topic):
+    routed = topics.route(said, "en-US")
+    assert routed is not None and routed.topic == topic, routed
+
+
+def test_the_route_names_the_example_it_followed():
+    routed = topics.route("does a hot water bottle help", "en-US")
+    assert routed.topic == "heat" and routed.example in content.joined("en-US", "topic_examples")["heat"]["examples"]
+
+
+@pytest.mark.parametrize("said", ["order a pizza", "who won the game last night", "what is the capital of france",
+                                  "play the radio"])
+def test_words_like_no_example_name_no_topic(said):
+    assert topics.route(said, "en-US") is None
+
+
+@pytest.mark.parametrize("locale, said, topic", [
+    ("en-AU", "what helps a crook back", "selfcare"), ("en-IN", "should i consult a physio", "physio"),
+    ("en-GB", "is physio worth it", "physio"), ("en-US", "should i see a pt", "physio"),
+])
+def test_a_locale_adds_its_own_words(locale, said, topic):
+    assert topics.route(said, locale).topic == topic
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_every_topic_has_an_answer_and_examples_in_every_locale(locale):
+    answers = content.for_locale(locale).raw("topics")
+    examples = content.joined(locale, "topic_examples")
+    actions = {"capabilities", "stretch", "another_stretch", "routine", "guide", "symptom_check", "stiffness"}
+    assert set(examples) == set(answers) | actions
+    for topic, data in answers.items():
+        assert len(examples[topic]["examples"]) >= 10, topic
+        assert len(content.for_locale(locale).text(f"topics.{topic}").split()) <= 40, topic
+        assert data.get("next") in (None, *answers) and data.get("lead") in (None, "stretch", "check"), topic
+
+
+@pytest.mark.parametrize("said, wanted", [
+    ("can we do the doorway stretch", {"stretch": "chest_opener"}),
+    ("let's try cat cow", {"stretch": "cat_cow"}),
+    ("i want to do a five minute stretching session", {"minutes": 5}),
+    ("start a stretching routine i can do sitting", {"position": "sitting"}),
+    ("a 10 minute workout for my hips", {"minutes": 10, "area": "hips"}),
+    ("what can i do at my desk", {"position": "sitting"}),
+    ("something for my shoulders", {"area": "upper_back"}),
+    ("and for my neck", {"area": "upper_back"}),
+])
+def test_free_words_name_an_area_a_position_a_stretch_or_minutes(said, wanted):
+    found = named(said)
+    for field, value in wanted.items():
+        assert getattr(found, field) == value
