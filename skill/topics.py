@@ -105,7 +105,8 @@ class Router:
             stop = end if stop < 0 else stop
             word = said[at:stop]
             phrases = self._phrases.get(word)
-            match = (phrases and phrases.match(said, at)) or (anywhere and anywhere.match(said, at))
+            matches = [m for m in (phrases and phrases.match(said, at), anywhere and anywhere.match(said, at)) if m]
+            match = max(matches, key=lambda m: m[1], default=None)  # the longer of the two
             if match:
                 canonical, at = match
                 found.extend(canonical.split())

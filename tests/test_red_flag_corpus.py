@@ -22,7 +22,7 @@ from skill import screen
 from va import launch_words, reading, resolve
 
 CORPUS = Path(__file__).parent / "corpus" / "red_flags"
-SPLITS = ("tune", "holdout", "fresh")
+SPLITS = ("tune", "holdout", "fresh", "fresh2")
 RANK = {level: i for i, level in enumerate(screen.LEVEL_ORDER)}
 ALARMS = set(screen.PRE_EMPTING)
 
