@@ -74,22 +74,30 @@ class Router:
             else:
                 by_first[first.group(1) if first else ""].append((canonical, alt))
         self._phrases = {word: _Phrases(alts) for word, alts in by_first.items()}
-        self.examples = [(example, topic) for topic, phrases in examples.items() for example in phrases]
-        docs = [Counter(self.words(example)) for example, _ in self.examples]
-        df = Counter(word for doc in docs for word in doc)
-        n = len(docs)
+        every = [(example, topic, Counter(self.words(example))) for topic, phrases in examples.items()
+                 for example in phrases]
+        df = Counter(word for _, _, doc in every for word in doc)
+        n = len(every)
         # stop words in many examples ("my", "back") tell no topic apart: left out (sklearn's
         # max_df, kept to the stop words: "pop" is in most examples and still tells)
         self.common = frozenset(word for word, count in df.items() if count > MAX_DF * n and word in self.stop)
         self.idf = {word: math.log((n + 1) / (count + 1)) + 1 for word, count in df.items() if word not in self.common}
         self.unknown = math.log(n + 1) + 1
-        self.vectors = [self._vector(doc) for doc in docs]
-        self.index: dict[str, list[tuple[int, float]]] = defaultdict(list)  # word -> (example, weight)
         sums: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+        unique: dict[tuple, tuple[str, str, dict[str, float]]] = {}  # examples alike once folded: one entry
+        for example, topic, doc in every:
+            vector = self._vector(doc)
+            for word, weight in vector.items():
+                sums[topic][word] += weight
+            unique.setdefault((topic, tuple(sorted(vector.items()))), (example, topic, vector))
+        self.examples = [(example, topic) for example, topic, _ in unique.values()]
+        self.vectors = [vector for _, _, vector in unique.values()]
+        index: dict[str, list[tuple[int, float]]] = defaultdict(list)  # word -> (example, weight)
         for i, vector in enumerate(self.vectors):
             for word, weight in vector.items():
-                self.index[word].append((i, weight))
-                sums[self.examples[i][1]][word] += weight
+                index[word].append((i, weight))
+        self.index = dict(index)
+        self.having = {word: frozenset(i for i, _ in postings) for word, postings in self.index.items()}
         self.centroids: dict[str, dict[str, float]] = {}
         for topic, total in sums.items():
             norm = math.sqrt(sum(v * v for v in total.values())) or 1.0
@@ -125,21 +133,19 @@ class Router:
 
     def route(self, text: str) -> Routed | None:
         vector = self._vector(Counter(self.words(text)))
+        # only examples that share a word naming something can be nearest (not only "why is my")
+        shared = frozenset().union(*(self.having[w] for w in vector if w not in self.stop and w in self.having))
+        if not shared:
+            return None  # alike in no word that names a thing ("what is the capital of france")
         scores = [0.0] * len(self.examples)
-        shared: set[int] = set()  # examples that share a word naming something, not only "why is my"
         for word, weight in vector.items():
-            postings = self.index.get(word, ())
-            for i, other in postings:
+            for i, other in self.index.get(word, ()):
                 scores[i] += weight * other
-            if word not in self.stop:
-                shared.update(i for i, _ in postings)
         nearest: dict[str, tuple[float, int]] = {}
         for i in sorted(shared):
             topic, score = self.examples[i][1], scores[i]
             if score > nearest.get(topic, (0.0, -1))[0]:
                 nearest[topic] = (score, i)
-        if not nearest:
-            return None  # alike in no word that names a thing ("what is the capital of france")
 
         def total(topic: str) -> float:
             centroid = self.centroids[topic]
