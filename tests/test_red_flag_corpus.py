@@ -14,14 +14,12 @@ is spoken.
 from __future__ import annotations
 
 import collections
-import tomllib
 from dataclasses import dataclass
-from pathlib import Path
 
+import corpora
 from skill import screen
 from va import launch_words, reading, resolve
 
-CORPUS = Path(__file__).parent / "corpus" / "red_flags"
 SPLITS = ("tune", "holdout", "fresh", "fresh2")
 RANK = {level: i for i, level in enumerate(screen.LEVEL_ORDER)}
 ALARMS = set(screen.PRE_EMPTING)
@@ -39,13 +37,8 @@ class Case:
 
 
 def cases() -> list[Case]:
-    found = []
-    for split in SPLITS:
-        for path in sorted((CORPUS / split).glob("*.toml")):
-            for case in tomllib.loads(path.read_text(encoding="utf-8"))["case"]:
-                found.append(Case(case["text"], case["locale"], case["symptom"], case["level"], case["form"],
-                                  case.get("who", "self"), split))
-    return found
+    return [Case(case["text"], case["locale"], case["symptom"], case["level"], case["form"], case.get("who", "self"),
+                 split) for split, case in corpora.read("red_flags", SPLITS)]
 
 
 CASES = cases()

@@ -13,19 +13,17 @@ questions, overall and in each locale, both ways.
 from __future__ import annotations
 
 import collections
-import tomllib
 from dataclasses import dataclass
-from pathlib import Path
 
 import pytest
 
+import corpora
 from conftest import Conversation, intent_request
 from heard import topics_heard
 from skill import build_skill, screen, topics
 from skill.speech import spoken_text
 from va import LAUNCH, launch_words, resolve
 
-CORPUS = Path(__file__).parent / "corpus" / "topics"
 SPLITS = ("tune", "holdout", "fresh", "fresh2")
 HELD_OUT = ("holdout", "fresh", "fresh2")
 AIM = 0.95
@@ -40,12 +38,7 @@ class Case:
 
 
 def cases() -> list[Case]:
-    found = []
-    for split in SPLITS:
-        for path in sorted((CORPUS / split).glob("*.toml")):
-            for case in tomllib.loads(path.read_text(encoding="utf-8"))["case"]:
-                found.append(Case(case["text"], case["locale"], case["topic"], split))
-    return found
+    return [Case(case["text"], case["locale"], case["topic"], split) for split, case in corpora.read("topics", SPLITS)]
 
 
 CASES = cases()
