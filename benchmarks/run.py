@@ -264,7 +264,13 @@ def free_text_reading(rounds: int) -> tuple[float, float]:
     screen.screen([words], "en-US")
     topics.route(words, "en-US")  # rules and router built before timing
     found = []
-    for run in (lambda: screen.screen([words], "en-US"), lambda: topics.route(words, "en-US")):
+    cache = screen.rules("en-US").cache  # the screen keeps recent readings: time a first reading
+
+    def first_screen() -> None:
+        cache.clear()
+        screen.screen([words], "en-US")
+
+    for run in (first_screen, lambda: topics.route(words, "en-US")):
         times = []
         for _ in range(rounds):
             started = time.perf_counter()

@@ -27,13 +27,18 @@ def _merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
     return merged
 
 
+# Word lists read through joined() (a locale adds to en-US's), not spoken text: left out of Content,
+# so a cold start parses them only when a request needs them.
+VOCABULARIES = frozenset({"symptom_words", "context", "free_text", "topic_examples", "topic_words", "named_words"})
+
+
 def _load_dir(locale: str) -> dict[str, Any]:
     folder = resources.files("skill") / "content" / locale
     data: dict[str, Any] = {}
     if not folder.is_dir():
         return data
     for entry in sorted(folder.iterdir(), key=lambda e: e.name):
-        if entry.name.endswith(".toml"):
+        if entry.name.endswith(".toml") and entry.name[:-5] not in VOCABULARIES:
             data[entry.name[:-5]] = tomllib.loads(entry.read_text(encoding="utf-8"))
     return data
 
