@@ -280,23 +280,42 @@ def free_text_reading(rounds: int) -> tuple[float, float]:
     return found[0], found[1]
 
 
+PARTS = ("in-process", "screen", "http", "cold")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true", help="fewer rounds, shorter HTTP runs")
     parser.add_argument("--worker-class", default=None, help="another gunicorn worker class (gthread, sync) to compare")
+    parser.add_argument("--only", action="append", choices=PARTS,
+                        help="run only this part (repeatable); default: all of them")
     args = parser.parse_args()
+    parts = set(args.only or PARTS)
     rounds, seconds, http_rounds, cold_runs = (15, 1.5, 1, 5) if args.quick else (60, 3.0, 2, 11)
     print(f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
           f"Python {platform.python_version()}, {platform.system()} {platform.release()}")
     for title, verify in (("in-process, SQLite store", False), ("in-process, verification on (chain cached)", True)):
+        if "in-process" not in parts:
+            break
         print(f"\n{title}: median µs per request")
         print(f"  {'family':<22}{'ours':>9}{'hello':>9}{'ratio':>8}")
         for name, ours, base in in_process(rounds, verify):
             print(f"  {name:<22}{ours:>9.0f}{base:>9.0f}{ours / base:>8.2f}")
-    screened, routed = free_text_reading(2000)
-    print(f"\non a free-text turn's words, median: the red-flag screen {screened:.1f} µs, the topic routing {routed:.1f} µs")
-    rows, memory = http(seconds, http_rounds, args.worker_class)
-    print(f"\nHTTP under gunicorn ({args.worker_class or 'skill/gunicorn_conf.py: gevent'}, 2 workers), loopback")
+    if "screen" in parts:
+        screened, routed = free_text_reading(2000)
+        print(f"\non a free-text turn's words, median: the red-flag screen {screened:.1f} µs, "
+              f"the topic routing {routed:.1f} µs")
+    if "http" in parts:
+        _print_http(seconds, http_rounds, args.worker_class)
+    if "cold" in parts:
+        print("\ncold start (ms, median)")
+        for name, ours, base in cold_start(cold_runs):
+            print(f"  {name:<34}{ours:>8.0f}{base:>8.0f}{ours / base:>7.2f}x")
+
+
+def _print_http(seconds: float, http_rounds: int, worker_class: str | None) -> None:
+    rows, memory = http(seconds, http_rounds, worker_class)
+    print(f"\nHTTP under gunicorn ({worker_class or 'skill/gunicorn_conf.py: gevent'}, 2 workers), loopback")
     print(f"  {'load':<22}{'req/s':>8}{'hello':>8}{'ratio':>7}{'p50 ms':>8}{'hello':>7}{'p99 ms':>8}{'hello':>7}"
           f"{'errors':>8}")
     for name, ours, base in rows:
@@ -305,9 +324,6 @@ def main() -> None:
               f"{ours.percentile(99) * 1e3:>8.2f}{base.percentile(99) * 1e3:>7.2f}{ours.errors:>5}/{base.errors}")
     print(f"\nmemory per worker after the load: {memory[0]:.1f} MiB, hello {memory[1]:.1f} MiB "
           f"({memory[0] / memory[1]:.2f}x)")
-    print("\ncold start (ms, median)")
-    for name, ours, base in cold_start(cold_runs):
-        print(f"  {name:<34}{ours:>8.0f}{base:>8.0f}{ours / base:>7.2f}x")
 
 
 if __name__ == "__main__":

@@ -21,11 +21,10 @@ from ask_sdk_core.dispatch_components import (
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_model import Response
 from ask_sdk_model.ui import SimpleCard
-from xml.sax.saxutils import escape
 
 from . import carriers, content, screen, session
 from .screen import Finding
-from .speech import Reply, question, render
+from .speech import Reply, escape, question, render
 
 # Levels and symptoms live in screen.py; they are re-exported here, where the rule is.
 EMERGENCY, RIGHT_AWAY, URGENT, SOON = screen.EMERGENCY, screen.RIGHT_AWAY, screen.URGENT, screen.SOON

@@ -12,23 +12,22 @@ import base64
 import binascii
 import functools
 import posixpath
-import ssl
 import threading
-import urllib.error
 import urllib.parse
-import urllib.request
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import datetime, timedelta, timezone
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import certifi
-from cryptography import x509
-from cryptography.exceptions import InvalidSignature
-from cryptography.hazmat.primitives import hashes
-from cryptography.hazmat.primitives.asymmetric import padding, rsa
-from cryptography.x509 import verification
-from cryptography.x509.verification import PolicyBuilder, Store
+
+if TYPE_CHECKING:
+    from cryptography import x509
+    from cryptography.x509.verification import Store
+
+# cryptography, ssl and urllib.request are imported where a chain is fetched or checked, not
+# here: on AWS Lambda only the application id is checked, and their imports were a quarter of a
+# cold start.
 
 __all__ = ["VerificationError", "Verifier", "ReplayCache", "check_cert_url"]
 
@@ -79,17 +78,20 @@ def check_cert_url(url: str) -> str:
     return f"https://{CERT_HOST}{path}"
 
 
-class _NoRedirects(urllib.request.HTTPRedirectHandler):
-    """A certificate URL that redirects is refused, wherever it points."""
-
-    def redirect_request(self, req, fp, code, msg, headers, newurl):  # noqa: ANN001 - urllib's signature
-        fp.close()
-        raise urllib.error.URLError(f"redirect refused ({code})")
-
-
 def _download_once(url: str, timeout: float, limit: int) -> bytes:
+    import ssl
+    import urllib.error
+    import urllib.request
+
+    class NoRedirects(urllib.request.HTTPRedirectHandler):
+        """A certificate URL that redirects is refused, wherever it points."""
+
+        def redirect_request(self, req, fp, code, msg, headers, newurl):  # noqa: ANN001 - urllib's signature
+            fp.close()
+            raise urllib.error.URLError(f"redirect refused ({code})")
+
     context = ssl.create_default_context(cafile=certifi.where())
-    opener = urllib.request.build_opener(urllib.request.HTTPSHandler(context=context), _NoRedirects())
+    opener = urllib.request.build_opener(urllib.request.HTTPSHandler(context=context), NoRedirects())
     with opener.open(url, timeout=timeout) as response:  # noqa: S310 - an https URL check_cert_url rebuilt
         if response.geturl() != url:
             raise OSError("certificate download went elsewhere")
@@ -150,6 +152,8 @@ class ReplayCache:
 @functools.cache
 def _default_roots() -> list[x509.Certificate]:
     """certifi's bundle, parsed once; a certificate that cannot be parsed is skipped."""
+    from cryptography import x509
+
     marker = b"-----END CERTIFICATE-----"
     roots: list[x509.Certificate] = []
     for block in certifi.contents().encode("ascii").split(marker)[:-1]:
@@ -180,6 +184,8 @@ def _check_dates(leaf: x509.Certificate, at: datetime) -> None:
 
 
 def _check_san(leaf: x509.Certificate) -> None:
+    from cryptography import x509
+
     try:
         san = leaf.extensions.get_extension_for_class(x509.SubjectAlternativeName).value
         names = san.get_values_for_type(x509.DNSName)
@@ -244,6 +250,10 @@ class Verifier:
         if not isinstance(body, (bytes, bytearray, memoryview)):
             raise VerificationError("malformed request body")
 
+        from cryptography.exceptions import InvalidSignature
+        from cryptography.hazmat.primitives import hashes
+        from cryptography.hazmat.primitives.asymmetric import padding, rsa
+
         leaf = self._leaf_for(check_cert_url(url), now)
         key = leaf.public_key()
         if not isinstance(key, rsa.RSAPublicKey):
@@ -257,6 +267,9 @@ class Verifier:
 
     def verify_chain(self, pem: bytes, at: datetime) -> x509.Certificate:
         """Build/validate a PEM chain (leaf first) at time `at`; return the leaf. Raise VerificationError."""
+        from cryptography import x509
+        from cryptography.x509 import verification
+
         try:
             certs = x509.load_pem_x509_certificates(pem)
         except Exception:  # noqa: BLE001 - ValueError, TypeError, warnings as errors
@@ -267,7 +280,7 @@ class Verifier:
         _check_san(leaf)
         try:
             verifier = (
-                PolicyBuilder()
+                verification.PolicyBuilder()
                 .store(self._trust_store())
                 .time(at)
                 .build_server_verifier(x509.DNSName(SIGNING_SAN))
@@ -288,6 +301,8 @@ class Verifier:
         return {str(k).lower(): v for k, v in items if isinstance(v, str)}
 
     def _trust_store(self) -> Store:
+        from cryptography.x509.verification import Store
+
         with self._lock:
             if self._store is None:
                 roots = self._roots if self._roots is not None else _default_roots()
