@@ -32,7 +32,8 @@ def echo_intent(word: str) -> str:
 def table(locale: str | None) -> dict[str, Carrier]:
     """Every free-text intent of a locale and its carrier."""
     data = content.joined(locale, "free_text")
-    found = {name: Carrier(spec.get("restore", ""), spec.get("answers"), tuple(spec.get("openers", [])))
+    found = {name: Carrier(spec.get("restore", ""), spec.get("answers"),
+                           (*spec.get("openers", []), *(f"{n}{s}" for n in spec.get("names", []) for s in ("", "'s"))))
              for name, spec in data.get("intents", {}).items()}
     echo = data.get("echo", {})
     for word in echo.get("words", []):

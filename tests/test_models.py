@@ -1077,7 +1077,7 @@ RED_FLAG_REPORTS: list[tuple[str, str, str]] = [
     ("i've lost a lot of weight without trying", "QuestionIntent", "weight_loss"),
     ("i have a history of cancer", "ReportSymptomIntent", "cancer_history"),
     # sudden or severe pain: urgent
-    ("sudden severe back pain", "SeverePainIntent", "sudden_severe"),
+    ("sudden severe back pain", "SaidSuddenIntent", "sudden_severe"),
     ("severe pain in my lower back", "SeverePainIntent", "sudden_severe"),
     ("the pain is unbearable", "SeverePainIntent", "sudden_severe"),
     ("i'm in agony", "SeverePainIntent", "sudden_severe"),
@@ -1102,7 +1102,7 @@ RED_FLAG_REPORTS: list[tuple[str, str, str]] = [
     ("both of my legs went numb", "NumbnessIntent", "both_legs"),
     ("my fingers are tingling", "NumbnessIntent", "limb_numbness"),
     ("i'm shivering and my back hurts", "FeverIntent", "fever"),
-    ("sudden sharp pain in my back", "SeverePainIntent", "sudden_severe"),
+    ("sudden sharp pain in my back", "SaidSuddenIntent", "sudden_severe"),
     # hedged, spreading, dragging, words that only say it together
     ("i think both my legs are numb", "NumbnessIntent", "both_legs"),
     ("my left arm hurts and my chest is tight", "QuestionIntent", "chest_pain"),

@@ -5,7 +5,7 @@ hedged, negated, other person, historical, hypothetical, near miss, mid-sentence
 - by the screen alone, on the words as written;
 - through the interaction model (tests/va.py's virtual-alexa), as Alexa would hand the words to
   the skill (the carrier put back, or lost when no sample catches the words).
-The figures are printed per split (tune, holdout, fresh) and per symptom; the aims fail the run:
+The figures are printed per split (tune, holdout, fresh, fresh2, fresh3) and per symptom; the aims fail the run:
 every emergency at its level, urgent signs at least 98% (at their level or above), and false
 alarms (emergency, right-away or urgent advice for a harmless phrasing) at most 3%.
 tests/test_acceptance.py plays the same corpus through the real virtual-alexa and judges what
@@ -20,7 +20,7 @@ import corpora
 from skill import screen
 from va import launch_words, reading, resolve
 
-SPLITS = ("tune", "holdout", "fresh", "fresh2")
+SPLITS = ("tune", "holdout", "fresh", "fresh2", "fresh3")
 RANK = {level: i for i, level in enumerate(screen.LEVEL_ORDER)}
 ALARMS = set(screen.PRE_EMPTING)
 
