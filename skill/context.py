@@ -18,6 +18,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
+from . import prefilter
+
 FORWARD, BACKWARD, BOTH = "forward", "backward", "bidirectional"
 DEFAULT_WINDOW = 6  # words allowed between the parts of a composed concept
 DEFAULT_SCOPE = 8
@@ -27,6 +29,10 @@ def normalise(text: str | None) -> str:
     """Lowercase words, digits and apostrophes, single-spaced: the form every pattern sees."""
     text = (text or "").lower().replace("’", "'").replace("‘", "'")
     return " ".join(re.sub(r"[^a-z0-9' ]+", " ", text).split())
+
+
+def _begins(pattern: re.Pattern[str] | None) -> frozenset[str] | None:
+    return prefilter.starts(pattern.pattern) if pattern is not None else None
 
 
 def _alternation(patterns: Iterable[str]) -> re.Pattern[str] | None:
@@ -62,6 +68,7 @@ class _Concept:
     unless: re.Pattern[str] | None  # anywhere in the mention's clause
     unless_said: re.Pattern[str] | None  # anywhere in the words
     window: int
+    phrases_begin: frozenset[str] | None = None  # what a phrase can start with (prefilter)
 
 
 @dataclass
@@ -87,6 +94,7 @@ class Rules:
     pseudo: re.Pattern[str] | None
     terminators: re.Pattern[str] | None
     breaks: re.Pattern[str] | None  # words across which a composed concept never reaches
+    term_begins: dict[str, frozenset[str] | None] = field(default_factory=dict)  # prefilter.starts
     cache: dict[str, list[Mention]] = field(default_factory=dict)
 
     @classmethod
@@ -102,9 +110,10 @@ class Rules:
             unknown = {t for c in compositions for t in c} - set(terms)
             if unknown:
                 raise ValueError(f"concept {name} uses unknown terms {sorted(unknown)}")
-            concepts.append(_Concept(spec.get("id", name), _alternation(spec.get("phrases", [])), compositions,
+            phrases = _alternation(spec.get("phrases", []))
+            concepts.append(_Concept(spec.get("id", name), phrases, compositions,
                                      _alternation(spec.get("unless", [])), _alternation(spec.get("unless_said", [])),
-                                     int(spec.get("window", DEFAULT_WINDOW))))
+                                     int(spec.get("window", DEFAULT_WINDOW)), _begins(phrases)))
         modifiers = []
         for rule in context.get("rules", []):
             pattern = _alternation(rule["phrases"])
@@ -115,7 +124,8 @@ class Rules:
                                        _alternation(rule.get("stop_at", [])), _alternation(rule.get("pseudo", [])),
                                        _alternation(rule.get("through", []))))
         return cls(terms, term_pseudo, concepts, modifiers, _alternation(context.get("pseudo", [])),
-                   _alternation(context.get("terminators", [])), _alternation(words.get("breaks", [])))
+                   _alternation(context.get("terminators", [])), _alternation(words.get("breaks", [])),
+                   {name: _begins(term) for name, term in terms.items()})
 
     # -- reading --------------------------------------------------------------------------------
 
@@ -138,10 +148,13 @@ class Rules:
     def _targets(self, said: str) -> list[Mention]:
         hits: dict[str, list[_Hit]] = {}
         breaks = [m.start() for m in self.breaks.finditer(said)] if self.breaks else []
+        heads = prefilter.heads(said)
 
         def term_hits(name: str) -> list[_Hit]:
             if name not in hits:
-                found = [_Hit(m.start(), m.end()) for m in self.terms[name].finditer(said)] if self.terms[name] else []
+                pattern = self.terms[name]
+                found = ([_Hit(m.start(), m.end()) for m in pattern.finditer(said)]
+                         if pattern and prefilter.may_match(self.term_begins.get(name), heads) else [])
                 blocker = self.term_pseudo.get(name)
                 if blocker and found:
                     blocked = [(m.start(), m.end()) for m in blocker.finditer(said)]
@@ -151,11 +164,13 @@ class Rules:
 
         found: list[Mention] = []
         for concept in self.concepts:
-            if concept.unless_said and concept.unless_said.search(said):
-                continue
-            spans = [((m.start(), m.end()),) for m in concept.phrases.finditer(said)] if concept.phrases else []
+            spans = ([((m.start(), m.end()),) for m in concept.phrases.finditer(said)]
+                     if concept.phrases and prefilter.may_match(concept.phrases_begin, heads) else [])
             for parts in concept.compositions:
-                spans.extend(_compose([term_hits(p) for p in parts], said, concept.window, breaks))
+                if all(term_hits(part) for part in parts):  # every part must be there: stop at the first missing
+                    spans.extend(_compose([term_hits(part) for part in parts], said, concept.window, breaks))
+            if not spans or (concept.unless_said and concept.unless_said.search(said)):
+                continue
             for parts in spans:
                 start, end = min(s for s, _ in parts), max(e for _, e in parts)
                 if concept.unless and _clause_has(said, start, end, concept.unless, self.terminators):

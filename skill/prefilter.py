@@ -1,0 +1,126 @@
+"""A quick test that tells when a word pattern cannot match, before the regular expression runs.
+
+The red-flag screen scans a turn's words with some forty large alternations (skill/context.py);
+Python's `re` tries every alternative at every word start, so a harmless turn paid for all of
+them. `starts(pattern)` works out, once, every string of up to eight characters a match can
+begin with, from the pattern's own parse tree (`re._parser`, the parser `re.compile` uses); a
+turn's `heads` are the first one to eight characters at each of its word starts. When the two
+sets share nothing, the pattern cannot match and its scan is skipped.
+
+The test only ever skips a scan that would find nothing: where the walk meets what it cannot
+bound (a class such as `\\w`, any character, a repeat), the start string ends there and any
+continuation counts; a pattern that could begin anyhow gets None and is always scanned.
+tests/test_prefilter.py checks that the screen reads every phrasing of both corpora exactly as
+it does with the prefilter off, and that no match ever begins otherwise than worked out.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+try:  # the standard library's own parser (Python 3.11+ names it re._parser)
+    from re import _constants as _c
+    from re import _parser
+except ImportError:  # pragma: no cover - another Python: no prefilter, every pattern is scanned
+    _parser = None
+
+WIDTH = 8  # long enough to tell "my legs" from "my back"; measured: 6 to 10 read alike
+MAX_STARTS = 20_000  # beyond this many start strings the test saves nothing: scan instead
+MAX_CLASS = 64  # a character class larger than this (most letters) tells little: give up
+
+
+OPEN = "\x00"  # past here a match may go on with anything (a class such as \w): the start ends
+
+
+class _Unknown(Exception):
+    """Too many start strings to be worth it."""  # (then starts() gives None: always scan)
+
+
+def starts(pattern: str) -> frozenset[str] | None:
+    """The strings (1 to WIDTH characters) a match of `pattern` can begin with; a string shorter
+    than WIDTH is a whole match. None when that cannot be told (then always scan)."""
+    if _parser is None:
+        return None
+    try:
+        found = _sequence(list(_parser.parse(pattern).data), WIDTH)
+    except Exception:  # noqa: BLE001 - _Unknown, or anything else: no prefilter, always scan
+        return None
+    found = {start.split(OPEN)[0] for start in found}
+    if "" in found or len(found) > MAX_STARTS:
+        return None  # it can start anyhow, or there are too many: always scan
+    return frozenset(found)
+
+
+def heads(said: str) -> frozenset[str]:
+    """The first 1, 2, ... WIDTH characters at each word start of normalised words."""
+    found = set()
+    at = 0
+    size = len(said)
+    while at < size:
+        found.update(said[at:at + length] for length in range(1, WIDTH + 1))
+        space = said.find(" ", at)
+        if space < 0:
+            break
+        at = space + 1
+    return frozenset(found)
+
+
+def may_match(begins: frozenset[str] | None, said_heads: frozenset[str]) -> bool:
+    """False only when a pattern with these start strings cannot match words with these heads."""
+    return begins is None or not begins.isdisjoint(said_heads)
+
+
+def _sequence(items: list[tuple[Any, Any]], limit: int) -> set[str]:
+    """The starts (up to `limit` characters) of what a sequence of parsed items can match."""
+    if not items or limit <= 0:
+        return {""}
+    found: set[str] = set()
+    rests: dict[int, set[str]] = {}  # what the rest can start with, by the characters still wanted
+    for head in _item(items[0], limit):
+        if OPEN in head or len(head) >= limit:
+            found.add(head[:limit])
+            continue
+        wanted = limit - len(head)
+        if wanted not in rests:
+            rests[wanted] = _sequence(items[1:], wanted)
+        found.update(head + tail for tail in rests[wanted])
+        if len(found) > MAX_STARTS:
+            raise _Unknown("too many starts")
+    return found
+
+
+def _item(item: tuple[Any, Any], limit: int) -> set[str]:
+    op, av = item
+    if op is _c.LITERAL:
+        return {chr(av)}
+    if op is _c.IN:
+        return _char_class(av)
+    if op is _c.BRANCH:
+        return set().union(*(_sequence(list(branch.data), limit) for branch in av[1]))
+    if op is _c.SUBPATTERN:
+        return _sequence(list(av[-1].data), limit)
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", None)):
+        low, high, body = av
+        body_items = list(body.data)
+        if high <= 1:  # optional, or once
+            return _sequence(body_items, limit) | ({""} if low == 0 else set())
+        # repeated ("\\d+", "(very )*"): one copy, then anything (fewer start strings, still all of them)
+        return {start + OPEN for start in _sequence(body_items, limit)} | ({""} if low == 0 else set())
+    if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
+        return {""}  # zero-width: it narrows what matches, never what a match starts with
+    if op is getattr(_c, "ATOMIC_GROUP", None):
+        return _sequence(list(av.data), limit)
+    return {OPEN}  # any character, a back-reference, ...: what follows is not known
+
+
+def _char_class(av: list[tuple[Any, Any]]) -> set[str]:
+    chars: set[str] = set()
+    for op, value in av:
+        if op is _c.LITERAL:
+            chars.add(chr(value))
+        elif op is _c.RANGE and value[1] - value[0] <= MAX_CLASS:
+            chars.update(chr(c) for c in range(value[0], value[1] + 1))
+        elif op is _c.CATEGORY and value is _c.CATEGORY_DIGIT:
+            chars.update("0123456789")
+        else:  # a negated class, \w, \s, a wide range: any character, as far as starts go
+            return {OPEN}
+    return chars if len(chars) <= MAX_CLASS else {OPEN}

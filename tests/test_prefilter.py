@@ -1,0 +1,88 @@
+"""The red-flag screen's prefilter (skill/prefilter.py) skips only scans that would find nothing.
+
+A skipped scan that had a match would be a missed warning sign, so this is checked where it
+matters: on every phrasing of both corpora, in their locales, the screen reads exactly what it
+reads with the prefilter off; every match of every term and phrase pattern begins with one of
+the start strings worked out for it; and the same on random word sequences made of the
+vocabulary's own words (hypothesis).
+"""
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import corpora
+from skill import content, prefilter, screen
+from skill.context import normalise
+
+PHRASINGS = sorted({(case["text"], case["locale"]) for name in ("red_flags", "topics")
+                    for _, case in corpora.read(name, ("tune", "holdout", "fresh", "fresh2", "fresh3"))})
+
+
+def _patterns(locale: str) -> list[tuple[str, re.Pattern[str], frozenset[str] | None]]:
+    rules = screen.rules(locale)
+    found = [(f"term {name}", pattern, rules.term_begins.get(name)) for name, pattern in rules.terms.items() if pattern]
+    found += [(f"phrases of {c.name}", c.phrases, c.phrases_begin) for c in rules.concepts if c.phrases]
+    return found
+
+
+def _every_match_begins_as_worked_out(said: str, locale: str) -> list[str]:
+    wrong = []
+    for label, pattern, begins in _patterns(locale):
+        if begins is None:
+            continue
+        for match in pattern.finditer(said):
+            if not any(said.startswith(start, match.start()) for start in begins):
+                wrong.append(f"{label}: {match.group()!r} in {said!r}")
+    return wrong
+
+
+def test_start_strings_of_simple_patterns():
+    assert prefilter.starts(r"(?<![a-z])(?:no|not) feel(ing)?") == {"no feel", "no feeli", "not feel"}
+    assert prefilter.starts(r"numb|tingl\w*|pins and needles") == {"numb", "tingl", "pins and"}
+    assert prefilter.starts(r"(lost|losing) \d+ (kilos|stone)") == {f"lost {d}" for d in "0123456789"} | {
+        f"losing {d}" for d in "0123456789"}
+    assert prefilter.starts(r"(really |very )*bad") == {"really ", "very ", "bad"}
+    assert prefilter.starts(r"\w+ pain") is None, "a pattern that can start with any word is always scanned"
+    assert prefilter.starts(r"(a )?") is None, "one that can match nothing is always scanned"
+
+
+def test_heads_are_the_word_starts_of_normalised_words():
+    heads = prefilter.heads("my legs")
+    assert {"m", "my", "my ", "my legs", "l", "le", "legs"} <= heads
+    assert "y" not in heads and "egs" not in heads
+    assert not prefilter.may_match(frozenset({"numb"}), heads)
+    assert prefilter.may_match(frozenset({"leg"}), heads)
+    assert prefilter.may_match(None, heads)
+
+
+@pytest.mark.parametrize("locale", content.LOCALES)
+def test_every_pattern_a_corpus_phrasing_matches_begins_as_worked_out(locale):
+    wrong = [w for text, case_locale in PHRASINGS if case_locale == locale
+             for w in _every_match_begins_as_worked_out(normalise(text), locale)]
+    assert not wrong, "\n".join(wrong[:20])
+
+
+def test_the_screen_reads_every_corpus_phrasing_alike_with_the_prefilter_off(monkeypatch):
+    on = {(text, locale): screen.rules(locale).read(text) for text, locale in PHRASINGS}
+    screen.rules.cache_clear()
+    monkeypatch.setattr(prefilter, "may_match", lambda begins, heads: True)
+    try:
+        off = {(text, locale): screen.rules(locale).read(text) for text, locale in PHRASINGS}
+    finally:
+        screen.rules.cache_clear()
+    differ = [f"{key}: {on[key]} / {off[key]}" for key in on if on[key] != off[key]]
+    assert len(on) > 2000
+    assert not differ, "\n".join(differ[:20])
+
+
+WORDS = sorted({word for text, _ in PHRASINGS for word in normalise(text).split()})
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(WORDS), min_size=1, max_size=14), st.sampled_from(content.LOCALES))
+def test_random_word_sequences_never_match_where_the_prefilter_says_no(words, locale):
+    assert not _every_match_begins_as_worked_out(" ".join(words), locale)
