@@ -69,6 +69,7 @@ class _Concept:
     unless_said: re.Pattern[str] | None  # anywhere in the words
     window: int
     phrases_begin: frozenset[str] | None = None  # what a phrase can start with (prefilter)
+    if_said: re.Pattern[str] | None = None  # must be somewhere in the words too
 
 
 @dataclass
@@ -113,7 +114,8 @@ class Rules:
             phrases = _alternation(spec.get("phrases", []))
             concepts.append(_Concept(spec.get("id", name), phrases, compositions,
                                      _alternation(spec.get("unless", [])), _alternation(spec.get("unless_said", [])),
-                                     int(spec.get("window", DEFAULT_WINDOW)), _begins(phrases)))
+                                     int(spec.get("window", DEFAULT_WINDOW)), _begins(phrases),
+                                     _alternation(spec.get("if_said", []))))
         modifiers = []
         for rule in context.get("rules", []):
             pattern = _alternation(rule["phrases"])
@@ -169,7 +171,8 @@ class Rules:
             for parts in concept.compositions:
                 if all(term_hits(part) for part in parts):  # every part must be there: stop at the first missing
                     spans.extend(_compose([term_hits(part) for part in parts], said, concept.window, breaks))
-            if not spans or (concept.unless_said and concept.unless_said.search(said)):
+            if not spans or (concept.unless_said and concept.unless_said.search(said)) or (
+                    concept.if_said and not concept.if_said.search(said)):
                 continue
             for parts in spans:
                 start, end = min(s for s, _ in parts), max(e for _, e in parts)

@@ -19,7 +19,7 @@ from skill import content, prefilter, screen
 from skill.context import normalise
 
 PHRASINGS = sorted({(case["text"], case["locale"]) for name in ("red_flags", "topics")
-                    for _, case in corpora.read(name, ("tune", "holdout", "fresh", "fresh2", "fresh3"))})
+                    for _, case in corpora.read(name, ("tune", "holdout", "fresh", "fresh2", "fresh3", "fresh4"))})
 
 
 def _patterns(locale: str) -> list[tuple[str, re.Pattern[str], frozenset[str] | None]]:
