@@ -40,12 +40,22 @@ def _ask(handler_input: HandlerInput, said: str, reprompt_key: str, *lead: str) 
     return question(*lead, said, reprompt=_text(handler_input, reprompt_key))
 
 
+def _then_anything_else(handler_input: HandlerInput, said: str) -> Response:
+    """Say it, then ask whether there is anything else (the reminder talk is over)."""
+    ask = _text(handler_input, "done.anything_else")
+    return render(handler_input, question(said, ask, reprompt=ask))
+
+
+def _stretch_reminders(handler_input: HandlerInput) -> list[tuple[str, Any]]:
+    """The skill's stretch reminders (none without permission); raises api.ReminderError."""
+    return api.stretch_reminders(handler_input) if api.has_permission(handler_input) else []
+
+
 def _failed(handler_input: HandlerInput, error: api.ReminderError) -> Response:
     """A clear spoken answer for a failed call; no permission also shows the consent card."""
     said = _text(handler_input, f"errors.{error.kind if error.kind != 'timeout' else 'down'}")
     session.turn(handler_input).pending, session.turn(handler_input).reminder = None, None
-    response = render(handler_input, question(said, _text(handler_input, "done.anything_else"),
-                                              reprompt=_text(handler_input, "done.anything_else")))
+    response = _then_anything_else(handler_input, said)
     if error.kind == "no_permission":
         response.card = AskForPermissionsConsentCard(permissions=[SCOPE])
     return response
@@ -88,8 +98,7 @@ def carry_out(handler_input: HandlerInput, pending_: dict[str, Any]) -> Response
         return _failed(handler_input, error)
     _note_reminder(handler_input, True)
     said = _text(handler_input, key, when=describe(words(handler_input), plan), cancel=_text(handler_input, "done.cancel"))
-    ask = _text(handler_input, "done.anything_else")
-    return render(handler_input, question(said, ask, reprompt=ask))
+    return _then_anything_else(handler_input, said)
 
 
 def _zone(handler_input: HandlerInput) -> str | None:
@@ -163,8 +172,7 @@ class ConsentAnswered(RequestHandler):
         state = session.turn(handler_input)
         state.pending, state.reminder = None, None
         said = _text(handler_input, "consent.denied" if status == "DENIED" else "consent.not_answered")
-        ask = _text(handler_input, "done.anything_else")
-        return render(handler_input, question(said, ask, reprompt=ask))
+        return _then_anything_else(handler_input, said)
 
 
 class ListReminders(IntentHandler):
@@ -174,7 +182,7 @@ class ListReminders(IntentHandler):
 
     def handle(self, handler_input: HandlerInput) -> Response:
         try:
-            found = api.stretch_reminders(handler_input) if api.has_permission(handler_input) else []
+            found = _stretch_reminders(handler_input)
         except api.ReminderError as error:
             return _failed(handler_input, error)
         text = words(handler_input)
@@ -186,8 +194,7 @@ class ListReminders(IntentHandler):
         else:
             joined = f"{', '.join(whens[:-1])} {_text(handler_input, 'list.and')} {whens[-1]}"
             said = _text(handler_input, "list.many", count=len(whens), when=joined)
-        ask = _text(handler_input, "done.anything_else")
-        return render(handler_input, question(said, ask, reprompt=ask))
+        return _then_anything_else(handler_input, said)
 
 
 class ChangeReminder(IntentHandler):
@@ -197,12 +204,11 @@ class ChangeReminder(IntentHandler):
 
     def handle(self, handler_input: HandlerInput) -> Response:
         try:
-            found = api.stretch_reminders(handler_input) if api.has_permission(handler_input) else []
+            found = _stretch_reminders(handler_input)
         except api.ReminderError as error:
             return _failed(handler_input, error)
         if not found:
-            ask = _text(handler_input, "done.anything_else")
-            return render(handler_input, question(_text(handler_input, "nothing_to_change"), ask, reprompt=ask))
+            return _then_anything_else(handler_input, _text(handler_input, "nothing_to_change"))
         token, old = found[0]
         new = with_time(old, slot_text(handler_input, "time"), slot_id(handler_input, "recurrence"))
         if new is None:
@@ -216,20 +222,19 @@ class CancelReminder(IntentHandler):
     intents = ("CancelReminderIntent",)
 
     def handle(self, handler_input: HandlerInput) -> Response:
-        ask = _text(handler_input, "done.anything_else")
         try:
-            found = api.stretch_reminders(handler_input) if api.has_permission(handler_input) else []
+            found = _stretch_reminders(handler_input)
             for token, _ in found:
                 api.delete(handler_input, token)
         except api.ReminderError as error:
             return _failed(handler_input, error)
         session.turn(handler_input).pending = None
         if not found:
-            return render(handler_input, question(_text(handler_input, "list.none"), ask, reprompt=ask))
+            return _then_anything_else(handler_input, _text(handler_input, "list.none"))
         _note_reminder(handler_input, False)
         said = (_text(handler_input, "done.cancelled_one", when=describe(words(handler_input), found[0][1]))
                 if len(found) == 1 else _text(handler_input, "done.cancelled_many", count=len(found)))
-        return render(handler_input, question(said, ask, reprompt=ask))
+        return _then_anything_else(handler_input, said)
 
 
 class OfferAccepted(IntentHandler):

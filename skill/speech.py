@@ -5,6 +5,7 @@ files) and `Pause`s, and `render` escapes the text and adds the breaks.
 """
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Union
@@ -12,13 +13,11 @@ from typing import Any, Iterable, Union
 from ask_sdk_model import Response
 from ask_sdk_model.ui import SimpleCard
 
-_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
-
 
 def escape(text: str) -> str:
-    """Text made safe inside SSML, as xml.sax.saxutils.escape does it (that module imports
-    urllib.request, a tenth of a Lambda cold start, for three replacements)."""
-    return text.translate(_ESCAPES)
+    """Text made safe inside SSML: &, < and > (html.escape; xml.sax.saxutils would do the same but
+    imports urllib.request, a tenth of a Lambda cold start, where html takes about 4 ms)."""
+    return html.escape(text, quote=False)
 
 
 MAX_BREAK_SECONDS = 10
@@ -93,8 +92,7 @@ def ssml_body(parts: Iterable[Part]) -> str:
         if isinstance(part, Pause):
             out.append(f'<break time="{part.seconds}s"/>')
         elif isinstance(part, Sound):
-            src = escape(part.src).replace('"', "&quot;")
-            out.append(f'<audio src="{src}"/>')
+            out.append(f'<audio src="{html.escape(part.src)}"/>')
         elif part:
             out.append(escape(part))
     return " ".join(out)
