@@ -51,6 +51,7 @@ def build_skill(store: "Store | None" = None, api_client: "ApiClient | None" = N
 
     from . import basics, canfulfill, safety, session
     from .alexa_api import AlexaApiClient
+    from .dispatch import IndexedRequestMapper
 
     builder = CustomSkillBuilder(persistence_adapter=store, api_client=api_client or AlexaApiClient())
     builder.add_global_request_interceptor(session.UseStore(store))
@@ -62,7 +63,11 @@ def build_skill(store: "Store | None" = None, api_client: "ApiClient | None" = N
         builder.add_exception_handler(exception_handler)
     for interceptor in (*safety.RESPONSE_INTERCEPTORS, session.SaveState()):
         builder.add_global_response_interceptor(interceptor)
-    return builder.create()
+    skill = builder.create()
+    dispatcher = skill.request_dispatcher
+    dispatcher.request_mappers = [IndexedRequestMapper(mapper.request_handler_chains)
+                                  for mapper in dispatcher.request_mappers]
+    return skill
 
 
 def answer(skill: "CustomSkill", envelope: "dict | str") -> dict:

@@ -16,7 +16,7 @@ from ask_sdk_core.utils import get_intent_name
 from ask_sdk_model import Response
 
 from . import session, stretches, topics
-from .dispatch import IntentHandler, pending, words
+from .dispatch import IntentHandler, intents_from, pending, words
 from .speech import Reply, question, render
 
 REFRACTORY_WINDOW_SECONDS = 90 * 60  # "from a few minutes to more than an hour"
@@ -93,7 +93,7 @@ def timer_answer(handler_input: HandlerInput, minutes: int) -> Reply:
 class TopicAsked(IntentHandler):
     """A question whose intent names its topic ("why does my back pop", "heat or ice?")."""
 
-    intents = tuple(topics.intent_topics())
+    intents = intents_from(topics.intent_topics)
 
     def handle(self, handler_input: HandlerInput) -> Response:
         topic = topics.intent_topics(handler_input.request_envelope.request.locale)[get_intent_name(handler_input)]

@@ -10,7 +10,7 @@ from ask_sdk_core.utils import get_intent_name
 from ask_sdk_model import Response
 
 from . import answers, carriers, guide, progress, safety, screen, session, stretches, symptoms, topics, understand
-from .dispatch import IntentHandler, RequestHandler, slot_text, words
+from .dispatch import IntentHandler, RequestHandler, intents_from, slot_text, words
 from .speech import Reply, question, render, statement
 
 log = logging.getLogger("skill")
@@ -179,7 +179,7 @@ def fallback_reply(handler_input: HandlerInput) -> Reply:
 class FreeQuestion(IntentHandler):
     """A free-form question ("why {query}", "my {query}"): screened for red flags, then routed."""
 
-    intents = carriers.intents()
+    intents = intents_from(carriers.intents)
 
     def handle(self, handler_input: HandlerInput) -> Response:
         locale = handler_input.request_envelope.request.locale

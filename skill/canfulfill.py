@@ -15,6 +15,7 @@ or record change (SaveState and WarningFirst leave this request alone).
 from __future__ import annotations
 
 import logging
+from functools import lru_cache
 
 from ask_sdk_core.dispatch_components import AbstractExceptionHandler
 from ask_sdk_core.handler_input import HandlerInput
@@ -33,14 +34,16 @@ from .dispatch import RequestHandler
 YES, NO, MAYBE = "YES", "NO", "MAYBE"
 log = logging.getLogger("skill")
 
-FULLY_ANSWERED = {
-    *topics.intent_topics(), "ChooseStretchIntent", "GuideStretchIntent", "StartRoutineIntent", "ListStretchesIntent",
-    "CheckSymptomsIntent", "SetReminderIntent",
-}
-PERHAPS_MEANT = {
-    "JustPoppedIntent", "ReportSymptomIntent", "ProgressIntent", "ListRemindersIntent", "ChangeReminderIntent",
-    "CancelReminderIntent", *carriers.intents(),
-}
+FULLY_ANSWERED = ("ChooseStretchIntent", "GuideStretchIntent", "StartRoutineIntent", "ListStretchesIntent",
+                  "CheckSymptomsIntent", "SetReminderIntent")  # and every topic intent
+PERHAPS_MEANT = ("JustPoppedIntent", "ReportSymptomIntent", "ProgressIntent", "ListRemindersIntent",
+                 "ChangeReminderIntent", "CancelReminderIntent")  # and every free-text intent
+
+
+@lru_cache(maxsize=1)  # read from data at the first name-free question, not at import
+def _kinds() -> tuple[frozenset[str], frozenset[str]]:
+    return (frozenset((*topics.intent_topics(), *FULLY_ANSWERED)),
+            frozenset((*carriers.intents(), *PERHAPS_MEANT)))
 CUSTOM_SLOTS = {"area", "position", "stretch", "symptom", "recurrence"}
 
 
@@ -73,9 +76,10 @@ def judge(intent: str, slots: list[safety.SlotReading], *, red_flag: bool,
     carrier = screen.screen([carriers.said(locale, intent, "")], locale) if intent in free_text else None
     if red_flag or (carrier is not None and carrier.level in screen.PRE_EMPTING):  # "chest pain ...", "i fell ..."
         return NO, answers
-    if intent in FULLY_ANSWERED:
+    fully_answered, perhaps_meant = _kinds()
+    if intent in fully_answered:
         verdict = YES
-    elif intent in PERHAPS_MEANT:
+    elif intent in perhaps_meant:
         verdict = YES if intent in free_text and placed and slots and asks(free_text[intent]) else MAYBE
     else:
         return NO, answers

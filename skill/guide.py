@@ -15,7 +15,7 @@ from ask_sdk_model import Response
 from . import carriers, understand
 from . import routine as steps
 from . import session
-from .dispatch import IntentHandler, RequestHandler, pending, slot_id, slot_text, words
+from .dispatch import IntentHandler, RequestHandler, intents_from, pending, slot_id, slot_text, words
 from .routine import finish, keep_place, running, speak_step, start, stretch_name
 from .session import Routine
 from .speech import question, render, statement
@@ -190,7 +190,7 @@ class ItHurts(IntentHandler):
     Mid-routine, pain said in other words ("my back is sore now") counts too.
     """
 
-    intents = ("ItHurtsIntent", "PainIntent", "ReportSymptomIntent", *carriers.intents())
+    intents = intents_from(lambda: ("ItHurtsIntent", "PainIntent", "ReportSymptomIntent", *carriers.intents()))
 
     def when(self, handler_input: HandlerInput) -> bool:
         name = get_intent_name(handler_input)

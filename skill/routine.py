@@ -8,12 +8,13 @@ handlers in guide.py return (with the APL step card of display.py on a device th
 """
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_model import Response
 
-from . import session
+from . import content, session
 from .content import Content
 from .dispatch import words
 from .session import Routine
@@ -151,7 +152,19 @@ def current(text: Content, routine: Routine) -> tuple[str, dict[str, Any], list[
 
 
 def step_parts(text: Content, routine: Routine, *, first_of_routine: bool = False, sounds: bool = True) -> list[Part]:
-    """What one step says: at a stretch's first step, its name and stop-if line come first."""
+    """What one step says: at a stretch's first step, its name and stop-if line come first.
+
+    Worked out once per step and kept (a step's texts have no variants to pick among), so a
+    guided "next" does not build the same words again."""
+    return list(_step_parts(text.locale, tuple(routine.stretch_ids), routine.index, routine.step, routine.easier,
+                            first_of_routine, sounds))
+
+
+@lru_cache(maxsize=1024)  # bounded: the stretches' steps, times the few ways into them
+def _step_parts(locale: str, stretch_ids: tuple[str, ...], index: int, step_number: int, easier: bool,
+                first_of_routine: bool, sounds: bool) -> tuple[Part, ...]:
+    text = content.for_locale(locale)
+    routine = Routine(list(stretch_ids), index, step_number, easier)
     _, data, steps = current(text, routine)
     parts: list[Part] = []
     if routine.step == 0:
@@ -168,7 +181,7 @@ def step_parts(text: Content, routine: Routine, *, first_of_routine: bool = Fals
     parts.append(step["text"])
     parts.extend(hold_parts(text, int(step.get("hold", 0)), sounds=sounds))
     parts.append(text.text("guide.say_next"))
-    return parts
+    return tuple(parts)
 
 
 def advance(text: Content, routine: Routine) -> bool:

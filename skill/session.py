@@ -10,7 +10,7 @@ Nothing a person reports about their health is ever put in the `UserRecord`.
 from __future__ import annotations
 
 import time
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import MISSING, asdict, dataclass, field, fields
 from typing import Any
 
 from ask_sdk_core.dispatch_components import AbstractRequestInterceptor, AbstractResponseInterceptor
@@ -77,11 +77,15 @@ class Turn:
         return turn
 
     def to_dict(self) -> dict[str, Any]:
-        data = {name: getattr(self, name) for name in _TURN_FIELDS}  # asdict() is slow on the hot path
-        data["offer"] = dict(self.offer)
+        """What the session keeps: the fields not at their defaults (the session attributes are
+        parsed, copied and checked at every request, so they are kept small)."""
+        data = {name: value for name, default in _TURN_DEFAULTS if (value := getattr(self, name)) != default}
+        if self.offer:
+            data["offer"] = dict(self.offer)
         routine = self.routine
-        data["routine"] = None if routine is None else {"stretch_ids": list(routine.stretch_ids), "index": routine.index,
-                                                        "step": routine.step, "easier": routine.easier}
+        if routine is not None:
+            data["routine"] = {"stretch_ids": list(routine.stretch_ids), "index": routine.index,
+                               "step": routine.step, "easier": routine.easier}
         return data
 
     def begin_request(self) -> None:
@@ -246,7 +250,9 @@ def forget_user(handler_input: HandlerInput) -> bool:
 
 
 _FIELDS = frozenset(f.name for f in fields(UserRecord))
-_TURN_FIELDS = tuple(f.name for f in fields(Turn) if f.name not in ("asked", "asked_triage"))  # not saved
+_TURN_DEFAULTS = tuple((f.name, f.default) for f in fields(Turn)  # asked, asked_triage: not saved
+                       if f.name not in ("asked", "asked_triage", "offer", "routine"))
+_RECORD_DEFAULTS = {f.name: f.default if f.default_factory is MISSING else f.default_factory() for f in fields(UserRecord)}
 
 
 def _fields(record: UserRecord) -> dict[str, Any]:
@@ -300,8 +306,11 @@ class SaveState(AbstractResponseInterceptor):
             return
         keep_record(handler_input)
         kept: _Kept = attrs["kept"]
-        manager.session_attributes["user"] = {**_fields(attrs["user"]), "_v": kept.version,
-                                              "_unsaved": sorted(kept.unsaved)}
+        kept_copy = {name: value for name, value in _fields(attrs["user"]).items() if value != _RECORD_DEFAULTS[name]}
+        kept_copy["_v"] = kept.version
+        if kept.unsaved:
+            kept_copy["_unsaved"] = sorted(kept.unsaved)
+        manager.session_attributes["user"] = kept_copy
         manager.session_attributes["user_key"] = user_key(handler_input.request_envelope)
 
 

@@ -15,7 +15,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
-from . import content, understand
+from . import content, prefilter, understand
 from .context import normalise
 
 MIN_SCORE = 0.25
@@ -29,10 +29,14 @@ class _Phrases:
 
     def __init__(self, alternatives: list[tuple[str, str]]) -> None:
         self.canonical = [canonical for canonical, _ in alternatives]
-        self.pattern = re.compile("(?:" + "|".join(f"(?P<g{i}>{alt})" for i, (_, alt) in enumerate(alternatives))
-                                  + ")(?![a-z'])")
+        source = "(?:" + "|".join(f"(?P<g{i}>{alt})" for i, (_, alt) in enumerate(alternatives)) + ")(?![a-z'])"
+        self.pattern = re.compile(source)
+        self.begins = prefilter.starts(source)  # what a match can begin with (None: anything)
 
     def match(self, said: str, at: int) -> tuple[str, int] | None:
+        begins = self.begins
+        if begins is not None and not any(said[at:at + n] in begins for n in range(1, prefilter.WIDTH + 1)):
+            return None  # no match can begin here: the alternation is not tried
         found = self.pattern.match(said, at)
         return (self.canonical[int(found.lastgroup[1:])], found.end()) if found else None
 
