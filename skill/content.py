@@ -9,10 +9,11 @@ from __future__ import annotations
 import random
 import tomllib
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
+from functools import cached_property, lru_cache
+from pathlib import Path
 from typing import Any
 
+CONTENT = Path(__file__).resolve().parent / "content"  # (importlib.resources costs a cold start ~10 ms of imports)
 DEFAULT_LOCALE = "en-US"
 LOCALES = ("en-US", "en-GB", "en-CA", "en-AU", "en-IN")
 
@@ -32,15 +33,58 @@ def _merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
 VOCABULARIES = frozenset({"symptom_words", "context", "free_text", "topic_examples", "topic_words", "named_words"})
 
 
-def _load_dir(locale: str) -> dict[str, Any]:
-    folder = resources.files("skill") / "content" / locale
-    data: dict[str, Any] = {}
-    if not folder.is_dir():
+class _Files(dict):
+    """One locale's spoken-text files by name (basics, guide, ...), en-US underneath, each read
+    the first time something in it is asked for: a cold start's launch reads four of twelve."""
+
+    def __init__(self, locale: str) -> None:
+        super().__init__()
+        self.locale = locale
+        self.names = frozenset(name for folder in dict.fromkeys((DEFAULT_LOCALE, locale))
+                               for name in _file_names(folder))
+
+    def __missing__(self, name: str) -> Any:
+        if name not in self.names:
+            raise KeyError(name)
+        data = _read(DEFAULT_LOCALE, name)
+        if self.locale != DEFAULT_LOCALE:
+            data = _merge({name: data}, {name: _read(self.locale, name)})[name]
+        self[name] = data  # (two threads may both read it: the same data)
         return data
-    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
-        if entry.name.endswith(".toml") and entry.name[:-5] not in VOCABULARIES:
-            data[entry.name[:-5]] = tomllib.loads(entry.read_text(encoding="utf-8"))
-    return data
+
+    def __contains__(self, name: object) -> bool:
+        return name in self.names
+
+    def get(self, name: str, default: Any = None) -> Any:
+        return self[name] if name in self.names else default
+
+    def __iter__(self) -> Any:
+        return iter(sorted(self.names))
+
+    def __len__(self) -> int:
+        return len(self.names)
+
+    def keys(self) -> Any:
+        return sorted(self.names)
+
+    def items(self) -> Any:
+        return [(name, self[name]) for name in sorted(self.names)]
+
+    def values(self) -> Any:
+        return [self[name] for name in sorted(self.names)]
+
+
+def _file_names(locale: str) -> list[str]:
+    folder = CONTENT / locale
+    if not folder.is_dir():
+        return []
+    return [entry.name[:-5] for entry in folder.iterdir()
+            if entry.name.endswith(".toml") and entry.name[:-5] not in VOCABULARIES]
+
+
+def _read(locale: str, name: str) -> dict[str, Any]:
+    path = CONTENT / locale / f"{name}.toml"
+    return tomllib.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
 
 
 @dataclass(frozen=True)
@@ -65,9 +109,9 @@ class Content:
             node = node["text"]
         if isinstance(node, list):
             node = random.choice(node)
-        return node.format(**{**self.defaults, **values})
+        return node.format_map({**self.defaults, **values} if values else self.defaults)
 
-    @property
+    @cached_property  # the content never changes once loaded (a frozen dataclass keeps a cached_property)
     def defaults(self) -> dict[str, str]:
         return {k: v for k, v in self.data.get("locale", {}).items() if isinstance(v, str)}
 
@@ -95,7 +139,7 @@ def joined(locale: str | None, name: str) -> dict[str, Any]:
 def _joined_file(locale: str, name: str) -> dict[str, Any]:
     data: dict[str, Any] = {}
     for folder in dict.fromkeys((DEFAULT_LOCALE, locale)):
-        path = resources.files("skill") / "content" / folder / f"{name}.toml"
+        path = CONTENT / folder / f"{name}.toml"
         if path.is_file():
             data = _joined(data, tomllib.loads(path.read_text(encoding="utf-8")))
     return data
@@ -109,7 +153,4 @@ def for_locale(locale: str | None) -> Content:
 
 @lru_cache(maxsize=len(LOCALES))
 def _content(locale: str) -> Content:
-    data = _load_dir(DEFAULT_LOCALE)
-    if locale != DEFAULT_LOCALE:
-        data = _merge(data, _load_dir(locale))
-    return Content(locale, data)
+    return Content(locale, _Files(locale))

@@ -14,7 +14,7 @@ import copy
 import json
 import math
 from functools import lru_cache
-from importlib import resources
+from pathlib import Path
 from typing import Any
 
 from ask_sdk_core.handler_input import HandlerInput
@@ -33,7 +33,7 @@ HEAD_RADIUS = 10
 
 
 def _apl_file(name: str) -> dict[str, Any]:
-    return json.loads((resources.files("skill") / "apl" / name).read_text(encoding="utf-8"))
+    return json.loads((Path(__file__).resolve().parent / "apl" / name).read_text(encoding="utf-8"))
 
 
 @lru_cache(maxsize=1)

@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any, Mapping
 
 from . import answer, build_skill
 from .config import Config
-from .store import DynamoStore, open_store
+from .store import open_store
 from .verify import VerificationError, Verifier
 
 if TYPE_CHECKING:
@@ -104,10 +104,10 @@ def _warm(store: Any) -> None:
     """Import boto3 and build the DynamoDB client now, at the cold start rather than inside the
     first request (that import alone can take most of a second). No network call here.
     """
-    backend = getattr(store, "backend", None)
-    if isinstance(backend, DynamoStore):
+    warm = getattr(getattr(store, "backend", None), "warm", None)  # DynamoStore's (SQLite has none)
+    if warm is not None:
         try:
-            backend.warm()
+            warm()
         except Exception as exc:  # noqa: BLE001 - the store retries on its own first call
             log.warning(json.dumps({"event": "store_warm_failed", "error": type(exc).__name__}))
 

@@ -14,9 +14,8 @@ from __future__ import annotations
 
 import time
 from contextlib import contextmanager
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone, tzinfo
 from typing import Iterator
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from ask_sdk_core.exceptions import AttributesManagerException
 from ask_sdk_core.handler_input import HandlerInput
@@ -34,9 +33,11 @@ MIN_STREAK = 2
 
 def local_today(record: UserRecord, now: float | None = None) -> date:
     """Today in the person's time zone (remembered from the device's settings), else in UTC."""
-    zone: timezone | ZoneInfo = timezone.utc
+    zone: tzinfo = timezone.utc
     name = record.prefs.get("time_zone")
     if isinstance(name, str) and name:
+        from zoneinfo import ZoneInfo, ZoneInfoNotFoundError  # (only when a zone is known: a cold start's cost)
+
         try:
             zone = ZoneInfo(name)
         except (ZoneInfoNotFoundError, ValueError):

@@ -21,6 +21,7 @@ import re
 import threading
 import time
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Protocol
 from urllib.parse import urlsplit
@@ -29,6 +30,9 @@ from ask_sdk_core.attributes_manager import AbstractPersistenceAdapter
 
 if TYPE_CHECKING:
     from ask_sdk_model import RequestEnvelope
+
+    from .store_dynamo import DynamoStore  # at run time through __getattr__, when first used
+    from .store_sqlite import SQLiteStore
 
 __all__ = ["user_key", "Snapshot", "Store", "MemoryStore", "SQLiteStore", "DynamoStore", "open_store"]
 
@@ -64,7 +68,12 @@ def user_key(request_envelope: RequestEnvelope | None) -> str | None:
         return None
     context = getattr(request_envelope, "context", None)
     person = getattr(getattr(getattr(context, "system", None), "person", None), "person_id", None)
-    if isinstance(person, str) and person:
+    return _hashed(uid, person if isinstance(person, str) and person else None)
+
+
+@lru_cache(maxsize=256)  # a request asks for its key a few times (session, store read and write)
+def _hashed(uid: str, person: str | None) -> str:
+    if person is not None:
         return "p1:" + hashlib.sha256(f"{uid}\n{person}".encode("utf-8")).hexdigest()
     return KEY_PREFIX + hashlib.sha256(uid.encode("utf-8")).hexdigest()
 
@@ -267,18 +276,24 @@ def open_store(url: str | None, *, data_dir: Path, region: str | None = None, en
     data_dir = Path(data_dir)
     backend: Any
     if not url:
+        from .store_sqlite import SQLiteStore
+
         backend = SQLiteStore(data_dir / DEFAULT_SQLITE_NAME, busy_timeout_ms=int(timeout * 1000))
     elif url.startswith("sqlite:///"):
         rest = url[len("sqlite:///"):]
         if not rest or "?" in rest or "#" in rest:
             raise ValueError(f"bad sqlite store URL {url!r}: expected sqlite:///relative/path or sqlite:////abs/path")
         path = Path(rest)
+        from .store_sqlite import SQLiteStore
+
         backend = SQLiteStore(path if path.is_absolute() else data_dir / path, busy_timeout_ms=int(timeout * 1000))
     elif url.startswith("dynamodb://"):
         parts = urlsplit(url)
         if not _TABLE_NAME.fullmatch(parts.netloc) or parts.path not in ("", "/") or parts.query or parts.fragment:
             raise ValueError(f"bad DynamoDB store URL {url!r}: expected dynamodb://TABLE_NAME")
         region = region or os.environ.get("AWS_REGION") or os.environ.get("AWS_DEFAULT_REGION") or "us-east-1"
+        from .store_dynamo import DynamoStore
+
         backend = DynamoStore(parts.netloc, region=region, endpoint_url=endpoint_url, create_table=create_table,
                               connect_timeout=timeout, read_timeout=timeout)
     elif url in ("memory://", "memory:"):
@@ -288,5 +303,14 @@ def open_store(url: str | None, *, data_dir: Path, region: str | None = None, en
     return Store(backend)
 
 
-from .store_dynamo import DynamoStore  # noqa: E402 - the backends use Snapshot and Conflict from above
-from .store_sqlite import SQLiteStore  # noqa: E402
+def __getattr__(name: str) -> Any:
+    """The backends are imported when one is used (a Lambda on DynamoDB never loads sqlite3)."""
+    if name == "SQLiteStore":
+        from .store_sqlite import SQLiteStore
+
+        return SQLiteStore
+    if name == "DynamoStore":
+        from .store_dynamo import DynamoStore
+
+        return DynamoStore
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

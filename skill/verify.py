@@ -19,7 +19,6 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import datetime, timedelta, timezone
 from typing import TYPE_CHECKING, Any
 
-import certifi
 
 if TYPE_CHECKING:
     from cryptography import x509
@@ -90,6 +89,8 @@ def _download_once(url: str, timeout: float, limit: int) -> bytes:
             fp.close()
             raise urllib.error.URLError(f"redirect refused ({code})")
 
+    import certifi  # (here, not at import: certifi loads importlib.resources, a cold start's cost)
+
     context = ssl.create_default_context(cafile=certifi.where())
     opener = urllib.request.build_opener(urllib.request.HTTPSHandler(context=context), NoRedirects())
     with opener.open(url, timeout=timeout) as response:  # noqa: S310 - an https URL check_cert_url rebuilt
@@ -152,6 +153,7 @@ class ReplayCache:
 @functools.cache
 def _default_roots() -> list[x509.Certificate]:
     """certifi's bundle, parsed once; a certificate that cannot be parsed is skipped."""
+    import certifi
     from cryptography import x509
 
     marker = b"-----END CERTIFICATE-----"
