@@ -37,8 +37,10 @@ def parse(body: bytes) -> dict[str, Any]:
     try:
         text = body.decode("utf-8")
         envelope = json.loads(text)
-    except (UnicodeDecodeError, ValueError, RecursionError):
+    except (UnicodeDecodeError, ValueError):
         raise Malformed("body is not UTF-8 JSON") from None
+    except RecursionError:
+        raise Malformed("body nests too deeply") from None
     if _SURROGATE_ESCAPE.search(text):
         try:
             json.dumps(envelope, ensure_ascii=False).encode("utf-8")
