@@ -10,7 +10,7 @@ Nothing a person reports about their health is ever put in the `UserRecord`.
 from __future__ import annotations
 
 import time
-from dataclasses import MISSING, asdict, dataclass, field, fields
+from dataclasses import MISSING, dataclass, field, fields
 from typing import Any
 
 from ask_sdk_core.dispatch_components import AbstractRequestInterceptor, AbstractResponseInterceptor
@@ -136,7 +136,9 @@ class UserRecord:
         return Routine.from_dict(self.place)
 
     def keep_place(self, routine: Routine | None, now: float | None = None) -> None:
-        self.place = None if routine is None else {**asdict(routine), "saved_at": now or time.time()}
+        self.place = None if routine is None else {
+            "stretch_ids": list(routine.stretch_ids), "index": routine.index, "step": routine.step,
+            "easier": routine.easier, "saved_at": now or time.time()}
 
 
 def turn(handler_input: HandlerInput) -> Turn:
