@@ -97,6 +97,7 @@ class Rules:
     breaks: re.Pattern[str] | None  # words across which a composed concept never reaches
     term_begins: dict[str, frozenset[str] | None] = field(default_factory=dict)  # prefilter.starts
     cache: dict[str, list[Mention]] = field(default_factory=dict)
+    spelled: dict[str, str] = field(default_factory=dict)  # a word as it may come -> as the patterns spell it
 
     @classmethod
     def from_data(cls, words: dict[str, Any], context: dict[str, Any]) -> "Rules":
@@ -125,15 +126,23 @@ class Rules:
                                        int(rule.get("max_scope", DEFAULT_SCOPE)), frozenset(rule.get("excluded", [])),
                                        _alternation(rule.get("stop_at", [])), _alternation(rule.get("pseudo", [])),
                                        _alternation(rule.get("through", []))))
+        spelled = {heard: written for written, forms in context.get("spelled", {}).items() for heard in forms}
         return cls(terms, term_pseudo, concepts, modifiers, _alternation(context.get("pseudo", [])),
                    _alternation(context.get("terminators", [])), _alternation(words.get("breaks", [])),
-                   {name: _begins(term) for name, term in terms.items()})
+                   {name: _begins(term) for name, term in terms.items()}, spelled=spelled)
 
     # -- reading --------------------------------------------------------------------------------
 
+    def said(self, text: str | None) -> str:
+        """The words as the patterns read them: normalised, and respelled ("didnt": "didn't")."""
+        said = normalise(text)
+        if self.spelled:
+            said = " ".join(self.spelled.get(word, word) for word in said.split(" "))
+        return said
+
     def read(self, text: str | None) -> list[Mention]:
         """Every concept mentioned in the words, with its modifiers."""
-        said = normalise(text)
+        said = self.said(text)
         if said in self.cache:
             return self.cache[said]
         mentions = self._modify(said, self._targets(said)) if said else []
@@ -144,7 +153,7 @@ class Rules:
 
     def triggers(self, text: str | None, categories: set[str]) -> list[str]:
         """The categories of the modifier triggers in the words (for words no concept matched)."""
-        said = normalise(text)
+        said = self.said(text)
         return [rule.category for rule in self.modifiers if rule.category in categories and rule.pattern.search(said)]
 
     def _targets(self, said: str) -> list[Mention]:

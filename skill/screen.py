@@ -45,7 +45,7 @@ SYMPTOM_LEVELS: dict[str, str] = {
 
 PRESENT, POSSIBLE, HYPOTHETICAL = "present", "possible", "hypothetical"
 _STATUS_ORDER = (PRESENT, POSSIBLE, HYPOTHETICAL)
-_NOT_A_FLAG = {"negated", "historical", "animal"}
+_NOT_A_FLAG = {"negated", "historical", "animal", "fiction"}
 
 
 @dataclass(frozen=True)
@@ -77,10 +77,10 @@ def rules(locale: str | None) -> Rules:
 
 
 def _merge_rules(rules_list: list[dict]) -> list[dict]:
-    """Locale rules of the same category and direction add their phrases to en-US's."""
-    merged: dict[tuple[str, str], dict] = {}
+    """Locale rules of the same category, direction and name add their phrases to en-US's."""
+    merged: dict[tuple[str, str, str], dict] = {}
     for rule in rules_list:
-        key = (rule["category"], rule.get("direction", "forward"))
+        key = (rule["category"], rule.get("direction", "forward"), rule.get("name", ""))
         if key in merged:
             base = merged[key]
             base["phrases"] = [*base["phrases"], *(p for p in rule["phrases"] if p not in base["phrases"])]
@@ -100,7 +100,7 @@ def finding_of(mention: Mention) -> Finding | None:
     mods = mention.modifiers
     if "possible" not in mods and mods & _NOT_A_FLAG:
         return None
-    if "animal" in mods or "historical" in mods:
+    if mods & {"animal", "historical", "fiction"}:
         return None
     status = HYPOTHETICAL if "hypothetical" in mods else POSSIBLE if "possible" in mods else PRESENT
     return Finding(mention.concept, status, "other" if "other" in mods else "self", mention.text)
@@ -108,8 +108,19 @@ def finding_of(mention: Mention) -> Finding | None:
 
 def screen(texts: Iterable[str | None], locale: str | None) -> Finding | None:
     """The most serious sign in any of the words, or None."""
-    found = [f for text in texts if text for m in mentions(text, locale) if (f := finding_of(m))]
+    found = [f for text in texts if text for m in mentions(text, locale)
+             if (f := finding_of(m)) and not _nobodys_history(f, text, locale)]
     return min(found, key=Finding.rank, default=None)
+
+
+def _nobodys_history(finding: Finding, text: str, locale: str | None) -> bool:
+    """Someone else's history of cancer with no pain of theirs told ("my mum had cancer, bless
+    her, but I'm fine"): a family history, not a flag today (the person asking has their own)."""
+    if finding.symptom != "cancer_history" or finding.who != "other":
+        return False
+    rule_set = rules(locale)
+    their_pain = rule_set.terms.get("their_pain")
+    return their_pain is not None and not their_pain.search(rule_set.said(text))
 
 
 def denied(text: str | None, locale: str | None) -> bool:
@@ -125,4 +136,4 @@ def level_of(symptom_id: str | None) -> str | None:
 def denied_words(text: str | None, locale: str | None) -> bool:
     """True when the words hold a denial, a "what if" or another person (for a slot value whose
     words the vocabulary does not know): such a value is not the person's sign."""
-    return bool(rules(locale).triggers(text, {"negated", "hypothetical", "other", "historical", "animal"}))
+    return bool(rules(locale).triggers(text, {"negated", "hypothetical", "other", "historical", "animal", "fiction"}))
