@@ -1,6 +1,6 @@
 """Back Pop Coach against a hello-world ask-sdk-core skill, measured in the same run, interleaved.
 
-    .venv/bin/python benchmarks/run.py              # everything, about three minutes on 2 cores
+    .venv/bin/python benchmarks/run.py              # everything, about two minutes on 2 cores
     .venv/bin/python benchmarks/run.py --quick      # fewer rounds, shorter HTTP runs
 
 Prints, each next to the hello-world figure and the ratio:
