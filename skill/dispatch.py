@@ -84,8 +84,8 @@ class IndexedRequestMapper(GenericRequestMapper):
         name = self.OTHER
         if intent is not None:
             if self._names is None:
-                self._names = frozenset(name for chain in self.request_handler_chains
-                                        for name in _intents(chain.request_handler))
+                self._names = frozenset(declared for chain in self.request_handler_chains
+                                        for declared in _intents(chain.request_handler))
             name = intent.name if intent.name in self._names else self.OTHER
         chains = self._index.get((kind, name))
         if chains is None:
