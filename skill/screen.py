@@ -61,8 +61,11 @@ class Finding:
     def level(self) -> str:
         return SYMPTOM_LEVELS[self.symptom]
 
-    def rank(self) -> tuple[int, int, int]:
-        return LEVEL_ORDER.index(self.level), _STATUS_ORDER.index(self.status), self.who != "self"
+    def rank(self) -> tuple[bool, int, int, bool]:
+        """Most serious first: any sign that is there (or may be) before any "what if", then by level,
+        then present before possible, then the person's own before someone else's."""
+        return (self.status == HYPOTHETICAL, LEVEL_ORDER.index(self.level), _STATUS_ORDER.index(self.status),
+                self.who != "self")
 
 
 @lru_cache(maxsize=None)
@@ -114,9 +117,9 @@ def screen(texts: Iterable[str | None], locale: str | None) -> Finding | None:
 
 
 def _nobodys_history(finding: Finding, text: str, locale: str | None) -> bool:
-    """Someone else's history of cancer with no pain of theirs told ("my mum had cancer, bless
-    her, but I'm fine"): a family history, not a flag today (the person asking has their own)."""
-    if finding.symptom != "cancer_history" or finding.who != "other":
+    """Someone else's history of cancer, or weak immune system, with no pain of theirs told ("my
+    mum had cancer, bless her, but I'm fine"): not a flag today (the person asking has their own)."""
+    if finding.symptom not in ("cancer_history", "weak_immunity") or finding.who != "other":
         return False
     rule_set = rules(locale)
     their_pain = rule_set.terms.get("their_pain")

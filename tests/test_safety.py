@@ -213,6 +213,16 @@ def test_the_screen_reads_people_s_words_at_the_right_level(said, level):
     assert level_heard(said) == level
 
 
+@pytest.mark.parametrize("said, level", [
+    ("what if i lose control of my bladder, because my left arm has gone numb since this morning", "right_away"),
+    ("should i worry if my legs go weak, because i've had a fever since last night", "urgent"),
+    ("what happens if i can't pee", "info"),
+])
+def test_a_sign_that_is_there_outranks_a_what_if_of_a_higher_level(said, level):
+    """A "what if" is information; a sign said in the same breath is advice, whatever the levels."""
+    assert level_heard(said) == level
+
+
 @pytest.mark.parametrize("said", [
     "my back is stiff", "i don't have a fever", "no numbness", "i slipped a disc years ago",
     "i fell asleep on the sofa", "why does my back pop", "a stretch for my chest", "a stretch for my tight chest muscles",
