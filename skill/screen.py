@@ -45,7 +45,7 @@ SYMPTOM_LEVELS: dict[str, str] = {
 
 PRESENT, POSSIBLE, HYPOTHETICAL = "present", "possible", "hypothetical"
 _STATUS_ORDER = (PRESENT, POSSIBLE, HYPOTHETICAL)
-_NOT_A_FLAG = {"negated", "historical", "animal", "fiction"}
+_NEVER_A_FLAG = {"historical", "animal", "fiction"}  # over, a pet's, a story's: even if said unsure
 
 
 @dataclass(frozen=True)
@@ -101,10 +101,8 @@ def mentions(text: str | None, locale: str | None) -> list[Mention]:
 def finding_of(mention: Mention) -> Finding | None:
     """What one mention means for the person: a Finding, or None when it is not a flag."""
     mods = mention.modifiers
-    if "possible" not in mods and mods & _NOT_A_FLAG:
-        return None
-    if mods & {"animal", "historical", "fiction"}:
-        return None
+    if mods & _NEVER_A_FLAG or ("negated" in mods and "possible" not in mods):
+        return None  # a denial counts only when nothing says the sign may be there after all
     status = HYPOTHETICAL if "hypothetical" in mods else POSSIBLE if "possible" in mods else PRESENT
     return Finding(mention.concept, status, "other" if "other" in mods else "self", mention.text)
 

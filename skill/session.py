@@ -42,6 +42,9 @@ class Routine:
             easier=bool(data.get("easier", False)),
         )
 
+    def to_dict(self) -> dict[str, Any]:
+        return {"stretch_ids": list(self.stretch_ids), "index": self.index, "step": self.step, "easier": self.easier}
+
 
 @dataclass
 class Turn:
@@ -84,8 +87,7 @@ class Turn:
             data["offer"] = dict(self.offer)
         routine = self.routine
         if routine is not None:
-            data["routine"] = {"stretch_ids": list(routine.stretch_ids), "index": routine.index,
-                               "step": routine.step, "easier": routine.easier}
+            data["routine"] = routine.to_dict()
         return data
 
     def begin_request(self) -> None:
@@ -136,9 +138,7 @@ class UserRecord:
         return Routine.from_dict(self.place)
 
     def keep_place(self, routine: Routine | None, now: float | None = None) -> None:
-        self.place = None if routine is None else {
-            "stretch_ids": list(routine.stretch_ids), "index": routine.index, "step": routine.step,
-            "easier": routine.easier, "saved_at": now or time.time()}
+        self.place = None if routine is None else {**routine.to_dict(), "saved_at": now or time.time()}
 
 
 def turn(handler_input: HandlerInput) -> Turn:

@@ -34,8 +34,7 @@ class _Phrases:
         self.begins = prefilter.starts(source)  # what a match can begin with (None: anything)
 
     def match(self, said: str, at: int) -> tuple[str, int] | None:
-        begins = self.begins
-        if begins is not None and not any(said[at:at + n] in begins for n in range(1, prefilter.WIDTH + 1)):
+        if not prefilter.may_begin_at(self.begins, said, at):
             return None  # no match can begin here: the alternation is not tried
         found = self.pattern.match(said, at)
         return (self.canonical[int(found.lastgroup[1:])], found.end()) if found else None
