@@ -83,10 +83,14 @@ def play(call: Callable, turns: list[dict[str, Any]], user: str, sign: Callable 
     return times
 
 
-def in_process(rounds: int, verify: bool) -> list[tuple[str, float, float]]:
+def in_process(rounds: int, verify: bool) -> list[tuple[str, float, float, float]]:
+    """Per family: ours, the hello-world skill as the SDK builds it, and the hello-world skill
+    on our serializer (skill/serializer.py), so the skill's own work shows apart from reading
+    and writing the SDK's models (median µs per request)."""
     from benchmarks.hello import create_app as hello_app
     from skill.app import create_app
     from skill.config import Config
+    from skill.serializer import Serializer
 
     data_dir = Path(tempfile.mkdtemp(prefix="backpop-bench-"))
     sign, verifier_for = (_signing() if verify else (None, lambda: None))
@@ -94,17 +98,25 @@ def in_process(rounds: int, verify: bool) -> list[tuple[str, float, float]]:
                                   verifier=verifier_for()))
     hello = wsgi_caller(hello_app(Config(verify=verify, store="memory://", data_dir=data_dir, log_level="WARNING"),
                                   verifier=verifier_for()))
+    same_app = hello_app(Config(verify=verify, store="memory://", data_dir=data_dir, log_level="WARNING"),
+                         verifier=verifier_for())
+    same_app.extensions["backpop.skill"].serializer = Serializer()
+    same = wsgi_caller(same_app)
     rows = []
     for name, turns in CONVERSATIONS.items():
         mine: list[float] = []
         base: list[float] = []
+        base_same: list[float] = []
         for n in range(rounds + 3):  # the first three warm up
             user = f"amzn1.ask.account.BENCH{n % 5}"
-            t_ours, t_base = play(ours, turns, user, sign), play(hello, turns, user, sign)
+            t_ours, t_base, t_same = play(ours, turns, user, sign), play(hello, turns, user, sign), \
+                play(same, turns, user, sign)
             if n >= 3:
                 mine.extend(t_ours)
                 base.extend(t_base)
-        rows.append((name, statistics.median(mine) * 1e6, statistics.median(base) * 1e6))
+                base_same.extend(t_same)
+        rows.append((name, statistics.median(mine) * 1e6, statistics.median(base) * 1e6,
+                     statistics.median(base_same) * 1e6))
     return rows
 
 
@@ -303,10 +315,10 @@ def main() -> None:
     for title, verify in (("in-process, SQLite store", False), ("in-process, verification on (chain cached)", True)):
         if "in-process" not in parts:
             break
-        print(f"\n{title}: median µs per request")
-        print(f"  {'family':<22}{'ours':>9}{'hello':>9}{'ratio':>8}")
-        for name, ours, base in in_process(rounds, verify):
-            print(f"  {name:<22}{ours:>9.0f}{base:>9.0f}{ours / base:>8.2f}")
+        print(f"\n{title}: median µs per request (hello*: the hello-world skill on our serializer)")
+        print(f"  {'family':<22}{'ours':>9}{'hello':>9}{'ratio':>8}{'hello*':>9}{'ratio*':>8}")
+        for name, ours, base, same in in_process(rounds, verify):
+            print(f"  {name:<22}{ours:>9.0f}{base:>9.0f}{ours / base:>8.2f}{same:>9.0f}{ours / same:>8.2f}")
     if "screen" in parts:
         screened, routed = free_text_reading(2000)
         print(f"\non a free-text turn's words, median: the red-flag screen {screened:.1f} µs, "

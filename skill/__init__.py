@@ -52,6 +52,7 @@ def build_skill(store: "Store | None" = None, api_client: "ApiClient | None" = N
     from . import basics, canfulfill, safety, session
     from .alexa_api import AlexaApiClient
     from .dispatch import IndexedRequestMapper
+    from .serializer import Serializer
 
     builder = CustomSkillBuilder(persistence_adapter=store, api_client=api_client or AlexaApiClient())
     builder.add_global_request_interceptor(session.UseStore(store))
@@ -64,6 +65,7 @@ def build_skill(store: "Store | None" = None, api_client: "ApiClient | None" = N
     for interceptor in (*safety.RESPONSE_INTERCEPTORS, session.SaveState()):
         builder.add_global_response_interceptor(interceptor)
     skill = builder.create()
+    skill.serializer = Serializer()  # the SDK's results, its per-call work kept (serializer.py)
     dispatcher = skill.request_dispatcher
     dispatcher.request_mappers = [IndexedRequestMapper(mapper.request_handler_chains)
                                   for mapper in dispatcher.request_mappers]
@@ -86,7 +88,8 @@ def read_envelope(skill: "CustomSkill", envelope: "dict | str") -> "RequestEnvel
 
     if isinstance(envelope, str):
         return skill.serializer.deserialize(envelope, RequestEnvelope)
-    to_model = getattr(skill.serializer, "_DefaultSerializer__deserialize", None)  # the SDK's own, minus json.loads
+    to_model = (getattr(skill.serializer, "from_data", None)  # serializer.Serializer
+                or getattr(skill.serializer, "_DefaultSerializer__deserialize", None))  # the SDK's own, minus json.loads
     if to_model is None:
         return skill.serializer.deserialize(json.dumps(envelope), RequestEnvelope)
     try:
