@@ -20,6 +20,7 @@ from .context import normalise
 
 MIN_SCORE = 0.25
 MAX_DF = 0.3  # a word in more than this share of the examples is left out of the vectors
+_SLACK = 1 + 1e-9  # a topic's bound, kept above what rounding could make its best score
 _WORD = re.compile(r"[a-z0-9']+")  # a fold entry that is one plain word
 _FIRST_WORD = re.compile(r"([a-z0-9']+) ")  # a phrase that starts with a plain word  # below this, the words are too unlike every example to name a topic
 
@@ -28,12 +29,12 @@ class _Phrases:
     """Fold patterns tried where a word starts: the longest written first, the first match wins."""
 
     def __init__(self, alternatives: list[tuple[str, str]]) -> None:
-        self.canonical = [canonical for canonical, _ in alternatives]
+        self.canonical = [tuple(canonical.split()) for canonical, _ in alternatives]
         source = "(?:" + "|".join(f"(?P<g{i}>{alt})" for i, (_, alt) in enumerate(alternatives)) + ")(?![a-z'])"
         self.pattern = re.compile(source)
         self.begins = prefilter.starts(source)  # what a match can begin with (None: anything)
 
-    def match(self, said: str, at: int) -> tuple[str, int] | None:
+    def match(self, said: str, at: int) -> tuple[tuple[str, ...], int] | None:
         if not prefilter.may_begin_at(self.begins, said, at):
             return None  # no match can begin here: the alternation is not tried
         found = self.pattern.match(said, at)
@@ -47,6 +48,7 @@ class Routed:
     score: float  # cosine similarity, 0 to 1
 
 
+@lru_cache(maxsize=4096)
 def _stem(word: str) -> str:
     for suffix in ("ing", "ed", "es", "s"):
         if len(word) > len(suffix) + 3 and word.endswith(suffix):
@@ -68,12 +70,12 @@ class Router:
                                                      key=lambda pair: len(pair[1]), reverse=True)
         # a plain word is folded by a dict lookup; a phrase by the patterns that can start at its
         # first word (a dict of small alternations), or by the few that start with a pattern
-        self._plain: dict[str, str] = {}
+        self._plain: dict[str, tuple[str, ...]] = {}  # a word -> the words it folds to
         by_first: dict[str, list[tuple[str, str]]] = defaultdict(list)
         for canonical, alt in canon:
             first = _FIRST_WORD.match(alt)
             if _WORD.fullmatch(alt):
-                self._plain.setdefault(alt, canonical)
+                self._plain.setdefault(alt, tuple(canonical.split()))
             else:
                 by_first[first.group(1) if first else ""].append((canonical, alt))
         self._phrases = {word: _Phrases(alts) for word, alts in by_first.items()}
@@ -100,11 +102,24 @@ class Router:
             for word, weight in vector.items():
                 index[word].append((i, weight))
         self.index = dict(index)
-        self.having = {word: frozenset(i for i, _ in postings) for word, postings in self.index.items()}
         self.centroids: dict[str, dict[str, float]] = {}
         for topic, total in sums.items():
             norm = math.sqrt(sum(v * v for v in total.values())) or 1.0
             self.centroids[topic] = {w: v / norm for w, v in total.items()}
+        # for the search (nearest): topics by number; per word, its weight in each topic's
+        # centroid plus its largest weight in any of the topic's examples (a topic can score no
+        # more than the sum of those over the words); per word and topic, (the example's place
+        # among the topic's examples, its weight) for the examples that have the word
+        self.topics = sorted(self.centroids)
+        self.members = [[i for i, (_, topic) in enumerate(self.examples) if topic == t] for t in self.topics]
+        in_topic: dict[str, dict[int, list[tuple[int, float]]]] = defaultdict(lambda: defaultdict(list))
+        for n, members in enumerate(self.members):
+            for k, i in enumerate(members):
+                for word, weight in self.vectors[i].items():
+                    in_topic[word][n].append((k, weight))
+        self.in_topic = {word: dict(by_topic) for word, by_topic in in_topic.items()}
+        self.most = {word: [self.centroids[t].get(word, 0.0) + max((w for _, w in by_topic.get(n, ())), default=0.0)
+                            for n, t in enumerate(self.topics)] for word, by_topic in self.in_topic.items()}
 
     def words(self, text: str) -> list[str]:
         said = normalise(text)
@@ -116,14 +131,20 @@ class Router:
             stop = end if stop < 0 else stop
             word = said[at:stop]
             phrases = self._phrases.get(word)
-            matches = [m for m in (phrases and phrases.match(said, at), anywhere and anywhere.match(said, at)) if m]
-            match = max(matches, key=lambda m: m[1], default=None)  # the longer of the two
+            match = phrases.match(said, at) if phrases else None
+            other = anywhere.match(said, at) if anywhere else None
+            if other is not None and (match is None or other[1] > match[1]):
+                match = other  # the longer of the two; the word's own on a tie
             if match:
                 canonical, at = match
-                found.extend(canonical.split())
+                found.extend(canonical)
                 at += 1  # past the space after the phrase
                 continue
-            found.extend(self._plain.get(word, word).split())
+            folded = self._plain.get(word)
+            if folded is None:
+                found.append(word)
+            else:
+                found.extend(folded)
             at = stop + 1
         return [_stem(word) for word in found]
 
@@ -135,27 +156,45 @@ class Router:
         return {w: v / norm for w, v in vector.items() if w in self.idf}
 
     def route(self, text: str) -> Routed | None:
-        vector = self._vector(Counter(self.words(text)))
-        # only examples that share a word naming something can be nearest (not only "why is my")
-        shared = frozenset().union(*(self.having[w] for w in vector if w not in self.stop and w in self.having))
-        if not shared:
+        return self.nearest(self._vector(Counter(self.words(text))))
+
+    def nearest(self, vector: dict[str, float]) -> Routed | None:
+        """The topic whose nearest example plus centroid is most like the vector (its nearest
+        example among those sharing a word that names something, not only "why is my").
+
+        Topics are scored in the order of what they could score at most (for each word, its
+        weight in the topic's centroid plus its largest in the topic's examples), and the search stops
+        at a topic that could not beat the best so far: the same answer, float for float, as
+        scoring every example (tests/test_topics.py holds it to that), a topic or two scored.
+        """
+        in_topic = self.in_topic
+        naming = {w for w in vector if w not in self.stop}
+        candidates = {n for w in naming for n in in_topic[w]}
+        if not candidates:
             return None  # alike in no word that names a thing ("what is the capital of france")
-        scores = [0.0] * len(self.examples)
+        most: list = [0.0] * len(self.topics)  # what each topic could score at most
         for word, weight in vector.items():
-            for i, other in self.index.get(word, ()):
-                scores[i] += weight * other
-        nearest: dict[str, tuple[float, int]] = {}
-        for i in sorted(shared):
-            topic, score = self.examples[i][1], scores[i]
-            if score > nearest.get(topic, (0.0, -1))[0]:
-                nearest[topic] = (score, i)
-
-        def total(topic: str) -> float:
-            centroid = self.centroids[topic]
-            return nearest[topic][0] + sum(weight * centroid.get(word, 0.0) for word, weight in vector.items())
-
-        topic = max(nearest, key=total)
-        score, i = nearest[topic]
+            most = [a + weight * b for a, b in zip(most, self.most[word])]
+        best: tuple = ()  # total, -first shared example, score, example, topic
+        for bound, n in sorted(((most[n] * _SLACK, n) for n in candidates), reverse=True):
+            if best and bound < best[0]:
+                break  # neither this topic nor any after it can come first
+            centroid = self.centroids[self.topics[n]]
+            near = sum(weight * centroid.get(word, 0.0) for word, weight in vector.items())
+            members = self.members[n]
+            scores = [0.0] * len(members)  # summed word by word, as over every example
+            shared: set[int] = set()  # the examples that share a word naming something
+            for word, weight in vector.items():
+                postings = in_topic[word].get(n, ())
+                for k, other in postings:
+                    scores[k] += weight * other
+                if word in naming:
+                    shared.update(k for k, _ in postings)
+            score, k = max((scores[k], -k) for k in shared)
+            candidate = (score + near, -members[min(shared)], score, members[-k], self.topics[n])
+            if not best or candidate[:2] > best[:2]:
+                best = candidate  # ties go to the topic met first among the examples, as before
+        _, _, score, i, topic = best
         if score < MIN_SCORE:
             return None  # too unlike every example
         return Routed(topic, self.examples[i][0], round(score, 3))

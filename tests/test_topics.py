@@ -78,3 +78,61 @@ def test_free_words_name_an_area_a_position_a_stretch_or_minutes(said, wanted):
     found = named(said)
     for field, value in wanted.items():
         assert getattr(found, field) == value
+
+
+def every_example(router: topics.Router, text: str) -> topics.Routed | None:
+    """The route's definition, scoring every example (as the router did before it searched in
+    order of what each topic could score): the oracle for the search."""
+    from collections import Counter
+
+    vector = router._vector(Counter(router.words(text)))
+    having = {word: {i for i, _ in postings} for word, postings in router.index.items()}
+    shared = set().union(*(having[w] for w in vector if w not in router.stop and w in having))
+    if not shared:
+        return None
+    scores = [0.0] * len(router.examples)
+    for word, weight in vector.items():
+        for i, other in router.index.get(word, ()):
+            scores[i] += weight * other
+    nearest: dict[str, tuple[float, int]] = {}
+    for i in sorted(shared):
+        topic, score = router.examples[i][1], scores[i]
+        if score > nearest.get(topic, (0.0, -1))[0]:
+            nearest[topic] = (score, i)
+
+    def total(topic: str) -> float:
+        centroid = router.centroids[topic]
+        return nearest[topic][0] + sum(weight * centroid.get(word, 0.0) for word, weight in vector.items())
+
+    topic = max(nearest, key=total)
+    score, i = nearest[topic]
+    return None if score < topics.MIN_SCORE else topics.Routed(topic, router.examples[i][0], round(score, 3))
+
+
+def test_the_search_routes_exactly_as_scoring_every_example():
+    """Every question of the topic and red-flag corpora, every example, and the examples cut
+    short, in every locale: the same topic, example and score as scoring every example."""
+    import corpora
+
+    texts: dict[str, set[str]] = {locale: set() for locale in LOCALES}
+    for kind in ("topics", "red_flags"):
+        splits = tuple(sorted(path.name for path in (corpora.CORPORA / kind).iterdir() if path.is_dir()))
+        for _, case in corpora.read(kind, splits):
+            texts[case["locale"]].add(case["text"])
+    checked = 0
+    for locale in LOCALES:
+        router = topics.router(locale)
+        examples = [example for example, _ in router.examples]
+        words = examples + [" ".join(e.split()[:n]) for e in examples for n in (1, 2, 3)]
+        for text in sorted(texts[locale]) + words:
+            assert router.route(text) == every_example(router, text), (locale, text)
+            checked += 1
+    assert checked > 10_000
+
+
+def test_a_tie_goes_to_the_topic_met_first_as_scoring_every_example_does():
+    """Two topics with the same examples tie on every score: the one whose example comes first wins."""
+    same = ["why does my knee click", "my elbow aches"]
+    router = topics.Router({"alpha": same, "beta": same}, {})
+    assert router.route("why does my knee click") == every_example(router, "why does my knee click")
+    assert router.route("why does my knee click").topic == "alpha"  # its examples come first
