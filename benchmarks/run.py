@@ -3,7 +3,9 @@
     .venv/bin/python benchmarks/run.py              # everything, about two minutes on 2 cores
     .venv/bin/python benchmarks/run.py --quick      # fewer rounds, shorter HTTP runs
 
-Prints, each next to the hello-world figure and the ratio:
+Prints, each next to the hello-world figure and the ratio (and, for 1 and 3, next to hello*: the
+hello-world skill on this skill's serializer, skill/serializer.py, so the skill's own work shows
+apart from reading and writing the SDK's models):
 1. in-process cost per request for each intent family (SQLite store), through the same Flask
    door (body checks, logging, headers), the WSGI app called directly;
 2. the same with signature verification on (a generated CA and leaf, the chain cached);
@@ -90,7 +92,6 @@ def in_process(rounds: int, verify: bool) -> list[tuple[str, float, float, float
     from benchmarks.hello import create_app as hello_app
     from skill.app import create_app
     from skill.config import Config
-    from skill.serializer import Serializer
 
     data_dir = Path(tempfile.mkdtemp(prefix="backpop-bench-"))
     sign, verifier_for = (_signing() if verify else (None, lambda: None))
@@ -98,10 +99,8 @@ def in_process(rounds: int, verify: bool) -> list[tuple[str, float, float, float
                                   verifier=verifier_for()))
     hello = wsgi_caller(hello_app(Config(verify=verify, store="memory://", data_dir=data_dir, log_level="WARNING"),
                                   verifier=verifier_for()))
-    same_app = hello_app(Config(verify=verify, store="memory://", data_dir=data_dir, log_level="WARNING"),
-                         verifier=verifier_for())
-    same_app.extensions["backpop.skill"].serializer = Serializer()
-    same = wsgi_caller(same_app)
+    same = wsgi_caller(hello_app(Config(verify=verify, store="memory://", data_dir=data_dir, log_level="WARNING"),
+                                 verifier=verifier_for(), our_serializer=True))
     rows = []
     for name, turns in CONVERSATIONS.items():
         mine: list[float] = []
@@ -198,29 +197,31 @@ def worker_rss_mib(server: subprocess.Popen) -> float:
 def http(seconds: float, rounds: int, worker_class: str | None) -> tuple[list[tuple], tuple[float, float]]:
     data_dir = Path(tempfile.mkdtemp(prefix="backpop-http-"))
     bodies = http_bodies()
-    ours, ours_port = start_gunicorn("skill.app:create_app()", data_dir, worker_class)
-    hello, hello_port = start_gunicorn("benchmarks.hello:create_app()", data_dir / "hello", worker_class)
+    servers = [start_gunicorn("skill.app:create_app()", data_dir, worker_class),
+               start_gunicorn("benchmarks.hello:create_app()", data_dir / "hello", worker_class),
+               start_gunicorn("benchmarks.hello:create_app(our_serializer=True)", data_dir / "hello2", worker_class)]
+    ports = [port for _, port in servers]
     rows = []
     try:
-        run_clients("127.0.0.1", ours_port, bodies, 4, 1.0)  # warm both up
-        run_clients("127.0.0.1", hello_port, bodies, 4, 1.0)
+        for port in ports:
+            run_clients("127.0.0.1", port, bodies, 4, 1.0)  # warm them up
         for clients in (1, 8, 32):
-            mine, base = [], []
+            loads: list[list[Any]] = [[] for _ in ports]
             for _ in range(rounds):
-                mine.append(run_clients("127.0.0.1", ours_port, bodies, clients, seconds))
-                base.append(run_clients("127.0.0.1", hello_port, bodies, clients, seconds))
-            rows.append((f"{clients} clients", _merge(mine), _merge(base)))
-        mine, base = [], []
-        for port, into in ((ours_port, mine), (hello_port, base)):
+                for port, into in zip(ports, loads):
+                    into.append(run_clients("127.0.0.1", port, bodies, clients, seconds))
+            rows.append((f"{clients} clients", *(_merge(load) for load in loads)))
+        loads = [[] for _ in ports]
+        for port, into in zip(ports, loads):
             slow = SlowClients("127.0.0.1", port, 64)
             try:
                 into.append(run_clients("127.0.0.1", port, bodies, 8, seconds))
             finally:
                 slow.close()
-        rows.append(("8 clients + 64 slow", _merge(mine), _merge(base)))
-        memory = (worker_rss_mib(ours), worker_rss_mib(hello))
+        rows.append(("8 clients + 64 slow", *(_merge(load) for load in loads)))
+        memory = (worker_rss_mib(servers[0][0]), worker_rss_mib(servers[1][0]))
     finally:
-        for server in (ours, hello):
+        for server, _ in servers:
             server.terminate()
             server.wait(timeout=20)
     return rows, memory
@@ -334,12 +335,14 @@ def main() -> None:
 def _print_http(seconds: float, http_rounds: int, worker_class: str | None) -> None:
     rows, memory = http(seconds, http_rounds, worker_class)
     print(f"\nHTTP under gunicorn ({worker_class or 'skill/gunicorn_conf.py: gevent'}, 2 workers), loopback")
-    print(f"  {'load':<22}{'req/s':>8}{'hello':>8}{'ratio':>7}{'p50 ms':>8}{'hello':>7}{'p99 ms':>8}{'hello':>7}"
-          f"{'errors':>8}")
-    for name, ours, base in rows:
+    print(f"  {'load':<22}{'req/s':>8}{'hello':>8}{'ratio':>7}{'hello*':>8}{'ratio*':>7}{'p50 ms':>8}{'hello':>7}"
+          f"{'p99 ms':>8}{'hello':>7}{'errors':>9}")
+    for name, ours, base, same in rows:
         print(f"  {name:<22}{ours.throughput:>8.0f}{base.throughput:>8.0f}{ours.throughput / base.throughput:>7.2f}"
+              f"{same.throughput:>8.0f}{ours.throughput / same.throughput:>7.2f}"
               f"{ours.percentile(50) * 1e3:>8.2f}{base.percentile(50) * 1e3:>7.2f}"
-              f"{ours.percentile(99) * 1e3:>8.2f}{base.percentile(99) * 1e3:>7.2f}{ours.errors:>5}/{base.errors}")
+              f"{ours.percentile(99) * 1e3:>8.2f}{base.percentile(99) * 1e3:>7.2f}"
+              f"{ours.errors:>5}/{base.errors}/{same.errors}")
     print(f"\nmemory per worker after the load: {memory[0]:.1f} MiB, hello {memory[1]:.1f} MiB "
           f"({memory[0] / memory[1]:.2f}x)")
 
