@@ -21,6 +21,7 @@ from .context import normalise
 MIN_SCORE = 0.25
 MAX_DF = 0.3  # a word in more than this share of the examples is left out of the vectors
 _SLACK = 1 + 1e-9  # a topic's bound, kept above what rounding could make its best score
+_NOTHING: tuple = ((), frozenset())  # a word in none of a topic's examples
 _WORD = re.compile(r"[a-z0-9']+")  # a fold entry that is one plain word
 _FIRST_WORD = re.compile(r"([a-z0-9']+) ")  # a phrase that starts with a plain word  # below this, the words are too unlike every example to name a topic
 
@@ -117,8 +118,9 @@ class Router:
             for k, i in enumerate(members):
                 for word, weight in self.vectors[i].items():
                     in_topic[word][n].append((k, weight))
-        self.in_topic = {word: dict(by_topic) for word, by_topic in in_topic.items()}
-        self.most = {word: [self.centroids[t].get(word, 0.0) + max((w for _, w in by_topic.get(n, ())), default=0.0)
+        self.in_topic = {word: {n: (tuple(p), frozenset(k for k, _ in p)) for n, p in by_topic.items()}
+                         for word, by_topic in in_topic.items()}
+        self.most = {word: [self.centroids[t].get(word, 0.0) + max((w for _, w in by_topic.get(n, _NOTHING)[0]), default=0.0)
                             for n, t in enumerate(self.topics)] for word, by_topic in self.in_topic.items()}
 
     def words(self, text: str) -> list[str]:
@@ -183,15 +185,16 @@ class Router:
             near = sum(weight * centroid.get(word, 0.0) for word, weight in vector.items())
             members = self.members[n]
             scores = [0.0] * len(members)  # summed word by word, as over every example
-            shared: set[int] = set()  # the examples that share a word naming something
+            shared: frozenset[int] = frozenset()  # the examples that share a word naming something
             for word, weight in vector.items():
-                postings = in_topic[word].get(n, ())
+                postings, having = in_topic[word].get(n, _NOTHING)
                 for k, other in postings:
                     scores[k] += weight * other
                 if word in naming:
-                    shared.update(k for k, _ in postings)
-            score, k = max((scores[k], -k) for k in shared)
-            candidate = (score + near, -members[min(shared)], score, members[-k], self.topics[n])
+                    shared |= having
+            order = sorted(shared)
+            k = max(order, key=scores.__getitem__)  # the first of the best
+            candidate = (scores[k] + near, -members[order[0]], scores[k], members[k], self.topics[n])
             if not best or candidate[:2] > best[:2]:
                 best = candidate  # ties go to the topic met first among the examples, as before
         _, _, score, i, topic = best
