@@ -21,6 +21,7 @@ class Carrier:
     restore: str
     answers: str | None = None  # "yes", "no" or "unsure" as a reply to a yes/no question
     openers: tuple[str, ...] = ()
+    after: bool = False  # some samples put the query in front of the carrier's words ("{query} chest pain")
 
 
 def echo_intent(word: str) -> str:
@@ -33,7 +34,8 @@ def table(locale: str | None) -> dict[str, Carrier]:
     """Every free-text intent of a locale and its carrier."""
     data = content.joined(locale, "free_text")
     found = {name: Carrier(spec.get("restore", ""), spec.get("answers"),
-                           (*spec.get("openers", []), *(f"{n}{s}" for n in spec.get("names", []) for s in ("", "'s"))))
+                           (*spec.get("openers", []), *(f"{n}{s}" for n in spec.get("names", []) for s in ("", "'s"))),
+                           bool(spec.get("also_after")))
              for name, spec in data.get("intents", {}).items()}
     echo = data.get("echo", {})
     for word in echo.get("words", []):
@@ -50,9 +52,19 @@ def intents() -> tuple[str, ...]:
 
 
 def said(locale: str | None, intent: str | None, query: str | None) -> str:
-    """What the person said, as near as the skill can know it: the carrier's words put back."""
+    """What the person said, as near as the skill can know it: the carrier's words put back, in
+    front of the query; for a carrier whose samples also put the query first, after it when the
+    query ends with words that modify what follows them ("never had" + "chest pain")."""
     carrier = table(locale).get(intent or "")
-    return " ".join(filter(None, (carrier.restore if carrier else "", (query or "").strip())))
+    restore, query = (carrier.restore if carrier else ""), (query or "").strip()
+    if restore and query and carrier is not None and carrier.after:
+        if f" {restore} " in f" {' '.join(query.lower().split())} ":
+            return query  # the sign is in the query itself ("can chest pain ... ever be a heart attack")
+        from . import screen
+
+        if screen.rules(locale).ends_in_trigger(query):
+            return f"{query} {restore}"
+    return " ".join(filter(None, (restore, query)))
 
 
 def answer_of(locale: str | None, intent: str | None) -> str | None:

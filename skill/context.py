@@ -82,6 +82,7 @@ class _Modifier:
     stop_at: re.Pattern[str] | None  # words that end this category's scope (besides terminators)
     pseudo: re.Pattern[str] | None  # words holding this rule's trigger without its meaning
     through: re.Pattern[str] | None  # terminators this rule's scope reaches across ("but it's gone now")
+    if_said: re.Pattern[str] | None = None  # the rule applies only where these words are said too
 
 
 @dataclass
@@ -98,6 +99,7 @@ class Rules:
     term_begins: dict[str, frozenset[str] | None] = field(default_factory=dict)  # prefilter.starts
     cache: dict[str, list[Mention]] = field(default_factory=dict)
     spelled: dict[str, str] = field(default_factory=dict)  # a word as it may come -> as the patterns spell it
+    trailing: re.Pattern[str] | None = None  # words that may follow a trigger at the end of words (ends_in_trigger)
 
     @classmethod
     def from_data(cls, words: dict[str, Any], context: dict[str, Any]) -> "Rules":
@@ -125,11 +127,12 @@ class Rules:
             modifiers.append(_Modifier(rule["category"], rule.get("direction", FORWARD), pattern,
                                        int(rule.get("max_scope", DEFAULT_SCOPE)), frozenset(rule.get("excluded", [])),
                                        _alternation(rule.get("stop_at", [])), _alternation(rule.get("pseudo", [])),
-                                       _alternation(rule.get("through", []))))
+                                       _alternation(rule.get("through", [])), _alternation(rule.get("if_said", []))))
         spelled = {heard: written for written, forms in context.get("spelled", {}).items() for heard in forms}
         return cls(terms, term_pseudo, concepts, modifiers, _alternation(context.get("pseudo", [])),
                    _alternation(context.get("terminators", [])), _alternation(words.get("breaks", [])),
-                   {name: _begins(term) for name, term in terms.items()}, spelled=spelled)
+                   {name: _begins(term) for name, term in terms.items()}, spelled=spelled,
+                   trailing=re.compile(r"(?:^| )(?:" + "|".join(context["trailing"]) + r")$") if context.get("trailing") else None)
 
     # -- reading --------------------------------------------------------------------------------
 
@@ -150,6 +153,26 @@ class Rules:
             self.cache.clear()
         self.cache[said] = mentions
         return mentions
+
+    def ends_in_trigger(self, text: str | None) -> bool:
+        """The words end with a trigger that modifies what comes after it ("no", "without",
+        "never had", "what if i get", "my husband has"; the `trailing` words such as "had" or
+        "i" aside): what they were said in front of is missing from them."""
+        said = self.said(text)
+        while self.trailing and said:
+            cut = self.trailing.search(said)
+            if cut is None or cut.start() == 0:
+                break
+            said = said[:cut.start()].rstrip()
+        blocked = [(m.start(), m.end()) for m in self.pseudo.finditer(said)] if said and self.pseudo else []
+        for rule in self.modifiers:
+            if rule.direction == BACKWARD or (rule.if_said and not rule.if_said.search(said)):
+                continue
+            own = blocked + ([(m.start(), m.end()) for m in rule.pseudo.finditer(said)] if rule.pseudo else [])
+            for trigger in rule.pattern.finditer(said):
+                if trigger.end() == len(said) and not any(s <= trigger.start() and trigger.end() <= e for s, e in own):
+                    return True
+        return False
 
     def triggers(self, text: str | None, categories: set[str]) -> list[str]:
         """The categories of the modifier triggers in the words (for words no concept matched)."""
@@ -198,6 +221,8 @@ class Rules:
         scopes: list[tuple[str, int, int, int, int, frozenset[str]]] = []
         words = [(m.start(), m.end()) for m in re.finditer(r"\S+", said)]
         for rule in self.modifiers:
+            if rule.if_said and not rule.if_said.search(said):
+                continue
             stops = [(m.start(), m.end()) for m in rule.stop_at.finditer(said)] if rule.stop_at else []
             own = blocked + ([(m.start(), m.end()) for m in rule.pseudo.finditer(said)] if rule.pseudo else [])
             crossed = {(m.start(), m.end()) for m in rule.through.finditer(said)} if rule.through else set()

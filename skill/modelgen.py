@@ -91,6 +91,10 @@ def _free_text(locale: str, intents: list[dict[str, Any]]) -> list[dict[str, Any
     if set(table) != set(carriers.table("en-US")):
         raise SourceError(f"{locale}: free_text.toml may add openers, not intents")
     declared = [spec for spec in intents if spec["name"] in table]
+    for spec in declared:
+        query_first = any(sample.startswith("{query} ") for sample in spec.get("samples", []))
+        if query_first != table[spec["name"]].after:
+            raise SourceError(f"{spec['name']}: samples that begin with {{query}} and free_text.toml's also_after disagree")
     known = {spec["name"] for spec in declared}
     extra = [{"name": name, "slots": {"query": "AMAZON.SearchQuery"}} for name in table if name not in known]
     return [{**spec, "samples": [*spec.get("samples", []), *(f"{o} {{query}}" for o in table[spec["name"]].openers)]}

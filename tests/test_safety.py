@@ -7,7 +7,7 @@ import pytest
 
 import skill as skill_package
 from conftest import Conversation, envelope, intent_request
-from skill import answer, build_skill, content, safety, screen
+from skill import answer, build_skill, carriers, content, safety, screen
 from skill.content import LOCALES
 
 EMERGENCY_NUMBERS = {"en-US": "911", "en-CA": "911", "en-GB": "999", "en-AU": "000", "en-IN": "112"}
@@ -221,6 +221,31 @@ def test_the_screen_reads_people_s_words_at_the_right_level(said, level):
 def test_a_sign_that_is_there_outranks_a_what_if_of_a_higher_level(said, level):
     """A "what if" is information; a sign said in the same breath is advice, whatever the levels."""
     assert level_heard(said) == level
+
+
+@pytest.mark.parametrize("said, level", [
+    ("if i sit for long my legs go numb", "emergency"),  # what happens whenever they sit: there now
+    ("if i stand up too fast both my legs give way", "emergency"),
+    ("if my back goes out and i can't walk, do i call 911?", "info"),  # asked what to do, after an opening "if"
+    ("i can't walk, do i call 911?", "emergency"),  # no "if": the sign is there
+    ("what if i sit down and can't feel my legs", "info"),
+])
+def test_a_habit_said_with_if_is_a_sign_and_a_question_after_if_is_a_what_if(said, level):
+    assert level_heard(said) == level
+
+
+@pytest.mark.parametrize("intent, query, level", [
+    ("ChestPainIntent", "never had", None),  # "never had chest pain", from a "{query} chest pain" sample
+    ("ChestPainIntent", "had a curry it's just heartburn and no", None),
+    ("ChestPainIntent", "my husband has", "emergency"),  # his, at the same level
+    ("ChestPainIntent", "what if i get", "info"),
+    ("ChestPainIntent", "not too bad", "emergency"),  # "chest pain, not too bad": the order kept
+    ("ChestPainIntent", "and numb legs", "emergency"),
+    ("ChestPainIntent", "can chest pain that goes into your back ever be", "info"),  # the sign is in the query
+    ("HaventIntent", "wet meself no", None),  # an opener's words always come first: "haven't wet meself, no"
+])
+def test_a_carrier_s_words_go_where_the_person_said_them(intent, query, level):
+    assert level_heard(carriers.said("en-GB", intent, query), "en-GB") == level
 
 
 @pytest.mark.parametrize("said", [
