@@ -22,6 +22,7 @@ class Carrier:
     answers: str | None = None  # "yes", "no" or "unsure" as a reply to a yes/no question
     openers: tuple[str, ...] = ()
     after: bool = False  # some samples put the query in front of the carrier's words ("{query} chest pain")
+    after_terms: tuple[str, ...] = ()  # screen terms that, ending a query, take the carrier's words after them
 
 
 def echo_intent(word: str) -> str:
@@ -35,7 +36,7 @@ def table(locale: str | None) -> dict[str, Carrier]:
     data = content.joined(locale, "free_text")
     found = {name: Carrier(spec.get("restore", ""), spec.get("answers"),
                            (*spec.get("openers", []), *(f"{n}{s}" for n in spec.get("names", []) for s in ("", "'s"))),
-                           bool(spec.get("also_after")))
+                           bool(spec.get("also_after")), tuple(spec.get("after_terms", ())))
              for name, spec in data.get("intents", {}).items()}
     echo = data.get("echo", {})
     for word in echo.get("words", []):
@@ -54,7 +55,8 @@ def intents() -> tuple[str, ...]:
 def said(locale: str | None, intent: str | None, query: str | None) -> str:
     """What the person said, as near as the skill can know it: the carrier's words put back, in
     front of the query; for a carrier whose samples also put the query first, after it when the
-    query ends with words that modify what follows them ("never had" + "chest pain")."""
+    query ends with words that modify what follows them ("never had" + "chest pain") or with a
+    body part its words are said of ("both me legs" + "numbness")."""
     carrier = table(locale).get(intent or "")
     restore, query = (carrier.restore if carrier else ""), (query or "").strip()
     if restore and query and carrier is not None and carrier.after:
@@ -62,7 +64,8 @@ def said(locale: str | None, intent: str | None, query: str | None) -> str:
             return query  # the sign is in the query itself ("can chest pain ... ever be a heart attack")
         from . import screen
 
-        if screen.rules(locale).ends_in_trigger(query):
+        rules = screen.rules(locale)
+        if rules.ends_in_trigger(query) or rules.ends_in_term(query, carrier.after_terms):
             return f"{query} {restore}"
     return " ".join(filter(None, (restore, query)))
 

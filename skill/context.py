@@ -174,6 +174,12 @@ class Rules:
                     return True
         return False
 
+    def ends_in_term(self, text: str | None, names: Iterable[str]) -> bool:
+        """The words end with one of these terms ("... both me legs": the `legs` term)."""
+        said = self.said(text)
+        return any(self.terms.get(name) is not None and any(m.end() == len(said) for m in self.terms[name].finditer(said))
+                   for name in names)
+
     def triggers(self, text: str | None, categories: set[str]) -> list[str]:
         """The categories of the modifier triggers in the words (for words no concept matched)."""
         said = self.said(text)

@@ -243,6 +243,9 @@ def test_a_habit_said_with_if_is_a_sign_and_a_question_after_if_is_a_what_if(sai
     ("ChestPainIntent", "and numb legs", "emergency"),
     ("ChestPainIntent", "can chest pain that goes into your back ever be", "info"),  # the sign is in the query
     ("HaventIntent", "wet meself no", None),  # an opener's words always come first: "haven't wet meself, no"
+    ("NumbnessIntent", "copped a big tackle at footy and now both me legs", "emergency"),  # "... are tingling"
+    ("NumbnessIntent", "sister had a spinal injection and now she says her bottom", "emergency"),  # "... is numb"
+    ("NumbnessIntent", "in my left leg since yesterday", "right_away"),  # "numbness {query}": in front
 ])
 def test_a_carrier_s_words_go_where_the_person_said_them(intent, query, level):
     assert level_heard(carriers.said("en-GB", intent, query), "en-GB") == level
