@@ -88,8 +88,7 @@ def read_envelope(skill: "CustomSkill", envelope: "dict | str") -> "RequestEnvel
 
     if isinstance(envelope, str):
         return skill.serializer.deserialize(envelope, RequestEnvelope)
-    to_model = (getattr(skill.serializer, "from_data", None)  # serializer.Serializer
-                or getattr(skill.serializer, "_DefaultSerializer__deserialize", None))  # the SDK's own, minus json.loads
+    to_model = getattr(skill.serializer, "_DefaultSerializer__deserialize", None)  # the SDK's own, minus json.loads
     if to_model is None:
         return skill.serializer.deserialize(json.dumps(envelope), RequestEnvelope)
     try:

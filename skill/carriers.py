@@ -60,11 +60,11 @@ def said(locale: str | None, intent: str | None, query: str | None) -> str:
     carrier = table(locale).get(intent or "")
     restore, query = (carrier.restore if carrier else ""), (query or "").strip()
     if restore and query and carrier is not None and carrier.after:
-        if f" {restore} " in f" {' '.join(query.lower().split())} ":
-            return query  # the sign is in the query itself ("can chest pain ... ever be a heart attack")
         from . import screen
 
         rules = screen.rules(locale)
+        if f" {restore} " in f" {rules.said(query)} ":
+            return query  # the sign is in the query itself ("can chest pain ... ever be a heart attack")
         if rules.ends_in_trigger(query) or rules.ends_in_term(query, carrier.after_terms):
             return f"{query} {restore}"
     return " ".join(filter(None, (restore, query)))

@@ -164,15 +164,9 @@ class Rules:
             if cut is None or cut.start() == 0:
                 break
             said = said[:cut.start()].rstrip()
-        blocked = [(m.start(), m.end()) for m in self.pseudo.finditer(said)] if said and self.pseudo else []
-        for rule in self.modifiers:
-            if rule.direction == BACKWARD or (rule.if_said and not rule.if_said.search(said)):
-                continue
-            own = blocked + ([(m.start(), m.end()) for m in rule.pseudo.finditer(said)] if rule.pseudo else [])
-            for trigger in rule.pattern.finditer(said):
-                if trigger.end() == len(said) and not any(s <= trigger.start() and trigger.end() <= e for s, e in own):
-                    return True
-        return False
+        blocked = self._blocked(said)
+        return any(trigger.end() == len(said) for rule in self.modifiers if rule.direction != BACKWARD
+                   for trigger in self._live_triggers(rule, said, blocked))
 
     def ends_in_term(self, text: str | None, names: Iterable[str]) -> bool:
         """The words end with one of these terms ("... both me legs": the `legs` term)."""
@@ -219,24 +213,35 @@ class Rules:
                 found.append(Mention(concept.name, start, end, said[start:end], parts=parts))
         return found
 
+    def _blocked(self, said: str) -> list[tuple[int, int]]:
+        """Where the words hold a trigger without its meaning, for every rule (`pseudo`)."""
+        return [(m.start(), m.end()) for m in self.pseudo.finditer(said)] if said and self.pseudo else []
+
+    @staticmethod
+    def _live_triggers(rule: _Modifier, said: str, blocked: list[tuple[int, int]]) -> list[re.Match[str]]:
+        """The rule's triggers in the words, but those inside its own or every rule's pseudo
+        words, and none where the rule's `if_said` words are not said."""
+        if rule.if_said and not rule.if_said.search(said):
+            return []
+        own = blocked + ([(m.start(), m.end()) for m in rule.pseudo.finditer(said)] if rule.pseudo else [])
+        return [t for t in rule.pattern.finditer(said) if not any(s <= t.start() and t.end() <= e for s, e in own)]
+
     def _modify(self, said: str, targets: list[Mention]) -> list[Mention]:
         if not targets:
             return []
-        blocked = [(m.start(), m.end()) for m in self.pseudo.finditer(said)] if self.pseudo else []
+        blocked = self._blocked(said)
         ends = [(m.start(), m.end()) for m in self.terminators.finditer(said)] if self.terminators else []
         scopes: list[tuple[str, int, int, int, int, frozenset[str]]] = []
         words = [(m.start(), m.end()) for m in re.finditer(r"\S+", said)]
         for rule in self.modifiers:
-            if rule.if_said and not rule.if_said.search(said):
+            triggers = self._live_triggers(rule, said, blocked)
+            if not triggers:
                 continue
             stops = [(m.start(), m.end()) for m in rule.stop_at.finditer(said)] if rule.stop_at else []
-            own = blocked + ([(m.start(), m.end()) for m in rule.pseudo.finditer(said)] if rule.pseudo else [])
             crossed = {(m.start(), m.end()) for m in rule.through.finditer(said)} if rule.through else set()
             limits = [e for e in ends if e not in crossed]
-            for trigger in rule.pattern.finditer(said):
+            for trigger in triggers:
                 t0, t1 = trigger.start(), trigger.end()
-                if any(s <= t0 and t1 <= e for s, e in own):
-                    continue
                 low, high = t0, t1
                 if rule.direction in (FORWARD, BOTH):
                     high = _reach_forward(words, t1, rule.max_scope, limits + [s for s in stops if s[0] >= t1])
