@@ -27,18 +27,42 @@ _FIRST_WORD = re.compile(r"([a-z0-9']+) ")  # a phrase that starts with a plain 
 
 
 class _Phrases:
-    """Fold patterns tried where a word starts: the longest written first, the first match wins."""
+    """Fold patterns tried where a word starts: the longest written first, the first match wins.
+
+    Only the patterns that can begin with the words at that place are tried (their start
+    strings, prefilter.starts), as one small alternation in the written order, compiled once for
+    each such set: the same match as the whole alternation, which would try the rest only to
+    fail, without walking its code (tests/test_topics.py holds words() to the whole one)."""
 
     def __init__(self, alternatives: list[tuple[str, str]]) -> None:
         self.canonical = [tuple(canonical.split()) for canonical, _ in alternatives]
-        source = "(?:" + "|".join(f"(?P<g{i}>{alt})" for i, (_, alt) in enumerate(alternatives)) + ")(?![a-z'])"
-        self.pattern = re.compile(source)
-        self.begins = prefilter.starts(source)  # what a match can begin with (None: anything)
+        self.sources = [f"(?P<g{i}>{alt})" for i, (_, alt) in enumerate(alternatives)]
+        self.always: tuple[int, ...] = ()  # patterns that could begin with anything
+        by_start: dict[str, list[int]] = defaultdict(list)
+        for i, (_, alt) in enumerate(alternatives):
+            begins = prefilter.starts(alt)
+            if begins is None:
+                self.always += (i,)
+            for start in begins or ():
+                by_start[start].append(i)
+        self.by_start = {start: frozenset(found) for start, found in by_start.items()}
+        self.lengths = sorted({len(start) for start in self.by_start})
+        self._compiled: dict[frozenset[int], re.Pattern[str]] = {}
 
     def match(self, said: str, at: int) -> tuple[tuple[str, ...], int] | None:
-        if not prefilter.may_begin_at(self.begins, said, at):
-            return None  # no match can begin here: the alternation is not tried
-        found = self.pattern.match(said, at)
+        by_start = self.by_start
+        chosen = frozenset(self.always)
+        for length in self.lengths:
+            found = by_start.get(said[at:at + length])
+            if found is not None:
+                chosen = chosen | found
+        if not chosen:
+            return None  # no pattern can begin here
+        pattern = self._compiled.get(chosen)
+        if pattern is None:
+            source = "|".join(self.sources[i] for i in sorted(chosen))
+            pattern = self._compiled[chosen] = re.compile(f"(?:{source})(?![a-z'])")
+        found = pattern.match(said, at)
         return (self.canonical[int(found.lastgroup[1:])], found.end()) if found else None
 
 
@@ -120,8 +144,9 @@ class Router:
                     in_topic[word][n].append((k, weight))
         self.in_topic = {word: {n: (tuple(p), frozenset(k for k, _ in p)) for n, p in by_topic.items()}
                          for word, by_topic in in_topic.items()}
-        self.most = {word: [self.centroids[t].get(word, 0.0) + max((w for _, w in by_topic.get(n, _NOTHING)[0]), default=0.0)
-                            for n, t in enumerate(self.topics)] for word, by_topic in self.in_topic.items()}
+        self.most = {word: tuple((n, self.centroids[self.topics[n]].get(word, 0.0) + max(w for _, w in postings))
+                                 for n, (postings, _) in sorted(by_topic.items()))
+                     for word, by_topic in self.in_topic.items()}  # only the topics that have the word
 
     def words(self, text: str) -> list[str]:
         said = normalise(text)
@@ -174,9 +199,10 @@ class Router:
         candidates = {n for w in naming for n in in_topic[w]}
         if not candidates:
             return None  # alike in no word that names a thing ("what is the capital of france")
-        most: list = [0.0] * len(self.topics)  # what each topic could score at most
+        most: dict[int, float] = {}  # what each topic could score at most
         for word, weight in vector.items():
-            most = [a + weight * b for a, b in zip(most, self.most[word])]
+            for n, bound in self.most[word]:
+                most[n] = most.get(n, 0.0) + weight * bound
         best: tuple = ()  # total, -first shared example, score, example, topic
         for bound, n in sorted(((most[n] * _SLACK, n) for n in candidates), reverse=True):
             if best and bound < best[0]:

@@ -1,10 +1,13 @@
 """Which topic a question is about (skill/topics.py), and what free words name (skill/understand.py)."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from skill import content, topics
 from skill.content import LOCALES
+from skill.context import normalise
 from skill.understand import named
 
 
@@ -109,9 +112,8 @@ def every_example(router: topics.Router, text: str) -> topics.Routed | None:
     return None if score < topics.MIN_SCORE else topics.Routed(topic, router.examples[i][0], round(score, 3))
 
 
-def test_the_search_routes_exactly_as_scoring_every_example():
-    """Every question of the topic and red-flag corpora, every example, and the examples cut
-    short, in every locale: the same topic, example and score as scoring every example."""
+def _corpus_texts() -> dict[str, set[str]]:
+    """Every question of the topic and red-flag corpora, by locale."""
     import corpora
 
     texts: dict[str, set[str]] = {locale: set() for locale in LOCALES}
@@ -119,6 +121,13 @@ def test_the_search_routes_exactly_as_scoring_every_example():
         splits = tuple(sorted(path.name for path in (corpora.CORPORA / kind).iterdir() if path.is_dir()))
         for _, case in corpora.read(kind, splits):
             texts[case["locale"]].add(case["text"])
+    return texts
+
+
+def test_the_search_routes_exactly_as_scoring_every_example():
+    """Every question of the topic and red-flag corpora, every example, and the examples cut
+    short, in every locale: the same topic, example and score as scoring every example."""
+    texts = _corpus_texts()
     checked = 0
     for locale in LOCALES:
         router = topics.router(locale)
@@ -136,3 +145,39 @@ def test_a_tie_goes_to_the_topic_met_first_as_scoring_every_example_does():
     router = topics.Router({"alpha": same, "beta": same}, {})
     assert router.route("why does my knee click") == every_example(router, "why does my knee click")
     assert router.route("why does my knee click").topic == "alpha"  # its examples come first
+
+
+def _whole(phrases: topics._Phrases) -> re.Pattern[str]:
+    """The fold patterns as one alternation, every pattern tried at every place (the oracle)."""
+    return re.compile("(?:" + "|".join(phrases.sources) + ")(?![a-z'])")
+
+
+def test_a_fold_matches_as_the_whole_alternation_would():
+    """Where words() tries the fold patterns (each word start of every corpus question and
+    example, in every locale), the patterns that can begin there match exactly what all of them
+    would: the same pattern, to the same end."""
+    texts = _corpus_texts()
+    checked = 0
+    for locale in LOCALES:
+        router = topics.router(locale)
+        whole = {word: _whole(phrases) for word, phrases in router._phrases.items()}
+        for text in sorted(texts[locale]) + [example for example, _ in router.examples]:
+            said = normalise(text)
+            for at in [0] + [m.end() for m in re.finditer(" ", said)]:
+                word = said[at:].split(" ", 1)[0]
+                for key in {word, ""} & whole.keys():
+                    found = whole[key].match(said, at)
+                    expected = (router._phrases[key].canonical[int(found.lastgroup[1:])], found.end()) if found else None
+                    assert router._phrases[key].match(said, at) == expected, (locale, said, at)
+                    checked += 1
+    assert checked > 100_000
+
+
+def test_a_fold_pattern_that_fails_its_end_gives_way_to_the_next_that_can_begin_there():
+    """ "crack(ing)?" cannot end inside "crackle": the next pattern that can begin there
+    ("crack\\w*") is tried and wins, as in the whole alternation."""
+    router = topics.Router({"pop": ["why does my back pop"], "noise": ["what is that noise"]},
+                           {"pop": ["crack(ing)?"], "noise": ["crack\\w*"]})
+    assert router.words("cracking in my back") == ["pop", "in", "my", "back"]
+    assert router.words("crackle in my back") == ["noise", "in", "my", "back"]
+    assert router.words("a crack") == ["a", "pop"]
