@@ -234,6 +234,28 @@ def test_a_habit_said_with_if_is_a_sign_and_a_question_after_if_is_a_what_if(sai
     assert level_heard(said) == level
 
 
+@pytest.mark.parametrize("said, level", [
+    ("my nan slipped in the bathroom but she didn't hurt her back at all", None),  # the fall's injury denied
+    ("i came off my bike, didn't hurt my back", None),
+    ("i fell off the ladder but didn't hurt my back, my legs are numb though", "emergency"),  # a sign told after it
+    ("my legs are numb and i fell but didn't hurt my back", "emergency"),  # a sign told before it
+    ("i fell off the ladder and my back is killing me", "emergency"),
+])
+def test_a_fall_without_hurting_the_back_is_no_flag_and_reaches_no_other_sign(said, level):
+    assert level_heard(said) == level
+
+
+@pytest.mark.parametrize("said, level", [
+    ("physio hasn't fixed it, if anything it's getting worse", "soon"),  # "if anything" ends the denial
+    ("no numbness, just this shooting pain down the back of my leg", "soon"),
+    ("it's down my leg, no tingling, just this shooting pain down the back of it", "soon"),  # the leg named before
+    ("my old man had a temp a fortnight back, he's right as rain now", None),
+    ("besides the stiffness and wetting myself a bit, i'm right as rain", "emergency"),  # no "now": the sign stands
+])
+def test_where_a_denial_or_a_recovery_ends(said, level):
+    assert level_heard(said) == level
+
+
 @pytest.mark.parametrize("intent, query, level", [
     ("ChestPainIntent", "never had", None),  # "never had chest pain", from a "{query} chest pain" sample
     ("ChestPainIntent", "had a curry it's just heartburn and no", None),
