@@ -31,6 +31,14 @@ def test_all_no_takes_five_questions_then_self_care_when_to_book_and_a_stretch(t
     assert "Shall I guide you through it" in talk.say("AMAZON.YesIntent").speech
 
 
+def test_a_remark_mid_check_that_only_weakly_asks_for_a_stretch_gets_the_question_again(talk):
+    start(talk)
+    again = talk.say("SomeoneElseIntent", query="says stretching in the morning is best")  # "my neighbour ..."
+    assert again.speech.startswith(EN.text("basics.not_caught")) and again.speech.endswith(QUESTIONS[0]["text"])
+    assert not any(word in again.speech for word in STRETCH_WORDS)
+    assert talk.say("AMAZON.NoIntent").speech.endswith(QUESTIONS[1]["text"])
+
+
 def test_the_most_serious_come_first_and_chest_pain_is_among_the_emergency_questions():
     levels = [safety.LEVEL_ORDER.index(safety.SYMPTOM_LEVELS[q["symptom"]]) for q in QUESTIONS]
     assert levels == sorted(levels)

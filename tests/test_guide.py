@@ -251,6 +251,30 @@ def test_yes_mid_routine_is_next(in_cat_cow):
     check_step(in_cat_cow.say("AMAZON.YesIntent"), "cat_cow", 1)
 
 
+@pytest.mark.parametrize("intent, remark", [
+    # "after my squats yesterday ...": routed to a routine, weakly
+    ("QuestionIntent", "my squats yesterday my legs were kind of shaky for a few minutes then totally fine"),
+    ("SomeoneElseIntent", "says stretching in the morning is best"),  # "my neighbour ...": to another stretch, weakly
+])
+def test_a_remark_mid_routine_keeps_the_place_and_says_the_commands(in_cat_cow, intent, remark):
+    """Free words that only weakly sound like asking for a stretch neither start a routine over the
+    person's place nor offer another stretch: the routine's commands, then "next" goes on."""
+    talk = in_cat_cow
+    talk.say("AMAZON.NextIntent")
+    reply = talk.say(intent, query=remark)
+    assert reply.speech.startswith(text().text("basics.not_caught")) and text().text("guide.help") in reply.speech
+    assert not reply.ended
+    check_step(talk.say("AMAZON.NextIntent"), "cat_cow", 2)
+
+
+def test_a_clear_request_mid_routine_still_starts_the_routine_asked_for(in_cat_cow):
+    talk = in_cat_cow
+    talk.say("AMAZON.NextIntent")
+    reply = talk.say("QuestionIntent", query="give me a ten minute stretching routine for my back")
+    ids = reply.raw["sessionAttributes"]["turn"]["routine"]["stretch_ids"]
+    assert len(ids) > 1 and reply.speech.startswith(text().text("guide.routine_intro", minutes=10, count=len(ids)))
+
+
 def test_previous_crosses_back_into_the_last_stretch(talk):
     talk.launch()
     talk.say("StartRoutineIntent", minutes="5")
