@@ -20,7 +20,7 @@ from .dispatch import IntentHandler, intents_from, pending, words
 from .speech import Reply, question, render
 
 REFRACTORY_WINDOW_SECONDS = 90 * 60  # "from a few minutes to more than an hour"
-TIMED_TOPICS = ("pop_wont", "pop_again")
+TIMED_TOPICS = ("pop_wont", "pop_again", "pop_last")
 
 
 def answer(handler_input: HandlerInput, topic: str) -> Reply:
@@ -132,13 +132,18 @@ class JustPopped(IntentHandler):
     intents = ("JustPoppedIntent",)
 
     def handle(self, handler_input: HandlerInput) -> Response:
-        record = session.user_record(handler_input)
-        record.popped_at = time.time()
-        session.save_user_record(handler_input, record)
-        text = words(handler_input)
-        state = session.turn(handler_input)
-        state.pending, state.offer = "stretch", {}
-        return render(handler_input, question(text.text("pops.timer.noted"), reprompt=text.text("pops.offers.stretch")))
+        return render(handler_input, note_pop(handler_input))
+
+
+def note_pop(handler_input: HandlerInput) -> Reply:
+    """The time of a pop, kept (only the time) for the pop timer; a gentle stretch offered."""
+    record = session.user_record(handler_input)
+    record.popped_at = time.time()
+    session.save_user_record(handler_input, record)
+    text = words(handler_input)
+    state = session.turn(handler_input)
+    state.pending, state.offer = "stretch", {}
+    return question(text.text("pops.timer.noted"), reprompt=text.text("pops.offers.stretch"))
 
 
 HANDLERS = (GoDeeper(), TopicAsked(), JustPopped(), TellMeMore())

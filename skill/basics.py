@@ -162,7 +162,7 @@ def answer_free_text(handler_input: HandlerInput, said: str) -> Response:
         return render(handler_input, stretches.offer_for(handler_input, name=names.stretch, area=names.area,
                                                          position=names.position))
     actions = {"symptom_check": symptoms.start, "stiffness": symptoms.ordinary_ache, "capabilities": help_reply,
-               "another_stretch": stretches.offer_next}
+               "another_stretch": stretches.offer_next, "pop_noted": answers.note_pop}
     if routed.topic in actions:
         return render(handler_input, actions[routed.topic](handler_input))
     reply = answers.answer(handler_input, routed.topic)

@@ -193,6 +193,21 @@ class TriageHelp(IntentHandler):
         return render(handler_input, ask_again(handler_input, *lead))
 
 
+class TriageUnclear(IntentHandler):
+    """ "What do you mean?", "tell me more" mid-check: the question in plainer words (never taken
+    as an answer)."""
+
+    intents = ("TellMeMoreIntent",)
+
+    def when(self, handler_input: HandlerInput) -> bool:
+        return in_triage(handler_input)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        step, follow, _ = asked(handler_input) or (0, False, False)
+        return render(handler_input, ask(handler_input, step, words(handler_input).text("symptoms.plainer"),
+                                         follow=follow, plain=True))
+
+
 class CheckSymptoms(IntentHandler):
     """ "Do I need a doctor?", "check my symptoms": start the check (a routine is paused)."""
 
@@ -242,5 +257,5 @@ def ordinary_ache(handler_input: HandlerInput) -> Reply:
 
 
 # Gated on a check question just asked: before the routine's handlers (a check pauses it).
-TRIAGE_HANDLERS = (CheckAnswer(), TriageFirst(), TriageHelp())
+TRIAGE_HANDLERS = (CheckAnswer(), TriageFirst(), TriageHelp(), TriageUnclear())
 HANDLERS = (SoonSignReported(), CheckOfferAccepted(), CheckSymptoms(), ReportSymptom())

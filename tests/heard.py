@@ -18,6 +18,7 @@ ACTION_TEXTS = {
     "guide": ("guide.say_next",),
     "symptom_check": ("symptoms.start",),
     "stiffness": ("symptoms.not_red_flag",),
+    "pop_noted": ("pops.timer.noted",),
 }
 
 

@@ -39,6 +39,16 @@ def test_a_remark_mid_check_that_only_weakly_asks_for_a_stretch_gets_the_questio
     assert talk.say("AMAZON.NoIntent").speech.endswith(QUESTIONS[1]["text"])
 
 
+def test_what_do_you_mean_mid_check_puts_the_question_another_way_and_is_no_answer(talk):
+    start(talk)
+    talk.say("AMAZON.NoIntent")
+    plainer = talk.say("TellMeMoreIntent")  # "what do you mean by that"
+    assert plainer.speech.startswith(EN.text("symptoms.plainer")) and plainer.speech.endswith(QUESTIONS[1]["plain"])
+    again = talk.say("TellMeMoreIntent")  # still lost: asked plainly again, never taken as "not sure"
+    assert again.speech.endswith(QUESTIONS[1]["plain"]) and not again.ended
+    assert talk.say("AMAZON.NoIntent").speech.endswith(QUESTIONS[2]["text"])
+
+
 def test_the_most_serious_come_first_and_chest_pain_is_among_the_emergency_questions():
     levels = [safety.LEVEL_ORDER.index(safety.SYMPTOM_LEVELS[q["symptom"]]) for q in QUESTIONS]
     assert levels == sorted(levels)

@@ -705,7 +705,12 @@ MORE_PHRASINGS: list[tuple[str, str, dict[str, str]]] = [
     ("i heard a pop in my back", "JustPoppedIntent", {}),
     ("my back just cracked loudly", "JustPoppedIntent", {}),
     ("can you elaborate", "TellMeMoreIntent", {}),
-    ("go on then", "TellMeMoreIntent", {}),
+    ("go on then", "AMAZON.YesIntent", {}),  # British "yes, go ahead" ("Shall I check?" "Go on then")
+    ("what do you mean by that", "TellMeMoreIntent", {}),
+    ("okay thanks bye", "AMAZON.StopIntent", {}),
+    ("cheers", "AMAZON.StopIntent", {}),
+    ("which step i am on", "WhichStepIntent", {}),
+    ("i just now popped my back", "JustPoppedIntent", {}),
     # asking for a stretch
     ("suggest a stretch", "ChooseStretchIntent", {}),
     ("suggest a stretch i can do at my desk", "ChooseStretchIntent", {"position": "sitting"}),

@@ -130,3 +130,23 @@ def test_only_the_time_is_kept(talk):
     # fields at their defaults are left out of the session's copy; _v: the store's version
     assert set(record) == {"intro_heard", "popped_at", "_v"}
     assert abs(record["popped_at"] - time.time()) < 60
+
+
+@pytest.mark.parametrize("intent, query", [("QuestionIntent", "did i last pop it"),  # "when did I last pop it?"
+                                           ("HowLongIntent", "ago did i last crack my back")])
+def test_when_did_i_last_pop_it_says_the_minutes_since_or_that_none_is_noted(talk, clock, intent, query):
+    talk.launch()
+    none_yet = talk.say(intent, query=query)
+    assert none_yet.speech.startswith(text().text("topics.pop_last")) and "You popped it" not in none_yet.speech
+    popped(talk)
+    clock.minutes = 7.5
+    assert "You popped it about 7 minutes ago." in talk.say(intent, query=query).speech
+
+
+@pytest.mark.parametrize("intent, query", [("QuestionIntent", "cracked me back"),  # "just cracked me back"
+                                           ("QuestionIntent", "i just now popped my back")])
+def test_a_pop_told_in_free_words_is_noted(talk, clock, intent, query):
+    talk.launch()
+    assert talk.say(intent, query=query).speech.endswith(text().text("pops.timer.noted"))
+    clock.minutes = 3.5
+    assert "You popped it about 3 minutes ago." in talk.say("WhyWontItPopIntent").speech

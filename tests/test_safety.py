@@ -251,6 +251,7 @@ def test_a_fall_without_hurting_the_back_is_no_flag_and_reaches_no_other_sign(sa
     ("it's down my leg, no tingling, just this shooting pain down the back of it", "soon"),  # the leg named before
     ("my old man had a temp a fortnight back, he's right as rain now", None),
     ("besides the stiffness and wetting myself a bit, i'm right as rain", "emergency"),  # no "now": the sign stands
+    ("no, but my weight has come down by five kilos without any dieting", "urgent"),  # a "no" then a sign
 ])
 def test_where_a_denial_or_a_recovery_ends(said, level):
     assert level_heard(said) == level

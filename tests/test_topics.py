@@ -59,7 +59,7 @@ def test_a_locale_adds_its_own_words(locale, said, topic):
 def test_every_topic_has_an_answer_and_examples_in_every_locale(locale):
     answers = content.for_locale(locale).raw("topics")
     examples = content.joined(locale, "topic_examples")
-    actions = {"capabilities", "stretch", "another_stretch", "routine", "guide", "symptom_check", "stiffness"}
+    actions = {"capabilities", "stretch", "another_stretch", "routine", "guide", "symptom_check", "stiffness", "pop_noted"}
     assert set(examples) == set(answers) | actions
     for topic, data in answers.items():
         assert len(examples[topic]["examples"]) >= 10, topic
