@@ -121,29 +121,42 @@ class Easier(InRoutine):
         return speak_step(handler_input, routine)
 
 
+def hold_time(handler_input: HandlerInput) -> Response:
+    """How long to hold the step under way (or how many times), then "say next"."""
+    text = words(handler_input)
+    routine = running(handler_input)
+    hold = steps.hold_seconds(text, routine)
+    reps = text.stretches[routine.stretch_ids[routine.index]]["reps"]
+    said = text.text("guide.hold_time", seconds=hold) if hold else text.text("guide.hold_none", reps=reps)
+    return answer_then_next(handler_input, said)
+
+
+def which_step(handler_input: HandlerInput) -> Response:
+    """Where the person is: the step of the stretch (and the stretch of the routine)."""
+    text = words(handler_input)
+    routine = running(handler_input)
+    _, data, stretch_steps = steps.current(text, routine)
+    key = "guide.which_step_many" if len(routine.stretch_ids) > 1 else "guide.which_step"
+    return answer_then_next(handler_input, text.text(
+        key, step=routine.step + 1, steps=len(stretch_steps), name=data["name"],
+        number=routine.index + 1, count=len(routine.stretch_ids)))
+
+
+ROUTINE_QUESTIONS = {"hold": hold_time, "which": which_step}  # understand.routine_question's answers
+
+
 class HoldTime(InRoutine):
     intents = ("HoldTimeIntent",)
 
     def handle(self, handler_input: HandlerInput) -> Response:
-        text = words(handler_input)
-        routine = running(handler_input)
-        hold = steps.hold_seconds(text, routine)
-        reps = text.stretches[routine.stretch_ids[routine.index]]["reps"]
-        said = text.text("guide.hold_time", seconds=hold) if hold else text.text("guide.hold_none", reps=reps)
-        return answer_then_next(handler_input, said)
+        return hold_time(handler_input)
 
 
 class WhichStep(InRoutine):
     intents = ("WhichStepIntent",)
 
     def handle(self, handler_input: HandlerInput) -> Response:
-        text = words(handler_input)
-        routine = running(handler_input)
-        _, data, stretch_steps = steps.current(text, routine)
-        key = "guide.which_step_many" if len(routine.stretch_ids) > 1 else "guide.which_step"
-        return answer_then_next(handler_input, text.text(
-            key, step=routine.step + 1, steps=len(stretch_steps), name=data["name"],
-            number=routine.index + 1, count=len(routine.stretch_ids)))
+        return which_step(handler_input)
 
 
 class Help(InRoutine):

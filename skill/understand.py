@@ -31,6 +31,7 @@ class _Patterns:
     stretches: tuple[tuple[str, re.Pattern[str]], ...]
     minutes: tuple[tuple[re.Pattern[str], int], ...]
     pain: re.Pattern[str]
+    routine_questions: tuple[tuple[str, re.Pattern[str]], ...]
 
 
 MINUTE_WORDS = {"two": 2, "five": 5, "ten": 10}  # the [minutes] keys: a routine's length
@@ -50,7 +51,7 @@ def _patterns(locale: str | None) -> _Patterns:
 
     minutes = tuple((_any(words, words=True), MINUTE_WORDS[key]) for key, words in data.get("minutes", {}).items())
     return _Patterns(table("areas"), table("positions"), table("stretches"), minutes,
-                     _any(data.get("pain", {}).get("words", []), words=True))
+                     _any(data.get("pain", {}).get("words", []), words=True), table("routine_questions"))
 
 
 def _first(table: tuple[tuple[str, re.Pattern[str]], ...], text: str) -> str | None:
@@ -90,3 +91,8 @@ def area_follow_up(said: str, filler: frozenset[str], locale: str | None = None)
 def says_it_hurts(said: str, locale: str | None = None) -> bool:
     """Words that say it hurts ("ow", "that's sore"): mid-routine, the routine stops."""
     return bool(_patterns(locale).pain.search(_plain(said)))
+
+
+def routine_question(said: str, locale: str | None = None) -> str | None:
+    """ "hold" or "which" when the words ask about the step under way ("how long do I hold it"), else None."""
+    return _first(_patterns(locale).routine_questions, _plain(said))

@@ -23,13 +23,25 @@ import pytest
 
 import test_red_flag_corpus as red_flag_corpus
 from conftest import free_port
+import va
 from skill import content
 from skill.speech import spoken_text
 
 HERE = Path(__file__).resolve().parent / "acceptance"
 ROOT = HERE.parents[1]
-CASES = json.loads((HERE / "conversations.json").read_text(encoding="utf-8"))
 TEXT = content.for_locale("en-US")
+
+
+def _blind_conversations() -> list[dict]:
+    """conversations_fresh10.json: 60 whole conversations by a writer who saw only the product's
+    description (tests/corpus/README.md), as written; those with an utterance virtual-alexa turns
+    into a launch ("guide me through the chest opener": see va.launch_words) are left to Alexa."""
+    cases = json.loads((HERE / "conversations_fresh10.json").read_text(encoding="utf-8"))
+    playable = [c for c in cases if not any(va.launch_words(said) for said in c["say"] if said != "open back pop coach")]
+    return [{**c, "name": f"fresh10: {c['name']}"} for c in playable]
+
+
+CASES = json.loads((HERE / "conversations.json").read_text(encoding="utf-8")) + _blind_conversations()
 
 
 def lead(key: str, **values: str) -> str:
@@ -49,6 +61,7 @@ MARKERS = {
     + [q["follow_up"]["text"] for q in TEXT.raw("symptoms.questions") if "follow_up" in q],
     "plainer": [lead("symptoms.plainer")],
     **{level: [lead(f"safety.{how}.{level}") for how in ("levels", "levels_other", "if_it_might_be")]
+       + ([lead("symptoms.noted_soon")] if level == "soon" else [])  # "Noted: ... worth booking ... soon" (as heard_level)
        for level in ("emergency", "right_away", "urgent", "soon")},
     "info": [lead(f"safety.if_it_happens.{level}") for level in ("emergency", "right_away", "urgent", "soon")],
     # the answers that stood for several topics before the topics were told apart
@@ -61,8 +74,12 @@ MARKERS = {
     "hurt": [lead("guide.hurt")], "timer_noted": [lead("pops.timer.noted")], "timer_since": [lead("pops.timer.since")],
     "routine_help": [lead("guide.help")], "which": [lead("guide.which_step")], "hold": [lead("guide.hold_time"),
                                                                                           lead("guide.hold_none")],
-    "different": [lead("stretches.different")], "done": [lead("guide.stretch_done"), lead("guide.routine_done")],
+    # "I don't like this one": a different stretch asked about, or another offered straight away
+    "different": [lead("stretches.different"), lead("stretches.another")], "done": [lead("guide.stretch_done"), lead("guide.routine_done")],
 }
+# soon after a pop was noted, "why won't it pop (again)?" is answered by the pop timer (answers.TIMED_TOPICS)
+for _timed in ("pop_wont", "pop_again"):
+    MARKERS[_timed] = MARKERS[_timed] + MARKERS["timer_since"]
 RED_FLAG_KINDS = ("emergency", "right_away", "urgent")
 EMERGENCY_NUMBERS = {"en-US": "911", "en-CA": "911", "en-GB": "999", "en-AU": "000", "en-IN": "112"}
 STRETCH_MARKERS = MARKERS["offer"] + MARKERS["step"]

@@ -324,6 +324,23 @@ def test_how_long_do_i_hold_it(talk, stretch):
     assert talk.say("AMAZON.RepeatIntent").speech.endswith(SAY_NEXT)
 
 
+def test_a_question_about_the_step_in_free_words_is_answered_as_its_command(in_cat_cow):
+    """ "No numbness or tingling, it just feels tight, how long do I hold it?" mid-routine: the hold,
+    as "how long do I hold it" alone gets; "which step I am on right now" the same; the routine goes on."""
+    talk = in_cat_cow
+    talk.say("AMAZON.NextIntent")
+    hold = talk.say("NoSaidIntent", query="numbness or tingling it just feels tight how long do i hold it")
+    assert hold.speech == talk.say("HoldTimeIntent").speech
+    which = talk.say("QuestionIntent", query="which step i am on right now")
+    assert which.speech == talk.say("WhichStepIntent").speech and "step 2" in which.speech
+    check_step(talk.say("AMAZON.NextIntent"), "cat_cow", 2)
+
+
+def test_a_red_flag_with_a_question_about_the_step_is_the_red_flag(in_cat_cow):
+    reply = in_cat_cow.say("QuestionIntent", query="my legs have gone numb how long do i hold it")
+    assert "911" in reply.speech and SAY_NEXT not in reply.speech
+
+
 def test_skip_this_stretch(talk):
     talk.launch()
     ids = routine_ids(talk.say("StartRoutineIntent", minutes="5"))
