@@ -64,11 +64,6 @@ def heads(said: str) -> frozenset[str]:
     return frozenset(found)
 
 
-def may_begin_at(begins: frozenset[str] | None, said: str, at: int) -> bool:
-    """False only when no match of a pattern with these start strings can begin at `at`."""
-    return begins is None or any(said[at:at + length] in begins for length in range(1, WIDTH + 1))
-
-
 def may_match(begins: frozenset[str] | None, said_heads: frozenset[str]) -> bool:
     """False only when a pattern with these start strings cannot match words with these heads."""
     return begins is None or not begins.isdisjoint(said_heads)
