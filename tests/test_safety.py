@@ -257,6 +257,21 @@ def test_where_a_denial_or_a_recovery_ends(said, level):
     assert level_heard(said) == level
 
 
+@pytest.mark.parametrize("said, level", [
+    ("does fever with back pain mean anything serious, in general?", "info"),  # asked in general, said after
+    ("fever with back pain, in general, and my temperature is 39 now", "urgent"),  # a sign of one's own after it
+    ("no chest pain as such, more a crushing weight on it when my back flares", "emergency"),  # "as such" denies a word
+    ("do i need a and e if my legs keep giving way like they did this morning", "emergency"),  # it happened
+    ("do i need a and e if my legs give way", "info"),
+    ("my feet have been numb for years with my diabetes, same as ever", None),  # old and unchanged, in either order
+    ("my feet have been numb for years with my diabetes but now my thighs are numb too", "emergency"),
+    ("i'm on steroids, what would happen if i fell and hurt my back", None),  # the fall and the pain supposed: no sign yet
+    ("i'm on steroids and my back hurts, what would happen if i fell", "urgent"),
+])
+def test_questions_in_general_and_old_baselines_against_signs_of_one_s_own(said, level):
+    assert level_heard(said) == level
+
+
 @pytest.mark.parametrize("intent, query, level", [
     ("ChestPainIntent", "never had", None),  # "never had chest pain", from a "{query} chest pain" sample
     ("ChestPainIntent", "had a curry it's just heartburn and no", None),
