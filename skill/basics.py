@@ -144,9 +144,6 @@ def answer_free_text(handler_input: HandlerInput, said: str) -> Response:
     if finding is not None and finding.level == screen.SOON:
         return render(handler_input, symptoms.soon_advice(handler_input, finding))
     locale = handler_input.request_envelope.request.locale
-    asked = understand.routine_question(said, locale) if session.turn(handler_input).routine is not None else None
-    if asked is not None:  # "no numbness, it just feels tight, how long do I hold it?" mid-routine
-        return guide.ROUTINE_QUESTIONS[asked](handler_input)
     area = topics.follow_up_area(said, locale) if session.turn(handler_input).topic else None
     if area is not None:  # "and for my neck?" just after an answer
         return render(handler_input, answers.same_for(handler_input, area))

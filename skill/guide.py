@@ -142,9 +142,6 @@ def which_step(handler_input: HandlerInput) -> Response:
         number=routine.index + 1, count=len(routine.stretch_ids)))
 
 
-ROUTINE_QUESTIONS = {"hold": hold_time, "which": which_step}  # understand.routine_question's answers
-
-
 class HoldTime(InRoutine):
     intents = ("HoldTimeIntent",)
 
@@ -210,12 +207,37 @@ class ItHurts(IntentHandler):
         if name == "ItHurtsIntent" or (name == "PainIntent" and running(handler_input) is not None):
             return True
         locale = handler_input.request_envelope.request.locale
-        said = " ".join(filter(None, (carriers.said(locale, name, slot_text(handler_input, "query")),
-                                      slot_text(handler_input, "symptom"))))
-        return running(handler_input) is not None and understand.says_it_hurts(said, locale)
+        return running(handler_input) is not None and understand.says_it_hurts(free_words(handler_input), locale)
 
     def handle(self, handler_input: HandlerInput) -> Response:
         return stop_for_pain(handler_input)
+
+
+class AskedInWords(IntentHandler):
+    """Mid-routine, a question about the step in free words ("no numbness, it just feels tight,
+    how long do I hold it?"): the answer its own command gets. A sign in the words is answered
+    first (a red flag by safety.py; a "what if" or a sign to book soon by the free-text answer)."""
+
+    intents = intents_from(carriers.intents)
+
+    def when(self, handler_input: HandlerInput) -> bool:
+        if running(handler_input) is None or handler_input.attributes_manager.request_attributes.get("finding"):
+            return False
+        locale = handler_input.request_envelope.request.locale
+        return understand.routine_question(free_words(handler_input), locale) is not None
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        locale = handler_input.request_envelope.request.locale
+        asked = understand.routine_question(free_words(handler_input), locale)
+        return hold_time(handler_input) if asked == "hold" else which_step(handler_input)
+
+
+def free_words(handler_input: HandlerInput) -> str:
+    """The request's free words as the person said them: the carrier's words put back, and a
+    symptom slot's words."""
+    locale = handler_input.request_envelope.request.locale
+    return " ".join(filter(None, (carriers.said(locale, get_intent_name(handler_input), slot_text(handler_input, "query")),
+                                  slot_text(handler_input, "symptom"))))
 
 
 class EasierAfterHurt(IntentHandler):
@@ -334,7 +356,7 @@ class FreshStart(IntentHandler):
 # Gated on a running routine: before everything but the red-flag rule.
 HANDLERS = (
     Next(), Previous(), Repeat(), StartOver(), Skip(), Easier(), HoldTime(), WhichStep(), Help(), Pause(),
-    StopKeepingPlace(), ItHurts(),
+    StopKeepingPlace(), ItHurts(), AskedInWords(),
 )
 # Ways into a routine: after the triage-gated handlers, so a check is finished first.
 ENTRY_HANDLERS = (

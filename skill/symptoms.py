@@ -96,11 +96,16 @@ def answer_no(handler_input: HandlerInput) -> Reply:
 
 def answer_unsure(handler_input: HandlerInput) -> Reply:
     """Not sure: once more in plainer words; still unsure, treated as possible (never as no)."""
-    step, follow, plain = asked(handler_input) or (0, False, False)
-    if not plain:
-        return ask(handler_input, step, words(handler_input).text("symptoms.plainer"), follow=follow, plain=True)
+    if not (asked(handler_input) or (0, False, False))[2]:
+        return ask_plainer(handler_input)
     session.stop_everything(handler_input)
     return advice(handler_input, _finding(handler_input, unsure=True))
+
+
+def ask_plainer(handler_input: HandlerInput) -> Reply:
+    """The question that was asked, in plainer words."""
+    step, follow, _ = asked(handler_input) or (0, False, False)
+    return ask(handler_input, step, words(handler_input).text("symptoms.plainer"), follow=follow, plain=True)
 
 
 def advice(handler_input: HandlerInput, finding: Finding) -> Reply:
@@ -203,9 +208,7 @@ class TriageUnclear(IntentHandler):
         return in_triage(handler_input)
 
     def handle(self, handler_input: HandlerInput) -> Response:
-        step, follow, _ = asked(handler_input) or (0, False, False)
-        return render(handler_input, ask(handler_input, step, words(handler_input).text("symptoms.plainer"),
-                                         follow=follow, plain=True))
+        return render(handler_input, ask_plainer(handler_input))
 
 
 class CheckSymptoms(IntentHandler):

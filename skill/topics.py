@@ -37,21 +37,22 @@ class _Phrases:
     def __init__(self, alternatives: list[tuple[str, str]]) -> None:
         self.canonical = [tuple(canonical.split()) for canonical, _ in alternatives]
         self.sources = [f"(?P<g{i}>{alt})" for i, (_, alt) in enumerate(alternatives)]
-        self.always: tuple[int, ...] = ()  # patterns that could begin with anything
+        always: list[int] = []  # patterns that could begin with anything
         by_start: dict[str, list[int]] = defaultdict(list)
         for i, (_, alt) in enumerate(alternatives):
             begins = prefilter.starts(alt)
             if begins is None:
-                self.always += (i,)
+                always.append(i)
             for start in begins or ():
                 by_start[start].append(i)
+        self.always = frozenset(always)
         self.by_start = {start: frozenset(found) for start, found in by_start.items()}
         self.lengths = sorted({len(start) for start in self.by_start})
         self._compiled: dict[frozenset[int], re.Pattern[str]] = {}
 
     def match(self, said: str, at: int) -> tuple[tuple[str, ...], int] | None:
         by_start = self.by_start
-        chosen = frozenset(self.always)
+        chosen = self.always
         for length in self.lengths:
             found = by_start.get(said[at:at + length])
             if found is not None:

@@ -43,6 +43,7 @@ SLOTS = {
     "ReportSymptomIntent": {"symptom": ("a stiff back", "stiffness")},
     "QuestionIntent": {"query": "why does my back crack"},
     "CannotIntent": {"query": "touch my toes"},
+    "HowLongIntent": {"query": "do i hold it"},  # mid-routine: the hold (guide.AskedInWords)
 }
 
 
