@@ -56,7 +56,7 @@ def build_skill(store: "Store | None" = None, api_client: "ApiClient | None" = N
 
     builder = CustomSkillBuilder(persistence_adapter=store, api_client=api_client or AlexaApiClient())
     builder.add_global_request_interceptor(session.UseStore(store))
-    for interceptor in safety.REQUEST_INTERCEPTORS:
+    for interceptor in (*safety.REQUEST_INTERCEPTORS, *basics.REQUEST_INTERCEPTORS):
         builder.add_global_request_interceptor(interceptor)
     for handler in handlers():
         builder.add_request_handler(handler)

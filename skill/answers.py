@@ -146,4 +146,18 @@ def note_pop(handler_input: HandlerInput) -> Reply:
     return question(text.text("pops.timer.noted"), reprompt=text.text("pops.offers.stretch"))
 
 
-HANDLERS = (GoDeeper(), TopicAsked(), JustPopped(), TellMeMore())
+class HowLongForIt(IntentHandler):
+    """ "How long for?" just after an answer that says how long (`how_long` in topics.toml: heat
+    for 15 to 20 minutes): that answer again. In a routine, the hold's time (guide.py) comes first."""
+
+    intents = ("HoldTimeIntent",)
+
+    def when(self, handler_input: HandlerInput) -> bool:
+        topic = session.turn(handler_input).topic
+        return bool(topic) and bool(words(handler_input).raw(f"topics.{topic}").get("how_long"))
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        return render(handler_input, answer(handler_input, session.turn(handler_input).topic))
+
+
+HANDLERS = (GoDeeper(), TopicAsked(), JustPopped(), TellMeMore(), HowLongForIt())

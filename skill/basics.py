@@ -3,14 +3,14 @@ from __future__ import annotations
 
 import logging
 
-from ask_sdk_core.dispatch_components import AbstractExceptionHandler, AbstractRequestHandler
+from ask_sdk_core.dispatch_components import AbstractExceptionHandler, AbstractRequestHandler, AbstractRequestInterceptor
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_core.response_helper import ResponseFactory
 from ask_sdk_core.utils import get_intent_name
 from ask_sdk_model import Response
 
 from . import answers, carriers, guide, progress, safety, screen, session, stretches, symptoms, topics, understand
-from .dispatch import IntentHandler, RequestHandler, intents_from, slot_text, words
+from .dispatch import IntentHandler, RequestHandler, intents_from, pending, slot_text, words
 from .speech import Reply, question, render, statement
 
 log = logging.getLogger("skill")
@@ -144,9 +144,14 @@ def answer_free_text(handler_input: HandlerInput, said: str) -> Response:
     if finding is not None and finding.level == screen.SOON:
         return render(handler_input, symptoms.soon_advice(handler_input, finding))
     locale = handler_input.request_envelope.request.locale
-    area = topics.follow_up_area(said, locale) if session.turn(handler_input).topic else None
-    if area is not None:  # "and for my neck?" just after an answer
+    state = session.turn(handler_input)
+    offered = pending(handler_input, "guide", "stretch")  # a stretch was just offered
+    area = topics.follow_up_area(said, locale) if state.topic or offered else None
+    if area is not None and state.topic:  # "and for my neck?" just after an answer
         return render(handler_input, answers.same_for(handler_input, area))
+    if area is not None:  # "and for my upper back?" just after a stretch was offered: another, for there
+        return render(handler_input, stretches.offer_for(handler_input, area=understand.named(area, locale).area,
+                                                         exclude=[state.offer.get("stretch", "")]))
     routed = topics.route(said, locale)
     handler_input.attributes_manager.request_attributes["routed"] = routed
     if routed is None or (routed.topic in SWITCHES and routed.score < SWITCH_MIN_SCORE and busy(handler_input)):
@@ -199,6 +204,22 @@ class FreeQuestion(IntentHandler):
         locale = handler_input.request_envelope.request.locale
         said = carriers.said(locale, get_intent_name(handler_input), slot_text(handler_input, "query"))
         return answer_free_text(handler_input, said)
+
+
+class SaidPlainly(AbstractRequestInterceptor):
+    """After the red-flag screen: a free-text intent whose words after the opener are only filler
+    ("yeah" + "go on", "pause" + "it there", "ta, that's all") is read as the plain intent it
+    stands for (carriers.plainly), so every handler of that intent answers it. Words with a
+    warning sign are never read plainly."""
+
+    def process(self, handler_input: HandlerInput) -> None:
+        request = handler_input.request_envelope.request
+        if getattr(request, "object_type", None) != "IntentRequest" or request.intent is None or \
+                handler_input.attributes_manager.request_attributes.get("finding") is not None:
+            return
+        means = carriers.plainly(request.locale, request.intent.name, slot_text(handler_input, "query"))
+        if means is not None:
+            request.intent.name, request.intent.slots = means, {}
 
 
 class Fallback(IntentHandler):
@@ -264,4 +285,5 @@ class Apology(AbstractExceptionHandler):
 HANDLERS = (Launch(), NavigateHome(), Help(), StopOrCancel(), NoThanks(), RepeatLast(), NothingPending(), ForgetMe(),
             FreeQuestion(), Fallback(), UnhandledIntent(), SessionEnded(), SkillDisabled())
 LAST_HANDLERS = (AnyOtherRequest(),)
+REQUEST_INTERCEPTORS = (SaidPlainly(),)  # after safety's
 EXCEPTION_HANDLERS = (Apology(),)

@@ -5,7 +5,9 @@ each intent's carrier meaning is written in `content/<locale>/free_text.toml`: t
 words, and what the opener means as an answer to a yes/no question. `echo` words each have an
 intent of their own (Said<Word>Intent) that puts the very word back; words the screen and the
 routing read alike (`echo.same`: "heating" as "heat") share their word's intent. modelgen.py writes the
-samples from the same data, so the model and the skill cannot disagree.
+samples from the same data, so the model and the skill cannot disagree. An opener followed by
+nothing but filler (`plainly`: "yeah go on", "pause it there", "ta, that's all") is the plain
+intent it stands for.
 """
 from __future__ import annotations
 
@@ -89,4 +91,31 @@ def answer_in(locale: str | None, said: str) -> str | None:
     for opener, answers in _answer_openers(locale):
         if words == opener or words.startswith(opener + " "):
             return answers
+    return None
+
+
+@lru_cache(maxsize=None)
+def _plainly(locale: str | None) -> tuple[tuple[frozenset[str], str, re.Pattern[str]], ...]:
+    """(intents, the plain intent, the whole query's pattern) for each `plainly` rule, in order."""
+    rules = []
+    for rule in content.joined(locale, "free_text").get("plainly", []):
+        filler = "(?:" + "|".join(sorted(rule.get("words", []), key=len, reverse=True)) + ")"
+        if rule.get("ending"):
+            ending = "(?:" + "|".join(sorted(rule["ending"], key=len, reverse=True)) + ")"
+            whole = f"(?:{filler} )*{ending}(?: {filler})*"
+        else:
+            whole = f"(?:{filler}(?: {filler})*)?"
+        rules.append((frozenset(rule["intents"]), rule["means"], re.compile(whole)))
+    return tuple(rules)
+
+
+def plainly(locale: str | None, intent: str | None, query: str | None) -> str | None:
+    """The plain intent a free-text intent stands for when its query is only filler ("yeah" +
+    "go on": AMAZON.YesIntent), else None."""
+    from .context import normalise
+
+    words = normalise(query)
+    for intents, means, whole in _plainly(locale):
+        if intent in intents and whole.fullmatch(words):
+            return means
     return None

@@ -25,9 +25,15 @@ DEFAULT_WINDOW = 6  # words allowed between the parts of a composed concept
 DEFAULT_SCOPE = 8
 
 
+_DROPPED_G = re.compile(r"(?<=[a-z]{2})in'(?=(ll)?(?![a-z0-9']))")  # not "in's": "pain's", "Kevin's"
+
+
 def normalise(text: str | None) -> str:
-    """Lowercase words, digits and apostrophes, single-spaced: the form every pattern sees."""
+    """Lowercase words, digits and apostrophes, single-spaced: the form every pattern sees. A
+    dropped g is put back ("killin'" is read "killing", "nothin'll" "nothing'll")."""
     text = (text or "").lower().replace("’", "'").replace("‘", "'")
+    if "in'" in text:
+        text = _DROPPED_G.sub(lambda m: "ing'" if m.group(1) else "ing", text)
     return " ".join(re.sub(r"[^a-z0-9' ]+", " ", text).split())
 
 
@@ -254,7 +260,7 @@ class Rules:
             for category, low, high, t0, t1, excluded in scopes:
                 if mention.concept in excluded or any(t0 < e and s < t1 for s, e in mention.parts):
                     continue  # a trigger inside the mention's own words does not modify it
-                if mention.start < high and low < mention.end:
+                if any(s < high and low < e for s, e in mention.parts):  # the scope reaches the mention's words
                     gap = min(max(s - t1, t0 - e, 0) for s, e in mention.parts)
                     nearest[category] = min(gap, nearest.get(category, gap))
             if "negated" in nearest and "possible" in nearest:  # the nearer trigger decides

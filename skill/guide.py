@@ -214,9 +214,10 @@ class ItHurts(IntentHandler):
 
 
 class AskedInWords(IntentHandler):
-    """Mid-routine, a question about the step in free words ("no numbness, it just feels tight,
-    how long do I hold it?"): the answer its own command gets. A sign in the words is answered
-    first (a red flag by safety.py; a "what if" or a sign to book soon by the free-text answer)."""
+    """Mid-routine, a question or a wish about the step in free words ("no numbness, it just
+    feels tight, how long do I hold it?", "I don't like this one yaar"): the answer its own
+    command gets. A sign in the words is answered first (a red flag by safety.py; a "what if" or
+    a sign to book soon by the free-text answer)."""
 
     intents = intents_from(carriers.intents)
 
@@ -229,6 +230,8 @@ class AskedInWords(IntentHandler):
     def handle(self, handler_input: HandlerInput) -> Response:
         locale = handler_input.request_envelope.request.locale
         asked = understand.routine_question(free_words(handler_input), locale)
+        if asked == "skip":
+            return Skip().handle(handler_input)
         return hold_time(handler_input) if asked == "hold" else which_step(handler_input)
 
 

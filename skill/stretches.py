@@ -58,10 +58,11 @@ def offer_from_request(handler_input: HandlerInput) -> Reply:
 
 
 def offer_for(handler_input: HandlerInput, *, name: str | None = None, area: str | None = None,
-              position: str | None = None) -> Reply:
-    """Offer the stretch that best fits a name, an area and a position (any of them may be None)."""
+              position: str | None = None, exclude: Iterable[str] = ()) -> Reply:
+    """Offer the stretch that best fits a name, an area and a position (any of them may be None),
+    but those in `exclude` (the one just offered, when another is asked for)."""
     session.turn(handler_input).offer = {k: v for k, v in {"area": area, "position": position}.items() if v}
-    stretch_id, fits = choose(words(handler_input), name=name, area=area, position=position)
+    stretch_id, fits = choose(words(handler_input), name=name, area=area, position=position, exclude=exclude)
     return offer(handler_input, stretch_id, fits=fits)
 
 

@@ -238,9 +238,23 @@ def router(locale: str) -> Router:
 
 
 def route(text: str | None, locale: str | None) -> Routed | None:
-    """The topic a question is about, or None when its words are like no example."""
+    """The topic a question is about, or None when its words are like no example. Words like no
+    example as a whole may still ask something in their last clause ("my nan had a fall, she's
+    fine now, but my back's proper stiff"): that clause is routed alone."""
     locale = locale if locale in content.LOCALES else content.DEFAULT_LOCALE
-    return router(locale).route(text or "")
+    found = router(locale).route(text or "")
+    if found is None and text:
+        turn = _turns(locale).search(normalise(text))
+        if turn is not None:
+            found = router(locale).route(turn.group(1))
+    return found
+
+
+@lru_cache(maxsize=None)
+def _turns(locale: str) -> re.Pattern[str]:
+    """The last clause after a word that turns to what the person asks (`turns`, topic_words.toml)."""
+    turns = sorted(content.joined(locale, "topic_words").get("turns", []), key=len, reverse=True)
+    return re.compile(r".*\b(?:" + "|".join(turns) + r") (.+)$")
 
 
 @lru_cache(maxsize=None)

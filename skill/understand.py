@@ -55,7 +55,14 @@ def _patterns(locale: str | None) -> _Patterns:
 
 
 def _first(table: tuple[tuple[str, re.Pattern[str]], ...], text: str) -> str | None:
-    return next((key for key, pattern in table if pattern.search(text)), None)
+    """The key whose words are said at the greatest length ("upper back" before "back"), the
+    first on a tie."""
+    best, length = None, 0
+    for key, pattern in table:
+        found = max((len(m.group(0)) for m in pattern.finditer(text)), default=0)
+        if found > length:
+            best, length = key, found
+    return best
 
 
 def _minutes(patterns: _Patterns, text: str) -> int | None:
@@ -81,10 +88,10 @@ def area_follow_up(said: str, filler: frozenset[str], locale: str | None = None)
     ("and for my neck?" gives "neck"), else None."""
     text = _plain(said)
     for _, pattern in _patterns(locale).areas:
-        found = pattern.search(text)
-        if found:
-            rest = (text[: found.start()] + " " + text[found.end():]).split()
-            return found.group(0) if all(word in filler for word in rest) else None
+        for found in pattern.finditer(text):
+            rest = re.findall(r"[a-z0-9']+", text[: found.start()] + " " + text[found.end():])
+            if all(word in filler for word in rest):
+                return found.group(0)
     return None
 
 
@@ -94,5 +101,6 @@ def says_it_hurts(said: str, locale: str | None = None) -> bool:
 
 
 def routine_question(said: str, locale: str | None = None) -> str | None:
-    """ "hold" or "which" when the words ask about the step under way ("how long do I hold it"), else None."""
+    """ "hold", "which" or "skip" when the words ask about the step under way ("how long do I hold it", "I'm
+    not keen on this one"), else None."""
     return _first(_patterns(locale).routine_questions, _plain(said))

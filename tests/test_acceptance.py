@@ -32,54 +32,115 @@ ROOT = HERE.parents[1]
 TEXT = content.for_locale("en-US")
 
 
-def _blind_conversations() -> list[dict]:
-    """conversations_fresh10.json: 60 whole conversations by a writer who saw only the product's
-    description (tests/corpus/README.md), as written; those with an utterance virtual-alexa turns
-    into a launch ("guide me through the chest opener": see va.launch_words) are left to Alexa."""
-    cases = json.loads((HERE / "conversations_fresh10.json").read_text(encoding="utf-8"))
-    playable = [c for c in cases if not any(va.launch_words(said) for said in c["say"] if said != "open back pop coach")]
-    return [{**c, "name": f"fresh10: {c['name']}"} for c in playable]
+# Where the product answers a blind writer's turn differently on purpose, the turn's kind as the
+# product gives it and why; `None`: the conversation is played up to that turn (what follows
+# leans on the writer's reading).
+JUDGED = {
+    "fresh12": {
+        "lower back offer refused, mind change to desk, pinches (en-US)": {
+            3: ("desk_posture", "a stretch to do at the desk: the desk answer, which offers the seated twist"),
+            6: (None, "after it pinched, the routine has stopped (it never carries on by itself); next starts nothing")},
+        "routine with a complaint, hold, sore, next (en-GB)": {
+            5: (None, "after it is sore, the routine has stopped; next starts nothing")},
+        "false alarm: stiff with clear denial, desk stretch instead (en-GB)": {
+            1: ("desk_posture", "stiff from sitting at a desk all day: the desk answer fits the cause said")},
+        "in bed stretch with hold and hurt (en-CA)": {
+            1: ("selfcare", "'anything I can do for my back': self-care first, with a stretch offered"),
+            2: ("offer", "yes to that offer names the stretch and asks to guide; the writer expected it to start"),
+            3: (None, "no stretch is running yet")},
+        "desk stretch this arvo, refused, accepted, repeat (en-AU)": {
+            3: (None, "yes to 'would a different one suit?' offers another; the writer read it as yes to the first")},
+        "routine, hurts, paused (en-AU) + later session resumes, which, help (en-AU)": {
+            5: (None, "a routine stopped because it hurt is not offered to resume")},
+    },
+}
 
 
-CASES = json.loads((HERE / "conversations.json").read_text(encoding="utf-8")) + _blind_conversations()
+def _blind_conversations(split: str) -> list[dict]:
+    """conversations_<split>.json: whole conversations by a writer who saw only the product's
+    description (tests/corpus/README.md), as written, but where JUDGED says otherwise; those with
+    an utterance virtual-alexa turns into a launch ("guide me through the chest opener": see
+    va.launch_words) are left to Alexa. In fresh12 the writer's four pause-then-resume pairs,
+    written as two conversations of one person, are joined into one each (the client starts a new
+    person per conversation)."""
+    cases = json.loads((HERE / f"conversations_{split}.json").read_text(encoding="utf-8"))
+    playable = []
+    for case in cases:
+        if any(va.launch_words(said) for said in case["say"] if said != "open back pop coach"):
+            continue
+        case = {**case, "name": f"{split}: {case['name']}", "expect": list(case["expect"])}
+        for turn, (kind, _why) in sorted(JUDGED.get(split, {}).get(case["name"].split(": ", 1)[1], {}).items()):
+            if kind is None:
+                case["say"], case["expect"] = case["say"][:turn], case["expect"][:turn]
+                break
+            case["expect"][turn] = kind
+        playable.append(case)
+    return playable
 
 
-def lead(key: str, **values: str) -> str:
+CASES = (json.loads((HERE / "conversations.json").read_text(encoding="utf-8")) + _blind_conversations("fresh10")
+         + _blind_conversations("fresh12"))
+
+
+def lead(key: str, text=TEXT) -> str:
     """The fixed opening of a content text (up to its first placeholder)."""
-    node = TEXT.raw(key)
+    node = text.raw(key)
     node = node["text"] if isinstance(node, dict) else node
     return (node[0] if isinstance(node, list) else node).split("{")[0].strip()
 
 
-MARKERS = {
-    "launch": [lead("basics.launch")], "help": [lead("basics.help")],
-    **{topic: [lead(f"topics.{topic}")] for topic in TEXT.raw("topics")},
-    "pop_more": [lead("topics.pop_wont.more")],
-    "stiffness": [lead("symptoms.not_red_flag")],
-    "offer": [lead("stretches.pick_offer")], "step": [lead("guide.say_next")],
-    "triage": [q["text"] for q in TEXT.raw("symptoms.questions")]
-    + [q["follow_up"]["text"] for q in TEXT.raw("symptoms.questions") if "follow_up" in q],
-    "plainer": [lead("symptoms.plainer")],
-    **{level: [lead(f"safety.{how}.{level}") for how in ("levels", "levels_other", "if_it_might_be")]
-       + ([lead("symptoms.noted_soon")] if level == "soon" else [])  # "Noted: ... worth booking ... soon" (as heard_level)
-       for level in ("emergency", "right_away", "urgent", "soon")},
-    "info": [lead(f"safety.if_it_happens.{level}") for level in ("emergency", "right_away", "urgent", "soon")],
-    # the answers that stood for several topics before the topics were told apart
-    "pop_safe": [lead(f"topics.{t}") for t in ("crack_harmful", "crack_arthritis", "crack_daily")],
-    "professional": [lead(f"topics.{t}") for t in ("professional_choice", "physio", "chiropractor")],
-    "selfcare": [lead(f"topics.{t}") for t in ("selfcare", "heat", "heat_ice", "bath", "movement", "water", "posture",
-                                               "desk_posture", "yoga_pilates")],
-    "bye": [*TEXT.raw("basics.goodbye"), lead("guide.paused"), lead("basics.goodbye_kept")],
-    "resume": [lead("basics.resume_offer")], "allclear": [lead("symptoms.all_clear")],
-    "hurt": [lead("guide.hurt")], "timer_noted": [lead("pops.timer.noted")], "timer_since": [lead("pops.timer.since")],
-    "routine_help": [lead("guide.help")], "which": [lead("guide.which_step")], "hold": [lead("guide.hold_time"),
-                                                                                          lead("guide.hold_none")],
-    # "I don't like this one": a different stretch asked about, or another offered straight away
-    "different": [lead("stretches.different"), lead("stretches.another")], "done": [lead("guide.stretch_done"), lead("guide.routine_done")],
-}
-# soon after a pop was noted, "why won't it pop (again)?" is answered by the pop timer (answers.TIMED_TOPICS)
-for _timed in ("pop_wont", "pop_again"):
-    MARKERS[_timed] = MARKERS[_timed] + MARKERS["timer_since"]
+def markers(text) -> dict[str, list[str]]:
+    """Each kind of answer and the fixed openings of the texts that give it, in one locale's words."""
+
+    def has(key: str) -> bool:
+        try:
+            return text.raw(key) is not None
+        except KeyError:
+            return False
+
+    def lead(key: str) -> str:
+        return globals()["lead"](key, text)
+
+    found = {
+        "launch": [lead("basics.launch")], "help": [lead("basics.help")],
+        **{topic: [lead(f"topics.{topic}")] for topic in text.raw("topics")},
+        "pop_more": [lead("topics.pop_wont.more")],
+        "stiffness": [lead("symptoms.not_red_flag")],
+        "offer": [lead("stretches.pick_offer")], "step": [lead("guide.say_next")],
+        "triage": [q["text"] for q in text.raw("symptoms.questions")]
+        + [q["follow_up"]["text"] for q in text.raw("symptoms.questions") if "follow_up" in q],
+        "plainer": [lead("symptoms.plainer")],
+        **{level: [lead(f"safety.{how}.{level}") for how in ("levels", "levels_other", "if_it_might_be")]
+           + ([lead("symptoms.noted_soon")] if level == "soon" else [])  # "Noted: ... worth booking ... soon" (as heard_level)
+           for level in ("emergency", "right_away", "urgent", "soon")},
+        "info": [lead(f"safety.if_it_happens.{level}") for level in ("emergency", "right_away", "urgent", "soon")],
+        # the answers that stood for several topics before the topics were told apart
+        "pop_safe": [lead(f"topics.{t}") for t in ("crack_harmful", "crack_arthritis", "crack_daily")],
+        "professional": [lead(f"topics.{t}") for t in ("professional_choice", "physio", "chiropractor")],
+        # self-care: any of its subjects, or what more a self-care answer says ("what else")
+        "selfcare": [lead(f"topics.{t}{more}") for t in SELFCARE for more in ("", ".more") if has(f"topics.{t}{more}")],
+        "bye": [*text.raw("basics.goodbye"), lead("guide.paused"), lead("basics.goodbye_kept")],
+        "resume": [lead("basics.resume_offer")], "allclear": [lead("symptoms.all_clear")],
+        "hurt": [lead("guide.hurt")], "timer_noted": [lead("pops.timer.noted")], "timer_since": [lead("pops.timer.since")],
+        "routine_help": [lead("guide.help")], "which": [lead("guide.which_step")], "hold": [lead("guide.hold_time"),
+                                                                                              lead("guide.hold_none")],
+        # "I don't like this one": a different stretch asked about, or another offered straight away;
+        # in a routine, the next stretch
+        "different": [lead("stretches.different"), lead("stretches.another"), lead("guide.skipped")],
+        "done": [lead("guide.stretch_done"), lead("guide.routine_done")],
+    }
+    # soon after a pop was noted, "why won't it pop (again)?" is answered by the pop timer (answers.TIMED_TOPICS)
+    for timed in ("pop_wont", "pop_again"):
+        found[timed] = found[timed] + found["timer_since"]
+    return found
+
+
+SELFCARE = ("selfcare", "heat", "heat_ice", "bath", "movement", "water", "posture", "desk_posture", "yoga_pilates")
+# every locale's words: an en-GB answer says "a GP or NHS 111" where en-US says "a doctor"
+MARKERS: dict[str, list[str]] = collections.defaultdict(list)
+for _locale in content.LOCALES:
+    for _kind, _found in markers(content.for_locale(_locale)).items():
+        MARKERS[_kind].extend(m for m in _found if m not in MARKERS[_kind])
 RED_FLAG_KINDS = ("emergency", "right_away", "urgent")
 EMERGENCY_NUMBERS = {"en-US": "911", "en-CA": "911", "en-GB": "999", "en-AU": "000", "en-IN": "112"}
 STRETCH_MARKERS = MARKERS["offer"] + MARKERS["step"]

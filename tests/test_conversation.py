@@ -200,3 +200,84 @@ def test_not_understood_mid_routine_explains_the_routine_and_keeps_it(talk):
     assert "Bring your right knee" in talk.say("AMAZON.NextIntent").speech
 
 
+
+
+# -- words around a plain answer, and follow-ups (blind conversations, round fresh12) -----------
+
+@pytest.mark.parametrize("intent, query", [
+    ("YesSaidIntent", "go on"), ("YesSaidIntent", "why not"), ("YesSaidIntent", "that'll do"), ("YesSaidIntent", "righto mate"),
+])
+def test_yes_with_filler_words_takes_the_offer(talk, intent, query):
+    talk.launch()
+    talk.say("QuestionIntent", query="my back's proper stiff this morning")
+    check = talk.say(intent, query=query)
+    assert EN.raw("symptoms.questions")[0]["text"][:25] in check.speech, check.speech
+
+
+def test_yes_with_a_sign_is_the_sign_not_a_plain_yes(talk):
+    talk.launch()
+    talk.say("QuestionIntent", query="my back's proper stiff this morning")
+    said = talk.say("YesSaidIntent", query="go on, both my legs have gone numb")
+    assert "911" in said.speech and said.ended
+
+
+@pytest.mark.parametrize("query", ["it there", "for now", ""])
+def test_pause_in_other_words_mid_routine_keeps_the_place(stored_skill, query):
+    talk = Conversation(stored_skill)
+    talk.launch()
+    talk.say("GuideStretchIntent", stretch=("knee to chest", "knee_to_chest"))
+    paused = talk.say("StopSaidIntent", query=query)
+    assert paused.ended and "keep your place" in paused.speech, paused.speech
+    assert EN.raw("basics.resume_offer").split("{")[0] in Conversation(stored_skill).launch().speech
+
+
+@pytest.mark.parametrize("intent, query", [
+    ("QuestionIntent", "ta that's all"), ("QuestionIntent", "cool no thanks that's all"), ("NoSaidIntent", "thanks that's all"),
+])
+def test_a_goodbye_in_other_words_ends_the_session(talk, intent, query):
+    talk.launch()
+    talk.say("WhatIsThePopIntent")
+    assert talk.say(intent, query=query).ended
+
+
+def test_what_do_you_mean_mid_check_asks_again_in_plainer_words(talk):
+    talk.launch()
+    talk.say("CheckSymptomsIntent")
+    plainer = talk.say("QuestionIntent", query="wait what do you mean")
+    assert EN.text("symptoms.plainer").split("{")[0].strip()[:20] in plainer.speech and not plainer.ended
+
+
+def test_repeat_in_other_words_mid_routine_says_the_step_again(talk):
+    talk.say("GuideStretchIntent", stretch=("knee to chest", "knee_to_chest"))
+    step = talk.say("AMAZON.NextIntent")
+    assert talk.say("QuestionIntent", query="sorry repeat that").speech == step.speech
+
+
+@pytest.mark.parametrize("query, stretch", [("not a fan of this one", "Skipping"), ("which one am i on", "step 1")])
+def test_a_wish_or_question_about_the_routine_in_other_words(talk, query, stretch):
+    talk.say("StartRoutineIntent")
+    assert stretch in talk.say("QuestionIntent", query=query).speech
+
+
+def test_a_stretch_for_the_upper_back_is_not_one_for_the_lower_back(talk):
+    talk.launch()
+    lower = talk.say("QuestionIntent", query="give me a stretch for my lower back")
+    upper = talk.say("QuestionIntent", query="and for my upper back?")
+    assert "guide you through" in upper.speech and upper.speech != lower.speech, "another stretch, for the upper back"
+    chosen = talk.attributes["turn"]["offer"]["stretch"]
+    assert "upper_back" in EN.stretches[chosen]["areas"]
+    talk.say("QuestionIntent", query="a stretch for my chest and upper back")
+    assert "upper_back" in EN.stretches[talk.attributes["turn"]["offer"]["stretch"]]["areas"]
+
+
+def test_a_story_about_someone_else_then_the_question_gets_the_question_answered(talk):
+    talk.launch()
+    said = talk.say("SomeoneElseIntent", query="had a fall last winter she's right as rain now but my back's proper stiff")
+    assert EN.text("symptoms.not_red_flag")[:30] in said.speech
+    assert "911" not in said.speech
+
+
+def test_how_long_for_after_the_heat_answer_says_how_long(talk):
+    talk.launch()
+    talk.say("QuestionIntent", query="should i use a hot water bottle")
+    assert "15 to 20 minutes" in talk.say("HoldTimeIntent").speech

@@ -24,6 +24,7 @@ def warning(locale: str = "en-US") -> str:
 STATES = [
     None,
     {"turn": {"pending": "deeper", "topic": "pop_what", "next_topic": "pop_wont"}},
+    {"turn": {"pending": "stretch", "topic": "heat"}},  # "how long for?" after the heat answer
     {"turn": {"pending": "stretch"}},
     {"turn": {"pending": "guide", "offer": {"stretch": "cat_cow"}}},
     {"turn": {"pending": "check"}},
