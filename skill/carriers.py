@@ -12,14 +12,13 @@ intent it stands for.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from . import content
 
 
-@dataclass(frozen=True)
-class Carrier:
+class Carrier(NamedTuple):
     restore: str
     answers: str | None = None  # "yes", "no" or "unsure" as a reply to a yes/no question
     openers: tuple[str, ...] = ()

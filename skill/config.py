@@ -2,9 +2,8 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Mapping
+from typing import Mapping, NamedTuple
 
 
 def _flag(value: str | None, default: bool) -> bool:
@@ -13,12 +12,11 @@ def _flag(value: str | None, default: bool) -> bool:
     return value.strip().lower() not in {"0", "false", "no", "off"}
 
 
-@dataclass(frozen=True)
-class Config:
+class Config(NamedTuple):
     """Everything the service can be told; see the README's configuration table."""
 
     verify: bool = True
-    skill_ids: frozenset[str] = field(default_factory=frozenset)
+    skill_ids: frozenset[str] = frozenset()
     store: str = ""
     data_dir: Path = Path("data")
     dynamodb_region: str | None = None

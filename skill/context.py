@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any, Iterable
+from typing import Any, Iterable, NamedTuple
 
 from . import prefilter
 
@@ -48,8 +48,7 @@ def _alternation(patterns: Iterable[str]) -> re.Pattern[str] | None:
     return re.compile(r"(?<![a-z0-9'])(?:" + "|".join(ordered) + r")(?![a-z0-9])")
 
 
-@dataclass(frozen=True)
-class Mention:
+class Mention(NamedTuple):
     """A concept found in the words, and what the words around it say about it."""
 
     concept: str
@@ -60,8 +59,7 @@ class Mention:
     parts: tuple[tuple[int, int], ...] = ()  # the words that make it up (a composed concept's terms)
 
 
-@dataclass(frozen=True)
-class _Hit:
+class _Hit(NamedTuple):
     start: int
     end: int
 

@@ -22,9 +22,8 @@ import json
 import logging
 import os
 import threading
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Mapping
+from typing import Any, Mapping, NamedTuple, TYPE_CHECKING
 
 from . import answer, build_skill
 from .config import Config
@@ -46,8 +45,7 @@ class WrongSkill(Exception):
     """The event names an application id that BACKPOP_SKILL_ID does not allow."""
 
 
-@dataclass(frozen=True)
-class _Runtime:
+class _Runtime(NamedTuple):
     skill: "CustomSkill"
     skill_ids: frozenset[str]
     verifier: Verifier  # the application-id check only: Lambda's trigger has checked the caller

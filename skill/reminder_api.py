@@ -13,7 +13,6 @@ import logging
 import sys
 from datetime import datetime, timezone
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_model.services import ServiceException
@@ -82,6 +81,8 @@ def has_permission(handler_input: HandlerInput) -> bool:
 
 def time_zone(handler_input: HandlerInput) -> str | None:
     """The device's time zone from the Settings API, or None (logged) when it cannot be had."""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError  # (only when a reminder is set: a cold start's cost)
+
     device = handler_input.request_envelope.context.system.device
     try:
         ups = handler_input.service_client_factory.get_ups_service()
@@ -95,6 +96,8 @@ def time_zone(handler_input: HandlerInput) -> str | None:
 
 def request_for(handler_input: HandlerInput, plan: Plan, zone: str | None) -> ReminderRequest:
     """The API's reminder request: recurring rules or a time in the device's zone, or an offset."""
+    from zoneinfo import ZoneInfo
+
     now = datetime.now(ZoneInfo(zone) if zone else timezone.utc).replace(tzinfo=None)
     if plan.kind == "after":
         trigger = Trigger(object_type=TriggerType.SCHEDULED_RELATIVE, offset_in_seconds=int(plan.seconds or 0))

@@ -13,9 +13,8 @@ the Reminders API's RFC 5545 `recurrenceRules`, in the device's time zone.
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, NamedTuple
 
 from .content import Content
 
@@ -32,15 +31,14 @@ _DURATION = re.compile(r"^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?$")
 MAX_SECONDS = 7 * 24 * 3600
 
 
-@dataclass(frozen=True)
-class Plan:
+class Plan(NamedTuple):
     kind: str  # "recurring", "once" or "after"
     time: str | None = None  # "HH:MM", local
     recurrence: str | None = None  # one of RECURRENCES
     seconds: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {k: v for k, v in asdict(self).items() if v is not None}
+        return {k: v for k, v in self._asdict().items() if v is not None}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any] | None) -> "Plan | None":

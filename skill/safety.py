@@ -11,7 +11,7 @@ The rule, in one place:
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ask_sdk_core.dispatch_components import (
     AbstractRequestHandler,
@@ -32,8 +32,7 @@ LEVEL_ORDER, PRE_EMPTING, SYMPTOM_LEVELS = screen.LEVEL_ORDER, screen.PRE_EMPTIN
 level_of = screen.level_of
 
 
-@dataclass(frozen=True)
-class SlotReading:
+class SlotReading(NamedTuple):
     name: str
     spoken: str | None
     resolved_id: str | None

@@ -13,9 +13,8 @@ then decides, as a careful triage clinician would:
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable
+from typing import Iterable, NamedTuple
 
 from . import content
 from .context import Mention, Rules
@@ -48,8 +47,7 @@ _STATUS_ORDER = (PRESENT, POSSIBLE, HYPOTHETICAL)
 _NEVER_A_FLAG = {"historical", "animal", "fiction"}  # over, a pet's, a story's: even if said unsure
 
 
-@dataclass(frozen=True)
-class Finding:
+class Finding(NamedTuple):
     """The sign to act on: which, at what level, how sure, and whose."""
 
     symptom: str

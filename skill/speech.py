@@ -5,7 +5,6 @@ files) and `Pause`s, and `render` escapes the text and adds the breaks.
 """
 from __future__ import annotations
 
-import html
 import re
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Union
@@ -14,10 +13,12 @@ from ask_sdk_model import Response
 from ask_sdk_model.ui import SimpleCard
 
 
-def escape(text: str) -> str:
-    """Text made safe inside SSML: &, < and > (html.escape; xml.sax.saxutils would do the same but
-    imports urllib.request, a tenth of a Lambda cold start, where html takes about 4 ms)."""
-    return html.escape(text, quote=False)
+def escape(text: str, quote: bool = False) -> str:
+    """Text made safe inside SSML: &, < and > (and quotes, for an attribute), as html.escape
+    does (tests/test_sounds.py holds it to html.escape); the html package's import (its table of
+    entities) was 3 ms of a Lambda cold start, and xml.sax.saxutils imports urllib.request."""
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return text.replace('"', "&quot;").replace("'", "&#x27;") if quote else text
 
 
 MAX_BREAK_SECONDS = 10
@@ -92,7 +93,7 @@ def ssml_body(parts: Iterable[Part]) -> str:
         if isinstance(part, Pause):
             out.append(f'<break time="{part.seconds}s"/>')
         elif isinstance(part, Sound):
-            out.append(f'<audio src="{html.escape(part.src)}"/>')
+            out.append(f'<audio src="{escape(part.src, quote=True)}"/>')
         elif part:
             out.append(escape(part))
     return " ".join(out)

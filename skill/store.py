@@ -20,10 +20,9 @@ import random
 import re
 import threading
 import time
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Protocol
+from typing import Any, Callable, NamedTuple, Protocol, TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from ask_sdk_core.attributes_manager import AbstractPersistenceAdapter
@@ -78,8 +77,7 @@ def _hashed(uid: str, person: str | None) -> str:
     return KEY_PREFIX + hashlib.sha256(uid.encode("utf-8")).hexdigest()
 
 
-@dataclass(frozen=True)
-class Snapshot:
+class Snapshot(NamedTuple):
     """A record as the store holds it: its attributes and version (0: no record yet)."""
 
     attributes: dict[str, Any]

@@ -8,14 +8,13 @@ data: content/<locale>/named_words.toml.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from . import content
 
 
-@dataclass(frozen=True)
-class Named:
+class Named(NamedTuple):
     """What the words name, where they name it."""
 
     area: str | None = None
@@ -24,8 +23,7 @@ class Named:
     minutes: int | None = None
 
 
-@dataclass(frozen=True)
-class _Patterns:
+class _Patterns(NamedTuple):
     areas: tuple[tuple[str, re.Pattern[str]], ...]
     positions: tuple[tuple[str, re.Pattern[str]], ...]
     stretches: tuple[tuple[str, re.Pattern[str]], ...]

@@ -8,7 +8,6 @@ Every failure raises :class:`VerificationError` with a short, safe ``reason``.
 
 from __future__ import annotations
 
-import base64
 import binascii
 import functools
 import posixpath
@@ -244,6 +243,8 @@ class Verifier:
         if not encoded:
             raise VerificationError("missing Signature-256 header")
         try:
+            import base64  # (only with signatures checked, never on Lambda: a cold start's cost)
+
             signature = base64.b64decode(encoded.strip(), validate=True)
         except (binascii.Error, ValueError):
             raise VerificationError("malformed Signature-256 header") from None

@@ -13,7 +13,6 @@ justify). medspaCy is in the test extra (scripts/test installs it); without it t
 from __future__ import annotations
 
 import collections
-import dataclasses
 import logging
 from pathlib import Path
 
@@ -61,7 +60,7 @@ def oracle_finding(nlp, case: corpus.Case) -> screen.Finding | None:
     for ent in doc.ents:
         _, mention = spans[(ent.start, ent.end)]
         modifiers = frozenset(ours for attr, ours in ORACLE.items() if getattr(ent._, attr))
-        finding = screen.finding_of(dataclasses.replace(mention, modifiers=modifiers))
+        finding = screen.finding_of(mention._replace(modifiers=modifiers))
         if finding is not None:
             found.append(finding)
     return min(found, key=screen.Finding.rank, default=None)

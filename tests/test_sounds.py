@@ -179,3 +179,14 @@ def test_the_simulator_shows_the_chime_and_gives_the_page_its_length():
     other = render.heard('<speak>Hi <audio src="soundbank://soundlibrary/foley/amzn_sfx_glass_on_table_01"/></speak>')
     assert other == "Hi [audio]"
     assert json.dumps(parts)
+
+
+@pytest.mark.parametrize("text", ["Tom & Jerry <b>", "it's \"quoted\" & 'single'", "no markup at all", "&amp; already", ""])
+def test_ssml_escaping_is_html_escape(text):
+    """speech.escape writes what html.escape writes (text and attribute forms)."""
+    import html
+
+    from skill.speech import escape
+
+    assert escape(text) == html.escape(text, quote=False)
+    assert escape(text, quote=True) == html.escape(text)
