@@ -12,8 +12,8 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from . import content, prefilter, understand
 from .context import normalise
@@ -67,8 +67,7 @@ class _Phrases:
         return (self.canonical[int(found.lastgroup[1:])], found.end()) if found else None
 
 
-@dataclass(frozen=True)
-class Routed:
+class Routed(NamedTuple):
     topic: str
     example: str  # the example it is most like (for explanations)
     score: float  # cosine similarity, 0 to 1
