@@ -111,10 +111,10 @@ def _plainly(locale: str | None) -> tuple[tuple[frozenset[str], str, re.Pattern[
 def plainly(locale: str | None, intent: str | None, query: str | None) -> str | None:
     """The plain intent a free-text intent stands for when its query is only filler ("yeah" +
     "go on": AMAZON.YesIntent), else None."""
+    rules = [(means, whole) for intents, means, whole in _plainly(locale) if intent in intents]
+    if not rules:
+        return None
     from .context import normalise
 
     words = normalise(query)
-    for intents, means, whole in _plainly(locale):
-        if intent in intents and whole.fullmatch(words):
-            return means
-    return None
+    return next((means for means, whole in rules if whole.fullmatch(words)), None)

@@ -57,9 +57,12 @@ def _first(table: tuple[tuple[str, re.Pattern[str]], ...], text: str) -> str | N
     first on a tie."""
     best, length = None, 0
     for key, pattern in table:
-        found = max((len(m.group(0)) for m in pattern.finditer(text)), default=0)
-        if found > length:
-            best, length = key, found
+        found = pattern.search(text)
+        if found is None:
+            continue
+        longest = max(len(m.group(0)) for m in pattern.finditer(text, found.start()))
+        if longest > length:
+            best, length = key, longest
     return best
 
 
