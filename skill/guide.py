@@ -104,10 +104,15 @@ class Skip(InRoutine):
     intents = ("SkipStretchIntent",)
 
     def handle(self, handler_input: HandlerInput) -> Response:
-        routine = running(handler_input)
-        if steps.skip_stretch(routine):
-            return speak_step(handler_input, routine, words(handler_input).text("guide.skipped"))
-        return finish(handler_input, routine)
+        return skip(handler_input)
+
+
+def skip(handler_input: HandlerInput) -> Response:
+    """On to the next stretch of the routine, or its end."""
+    routine = running(handler_input)
+    if steps.skip_stretch(routine):
+        return speak_step(handler_input, routine, words(handler_input).text("guide.skipped"))
+    return finish(handler_input, routine)
 
 
 class Easier(InRoutine):
@@ -231,7 +236,7 @@ class AskedInWords(IntentHandler):
         locale = handler_input.request_envelope.request.locale
         asked = understand.routine_question(free_words(handler_input), locale)
         if asked == "skip":
-            return Skip().handle(handler_input)
+            return skip(handler_input)
         return hold_time(handler_input) if asked == "hold" else which_step(handler_input)
 
 

@@ -197,10 +197,11 @@ def user_record(handler_input: HandlerInput) -> UserRecord:
             snapshot = store.read(handler_input.request_envelope)
             if snapshot is not None:
                 stored = UserRecord.from_dict(snapshot.attributes)
+                base = _fields(stored)  # (copies: what the store holds, before this session's unsaved fields)
                 for name in unsaved:  # what this session said while the store was away stays
                     setattr(stored, name, getattr(record, name))
                 record, version = stored, snapshot.version
-                attrs["kept"] = _Kept(version, _fields(UserRecord.from_dict(snapshot.attributes)), unsaved)
+                attrs["kept"] = _Kept(version, base, unsaved)
         attrs.setdefault("kept", _Kept(version if isinstance(version, int) else None, _fields(record), unsaved))
         attrs["user"] = record
     return attrs["user"]
