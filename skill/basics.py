@@ -145,11 +145,11 @@ def answer_free_text(handler_input: HandlerInput, said: str) -> Response:
         return render(handler_input, symptoms.soon_advice(handler_input, finding))
     locale = handler_input.request_envelope.request.locale
     state = session.turn(handler_input)
-    offered = pending(handler_input, "guide", "stretch")  # a stretch was just offered
+    offered = pending(handler_input, "guide", "stretch") or state.routine is not None  # a stretch offered or under way
     area = topics.follow_up_area(said, locale) if state.topic or offered else None
     if area is not None and state.topic:  # "and for my neck?" just after an answer
         return render(handler_input, answers.same_for(handler_input, area))
-    if area is not None:  # "and for my upper back?" just after a stretch was offered: another, for there
+    if area is not None:  # "and for my upper back?" just after a stretch was offered, or during one: another, for there
         return render(handler_input, stretches.offer_for(handler_input, area=understand.named(area, locale).area,
                                                          exclude=[state.offer.get("stretch", "")]))
     routed = topics.route(said, locale)

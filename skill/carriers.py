@@ -94,6 +94,21 @@ def answer_in(locale: str | None, said: str) -> str | None:
 
 
 @lru_cache(maxsize=None)
+def _replies(locale: str | None) -> dict[str, re.Pattern[str]]:
+    return {meant: re.compile("|".join(f"(?:{p})" for p in patterns))
+            for meant, patterns in content.joined(locale, "free_text").get("replies", {}).items() if patterns}
+
+
+def reply_in(locale: str | None, said: str) -> str | None:
+    """What a reply with no sign in it means to a check question where its words say so anywhere
+    ("my father had cancer, but I am fine": no), else None."""
+    from .context import normalise
+
+    words = normalise(said)
+    return next((meant for meant, pattern in _replies(locale).items() if pattern.search(words)), None)
+
+
+@lru_cache(maxsize=None)
 def _plainly(locale: str | None) -> tuple[tuple[frozenset[str], str, re.Pattern[str]], ...]:
     """(intents, the plain intent, the whole query's pattern) for each `plainly` rule, in order."""
     rules = []

@@ -33,8 +33,9 @@ def stop_for_pain(handler_input: HandlerInput) -> Response:
     """Stop the stretch at once (and any check), drop the place, offer a check or an easier one."""
     text = words(handler_input)
     state = session.turn(handler_input)
-    if state.routine:
-        state.offer = {"stretch": state.routine.stretch_ids[state.routine.index]}
+    if state.routine:  # "easier" makes this one gentler; "another one" offers any but this one
+        hurt = state.routine.stretch_ids[state.routine.index]
+        state.offer = {"stretch": hurt, "offered": hurt}
     state.routine, state.triage_step, state.pending, state.paused = None, None, "check", False
     if session.user_record(handler_input).place:
         keep_place(handler_input, None)
@@ -234,10 +235,8 @@ class AskedInWords(IntentHandler):
 
     def handle(self, handler_input: HandlerInput) -> Response:
         locale = handler_input.request_envelope.request.locale
-        asked = understand.routine_question(free_words(handler_input), locale)
-        if asked == "skip":
-            return skip(handler_input)
-        return hold_time(handler_input) if asked == "hold" else which_step(handler_input)
+        asked = understand.routine_question(free_words(handler_input), locale)  # the command's intent
+        return next(command for command in ROUTINE_COMMANDS if asked in command.intents).handle(handler_input)
 
 
 def free_words(handler_input: HandlerInput) -> str:
@@ -361,6 +360,8 @@ class FreshStart(IntentHandler):
                                               reprompt=text.text("basics.launch_reprompt")))
 
 
+# What free words mid-routine can stand for (named_words.toml [routine_questions]).
+ROUTINE_COMMANDS = (Next(), Previous(), Repeat(), StartOver(), Skip(), Easier(), HoldTime(), WhichStep(), Help())
 # Gated on a running routine: before everything but the red-flag rule.
 HANDLERS = (
     Next(), Previous(), Repeat(), StartOver(), Skip(), Easier(), HoldTime(), WhichStep(), Help(), Pause(),

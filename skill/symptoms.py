@@ -154,7 +154,10 @@ def answer_meant(handler_input: HandlerInput) -> str | None:
     said = " ".join(safety.said_in_request(handler_input))
     if said and screen.denied(said, locale):
         return "no"  # "no numbness, nothing like that": every sign named is denied
-    return carriers.answer_of(locale, name) or (carriers.answer_in(locale, said) if said else None)
+    meant = carriers.answer_of(locale, name)
+    if meant is None and said and handler_input.attributes_manager.request_attributes.get("finding") is None:
+        meant = carriers.reply_in(locale, said)  # "my father had cancer, but I am fine": no
+    return meant or (carriers.answer_in(locale, said) if said else None)
 
 
 class CheckAnswer(IntentHandler):

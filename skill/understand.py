@@ -102,6 +102,6 @@ def says_it_hurts(said: str, locale: str | None = None) -> bool:
 
 
 def routine_question(said: str, locale: str | None = None) -> str | None:
-    """ "hold", "which" or "skip" when the words ask about the step under way ("how long do I hold it", "I'm
-    not keen on this one"), else None."""
+    """The routine command (its intent) the words ask for mid-routine ("how long do I hold it":
+    HoldTimeIntent, "I'm not keen on this one": SkipStretchIntent), else None."""
     return _first(_patterns(locale).routine_questions, _plain(said))

@@ -53,6 +53,14 @@ JUDGED = {
         "routine, hurts, paused (en-AU) + later session resumes, which, help (en-AU)": {
             5: (None, "a routine stopped because it hurt is not offered to resume")},
     },
+    "fresh14": {
+        "routine with help and make it easier (en-CA)": {
+            3: ("step", "'make it easier': the easier version of this stretch, not another stretch")},
+        "routine with hold, which, make it easier (en-IN)": {
+            4: ("step", "'make it easier': the easier version of this stretch, not another stretch")},
+        "self-care follow-ups and which doctor (en-IN)": {
+            5: ("selfcare", "'why's that' after an answer with nothing more to say goes on to the topic it leads to")},
+    },
 }
 
 
@@ -79,7 +87,7 @@ def _blind_conversations(split: str) -> list[dict]:
 
 
 CASES = (json.loads((HERE / "conversations.json").read_text(encoding="utf-8")) + _blind_conversations("fresh10")
-         + _blind_conversations("fresh12"))
+         + _blind_conversations("fresh12") + _blind_conversations("fresh14"))
 
 
 def lead(key: str, text=TEXT) -> str:
@@ -103,7 +111,9 @@ def markers(text) -> dict[str, list[str]]:
 
     found = {
         "launch": [lead("basics.launch")], "help": [lead("basics.help")],
-        **{topic: [lead(f"topics.{topic}")] for topic in text.raw("topics")},
+        # a topic's answer, or what more it says ("why's that?", "what else could it be?")
+        **{topic: [lead(f"topics.{topic}")] + ([lead(f"topics.{topic}.more")] if has(f"topics.{topic}.more") else [])
+           for topic in text.raw("topics")},
         "pop_more": [lead("topics.pop_wont.more")],
         "stiffness": [lead("symptoms.not_red_flag")],
         "offer": [lead("stretches.pick_offer")], "step": [lead("guide.say_next")],

@@ -281,3 +281,51 @@ def test_how_long_for_after_the_heat_answer_says_how_long(talk):
     talk.launch()
     talk.say("QuestionIntent", query="should i use a hot water bottle")
     assert "15 to 20 minutes" in talk.say("HoldTimeIntent").speech
+
+
+@pytest.mark.parametrize("query, words", [
+    ("right next", "bring your left knee"), ("go back", "Lie on your back"), ("go from the top", "Lie on your back"),
+    ("make it easier i'm not very flexible", "Hold behind your thigh"), ("wait help i'm lost", EN.text("guide.help")[:30]),
+    ("how long am i supposed to hold this", "Hold"), ("which bit am i on", "step 2"),
+])
+def test_routine_commands_in_free_words(talk, query, words):
+    talk.say("GuideStretchIntent", stretch=("knee to chest", "knee_to_chest"))
+    talk.say("AMAZON.NextIntent")
+    said = talk.say("QuestionIntent", query=query)
+    assert words.lower() in said.speech.lower() and not said.ended, said.speech
+
+
+@pytest.mark.parametrize("intent, query", [
+    ("QuestionIntent", "only the stiffness"), ("SomeoneElseIntent", "had cancer but i am fine"),
+    ("QuestionIntent", "me legs are fine it's just the back"),
+])
+def test_a_reply_that_says_only_the_back_answers_the_check_no(talk, intent, query):
+    talk.launch()
+    first = talk.say("CheckSymptomsIntent")
+    second = talk.say(intent, query=query)
+    assert second.speech != first.speech and "?" in second.speech and not second.ended
+    assert EN.raw("symptoms.questions")[1]["text"][:25] in second.speech, second.speech
+
+
+@pytest.mark.parametrize("intent, query", [
+    ("QuestionIntent", "that's enough for today thanks"), ("QuestionIntent", "nice one cheers"), ("NoSaidIntent", "worries that's all for now"),
+    ("QuestionIntent", "so much goodnight"),
+])
+def test_more_goodbyes_in_other_words(talk, intent, query):
+    talk.launch()
+    talk.say("WhatIsThePopIntent")
+    assert talk.say(intent, query=query).ended
+
+
+def test_why_is_that_after_an_answer_says_more(talk):
+    talk.launch()
+    wont = talk.say("WhyWontItPopIntent")
+    more = talk.say("WhyIntent", query="'s that")
+    assert more.speech != wont.speech and EN.text("topics.pop_wont.more")[:30] in more.speech
+
+
+def test_another_stretch_after_one_hurt_is_another_one(talk):
+    talk.say("GuideStretchIntent", stretch=("cat cow", "cat_cow"))
+    talk.say("ItHurtsIntent")
+    other = talk.say("AnotherStretchIntent")
+    assert "cat cow" not in other.speech.lower() and "guide you through" in other.speech
