@@ -22,7 +22,7 @@ import corpora
 from skill import screen
 from va import launch_words, reading, resolve
 
-SPLITS = ("tune", "holdout", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "fresh13")
+SPLITS = ("tune", "holdout", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "fresh13", "fresh15")
 RANK = {level: i for i, level in enumerate(screen.LEVEL_ORDER)}
 ALARMS = set(screen.PRE_EMPTING)
 
@@ -159,3 +159,16 @@ def test_a_dropped_g_is_read_as_the_word(said, read):
 
 def test_a_sign_with_a_dropped_g_is_heard():
     assert screen.screen(["been bustin' for a wee all arvo but nothin'll come out"], "en-AU").symptom == "bladder_bowel"
+
+
+def test_each_context_rule_of_a_locale_file_stands_alone():
+    """Rules sharing a category, direction and name are merged (a locale adds phrases to en-US's):
+    two such rules in one file would silently lose the second's scope, `excluded` and `if_said`."""
+    import tomllib
+
+    from skill.content import CONTENT
+
+    for path in sorted(CONTENT.glob("*/context.toml")):
+        rules = tomllib.loads(path.read_text(encoding="utf-8")).get("rules", [])
+        keys = [(r["category"], r.get("direction", "forward"), r.get("name", "")) for r in rules]
+        assert len(keys) == len(set(keys)), f"{path}: {sorted(k for k in keys if keys.count(k) > 1)}"
