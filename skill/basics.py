@@ -145,8 +145,8 @@ def answer_free_text(handler_input: HandlerInput, said: str) -> Response:
         return render(handler_input, symptoms.soon_advice(handler_input, finding))
     locale = handler_input.request_envelope.request.locale
     state = session.turn(handler_input)
-    offered = pending(handler_input, "guide", "stretch") or state.routine is not None  # a stretch offered or under way
-    area = topics.follow_up_area(said, locale) if state.topic or offered else None
+    stretching = pending(handler_input, "guide", "stretch") or state.routine is not None  # a stretch offered or under way
+    area = topics.follow_up_area(said, locale) if state.topic or stretching else None
     if area is not None and state.topic:  # "and for my neck?" just after an answer
         return render(handler_input, answers.same_for(handler_input, area))
     if area is not None:  # "and for my upper back?" just after a stretch was offered, or during one: another, for there

@@ -105,15 +105,10 @@ class Skip(InRoutine):
     intents = ("SkipStretchIntent",)
 
     def handle(self, handler_input: HandlerInput) -> Response:
-        return skip(handler_input)
-
-
-def skip(handler_input: HandlerInput) -> Response:
-    """On to the next stretch of the routine, or its end."""
-    routine = running(handler_input)
-    if steps.skip_stretch(routine):
-        return speak_step(handler_input, routine, words(handler_input).text("guide.skipped"))
-    return finish(handler_input, routine)
+        routine = running(handler_input)
+        if steps.skip_stretch(routine):
+            return speak_step(handler_input, routine, words(handler_input).text("guide.skipped"))
+        return finish(handler_input, routine)
 
 
 class Easier(InRoutine):
@@ -127,39 +122,31 @@ class Easier(InRoutine):
         return speak_step(handler_input, routine)
 
 
-def hold_time(handler_input: HandlerInput) -> Response:
-    """How long to hold the step under way (or how many times), then "say next"."""
-    text = words(handler_input)
-    routine = running(handler_input)
-    hold = steps.hold_seconds(text, routine)
-    reps = text.stretches[routine.stretch_ids[routine.index]]["reps"]
-    said = text.text("guide.hold_time", seconds=hold) if hold else text.text("guide.hold_none", reps=reps)
-    return answer_then_next(handler_input, said)
-
-
-def which_step(handler_input: HandlerInput) -> Response:
-    """Where the person is: the step of the stretch (and the stretch of the routine)."""
-    text = words(handler_input)
-    routine = running(handler_input)
-    _, data, stretch_steps = steps.current(text, routine)
-    key = "guide.which_step_many" if len(routine.stretch_ids) > 1 else "guide.which_step"
-    return answer_then_next(handler_input, text.text(
-        key, step=routine.step + 1, steps=len(stretch_steps), name=data["name"],
-        number=routine.index + 1, count=len(routine.stretch_ids)))
-
-
 class HoldTime(InRoutine):
     intents = ("HoldTimeIntent",)
 
     def handle(self, handler_input: HandlerInput) -> Response:
-        return hold_time(handler_input)
+        """How long to hold the step under way (or how many times), then "say next"."""
+        text = words(handler_input)
+        routine = running(handler_input)
+        hold = steps.hold_seconds(text, routine)
+        reps = text.stretches[routine.stretch_ids[routine.index]]["reps"]
+        said = text.text("guide.hold_time", seconds=hold) if hold else text.text("guide.hold_none", reps=reps)
+        return answer_then_next(handler_input, said)
 
 
 class WhichStep(InRoutine):
     intents = ("WhichStepIntent",)
 
     def handle(self, handler_input: HandlerInput) -> Response:
-        return which_step(handler_input)
+        """Where the person is: the step of the stretch (and the stretch of the routine)."""
+        text = words(handler_input)
+        routine = running(handler_input)
+        _, data, stretch_steps = steps.current(text, routine)
+        key = "guide.which_step_many" if len(routine.stretch_ids) > 1 else "guide.which_step"
+        return answer_then_next(handler_input, text.text(
+            key, step=routine.step + 1, steps=len(stretch_steps), name=data["name"],
+            number=routine.index + 1, count=len(routine.stretch_ids)))
 
 
 class Help(InRoutine):
@@ -236,7 +223,7 @@ class AskedInWords(IntentHandler):
     def handle(self, handler_input: HandlerInput) -> Response:
         locale = handler_input.request_envelope.request.locale
         asked = understand.routine_question(free_words(handler_input), locale)  # the command's intent
-        return next(command for command in ROUTINE_COMMANDS if asked in command.intents).handle(handler_input)
+        return next(command for command in HANDLERS if asked in command.intents).handle(handler_input)
 
 
 def free_words(handler_input: HandlerInput) -> str:
@@ -360,8 +347,6 @@ class FreshStart(IntentHandler):
                                               reprompt=text.text("basics.launch_reprompt")))
 
 
-# What free words mid-routine can stand for (named_words.toml [routine_questions]).
-ROUTINE_COMMANDS = (Next(), Previous(), Repeat(), StartOver(), Skip(), Easier(), HoldTime(), WhichStep(), Help())
 # Gated on a running routine: before everything but the red-flag rule.
 HANDLERS = (
     Next(), Previous(), Repeat(), StartOver(), Skip(), Easier(), HoldTime(), WhichStep(), Help(), Pause(),

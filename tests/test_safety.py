@@ -86,7 +86,7 @@ def test_every_handler_and_entry_point_leads_with_the_warning(monkeypatch):
             inner = handler.handle
 
             def handle(handler_input, _inner=inner, _name=type(handler).__name__):
-                chosen["name"] = _name
+                chosen.setdefault("name", _name)  # the handler chosen, not one it hands the request to
                 return _inner(handler_input)
 
             handler.handle = handle
