@@ -14,7 +14,7 @@ from ask_sdk_model import Response
 
 from . import carriers, understand
 from . import routine as steps
-from . import session
+from . import session, stretches
 from .dispatch import IntentHandler, RequestHandler, intents_from, pending, slot_id, slot_text, words
 from .routine import finish, keep_place, running, speak_step, start, stretch_name
 from .session import Routine
@@ -100,15 +100,22 @@ class StartOver(InRoutine):
 
 
 class Skip(InRoutine):
-    """ "Skip this stretch": on to the next one, or the end."""
+    """ "Skip this stretch": on to the next one, or the end; a single stretch skipped ("not a fan
+    of this one", "another one") is not done: another one is offered instead."""
 
-    intents = ("SkipStretchIntent",)
+    intents = ("SkipStretchIntent", "AnotherStretchIntent")
 
     def handle(self, handler_input: HandlerInput) -> Response:
         routine = running(handler_input)
         if steps.skip_stretch(routine):
             return speak_step(handler_input, routine, words(handler_input).text("guide.skipped"))
-        return finish(handler_input, routine)
+        if len(routine.stretch_ids) > 1:
+            return finish(handler_input, routine)
+        state = session.turn(handler_input)
+        keep_place(handler_input, None)
+        reply = stretches.offer_next(handler_input)  # excludes the stretch under way
+        state.routine = None
+        return render(handler_input, reply)
 
 
 class Easier(InRoutine):
@@ -328,23 +335,35 @@ class ResumeKeptPlace(IntentHandler):
 
 
 class FreshStart(IntentHandler):
-    """ "No" to the resume offer drops the place; "start over" restarts that routine. """
+    """ "No" to the resume offer drops the place; "start over" restarts that routine, and so do
+    free words that say it ("no, start again from the top")."""
 
-    intents = ("AMAZON.NoIntent", "AMAZON.StartOverIntent")
+    intents = intents_from(lambda: ("AMAZON.NoIntent", "AMAZON.StartOverIntent", *carriers.intents()))
 
     def when(self, handler_input: HandlerInput) -> bool:
-        return kept_place(handler_input) is not None and (
-            pending(handler_input, "resume") or get_intent_name(handler_input) == "AMAZON.StartOverIntent")
+        if kept_place(handler_input) is None:
+            return False
+        if get_intent_name(handler_input) in ("AMAZON.NoIntent", "AMAZON.StartOverIntent"):
+            return pending(handler_input, "resume") or get_intent_name(handler_input) == "AMAZON.StartOverIntent"
+        return pending(handler_input, "resume") and _starts_over(handler_input)
 
     def handle(self, handler_input: HandlerInput) -> Response:
         place = kept_place(handler_input)
         text = words(handler_input)
-        if get_intent_name(handler_input) == "AMAZON.StartOverIntent":
+        if get_intent_name(handler_input) == "AMAZON.StartOverIntent" or _starts_over(handler_input):
             return start(handler_input, place.stretch_ids, text.text("guide.fresh"))
         keep_place(handler_input, None)
         session.turn(handler_input).pending = None
         return render(handler_input, question(text.text("guide.fresh"), text.text("basics.launch"),
                                               reprompt=text.text("basics.launch_reprompt")))
+
+
+def _starts_over(handler_input: HandlerInput) -> bool:
+    """Free words, with no sign in them, that ask to start the routine again."""
+    if handler_input.attributes_manager.request_attributes.get("finding"):
+        return False
+    return understand.routine_question(free_words(handler_input), handler_input.request_envelope.request.locale) \
+        == "AMAZON.StartOverIntent"
 
 
 # Gated on a running routine: before everything but the red-flag rule.

@@ -19,6 +19,7 @@ from . import content, prefilter, understand
 from .context import normalise
 
 MIN_SCORE = 0.25
+ASKED_LATER_BELOW = 0.3  # words this unlike every example as a whole: the question asked after a story is routed alone
 MAX_DF = 0.3  # a word in more than this share of the examples is left out of the vectors
 _SLACK = 1 + 1e-9  # a topic's bound, kept above what rounding could make its best score
 _NOTHING: tuple = ((), frozenset())  # a word in none of a topic's examples
@@ -246,7 +247,20 @@ def route(text: str | None, locale: str | None) -> Routed | None:
         turn = _turns(locale).search(normalise(text))
         if turn is not None:
             found = router(locale).route(turn.group(1))
+    if text and (found is None or found.score < ASKED_LATER_BELOW):
+        asked = _asks(locale).search(normalise(text))
+        if asked is not None:  # "my mate came off his motorbike ... can cracking mine do damage like that"
+            later = router(locale).route(asked.group(1))
+            if later is not None and (found is None or later.score > found.score):
+                found = later
     return found
+
+
+@lru_cache(maxsize=None)
+def _asks(locale: str) -> re.Pattern[str]:
+    """The question asked after a story, from the first word that opens one (`asks`, topic_words.toml)."""
+    asks = sorted(content.joined(locale, "topic_words").get("asks", []), key=len, reverse=True)
+    return re.compile(r"^.+?\b((?:" + "|".join(asks) + r") .+)$")
 
 
 @lru_cache(maxsize=None)

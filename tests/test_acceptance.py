@@ -61,7 +61,20 @@ JUDGED = {
         "self-care follow-ups and which doctor (en-IN)": {
             5: ("selfcare", "'why's that' after an answer with nothing more to say goes on to the topic it leads to")},
     },
+    "fresh16": {
+        "nan's fall, stiffness, check all clear (en-GB)": {
+            1: ("emergency", "'my nan had a fall last week', how bad not said: the advice is for her, at a fall's level"),
+            2: (None, "a red-flag answer ends the conversation")},
+        "sudden pop, mate's motorbike crash (en-AU)": {
+            1: ("timer_noted", "'it just popped ... why does it do that': the pop is noted, with why it needs time before the next")},
+        "office stiffness, desk tips, water, which pro (en-IN)": {
+            1: ("desk_posture", "stiff from sitting in the office all day: the desk answer fits the cause said")},
+    },
 }
+
+# The run-up a writer's "earlier session" needs: a conversation that opens on the offer to carry
+# on is played after a session that paused a routine, by the same person.
+PAUSED_EARLIER = (["open back pop coach", "give me a five minute routine", "pause"], ["launch", "step", "bye"])
 
 
 def _blind_conversations(split: str) -> list[dict]:
@@ -70,14 +83,20 @@ def _blind_conversations(split: str) -> list[dict]:
     an utterance virtual-alexa turns into a launch ("guide me through the chest opener": see
     va.launch_words) are left to Alexa. In fresh12 the writer's four pause-then-resume pairs,
     written as two conversations of one person, are joined into one each (the client starts a new
-    person per conversation)."""
+    person per conversation); from fresh16 on, a conversation that opens on the resume offer is
+    played after PAUSED_EARLIER."""
     cases = json.loads((HERE / f"conversations_{split}.json").read_text(encoding="utf-8"))
     playable = []
     for case in cases:
         if any(va.launch_words(said) for said in case["say"] if said != "open back pop coach"):
             continue
         case = {**case, "name": f"{split}: {case['name']}", "expect": list(case["expect"])}
+        offset = 0
+        if case["expect"][0] == "resume":
+            case["say"], case["expect"] = PAUSED_EARLIER[0] + case["say"], PAUSED_EARLIER[1] + case["expect"]
+            offset = len(PAUSED_EARLIER[0])
         for turn, (kind, _why) in sorted(JUDGED.get(split, {}).get(case["name"].split(": ", 1)[1], {}).items()):
+            turn += offset
             if kind is None:
                 case["say"], case["expect"] = case["say"][:turn], case["expect"][:turn]
                 break
@@ -87,7 +106,7 @@ def _blind_conversations(split: str) -> list[dict]:
 
 
 CASES = (json.loads((HERE / "conversations.json").read_text(encoding="utf-8")) + _blind_conversations("fresh10")
-         + _blind_conversations("fresh12") + _blind_conversations("fresh14"))
+         + _blind_conversations("fresh12") + _blind_conversations("fresh14") + _blind_conversations("fresh16"))
 
 
 def lead(key: str, text=TEXT) -> str:

@@ -150,6 +150,45 @@ def test_no_to_the_offer_drops_the_place(talk, store):
     assert "nothing to say yes" in talk.say("AMAZON.ResumeIntent").speech
 
 
+@pytest.mark.parametrize("said", [("YesSaidIntent", "carry on"), ("YesSaidIntent", "continue"),
+                                  ("YesSaidIntent", "let's keep going")])
+def test_the_offer_to_carry_on_taken_in_words(talk, said):
+    to_step_three(talk)
+    talk.say("AMAZON.PauseIntent")
+    talk.launch()
+    assert step_text("cat_cow", 2) in talk.say(said[0], query=said[1]).speech
+
+
+@pytest.mark.parametrize("said", [("NoSaidIntent", "start again from first"), ("QuestionIntent", "start over from the top"),
+                                  ("NoSaidIntent", "let's start again")])
+def test_the_offer_to_carry_on_answered_start_again_in_words(talk, store, said):
+    talk.launch()
+    ids = talk.say("StartRoutineIntent", minutes="5").raw["sessionAttributes"]["turn"]["routine"]["stretch_ids"]
+    for _ in range(5):
+        talk.say("AMAZON.NextIntent")
+    talk.say("AMAZON.PauseIntent")
+    talk.launch()
+    restarted = talk.say(said[0], query=said[1])
+    assert restarted.speech.startswith(text().text("guide.fresh"))
+    assert step_text(ids[0], 0) in restarted.speech
+    assert restarted.raw["sessionAttributes"]["turn"]["routine"]["index"] == 0
+
+
+@pytest.mark.parametrize("said", [("SkipStretchIntent", None), ("SaidThisIntent", "one i am not liking"),
+                                  ("NotSaidIntent", "this one")])
+def test_a_single_stretch_skipped_is_not_done_and_another_is_offered(talk, store, said):
+    talk.launch()
+    talk.say("GuideStretchIntent", stretch=("cat cow", "cat_cow"))
+    talk.say("AMAZON.NextIntent")
+    skipped = talk.say(said[0], **({"query": said[1]} if said[1] else {}))
+    assert "done" not in skipped.speech.lower() and "cat cow" not in skipped.speech.lower()
+    assert skipped.speech.endswith(text().text("stretches.pick_offer"))
+    assert not skipped.raw["sessionAttributes"]["turn"].get("routine")
+    assert not stored(store, talk).get("progress")  # nothing noted as done
+    started = talk.say("AMAZON.YesIntent")
+    assert text().text("stretches.stop_if") in started.speech and "Cat cow" not in started.speech
+
+
 @pytest.mark.parametrize("launch_first", [True, False])
 def test_start_over_restarts_that_routine_at_step_one(talk, launch_first):
     talk.launch()
