@@ -118,6 +118,16 @@ class Skip(InRoutine):
         return render(handler_input, reply)
 
 
+class WhyThisStretch(InRoutine):
+    """ "Why's that?", "tell me more" mid-routine: what the stretch under way does for a back."""
+
+    intents = ("TellMeMoreIntent",)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        routine = running(handler_input)
+        return answer_then_next(handler_input, words(handler_input).stretches[routine.stretch_ids[routine.index]]["helps"])
+
+
 class Easier(InRoutine):
     """ "Make it easier": the easier version of this stretch, stop-if line first."""
 
@@ -368,7 +378,7 @@ def _starts_over(handler_input: HandlerInput) -> bool:
 
 # Gated on a running routine: before everything but the red-flag rule.
 HANDLERS = (
-    Next(), Previous(), Repeat(), StartOver(), Skip(), Easier(), HoldTime(), WhichStep(), Help(), Pause(),
+    Next(), Previous(), Repeat(), StartOver(), Skip(), Easier(), HoldTime(), WhichStep(), WhyThisStretch(), Help(), Pause(),
     StopKeepingPlace(), ItHurts(), AskedInWords(),
 )
 # Ways into a routine: after the triage-gated handlers, so a check is finished first.

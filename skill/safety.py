@@ -60,9 +60,11 @@ def said_in(locale: str | None, intent_name: str | None, readings: list[SlotRead
     """Every piece of a person's words in a request's slots; a free-text intent's carrier put
     back (also when its sample had no slot: "i fell off a ladder" is InjuryIntent's "i fell")."""
     texts = [reading.spoken or "" for reading in readings if reading.name != "query"]
+    query = next((r.spoken for r in readings if r.name == "query"), None)
     if intent_name is not None and intent_name in carriers.table(locale):  # (a launch reads no word lists)
-        query = next((r.spoken for r in readings if r.name == "query"), None)
         texts.append(carriers.said(locale, intent_name, query))
+    elif query:  # the words after a command ("skip the stretches {query}"), as said
+        texts.append(query)
     return texts
 
 

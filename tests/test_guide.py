@@ -336,6 +336,35 @@ def test_a_question_about_the_step_in_free_words_is_answered_as_its_command(in_c
     check_step(talk.say("AMAZON.NextIntent"), "cat_cow", 2)
 
 
+def test_why_mid_routine_says_what_the_stretch_does_and_keeps_the_place(in_cat_cow):
+    talk = in_cat_cow
+    talk.say("AMAZON.NextIntent")
+    for why in (talk.say("WhyIntent", query="that"), talk.say("TellMeMoreIntent")):
+        assert why.speech == f"{STRETCHES['cat_cow']['helps']} {SAY_NEXT}"
+    check_step(talk.say("AMAZON.NextIntent"), "cat_cow", 2)
+
+
+def test_a_question_after_hang_on_mid_routine_is_the_question(in_cat_cow):
+    talk = in_cat_cow
+    answered = talk.say("StopSaidIntent", query="why does my back pop")
+    assert answered.speech.startswith(text().text("topics.pop_what.text"))
+    assert talk.say("StopSaidIntent", query="a sec the kettle's boiling").ended  # paused, the place kept
+
+
+def test_words_after_skip_are_screened_and_otherwise_it_skips(talk):
+    talk.launch()
+    ids = routine_ids(talk.say("StartRoutineIntent", minutes="5"))
+    check_step(talk.say("SkipStretchIntent", query="mate"), ids[1], 0, limit=LEAD_WORDS)
+    flagged = talk.say("SkipStretchIntent", query="it came on all of a sudden and it's absolute agony")
+    assert "today" in flagged.speech and SAY_NEXT not in flagged.speech
+
+
+def test_repeat_said_with_a_word_after_it_repeats(in_cat_cow):
+    talk = in_cat_cow
+    step = talk.say("AMAZON.NextIntent")
+    assert talk.say("QuestionIntent", query="eh").speech == step.speech
+
+
 def test_a_red_flag_with_a_question_about_the_step_is_the_red_flag(in_cat_cow):
     reply = in_cat_cow.say("QuestionIntent", query="my legs have gone numb how long do i hold it")
     assert "911" in reply.speech and SAY_NEXT not in reply.speech
