@@ -123,13 +123,24 @@ def _plainly(locale: str | None) -> tuple[tuple[frozenset[str], str, re.Pattern[
     return tuple(rules)
 
 
+@lru_cache(maxsize=None)
+def _last_clause(locale: str | None) -> re.Pattern[str]:
+    """The words after the last of `plainly_after` (free_text.toml): "... anyway, yes go on"."""
+    after = sorted(content.joined(locale, "free_text").get("plainly_after", []), key=len, reverse=True)
+    return re.compile(r".*\b(?:" + "|".join(after) + r") (.+)$")
+
+
 def plainly(locale: str | None, intent: str | None, query: str | None) -> str | None:
     """The plain intent a free-text intent stands for when its query is only filler ("yeah" +
-    "go on": AMAZON.YesIntent), else None."""
-    rules = [(means, whole) for intents, means, whole in _plainly(locale) if intent in intents]
-    if not rules:
+    "go on": AMAZON.YesIntent), or when the last clause after a turn is ("my neighbour had a fall
+    last week, anyway, yes go on"), else None."""
+    if intent not in intents():
         return None
     from .context import normalise
 
     words = normalise(query)
-    return next((means for means, whole in rules if whole.fullmatch(words)), None)
+    found = next((means for names, means, whole in _plainly(locale) if intent in names and whole.fullmatch(words)), None)
+    clause = _last_clause(locale).match(words) if found is None and words else None
+    if clause is not None:  # read as said alone, whatever opened the words
+        found = next((means for _, means, whole in _plainly(locale) if whole.fullmatch(clause.group(1))), None)
+    return found

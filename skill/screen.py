@@ -114,18 +114,24 @@ def screen(texts: Iterable[str | None], locale: str | None) -> Finding | None:
 
 def _nobodys_history(finding: Finding, text: str, locale: str | None) -> bool:
     """Someone else's history of cancer, or weak immune system, with no pain of theirs told ("my
-    mum had cancer, bless her, but I'm fine"): not a flag today (the person asking has their own)."""
-    if finding.symptom not in ("cancer_history", "weak_immunity") or finding.who != "other":
+    mum had cancer, bless her, but I'm fine"): not a flag today (the person asking has their own).
+    So is someone else's fall told with neither pain of theirs nor a height or force ("the missus
+    had a fall at netball, but I'm right"); "my husband fell off the ladder" stays theirs."""
+    if finding.who != "other" or finding.symptom not in ("cancer_history", "weak_immunity", "serious_fall"):
         return False
     rule_set = rules(locale)
-    their_pain = rule_set.terms.get("their_pain")
-    return their_pain is not None and not their_pain.search(rule_set.said(text))
+    said = rule_set.said(text)
+    told = [rule_set.terms.get(name) for name in ("their_pain",) +
+            (("height", "force") if finding.symptom == "serious_fall" else ())]
+    return told[0] is not None and not any(term is not None and term.search(said) for term in told)
 
 
-def denied(text: str | None, locale: str | None) -> bool:
-    """True when the words mention signs and deny every one ("no numbness, no fever")."""
+def none_now(text: str | None, locale: str | None) -> bool:
+    """True when the words mention signs and each is denied or over ("I had a bit of a temperature
+    on Monday but it's gone now"): as a reply to a check question, a no (a history of cancer is
+    never over: the rule that reads "over" leaves it be)."""
     found = mentions(text, locale)
-    return bool(found) and all("negated" in m.modifiers and "possible" not in m.modifiers for m in found)
+    return bool(found) and all("possible" not in m.modifiers and m.modifiers & {"negated", "historical"} for m in found)
 
 
 def level_of(symptom_id: str | None) -> str | None:

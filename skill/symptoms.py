@@ -152,8 +152,8 @@ def answer_meant(handler_input: HandlerInput) -> str | None:
         return meant
     locale = handler_input.request_envelope.request.locale
     said = " ".join(safety.said_in_request(handler_input))
-    if said and screen.denied(said, locale):
-        return "no"  # "no numbness, nothing like that": every sign named is denied
+    if said and screen.none_now(said, locale):
+        return "no"  # "no numbness, nothing like that", "a temperature on Monday, gone now": every sign named is denied or over
     meant = carriers.answer_of(locale, name)
     if meant is None and said and handler_input.attributes_manager.request_attributes.get("finding") is None:
         meant = carriers.reply_in(locale, said)  # "my father had cancer, but I am fine": no

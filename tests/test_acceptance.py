@@ -62,13 +62,23 @@ JUDGED = {
             5: ("selfcare", "'why's that' after an answer with nothing more to say goes on to the topic it leads to")},
     },
     "fresh16": {
-        "nan's fall, stiffness, check all clear (en-GB)": {
-            1: ("emergency", "'my nan had a fall last week', how bad not said: the advice is for her, at a fall's level"),
-            2: (None, "a red-flag answer ends the conversation")},
         "sudden pop, mate's motorbike crash (en-AU)": {
             1: ("timer_noted", "'it just popped ... why does it do that': the pop is noted, with why it needs time before the next")},
         "office stiffness, desk tips, water, which pro (en-IN)": {
             1: ("desk_posture", "stiff from sitting in the office all day: the desk answer fits the cause said")},
+    },
+    "fresh18": {
+        "symptom check with indirect answers, past fever and dieting (en-US)": {
+            6: ("triage", "the check has five questions: after the fourth comes the last")},
+        "routine with knee complaint and sitting request (en-US)": {
+            6: (None, "after 'my knees don't like this' (it hurt) the routine has stopped")},
+        "resumed routine on the tiles (en-AU)": {
+            4: (None, "after 'me knees don't like this' (it hurt) the routine has stopped")},
+        "resumed routine on the kitchen floor (en-GB)": {
+            5: ("offer", "'next' just after a stretch is offered offers the next one; 'yes' starts it")},
+        "routine on marble floor with complaints (en-IN)": {
+            4: ("offer", "'can I do it sitting on a chair instead': the stretch that suits sitting is offered"),
+            5: (None, "no stretch runs until that offer is taken")},
     },
 }
 
@@ -106,7 +116,8 @@ def _blind_conversations(split: str) -> list[dict]:
 
 
 CASES = (json.loads((HERE / "conversations.json").read_text(encoding="utf-8")) + _blind_conversations("fresh10")
-         + _blind_conversations("fresh12") + _blind_conversations("fresh14") + _blind_conversations("fresh16"))
+         + _blind_conversations("fresh12") + _blind_conversations("fresh14") + _blind_conversations("fresh16")
+         + _blind_conversations("fresh18"))
 
 
 def lead(key: str, text=TEXT) -> str:

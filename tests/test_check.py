@@ -107,6 +107,8 @@ def test_not_sure_in_free_words_counts_as_not_sure(talk):
 @pytest.mark.parametrize("intent, query", [
     ("NoSaidIntent", "nothing like that"), ("DontHaveIntent", "any of that"), ("NoSaidIntent", "numbness down there"),
     ("HaventHadIntent", "any trouble peeing"), ("NotSaidIntent", "really"),
+    ("QuestionIntent", "i did have a bit of a temperature on monday but it's gone now"),  # over: a no
+    ("SomeoneElseIntent", "says i've lost weight but i've been doing weight watchers since january"),  # on purpose: a no
 ])
 def test_a_denial_in_free_words_moves_on(talk, intent, query):
     start(talk)

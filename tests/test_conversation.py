@@ -214,6 +214,23 @@ def test_yes_with_filler_words_takes_the_offer(talk, intent, query):
     assert EN.raw("symptoms.questions")[0]["text"][:25] in check.speech, check.speech
 
 
+@pytest.mark.parametrize("intent, query", [
+    ("QuestionIntent", "my doctor retired last year and i haven't found a new one so i guess yes let's do it"),
+    ("SomeoneElseIntent", "had a fall last week and she's black and blue anyway yes go on"),
+])
+def test_yes_said_after_a_story_takes_the_offer(talk, intent, query):
+    talk.launch()
+    talk.say("QuestionIntent", query="my back's proper stiff this morning")
+    check = talk.say(intent, query=query)
+    assert EN.raw("symptoms.questions")[0]["text"][:25] in check.speech, check.speech
+
+
+def test_a_long_goodbye_that_asks_something_is_answered(talk):
+    talk.launch()
+    asked = talk.say("WhyIntent", query="my back pop bye")
+    assert not asked.ended and EN.text("topics.pop_what.text") in asked.speech
+
+
 def test_yes_with_a_sign_is_the_sign_not_a_plain_yes(talk):
     talk.launch()
     talk.say("QuestionIntent", query="my back's proper stiff this morning")
@@ -235,6 +252,8 @@ def test_pause_in_other_words_mid_routine_keeps_the_place(stored_skill, query):
     ("QuestionIntent", "ta that's all"), ("QuestionIntent", "cool no thanks that's all"), ("NoSaidIntent", "thanks that's all"),
     ("QuestionIntent", "that's enough for today thanks"), ("QuestionIntent", "nice one cheers"), ("NoSaidIntent", "worries that's all for now"),
     ("QuestionIntent", "so much goodnight"),
+    ("QuestionIntent", "okay thank you so much you've been real helpful i'm gonna go get my coffee now bye bye"),
+    ("QuestionIntent", "i'll stop there for now thanks very much ta ra"), ("QuestionIntent", "bud that's all"),
 ])
 def test_a_goodbye_in_other_words_ends_the_session(talk, intent, query):
     talk.launch()

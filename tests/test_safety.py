@@ -248,6 +248,17 @@ def test_a_fall_without_hurting_the_back_is_no_flag_and_reaches_no_other_sign(sa
 
 
 @pytest.mark.parametrize("said, level", [
+    ("the missus had a fall at netball but i'm right", None),  # someone else's fall, no pain or force told
+    ("my nan had a fall last week and now i'm fretting about my own back, it's really stiff", None),
+    ("my nan had a fall last week and her back's killing her", "emergency"),  # their pain told
+    ("my dad fell down the stairs", "emergency"),  # a force or height told
+    ("my husband fell off the ladder", "emergency"),
+])
+def test_someone_elses_fall_is_theirs_only_with_their_pain_or_a_serious_fall_told(said, level):
+    assert level_heard(said) == level
+
+
+@pytest.mark.parametrize("said, level", [
     ("physio hasn't fixed it, if anything it's getting worse", "soon"),  # "if anything" ends the denial
     ("no numbness, just this shooting pain down the back of my leg", "soon"),
     ("it's down my leg, no tingling, just this shooting pain down the back of it", "soon"),  # the leg named before

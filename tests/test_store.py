@@ -396,7 +396,11 @@ def test_dynamodb_unreachable_endpoint_is_unknown_and_logged(moto_endpoint, capl
     assert store.state == "failing"
     lines = store_log_lines(caplog)
     assert [line["op"] for line in lines] == ["read", "update"]
-    assert all(line["event"] == "store_error" and line["error"] == "EndpointConnectionError" for line in lines)
+    assert lines[0]["event"] == "store_error" and lines[0]["error"] == "EndpointConnectionError"
+    # botocore's retries can make the refused read take longer than Store.slow, and then the
+    # update is skipped in the cool-down instead of failing again: logged either way
+    assert lines[1]["event"] == "store_skipped" if lines[0]["elapsed_ms"] >= store.slow * 1000 else (
+        lines[1]["event"] == "store_error" and lines[1]["error"] == "EndpointConnectionError")
     assert "amzn1.ask.account" not in caplog.text
 
 
