@@ -124,10 +124,13 @@ def _plainly(locale: str | None) -> tuple[tuple[frozenset[str], str, re.Pattern[
 
 
 @lru_cache(maxsize=None)
-def _last_clause(locale: str | None) -> re.Pattern[str]:
-    """The words after the last of `plainly_after` (free_text.toml): "... anyway, yes go on"."""
-    after = sorted(content.joined(locale, "free_text").get("plainly_after", []), key=len, reverse=True)
-    return re.compile(r".*\b(?:" + "|".join(after) + r") (.+)$")
+def _last_clause(locale: str | None) -> tuple[re.Pattern[str], frozenset[str]]:
+    """The last clause after one of `plainly_after.after` that opens with one of its `opens`
+    (free_text.toml: "... anyway, yes go on"), and the plain intents it may be read as."""
+    spec = content.joined(locale, "free_text").get("plainly_after", {})
+    after, opens = (sorted(spec.get(key, []), key=len, reverse=True) for key in ("after", "opens"))
+    return (re.compile(r".*\b(?:" + "|".join(after) + r") ((?:" + "|".join(opens) + r")\b.*)$"),
+            frozenset(spec.get("means", [])))
 
 
 def plainly(locale: str | None, intent: str | None, query: str | None) -> str | None:
@@ -140,7 +143,8 @@ def plainly(locale: str | None, intent: str | None, query: str | None) -> str | 
 
     words = normalise(query)
     found = next((means for names, means, whole in _plainly(locale) if intent in names and whole.fullmatch(words)), None)
-    clause = _last_clause(locale).match(words) if found is None and words else None
-    if clause is not None:  # read as said alone, whatever opened the words
-        found = next((means for _, means, whole in _plainly(locale) if whole.fullmatch(clause.group(1))), None)
+    last, allowed = _last_clause(locale)
+    clause = last.match(words) if found is None and words else None
+    if clause is not None:  # read as said alone, whatever opened the words: a yes or a no only
+        found = next((means for _, means, whole in _plainly(locale) if means in allowed and whole.fullmatch(clause.group(1))), None)
     return found

@@ -225,6 +225,14 @@ def test_yes_said_after_a_story_takes_the_offer(talk, intent, query):
     assert EN.raw("symptoms.questions")[0]["text"][:25] in check.speech, check.speech
 
 
+@pytest.mark.parametrize("query", ["my back cracks when i twist but that's it", "i had a cold last week but fine"])
+def test_a_last_clause_that_is_no_yes_or_no_is_not_read_as_one(talk, query):
+    talk.launch()
+    talk.say("QuestionIntent", query="my back's proper stiff this morning")
+    said = talk.say("QuestionIntent", query=query)
+    assert not said.ended and EN.raw("symptoms.questions")[0]["text"][:25] not in said.speech, said.speech
+
+
 def test_a_long_goodbye_that_asks_something_is_answered(talk):
     talk.launch()
     asked = talk.say("WhyIntent", query="my back pop bye")
