@@ -44,7 +44,7 @@ SYMPTOM_LEVELS: dict[str, str] = {
 
 PRESENT, POSSIBLE, HYPOTHETICAL = "present", "possible", "hypothetical"
 _STATUS_ORDER = (PRESENT, POSSIBLE, HYPOTHETICAL)
-_NEVER_A_FLAG = {"historical", "animal", "fiction"}  # over, a pet's, a story's: even if said unsure
+_NEVER_A_FLAG = {"historical", "animal", "fiction", "advised"}  # over, a pet's, a story's, one to look out for: even if said unsure
 
 
 class Finding(NamedTuple):
@@ -141,4 +141,4 @@ def level_of(symptom_id: str | None) -> str | None:
 def denied_words(text: str | None, locale: str | None) -> bool:
     """True when the words hold a denial, a "what if" or another person (for a slot value whose
     words the vocabulary does not know): such a value is not the person's sign."""
-    return bool(rules(locale).triggers(text, {"negated", "hypothetical", "other", "historical", "animal", "fiction"}))
+    return bool(rules(locale).triggers(text, {"negated", "hypothetical", "other", "historical", "animal", "fiction", "advised"}))
