@@ -232,15 +232,18 @@ class AskedInWords(IntentHandler):
     intents = intents_from(carriers.intents)
 
     def when(self, handler_input: HandlerInput) -> bool:
-        if running(handler_input) is None or handler_input.attributes_manager.request_attributes.get("finding"):
-            return False
-        locale = handler_input.request_envelope.request.locale
-        return understand.routine_question(free_words(handler_input), locale) is not None
+        return running(handler_input) is not None and command_in_words(handler_input) is not None
 
     def handle(self, handler_input: HandlerInput) -> Response:
-        locale = handler_input.request_envelope.request.locale
-        asked = understand.routine_question(free_words(handler_input), locale)  # the command's intent
+        asked = command_in_words(handler_input)
         return next(command for command in HANDLERS if asked in command.intents).handle(handler_input)
+
+
+def command_in_words(handler_input: HandlerInput) -> str | None:
+    """The routine command (its intent) that free words with no sign in them name, else None."""
+    if handler_input.attributes_manager.request_attributes.get("finding"):
+        return None
+    return understand.routine_question(free_words(handler_input), handler_input.request_envelope.request.locale)
 
 
 def free_words(handler_input: HandlerInput) -> str:
@@ -355,25 +358,17 @@ class FreshStart(IntentHandler):
             return False
         if get_intent_name(handler_input) in ("AMAZON.NoIntent", "AMAZON.StartOverIntent"):
             return pending(handler_input, "resume") or get_intent_name(handler_input) == "AMAZON.StartOverIntent"
-        return pending(handler_input, "resume") and _starts_over(handler_input)
+        return pending(handler_input, "resume") and command_in_words(handler_input) == "AMAZON.StartOverIntent"
 
     def handle(self, handler_input: HandlerInput) -> Response:
         place = kept_place(handler_input)
         text = words(handler_input)
-        if get_intent_name(handler_input) == "AMAZON.StartOverIntent" or _starts_over(handler_input):
+        if "AMAZON.StartOverIntent" in (get_intent_name(handler_input), command_in_words(handler_input)):
             return start(handler_input, place.stretch_ids, text.text("guide.fresh"))
         keep_place(handler_input, None)
         session.turn(handler_input).pending = None
         return render(handler_input, question(text.text("guide.fresh"), text.text("basics.launch"),
                                               reprompt=text.text("basics.launch_reprompt")))
-
-
-def _starts_over(handler_input: HandlerInput) -> bool:
-    """Free words, with no sign in them, that ask to start the routine again."""
-    if handler_input.attributes_manager.request_attributes.get("finding"):
-        return False
-    return understand.routine_question(free_words(handler_input), handler_input.request_envelope.request.locale) \
-        == "AMAZON.StartOverIntent"
 
 
 # Gated on a running routine: before everything but the red-flag rule.

@@ -243,12 +243,13 @@ def route(text: str | None, locale: str | None) -> Routed | None:
     fine now, but my back's proper stiff"): that clause is routed alone."""
     locale = locale if locale in content.LOCALES else content.DEFAULT_LOCALE
     found = router(locale).route(text or "")
-    if found is None and text:
-        turn = _turns(locale).search(normalise(text))
+    said = normalise(text) if text and (found is None or found.score < ASKED_LATER_BELOW) else ""
+    if found is None and said:
+        turn = _turns(locale).search(said)
         if turn is not None:
             found = router(locale).route(turn.group(1))
-    if text and (found is None or found.score < ASKED_LATER_BELOW):
-        asked = _asks(locale).search(normalise(text))
+    if said and (found is None or found.score < ASKED_LATER_BELOW):
+        asked = _asks(locale).search(said)
         if asked is not None:  # "my mate came off his motorbike ... can cracking mine do damage like that"
             later = router(locale).route(asked.group(1))
             if later is not None and (found is None or later.score > found.score):
