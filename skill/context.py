@@ -103,6 +103,7 @@ class Rules:
     term_begins: dict[str, frozenset[str] | None] = field(default_factory=dict)  # prefilter.starts
     cache: dict[str, list[Mention]] = field(default_factory=dict)
     spelled: dict[str, str] = field(default_factory=dict)  # a word as it may come -> as the patterns spell it
+    spelled_apart: re.Pattern[str] | None = None  # words heard apart ("h i v", "p ing"), respelled as one
     trailing: re.Pattern[str] | None = None  # words that may follow a trigger at the end of words (ends_in_trigger)
 
     @classmethod
@@ -133,9 +134,11 @@ class Rules:
                                        _alternation(rule.get("stop_at", [])), _alternation(rule.get("pseudo", [])),
                                        _alternation(rule.get("through", [])), _alternation(rule.get("if_said", []))))
         spelled = {heard: written for written, forms in context.get("spelled", {}).items() for heard in forms}
+        apart = sorted((heard for heard in spelled if " " in heard), key=len, reverse=True)
         return cls(terms, term_pseudo, concepts, modifiers, _alternation(context.get("pseudo", [])),
                    _alternation(context.get("terminators", [])), _alternation(words.get("breaks", [])),
                    {name: _begins(term) for name, term in terms.items()}, spelled=spelled,
+                   spelled_apart=re.compile(r"(?<![\w'])(?:" + "|".join(map(re.escape, apart)) + r")(?![\w'])") if apart else None,
                    trailing=re.compile(r"(?:^| )(?:" + "|".join(context["trailing"]) + r")$") if context.get("trailing") else None)
 
     # -- reading --------------------------------------------------------------------------------
@@ -143,6 +146,8 @@ class Rules:
     def said(self, text: str | None) -> str:
         """The words as the patterns read them: normalised, and respelled ("didnt": "didn't")."""
         said = normalise(text)
+        if self.spelled_apart is not None:
+            said = self.spelled_apart.sub(lambda m: self.spelled[m.group(0)], said)
         if self.spelled:
             said = " ".join(self.spelled.get(word, word) for word in said.split(" "))
         return said

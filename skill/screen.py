@@ -113,14 +113,18 @@ def screen(texts: Iterable[str | None], locale: str | None) -> Finding | None:
 
 
 def _nobodys_history(finding: Finding, text: str, locale: str | None) -> bool:
-    """Someone else's history of cancer, or weak immune system, with no pain of theirs told ("my
-    mum had cancer, bless her, but I'm fine"): not a flag today (the person asking has their own).
+    """Someone else's history of cancer, weak immune system or fever, with no pain of theirs told
+    ("my mum had cancer, bless her, but I'm fine"; "my daughter's got a temperature and I did my
+    back in carrying her"): not a flag today (the person asking has their own).
     So is someone else's fall told with neither pain of theirs nor a height or force ("the missus
     had a fall at netball, but I'm right"); "my husband fell off the ladder" stays theirs."""
-    if finding.who != "other" or finding.symptom not in ("cancer_history", "weak_immunity", "serious_fall"):
+    if finding.who != "other" or finding.symptom not in ("cancer_history", "weak_immunity", "fever", "serious_fall"):
         return False
     rule_set = rules(locale)
     said = rule_set.said(text)
+    mine_too = rule_set.terms.get("mine_too")
+    if mine_too is not None and mine_too.search(said):
+        return False
     told = [rule_set.terms.get(name) for name in ("their_pain",) +
             (("height", "force") if finding.symptom == "serious_fall" else ())]
     return told[0] is not None and not any(term is not None and term.search(said) for term in told)

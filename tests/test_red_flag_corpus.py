@@ -22,7 +22,7 @@ import corpora
 from skill import screen
 from va import launch_words, reading, resolve
 
-SPLITS = ("tune", "holdout", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "fresh13", "fresh15", "fresh16", "fresh17", "fresh19", "fresh20", "fresh21", "fresh22")
+SPLITS = ("tune", "holdout", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "fresh13", "fresh15", "fresh16", "fresh17", "fresh19", "fresh20", "fresh21", "fresh22", "fresh23")
 RANK = {level: i for i, level in enumerate(screen.LEVEL_ORDER)}
 ALARMS = set(screen.PRE_EMPTING)
 
@@ -155,6 +155,23 @@ def test_a_dropped_g_is_read_as_the_word(said, read):
     from skill.context import normalise
 
     assert normalise(said) == read
+
+
+@pytest.mark.parametrize("said, symptom", [
+    ("i have the h i v and my back started to hurt last week", "weak_immunity"),
+    ("since yesterday im p ing myself a little all the time", "bladder_bowel"),
+    ("i cant feel myself do a we anymore it just comes out", "bladder_bowel"),
+])
+def test_a_sign_heard_as_words_apart_is_read_as_one(said, symptom):
+    finding = screen.screen([said], "en-CA")
+    assert finding is not None and finding.symptom == symptom
+
+
+def test_words_heard_apart_are_respelled_only_as_whole_words():
+    from skill.screen import rules
+
+    assert rules("en-US").said("a weekend away") == "a weekend away"
+    assert rules("en-US").said("we went for a walk") == "we went for a walk"
 
 
 def test_a_sign_with_a_dropped_g_is_heard():
