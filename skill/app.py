@@ -85,7 +85,7 @@ def create_app(config: Config | None = None, *, verifier: Verifier | None = None
             except Exception:  # noqa: BLE001 - SerializationException, RecursionError: the body, not us
                 return _error(400, "malformed request envelope", line, started)
             try:
-                result, line["outcome"] = respond(skill, model), "answered"
+                result, line["outcome"] = respond(skill, model, owned=True), "answered"
             except Exception as exc:  # noqa: BLE001 - an error inside is never a 500 for Alexa
                 log.error(json.dumps({"event": "skill_error", "error": type(exc).__name__}), exc_info=exc)
                 result, line["outcome"] = EMPTY_RESPONSE, "error"

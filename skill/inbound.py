@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+from functools import lru_cache
 from typing import Any
 
 __all__ = ["Malformed", "parse", "MAX_DEPTH"]
@@ -173,25 +174,33 @@ def _check_routine(routine: dict[str, Any], where: str) -> None:
     for key, kind in _ROUTINE.items():
         _typed(routine, key, (kind,), where)
     ids = routine.get("stretch_ids") or []
-    from .content import for_locale
-
-    stretches = for_locale(None).stretches
-    if not ids or not all(isinstance(s, str) and s in stretches for s in ids):
+    steps = _steps_per_stretch()
+    if not ids or not all(isinstance(s, str) and s in steps for s in ids):
         raise Malformed(f"malformed {where}.stretch_ids")
     index, step = routine.get("index", 0), routine.get("step", 0)
-    if not 0 <= index < len(ids) or not 0 <= step < max(len(stretches[ids[index]]["steps"]), 2):
+    if not 0 <= index < len(ids) or not 0 <= step < steps[ids[index]]:
         raise Malformed(f"malformed {where}")
 
 
+@lru_cache(maxsize=1)
+def _steps_per_stretch() -> dict[str, int]:
+    """Each stretch the skill has, and how many steps a place in it may name (at least two)."""
+    from .content import for_locale
+
+    return {sid: max(len(stretch["steps"]), 2) for sid, stretch in for_locale(None).stretches.items()}
+
+
 def _shallow_enough(value: Any, limit: int) -> bool:
-    """False when `value` nests deeper than `limit` (walked without recursion)."""
-    stack = [(value, 0)]
-    while stack:
-        node, depth = stack.pop()
-        if depth > limit:
-            return False
-        if isinstance(node, dict):
-            stack.extend((child, depth + 1) for child in node.values())
-        elif isinstance(node, list):
-            stack.extend((child, depth + 1) for child in node)
-    return True
+    """False when `value` nests deeper than `limit` (walked level by level, without recursion)."""
+    level = [value]
+    for _ in range(limit + 1):
+        below: list[Any] = []
+        for node in level:
+            if isinstance(node, dict):
+                below.extend(node.values())
+            elif isinstance(node, list):
+                below.extend(node)
+        if not below:
+            return True
+        level = below
+    return False

@@ -73,9 +73,8 @@ class Turn:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any] | None) -> "Turn":
-        data = dict(data or {})
-        known = {f.name for f in fields(cls)} - {"routine", "asked", "asked_triage"}
-        turn = cls(**{k: v for k, v in data.items() if k in known})
+        data = data or {}
+        turn = cls(**{k: v for k, v in data.items() if k in _TURN_KEPT})
         turn.routine = Routine.from_dict(data.get("routine"))
         return turn
 
@@ -253,6 +252,7 @@ def forget_user(handler_input: HandlerInput) -> bool:
 
 
 _FIELDS = frozenset(f.name for f in fields(UserRecord))
+_TURN_KEPT = frozenset(f.name for f in fields(Turn)) - {"routine", "asked", "asked_triage"}  # read back from the session
 _TURN_DEFAULTS = tuple((f.name, f.default) for f in fields(Turn)  # asked, asked_triage: not saved
                        if f.name not in ("asked", "asked_triage", "offer", "routine"))
 _RECORD_DEFAULTS = {f.name: f.default if f.default_factory is MISSING else f.default_factory() for f in fields(UserRecord)}

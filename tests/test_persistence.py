@@ -495,3 +495,40 @@ def test_forget_me_that_fails_says_so(flaky):
     reply = talk.say("ForgetMeIntent")
     assert reply.speech == text().text("basics.forget_failed")
     assert stored(store, talk)["place"]
+
+
+def test_the_skill_never_changes_the_envelope_it_is_handed(stored_skill):
+    """The simulator and the Lambda runtime hand the skill their own envelope: a step mid-routine
+    answers from its session attributes and leaves that envelope as it was (the web service,
+    which parses each body afresh, hands its attributes over without the SDK's copy)."""
+    import copy
+
+    from conftest import envelope, intent_request
+
+    from skill import answer
+
+    attributes = {"turn": {"pending": "routine", "routine": {"stretch_ids": ["cat_cow"], "index": 0, "step": 0}}}
+    sent = envelope(intent_request("AMAZON.NextIntent"), new=False, session_id="s", attributes=attributes)
+    before = copy.deepcopy(sent)
+    first = answer(stored_skill, sent)
+    assert sent == before
+    assert first["sessionAttributes"]["turn"]["routine"]["step"] == 1
+    assert answer(stored_skill, sent)["sessionAttributes"]["turn"]["routine"]["step"] == 1
+
+
+def test_the_web_service_carries_a_routine_on_from_the_attributes_sent(tmp_path):
+    from conftest import envelope, intent_request
+
+    from skill.app import create_app
+    from skill.config import Config
+
+    client = create_app(Config(verify=False, store="", data_dir=tmp_path, log_level="WARNING")).test_client()
+    attributes = None
+    steps = []
+    for n, request in enumerate([intent_request("GuideStretchIntent", stretch=("cat cow", "cat_cow")),
+                                 intent_request("AMAZON.NextIntent"), intent_request("AMAZON.NextIntent")]):
+        body = envelope(request, new=n == 0, session_id="s", attributes=attributes)
+        reply = client.post("/", json=body).get_json()
+        attributes = reply["sessionAttributes"]
+        steps.append(attributes["turn"]["routine"]["step"])
+    assert steps == [0, 1, 2]
