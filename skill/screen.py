@@ -107,9 +107,28 @@ def finding_of(mention: Mention) -> Finding | None:
 
 def screen(texts: Iterable[str | None], locale: str | None) -> Finding | None:
     """The most serious sign in any of the words, or None."""
-    found = [f for text in texts if text for m in mentions(text, locale)
-             if (f := finding_of(m)) and not _nobodys_history(f, text, locale)]
+    found = []
+    for text in texts:
+        if not text:
+            continue
+        shared = None  # "... and now I've got one too": someone else's sign is the speaker's as well
+        for mention in mentions(text, locale):
+            finding = finding_of(mention)
+            if finding is None:
+                continue
+            if finding.who == "other":
+                shared = _mine_too(text, locale) if shared is None else shared
+                finding = finding._replace(who="self") if shared else finding
+            if not _nobodys_history(finding, text, locale):
+                found.append(finding)
     return min(found, key=Finding.rank, default=None)
+
+
+def _mine_too(text: str, locale: str | None) -> bool:
+    """The speaker says they have it too ("mum's got a temperature and now I've got one too")."""
+    rule_set = rules(locale)
+    mine_too = rule_set.terms.get("mine_too")
+    return mine_too is not None and mine_too.search(rule_set.said(text)) is not None
 
 
 def _nobodys_history(finding: Finding, text: str, locale: str | None) -> bool:
@@ -122,9 +141,6 @@ def _nobodys_history(finding: Finding, text: str, locale: str | None) -> bool:
         return False
     rule_set = rules(locale)
     said = rule_set.said(text)
-    mine_too = rule_set.terms.get("mine_too")
-    if mine_too is not None and mine_too.search(said):
-        return False
     told = [rule_set.terms.get(name) for name in ("their_pain",) +
             (("height", "force") if finding.symptom == "serious_fall" else ())]
     return told[0] is not None and not any(term is not None and term.search(said) for term in told)

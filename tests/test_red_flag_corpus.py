@@ -167,6 +167,15 @@ def test_a_sign_heard_as_words_apart_is_read_as_one(said, symptom):
     assert finding is not None and finding.symptom == symptom
 
 
+@pytest.mark.parametrize("said, who", [
+    ("mum's got a temperature and now i've got one too, and my back's throbbing", "self"),
+    ("my husband's back is bad and he's been shivery all week, I'm fine, just stiff", "other"),
+])
+def test_someone_elses_sign_the_speaker_has_too_is_theirs_as_well(said, who):
+    finding = screen.screen([said], "en-GB")
+    assert finding is not None and finding.symptom == "fever" and finding.who == who
+
+
 def test_words_heard_apart_are_respelled_only_as_whole_words():
     from skill.screen import rules
 
