@@ -237,6 +237,7 @@ def router(locale: str) -> Router:
     return Router(examples, words.get("fold", {}), words.get("drop", []), words.get("stop", []))
 
 
+@lru_cache(maxsize=512)  # as the screen keeps its readings: a question many people ask is routed once
 def route(text: str | None, locale: str | None) -> Routed | None:
     """The topic a question is about, or None when its words are like no example. Words like no
     example as a whole may still ask something in their last clause ("my nan had a fall, she's
