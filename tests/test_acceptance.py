@@ -80,6 +80,32 @@ JUDGED = {
             4: ("offer", "'can I do it sitting on a chair instead': the stretch that suits sitting is offered"),
             5: (None, "no stretch runs until that offer is taken")},
     },
+    "fresh20": {
+        "routine, double next, phone rings and pauses (en-US)": {
+            1: ("step", "a routine or a guided stretch asked for is started at once, not offered first")},
+        "routine after sat at desk, which/hold/skip, kettle pause (en-GB)": {
+            1: ("step", "a routine or a guided stretch asked for is started at once, not offered first")},
+        "routine after shovelling driveway, which stretch, door pause (en-CA)": {
+            1: ("step", "a routine or a guided stretch asked for is started at once, not offered first")},
+        "mid back after hockey, routine help, really hurts (en-CA)": {
+            1: ("step", "a routine or a guided stretch asked for is started at once, not offered first")},
+        "routine after driving the ute, hold, double next, phone pause (en-AU)": {
+            1: ("step", "a routine or a guided stretch asked for is started at once, not offered first")},
+        "desk routine all arvo, skip, routine help, hurting (en-AU)": {
+            1: ("step", "a routine or a guided stretch asked for is started at once, not offered first")},
+        "office sitting routine, hold, next next, phone ringing pause (en-IN)": {
+            1: ("step", "a routine or a guided stretch asked for is started at once, not offered first")},
+        "why it pops, why's that, every day, arthritis (en-US)": {
+            2: ("pop_wont", "'why's that' after an answer with nothing more to say goes on to the topic it leads to")},
+        "cracking sound, why is it like that, daily, how to crack (en-IN)": {
+            2: ("pop_wont", "'why is it like that' after an answer with nothing more to say goes on to the topic it leads to")},
+        "symptom check, not sure, then fever remembered late (en-CA)": {
+            3: ("plainer", "'not sure' to a check question is asked again in plainer words, never taken as a no")},
+        "stretch after footy, nah something else, wait what, finishes (en-AU)": {
+            6: ("step", "knee to chest has one more step than the writer counted")},
+        "check for father, fell in the bathroom, can't walk properly (en-IN)": {
+            3: ("emergency", "trouble walking after a fall is an emergency sign (facts: EMERGENCY 3 and 4), for him")},
+    },
 }
 
 # The run-up a writer's "earlier session" needs: a conversation that opens on the offer to carry
@@ -117,7 +143,7 @@ def _blind_conversations(split: str) -> list[dict]:
 
 CASES = (json.loads((HERE / "conversations.json").read_text(encoding="utf-8")) + _blind_conversations("fresh10")
          + _blind_conversations("fresh12") + _blind_conversations("fresh14") + _blind_conversations("fresh16")
-         + _blind_conversations("fresh18"))
+         + _blind_conversations("fresh18") + _blind_conversations("fresh20"))
 
 
 def lead(key: str, text=TEXT) -> str:
