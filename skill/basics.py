@@ -218,6 +218,11 @@ class SaidPlainly(AbstractRequestInterceptor):
                 handler_input.attributes_manager.request_attributes.get("finding") is not None:
             return
         means = carriers.plainly(request.locale, request.intent.name, slot_text(handler_input, "query"))
+        if means == "AMAZON.StopIntent" and request.intent.name == "NoSaidIntent":
+            from .symptoms import in_triage
+
+            if in_triage(handler_input):
+                means = "AMAZON.NoIntent"  # mid-check, "no, that's it" answers the question: no
         if means is not None:
             request.intent.name, request.intent.slots = means, {}
 

@@ -105,6 +105,78 @@ JUDGED = {
             6: ("step", "knee to chest has one more step than the writer counted")},
         "check for father, fell in the bathroom, can't walk properly (en-IN)": {
             3: ("emergency", "trouble walking after a fall is an emergency sign (facts: EMERGENCY 3 and 4), for him")},
+    },    "fresh22": {
+        'achy back, cancer history volunteered mid-check (en-US)': {
+            4: ('urgent', 'a history of cancer, even cured, is urgent (facts: URGENT 7), not soon'),
+        },
+        'five minute routine, then it hurts (en-US)': {
+            1: ('step', 'a routine asked for is started at once, not offered first'),
+        },
+        'desk worker wants easier stretch, skips one (en-US)': {
+            1: ('stiffness', "'stiff as a board' is answered as stiffness, with the check offered first"),
+            2: (None, 'the conversation went another way from here'),
+        },
+        'chest tightness dropped in while wanting a stretch (en-US)': {
+            2: (None, 'after the warning the session has ended: what is said next goes to Alexa, not the skill'),
+        },
+        "husband's no, wife's current bladder problem (en-GB)": {
+            3: ('emergency', 'new bladder trouble is an emergency (facts: EMERGENCY 2), for her'),
+            4: (None, 'after the warning the session has ended: what is said next goes to Alexa, not the skill'),
+        },
+        'gentle routine paused for the kettle (paired with next) (en-GB)': {
+            1: ('step', 'a routine asked for is started at once, not offered first'),
+        },
+        "cracked it getting out of the car, nan's arthritis warning (en-GB)": {
+            1: ('timer_noted', 'the pop is noted, with why it needs time before the next'),
+        },
+        'eighty-one, tumble on the front step, wants a stretch (en-GB)': {
+            1: ('stiffness', "'a bit of a tumble' with no height, force or fragile bones told is a minor fall: the stiffness answer offers the check first, which asks about falls"),
+            2: (None, 'the conversation went another way from here'),
+        },
+        'French-speaking Canadian, needs plainer words (en-CA)': {
+            7: ('triage', "'is it like, uh, the pee?' asked about the question, which was put again in plainer words: the check runs one question longer"),
+        },
+        'ten minute routine before the rink, changes one (en-CA)': {
+            1: ('step', 'a routine asked for is started at once, not offered first'),
+        },
+        'on the chesterfield all day, easier stretch, then it hurts (en-CA)': {
+            7: (None, "a bare 'okay thanks' is not read as a goodbye (mid-check it must not end the check)"),
+        },
+        'flu with a fever, wants a stretch (en-CA)': {
+            2: (None, 'after the warning the session has ended: what is said next goes to Alexa, not the skill'),
+        },
+        'older woman, crook back, not sure, someone at the door (en-AU)': {
+            4: ('plainer', "'not sure, maybe a little' to a check question is asked again in plainer words, never taken as a no"),
+        },
+        "footy-stiff five minute routine, paused at smoko's end (paired with next) (en-AU)": {
+            1: ('step', 'a routine asked for is started at once, not offered first'),
+        },
+        "cracked it at the servo, can't again (en-AU)": {
+            1: ('timer_noted', 'the pop is noted, with why it needs time before the next'),
+        },
+        'legs numb and weak, nearly went over in the shower (en-AU)': {
+            1: ('emergency', 'numbness and weakness in both legs is an emergency (facts: EMERGENCY 3)'),
+            2: (None, 'after the warning the session has ended: what is said next goes to Alexa, not the skill'),
+        },
+        'not sure, then weight loss mentioned (en-IN)': {
+            3: ('plainer', "'not sure, maybe a little' to a check question is asked again in plainer words, never taken as a no"),
+            5: ('urgent', 'weight loss without trying is urgent (facts: URGENT 7), not soon'),
+            6: (None, 'after the warning the session has ended: what is said next goes to Alexa, not the skill'),
+        },
+        "office, can't get down in the office (en-IN)": {
+            2: ('soon', "'in office I cannot get down there' is heard as stiffness keeping them from work: soon advice, the cautious side"),
+            3: (None, 'the conversation went another way from here'),
+        },
+        'sixty-eight, easier routine, distracted (en-IN)': {
+            1: ('step', 'a routine asked for is started at once, not offered first'),
+        },
+        'bowel control lost, wife says do stretches (en-IN)': {
+            1: ('emergency', 'new loss of bowel control is an emergency (facts: EMERGENCY 2)'),
+            2: (None, 'after the warning the session has ended: what is said next goes to Alexa, not the skill'),
+        },
+        'scooter stiffness, what-if numbness, then heavy chest (en-IN)': {
+            4: (None, 'after the warning the session has ended: what is said next goes to Alexa, not the skill'),
+        },
     },
 }
 
@@ -143,7 +215,8 @@ def _blind_conversations(split: str) -> list[dict]:
 
 CASES = (json.loads((HERE / "conversations.json").read_text(encoding="utf-8")) + _blind_conversations("fresh10")
          + _blind_conversations("fresh12") + _blind_conversations("fresh14") + _blind_conversations("fresh16")
-         + _blind_conversations("fresh18") + _blind_conversations("fresh20"))
+         + _blind_conversations("fresh18") + _blind_conversations("fresh20")
+         + _blind_conversations("fresh22"))
 
 
 def lead(key: str, text=TEXT) -> str:
