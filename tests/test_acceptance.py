@@ -106,6 +106,14 @@ JUDGED = {
         "check for father, fell in the bathroom, can't walk properly (en-IN)": {
             3: ("emergency", "trouble walking after a fall is an emergency sign (facts: EMERGENCY 3 and 4), for him")},
     },    "fresh22": {
+        "can't get down on the floor, changes mind twice (en-GB)": {
+            3: ('step', "'maybe something easier' gets the gentler version, its first step (make it easier), not another stretch"),
+        },
+        'on the chesterfield all day, easier stretch, then it hurts (en-CA)': {
+            2: ('step', "'maybe something easier' gets the gentler version, its first step (make it easier), not another stretch"),
+            5: ('done', 'the gentler version has one step fewer: this next finishes it'),
+            6: (None, 'the stretch had ended before the pain was said'),
+        },
         'achy back, cancer history volunteered mid-check (en-US)': {
             4: ('urgent', 'a history of cancer, even cured, is urgent (facts: URGENT 7), not soon'),
         },
@@ -139,9 +147,6 @@ JUDGED = {
         'ten minute routine before the rink, changes one (en-CA)': {
             1: ('step', 'a routine asked for is started at once, not offered first'),
         },
-        'on the chesterfield all day, easier stretch, then it hurts (en-CA)': {
-            7: (None, "a bare 'okay thanks' is not read as a goodbye (mid-check it must not end the check)"),
-        },
         'flu with a fever, wants a stretch (en-CA)': {
             2: (None, 'after the warning the session has ended: what is said next goes to Alexa, not the skill'),
         },
@@ -169,6 +174,7 @@ JUDGED = {
         },
         'sixty-eight, easier routine, distracted (en-IN)': {
             1: ('step', 'a routine asked for is started at once, not offered first'),
+            2: ('step', "'maybe something easier' gets the gentler version, its first step (make it easier), not another stretch"),
         },
         'bowel control lost, wife says do stretches (en-IN)': {
             1: ('emergency', 'new loss of bowel control is an emergency (facts: EMERGENCY 2)'),
