@@ -101,6 +101,9 @@ class Rules:
     terminators: re.Pattern[str] | None
     breaks: re.Pattern[str] | None  # words across which a composed concept never reaches
     term_begins: dict[str, frozenset[str] | None] = field(default_factory=dict)  # prefilter.starts
+    index: prefilter.Index | None = None  # where terms (by name) and concepts' phrases (by place) may begin
+    needs: list[tuple[int, tuple[int, ...]]] = field(default_factory=list)  # per concept: its phrases' bit,
+    # and each composition's terms' bits (index.bits): a concept none of whose ways may match is passed over
     cache: dict[str, list[Mention]] = field(default_factory=dict)
     spelled: dict[str, str] = field(default_factory=dict)  # a word as it may come -> as the patterns spell it
     spelled_apart: re.Pattern[str] | None = None  # words heard apart ("h i v", "p ing"), respelled as one
@@ -135,9 +138,14 @@ class Rules:
                                        _alternation(rule.get("through", [])), _alternation(rule.get("if_said", []))))
         spelled = {heard: written for written, forms in context.get("spelled", {}).items() for heard in forms}
         apart = sorted((heard for heard in spelled if " " in heard), key=len, reverse=True)
+        term_begins = {name: _begins(term) for name, term in terms.items()}
+        index = prefilter.Index({**term_begins, **{n: c.phrases_begin for n, c in enumerate(concepts)}})
+        needs = [(index.bits[n] if c.phrases else 0,
+                  tuple(sum(index.bits[term] for term in set(parts)) for parts in c.compositions))
+                 for n, c in enumerate(concepts)]
         return cls(terms, term_pseudo, concepts, modifiers, _alternation(context.get("pseudo", [])),
                    _alternation(context.get("terminators", [])), _alternation(words.get("breaks", [])),
-                   {name: _begins(term) for name, term in terms.items()}, spelled=spelled,
+                   term_begins, index, needs, spelled=spelled,
                    spelled_apart=re.compile(r"(?<![\w'])(?:" + "|".join(map(re.escape, apart)) + r")(?![\w'])") if apart else None,
                    trailing=re.compile(r"(?:^| )(?:" + "|".join(context["trailing"]) + r")$") if context.get("trailing") else None)
 
@@ -191,13 +199,16 @@ class Rules:
     def _targets(self, said: str) -> list[Mention]:
         hits: dict[str, list[_Hit]] = {}
         breaks = [m.start() for m in self.breaks.finditer(said)] if self.breaks else []
-        heads = prefilter.heads(said)
+        scan = self.index.scan(said) if self.index else None
+        may = scan.mask if scan else -1  # a bit for each term and phrases that may match; -1: all may
+
+        def finditer(key: str | int, pattern: re.Pattern[str]) -> Iterable[re.Match[str]]:
+            return scan.finditer(key, pattern) if scan else pattern.finditer(said)
 
         def term_hits(name: str) -> list[_Hit]:
             if name not in hits:
                 pattern = self.terms[name]
-                found = ([_Hit(m.start(), m.end()) for m in pattern.finditer(said)]
-                         if pattern and prefilter.may_match(self.term_begins.get(name), heads) else [])
+                found = [_Hit(m.start(), m.end()) for m in finditer(name, pattern)] if pattern else []
                 blocker = self.term_pseudo.get(name)
                 if blocker and found:
                     blocked = [(m.start(), m.end()) for m in blocker.finditer(said)]
@@ -206,11 +217,12 @@ class Rules:
             return hits[name]
 
         found: list[Mention] = []
-        for concept in self.concepts:
-            spans = ([((m.start(), m.end()),) for m in concept.phrases.finditer(said)]
-                     if concept.phrases and prefilter.may_match(concept.phrases_begin, heads) else [])
-            for parts in concept.compositions:
-                if all(term_hits(part) for part in parts):  # every part must be there: stop at the first missing
+        for n, (concept, (phrases, compositions)) in enumerate(zip(self.concepts, self.needs)):
+            if not may & phrases and all(may & terms != terms for terms in compositions):
+                continue  # none of its ways can match these words
+            spans = [((m.start(), m.end()),) for m in finditer(n, concept.phrases)] if may & phrases else []
+            for parts, terms in zip(concept.compositions, compositions):
+                if may & terms == terms and all(term_hits(part) for part in parts):  # every part must be there
                     spans.extend(_compose([term_hits(part) for part in parts], said, concept.window, breaks))
             if not spans or (concept.unless_said and concept.unless_said.search(said)) or (
                     concept.if_said and not concept.if_said.search(said)):

@@ -3,9 +3,10 @@
 The red-flag screen scans a turn's words with some forty large alternations (skill/context.py);
 Python's `re` tries every alternative at every word start, so a harmless turn paid for all of
 them. `starts(pattern)` works out, once, every string of up to eight characters a match can
-begin with, from the pattern's own parse tree (`re._parser`, the parser `re.compile` uses); a
-turn's `heads` are the first one to eight characters at each of its word starts. When the two
-sets share nothing, the pattern cannot match and its scan is skipped.
+begin with, from the pattern's own parse tree (`re._parser`, the parser `re.compile` uses). When
+no word of a turn begins with one of them, the pattern cannot match and its scan is skipped.
+`Index` asks that of every pattern at once: one table from start strings to the patterns that
+can begin with them, read at each word start.
 
 The test only ever skips a scan that would find nothing: where the walk meets what it cannot
 bound (a class such as `\\w`, any character, a repeat), the start string ends there and any
@@ -15,7 +16,8 @@ it does with the prefilter off, and that no match ever begins otherwise than wor
 """
 from __future__ import annotations
 
-from typing import Any
+import re
+from typing import Any, Hashable, NamedTuple
 
 try:  # the standard library's own parser (Python 3.11+ names it re._parser)
     from re import _constants as _c
@@ -50,23 +52,70 @@ def starts(pattern: str) -> frozenset[str] | None:
     return frozenset(found)
 
 
-def heads(said: str) -> frozenset[str]:
-    """The first 1, 2, ... WIDTH characters at each word start of normalised words."""
-    found = set()
-    at = 0
-    size = len(said)
-    while at < size:
-        found.update(said[at:at + length] for length in range(1, WIDTH + 1))
-        space = said.find(" ", at)
-        if space < 0:
-            break
-        at = space + 1
-    return frozenset(found)
+class Index:
+    """Where in some words each of many patterns may begin, from one pass over the word starts.
+
+    Each start string maps to the patterns (a bit each: `bits[key]`) that can begin with it; a
+    pattern with no bound (None) may begin anywhere. `scan(said)` looks up, at each word start,
+    the slices as long as some start string (a dozen dict lookups a word, for every pattern at
+    once), and its `finditer` tries a pattern only where it may begin: the matches
+    `pattern.finditer` finds, for patterns that begin at a word start (the screen's do: they open
+    with `(?<![a-z0-9'])`), without trying every alternative at every place in between."""
+
+    def __init__(self, begins: dict[Hashable, frozenset[str] | None]) -> None:
+        self.bits = {key: 1 << n for n, key in enumerate(begins)}
+        self.always = 0
+        table: dict[str, int] = {}
+        for key, found in begins.items():
+            if found is None:
+                self.always |= self.bits[key]
+                continue
+            for start in found:
+                table[start] = table.get(start, 0) | self.bits[key]
+        self.table = table
+        self.lengths = tuple(sorted({len(start) for start in table}))
+
+    def scan(self, said: str) -> "Scan":
+        get, lengths = self.table.get, self.lengths
+        where: list[tuple[int, int]] = []  # (a word start, the patterns that may begin there)
+        mask, at = 0, 0
+        while True:
+            here = 0
+            for length in lengths:
+                here |= get(said[at:at + length], 0)
+            if here:
+                where.append((at, here))
+                mask |= here
+            space = said.find(" ", at)
+            if space < 0:
+                return Scan(self, said, mask | self.always, where)
+            at = space + 1
 
 
-def may_match(begins: frozenset[str] | None, said_heads: frozenset[str]) -> bool:
-    """False only when a pattern with these start strings cannot match words with these heads."""
-    return begins is None or not begins.isdisjoint(said_heads)
+class Scan(NamedTuple):
+    index: Index
+    said: str
+    mask: int  # a bit for each pattern that may match somewhere (and for every unbounded one)
+    where: list[tuple[int, int]]
+
+    def may(self, key: Hashable) -> bool:
+        return bool(self.mask & self.index.bits[key])
+
+    def finditer(self, key: Hashable, pattern: re.Pattern[str]) -> list[re.Match[str]]:
+        """What `pattern.finditer(said)` finds, trying the pattern only where it may begin."""
+        bit = self.index.bits[key]
+        if not self.mask & bit:
+            return []
+        if self.index.always & bit:
+            return list(pattern.finditer(self.said))
+        found, end, match = [], 0, pattern.match
+        for at, here in self.where:
+            if here & bit and at >= end:
+                hit = match(self.said, at)
+                if hit is not None:
+                    found.append(hit)
+                    end = max(hit.end(), at + 1)
+        return found
 
 
 def _sequence(items: list[tuple[Any, Any]], limit: int) -> set[str]:

@@ -31,39 +31,47 @@ class _Phrases:
     """Fold patterns tried where a word starts: the longest written first, the first match wins.
 
     Only the patterns that can begin with the words at that place are tried (their start
-    strings, prefilter.starts), as one small alternation in the written order, compiled once for
-    each such set: the same match as the whole alternation, which would try the rest only to
-    fail, without walking its code (tests/test_topics.py holds words() to the whole one)."""
+    strings, prefilter.starts), as one small alternation in the written order: the same match as
+    the whole alternation, which would try the rest only to fail, without walking its code
+    (tests/test_topics.py holds words() to the whole one). The words at a place are known by
+    the longest start string they begin with, so each start string's alternation (its own
+    patterns, those of the start strings it begins with, and those that can begin anyhow) is
+    compiled when the router is built: a question never waits for a compile."""
 
     def __init__(self, alternatives: list[tuple[str, str]]) -> None:
         self.canonical = [tuple(canonical.split()) for canonical, _ in alternatives]
-        self.sources = [f"(?P<g{i}>{alt})" for i, (_, alt) in enumerate(alternatives)]
-        always: list[int] = []  # patterns that could begin with anything
-        by_start: dict[str, list[int]] = defaultdict(list)
+        self.sources = sources = [f"(?P<g{i}>{alt})" for i, (_, alt) in enumerate(alternatives)]
+        always: set[int] = set()  # patterns that could begin with anything
+        by_start: dict[str, set[int]] = defaultdict(set)
         for i, (_, alt) in enumerate(alternatives):
             begins = prefilter.starts(alt)
             if begins is None:
-                always.append(i)
+                always.add(i)
             for start in begins or ():
-                by_start[start].append(i)
-        self.always = frozenset(always)
-        self.by_start = {start: frozenset(found) for start, found in by_start.items()}
-        self.lengths = sorted({len(start) for start in self.by_start})
-        self._compiled: dict[frozenset[int], re.Pattern[str]] = {}
+                by_start[start].add(i)
+        self.lengths = sorted({len(start) for start in by_start})
+        compiled: dict[frozenset[int], re.Pattern[str]] = {}
+
+        def alternation(chosen: frozenset[int]) -> re.Pattern[str]:
+            if chosen not in compiled:
+                source = "|".join(sources[i] for i in sorted(chosen))
+                compiled[chosen] = re.compile(f"(?:{source})(?![a-z'])")
+            return compiled[chosen]
+
+        self.always = alternation(frozenset(always)) if always else None
+        self.by_start = {start: alternation(frozenset(always.union(*(by_start.get(start[:n], ()) for n in self.lengths
+                                                                      if n <= len(start)))))
+                         for start in by_start}
 
     def match(self, said: str, at: int) -> tuple[tuple[str, ...], int] | None:
         by_start = self.by_start
-        chosen = self.always
-        for length in self.lengths:
+        pattern = self.always
+        for length in self.lengths:  # the longest start string the words begin with names the alternation
             found = by_start.get(said[at:at + length])
             if found is not None:
-                chosen = chosen | found
-        if not chosen:
-            return None  # no pattern can begin here
-        pattern = self._compiled.get(chosen)
+                pattern = found
         if pattern is None:
-            source = "|".join(self.sources[i] for i in sorted(chosen))
-            pattern = self._compiled[chosen] = re.compile(f"(?:{source})(?![a-z'])")
+            return None  # no pattern can begin here
         found = pattern.match(said, at)
         return (self.canonical[int(found.lastgroup[1:])], found.end()) if found else None
 

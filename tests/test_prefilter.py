@@ -30,12 +30,15 @@ def _patterns(locale: str) -> list[tuple[str, re.Pattern[str], frozenset[str] | 
 
 
 def _every_match_begins_as_worked_out(said: str, locale: str) -> list[str]:
+    """Every match begins a word (the index tries patterns at word starts only) and begins with
+    one of the pattern's start strings."""
     wrong = []
     for label, pattern, begins in _patterns(locale):
         if begins is None:
             continue
         for match in pattern.finditer(said):
-            if not any(said.startswith(start, match.start()) for start in begins):
+            at_a_word = match.start() == 0 or said[match.start() - 1] == " "
+            if not at_a_word or not any(said.startswith(start, match.start()) for start in begins):
                 wrong.append(f"{label}: {match.group()!r} in {said!r}")
     return wrong
 
@@ -50,13 +53,18 @@ def test_start_strings_of_simple_patterns():
     assert prefilter.starts(r"(a )?") is None, "one that can match nothing is always scanned"
 
 
-def test_heads_are_the_word_starts_of_normalised_words():
-    heads = prefilter.heads("my legs")
-    assert {"m", "my", "my ", "my legs", "l", "le", "legs"} <= heads
-    assert "y" not in heads and "egs" not in heads
-    assert not prefilter.may_match(frozenset({"numb"}), heads)
-    assert prefilter.may_match(frozenset({"leg"}), heads)
-    assert prefilter.may_match(None, heads)
+def test_the_index_tries_a_pattern_only_where_a_word_begins_as_it_can():
+    numb, legs = re.compile(r"(?<![a-z])numb\w*"), re.compile(r"(?<![a-z])(?:my )?legs?")
+    anywhere = re.compile(r"egs")
+    index = prefilter.Index({"numb": frozenset({"numb"}), "legs": frozenset({"my legs", "leg"}), "any": None})
+    scan = index.scan("my legs and leg")
+    assert not scan.may("numb") and scan.may("legs") and scan.may("any")
+    assert scan.finditer("numb", numb) == []
+    assert [m.group() for m in scan.finditer("legs", legs)] == ["my legs", "leg"]
+    assert [m.start() for m in scan.finditer("any", anywhere)] == [4], \
+        "a pattern with no bound is scanned everywhere, not only at word starts"
+    assert [m.start() for m in index.scan("no leg numbness numb").finditer("numb", numb)] == [7, 16]
+
 
 
 @pytest.mark.parametrize("locale", content.LOCALES)
@@ -66,11 +74,12 @@ def test_every_pattern_a_corpus_phrasing_matches_begins_as_worked_out(locale):
     assert not wrong, "\n".join(wrong[:20])
 
 
-def test_the_screen_reads_every_corpus_phrasing_alike_with_the_prefilter_off(monkeypatch):
+def test_the_screen_reads_every_corpus_phrasing_alike_with_the_prefilter_off():
     on = {(text, locale): screen.rules(locale).read(text) for text, locale in PHRASINGS}
     screen.rules.cache_clear()
-    monkeypatch.setattr(prefilter, "may_match", lambda begins, heads: True)
     try:
+        for locale in content.LOCALES:
+            screen.rules(locale).index = None  # every pattern scanned everywhere
         off = {(text, locale): screen.rules(locale).read(text) for text, locale in PHRASINGS}
     finally:
         screen.rules.cache_clear()
