@@ -177,8 +177,11 @@ def answer_free_text(handler_input: HandlerInput, said: str) -> Response:
 
 
 def help_reply(handler_input: HandlerInput) -> Reply:
-    """What the skill does: the three things, and how to ask for them."""
+    """What the skill does: the three things, and how to ask for them; mid-routine ("what can I
+    say while I'm doing these?"), what can be said in a routine."""
     text = words(handler_input)
+    if session.turn(handler_input).routine is not None:
+        return question(text.text("guide.help"), reprompt=text.text("guide.help_reprompt"))
     return question(text.text("basics.help"), reprompt=text.text("basics.help_reprompt"))
 
 
@@ -217,14 +220,18 @@ class SaidPlainly(AbstractRequestInterceptor):
         if getattr(request, "object_type", None) != "IntentRequest" or request.intent is None or \
                 handler_input.attributes_manager.request_attributes.get("finding") is not None:
             return
-        means = carriers.plainly(request.locale, request.intent.name, slot_text(handler_input, "query"))
+        plain = carriers.plainly(request.locale, request.intent.name, slot_text(handler_input, "query"))
+        if plain is None:
+            return
+        means = plain.means
         if means == "AMAZON.StopIntent" and request.intent.name == "NoSaidIntent":
             from .symptoms import in_triage
 
             if in_triage(handler_input):
                 means = "AMAZON.NoIntent"  # mid-check, "no, that's it" answers the question: no
-        if means is not None:
-            request.intent.name, request.intent.slots = means, {}
+        if plain.position:  # "I can't get down on the floor": the stretch chosen next is one done sitting
+            handler_input.attributes_manager.request_attributes["position"] = plain.position
+        request.intent.name, request.intent.slots = means, {}
 
 
 class Fallback(IntentHandler):

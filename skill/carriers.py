@@ -108,9 +108,14 @@ def reply_in(locale: str | None, said: str) -> str | None:
     return next((meant for meant, pattern in _replies(locale).items() if pattern.search(words)), None)
 
 
+class Plain(NamedTuple):
+    means: str  # the plain intent
+    position: str | None = None  # a stretch position the words ask for ("I can't get down on the floor": sitting)
+
+
 @lru_cache(maxsize=None)
-def _plainly(locale: str | None) -> tuple[tuple[frozenset[str], str, re.Pattern[str]], ...]:
-    """(intents, the plain intent, the whole query's pattern) for each `plainly` rule, in order."""
+def _plainly(locale: str | None) -> tuple[tuple[frozenset[str], Plain, re.Pattern[str]], ...]:
+    """(intents, what the words stand for, the whole query's pattern) for each `plainly` rule, in order."""
     rules = []
     for rule in content.joined(locale, "free_text").get("plainly", []):
         filler = "(?:" + "|".join(sorted(rule.get("words", []), key=len, reverse=True)) + ")"
@@ -119,7 +124,7 @@ def _plainly(locale: str | None) -> tuple[tuple[frozenset[str], str, re.Pattern[
             whole = f"(?:{filler} )*{ending}(?: {filler})*"
         else:
             whole = f"(?:{filler}(?: {filler})*)?"
-        rules.append((frozenset(rule["intents"]), rule["means"], re.compile(whole)))
+        rules.append((frozenset(rule["intents"]), Plain(rule["means"], rule.get("position")), re.compile(whole)))
     return tuple(rules)
 
 
@@ -133,7 +138,7 @@ def _last_clause(locale: str | None) -> tuple[re.Pattern[str], frozenset[str]]:
             frozenset(spec.get("means", [])))
 
 
-def plainly(locale: str | None, intent: str | None, query: str | None) -> str | None:
+def plainly(locale: str | None, intent: str | None, query: str | None) -> Plain | None:
     """The plain intent a free-text intent stands for when its query is only filler ("yeah" +
     "go on": AMAZON.YesIntent), or when the last clause after a turn is ("my neighbour had a fall
     last week, anyway, yes go on"), else None."""
@@ -146,5 +151,5 @@ def plainly(locale: str | None, intent: str | None, query: str | None) -> str | 
     last, allowed = _last_clause(locale)
     clause = last.match(words) if found is None and words else None
     if clause is not None:  # read as said alone, whatever opened the words: a yes or a no only
-        found = next((means for _, means, whole in _plainly(locale) if means in allowed and whole.fullmatch(clause.group(1))), None)
+        found = next((means for _, means, whole in _plainly(locale) if means.means in allowed and whole.fullmatch(clause.group(1))), None)
     return found

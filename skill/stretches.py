@@ -88,7 +88,8 @@ def offer_next(handler_input: HandlerInput) -> Reply:
     seen = offered(handler_input) + (list(routine.stretch_ids[routine.index:routine.index + 1]) if routine else [])
     if len(set(seen)) >= len(text.stretches):
         seen, state.offer["offered"] = [], ""
-    stretch_id, fits = choose(text, area=state.offer.get("area"), position=state.offer.get("position"), exclude=seen)
+    position = handler_input.attributes_manager.request_attributes.get("position") or state.offer.get("position")
+    stretch_id, fits = choose(text, area=state.offer.get("area"), position=position, exclude=seen)
     return offer(handler_input, stretch_id, fits=fits, again=bool(seen))
 
 

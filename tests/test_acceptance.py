@@ -184,6 +184,11 @@ JUDGED = {
             4: (None, 'after the warning the session has ended: what is said next goes to Alexa, not the skill'),
         },
     },
+    "fresh24": {
+        "just popped reaching for the biscuit tin (en-GB)": {
+            5: (None, "virtual-alexa matches no sample to the hyphenated 'ta-ra' (Alexa hands over words: 'ta ra' is a sample)"),
+        },
+    },
 }
 
 # The run-up a writer's "earlier session" needs: a conversation that opens on the offer to carry
@@ -222,7 +227,7 @@ def _blind_conversations(split: str) -> list[dict]:
 CASES = (json.loads((HERE / "conversations.json").read_text(encoding="utf-8")) + _blind_conversations("fresh10")
          + _blind_conversations("fresh12") + _blind_conversations("fresh14") + _blind_conversations("fresh16")
          + _blind_conversations("fresh18") + _blind_conversations("fresh20")
-         + _blind_conversations("fresh22"))
+         + _blind_conversations("fresh22") + _blind_conversations("fresh24"))
 
 
 def lead(key: str, text=TEXT) -> str:

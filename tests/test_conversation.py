@@ -106,6 +106,13 @@ def test_another_one_offers_each_stretch_before_repeating_any(talk):
     assert sorted(offered) == STRETCHES
 
 
+def test_cannot_get_down_on_the_floor_offers_a_stretch_done_sitting(talk):
+    talk.say("ChooseStretchIntent", area=("lower back", "lower_back"))
+    other = talk.say("CannotIntent", query="get down on the floor these days have you got one i can do in my chair")
+    offered = next(sid for sid in STRETCHES if EN.stretches[sid]["name"] in other.speech)
+    assert "sitting" in EN.stretches[offered]["positions"], other.speech
+
+
 def test_no_to_a_guide_offer_asks_once_about_a_different_stretch(talk):
     first = talk.say("ChooseStretchIntent", area=("hips", "hips"))
     asked = talk.say("AMAZON.NoIntent")

@@ -365,6 +365,22 @@ def test_repeat_said_with_a_word_after_it_repeats(in_cat_cow):
     assert talk.say("QuestionIntent", query="eh").speech == step.speech
 
 
+def test_say_that_again_with_a_reason_after_it_repeats(in_cat_cow):
+    """ "sorry love, say that again, my hearing aid is whistling": the step again, not a topic."""
+    talk = in_cat_cow
+    step = talk.say("AMAZON.NextIntent")
+    assert talk.say("QuestionIntent", query="love say that again my hearing aid is whistling").speech == step.speech
+    assert talk.say("QuestionIntent", query="please say again i was getting my coffee").speech == step.speech
+
+
+def test_asking_what_can_be_said_in_free_words_mid_routine_gets_the_routine_commands(in_cat_cow):
+    talk = in_cat_cow
+    talk.say("AMAZON.NextIntent")
+    commands = talk.say("WhatIntent", query="can i say while i'm doing these")
+    assert "skip this stretch" in commands.speech and "make it easier" in commands.speech
+    check_step(talk.say("AMAZON.NextIntent"), "cat_cow", 2)
+
+
 def test_a_red_flag_with_a_question_about_the_step_is_the_red_flag(in_cat_cow):
     reply = in_cat_cow.say("QuestionIntent", query="my legs have gone numb how long do i hold it")
     assert "911" in reply.speech and SAY_NEXT not in reply.speech
