@@ -254,6 +254,25 @@ def free_words(handler_input: HandlerInput) -> str:
                                   slot_text(handler_input, "symptom"))))
 
 
+class HoldOfOffered(IntentHandler):
+    """ "How long do I hold it?" while a stretch is on offer: how long it takes, then the offer again."""
+
+    intents = intents_from(lambda: ("HoldTimeIntent", *carriers.intents()))
+
+    def when(self, handler_input: HandlerInput) -> bool:
+        return pending(handler_input, "guide") and bool(session.turn(handler_input).offer.get("stretch")) and (
+            get_intent_name(handler_input) == "HoldTimeIntent" or command_in_words(handler_input) == "HoldTimeIntent")
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        text = words(handler_input)
+        state = session.turn(handler_input)
+        data = text.stretches[state.offer["stretch"]]
+        state.pending = "guide"  # still on offer: yes starts it
+        return render(handler_input, question(text.text("stretches.hold_offered", name=data["name"], reps=data["reps"]),
+                                              text.text("stretches.pick_offer"),
+                                              reprompt=text.text("stretches.pick_reprompt")))
+
+
 class EasierAfterHurt(IntentHandler):
     """ "Make it easier" outside a routine: the gentler version of the last or offered stretch. """
 
@@ -379,5 +398,5 @@ HANDLERS = (
 # Ways into a routine: after the triage-gated handlers, so a check is finished first.
 ENTRY_HANDLERS = (
     LaunchWithKeptPlace(), ResumeKeptPlace(), FreshStart(), OfferAccepted(), GuideStretch(), StartRoutine(),
-    EasierAfterHurt(),
+    EasierAfterHurt(), HoldOfOffered(),
 )

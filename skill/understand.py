@@ -32,7 +32,7 @@ class _Patterns(NamedTuple):
     routine_questions: tuple[tuple[str, re.Pattern[str]], ...]
 
 
-MINUTE_WORDS = {"two": 2, "five": 5, "ten": 10}  # the [minutes] keys: a routine's length
+MINUTE_WORDS = {"two": 2, "five": 5, "ten": 10}  # the [minutes] and [minutes_by_feel] keys: a routine's length
 
 
 def _any(patterns: list[str], *, words: bool = False) -> re.Pattern[str]:
@@ -47,7 +47,8 @@ def _patterns(locale: str | None) -> _Patterns:
     def table(name: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
         return tuple((key, _any(patterns)) for key, patterns in data.get(name, {}).items())
 
-    minutes = tuple((_any(words, words=True), MINUTE_WORDS[key]) for key, words in data.get("minutes", {}).items())
+    minutes = tuple((_any(words, words=True), MINUTE_WORDS[key])  # numbers first, then lengths said by feel
+                    for table_name in ("minutes", "minutes_by_feel") for key, words in data.get(table_name, {}).items())
     return _Patterns(table("areas"), table("positions"), table("stretches"), minutes,
                      _any(data.get("pain", {}).get("words", []), words=True), table("routine_questions"))
 

@@ -189,6 +189,25 @@ JUDGED = {
             5: (None, "virtual-alexa matches no sample to the hyphenated 'ta-ra' (Alexa hands over words: 'ta ra' is a sample)"),
         },
     },
+    "fresh26": {
+        "on her break, mentions her wee in passing (en-GB)": {
+            1: ("offer", "a stretch asked for is offered, one yes away (a routine, or 'walk me through', starts at once)"),
+        },
+        "hockey mom at the rink, switches to hips (en-CA)": {
+            4: ("offer", "a stretch for the hips is offered, as asked ('different' named only another stretch for the same)"),
+        },
+        "driver at the servo, stretch hurts (en-AU)": {
+            1: ("offer", "a stretch asked for is offered, one yes away (a routine, or 'walk me through', starts at once)"),
+            2: ("offer", "with a stretch on offer, how long it takes, then the offer again"),
+            3: ("stiffness", "no stretch is under way yet: pain said is the ordinary-ache answer, with the check offered"),
+        },
+        "12th standard student at the study table (en-IN)": {
+            5: ("offer", "a stretch for the neck is offered, as asked"),
+        },
+        "tingling arm mid-stretch (en-IN)": {
+            1: ("offer", "a stretch asked for is offered, one yes away (a routine, or 'walk me through', starts at once) ('start' opens the words and carries no meaning)"),
+        },
+    },
 }
 
 # The run-up a writer's "earlier session" needs: a conversation that opens on the offer to carry
@@ -227,7 +246,7 @@ def _blind_conversations(split: str) -> list[dict]:
 CASES = (json.loads((HERE / "conversations.json").read_text(encoding="utf-8")) + _blind_conversations("fresh10")
          + _blind_conversations("fresh12") + _blind_conversations("fresh14") + _blind_conversations("fresh16")
          + _blind_conversations("fresh18") + _blind_conversations("fresh20")
-         + _blind_conversations("fresh22") + _blind_conversations("fresh24"))
+         + _blind_conversations("fresh22") + _blind_conversations("fresh24") + _blind_conversations("fresh26"))
 
 
 def lead(key: str, text=TEXT) -> str:

@@ -113,6 +113,14 @@ def test_cannot_get_down_on_the_floor_offers_a_stretch_done_sitting(talk):
     assert "sitting" in EN.stretches[offered]["positions"], other.speech
 
 
+def test_how_long_to_hold_a_stretch_on_offer_says_how_long_and_offers_it_again(talk):
+    first = talk.say("ChooseStretchIntent", area=("lower back", "lower_back"))
+    offered = next(sid for sid in STRETCHES if EN.stretches[sid]["name"] in first.speech)
+    for said in (talk.say("HoldTimeIntent"), talk.say("HowLongIntent", query="do i hold it for")):
+        assert EN.stretches[offered]["reps"] in said.speech and said.speech.endswith("Shall I guide you through it?")
+    assert EN.stretches[offered]["steps"][0]["text"] in talk.say("AMAZON.YesIntent").speech
+
+
 def test_no_to_a_guide_offer_asks_once_about_a_different_stretch(talk):
     first = talk.say("ChooseStretchIntent", area=("hips", "hips"))
     asked = talk.say("AMAZON.NoIntent")

@@ -211,6 +211,13 @@ def test_other_lengths_round_to_the_nearest_routine(talk, minutes, expected):
     assert reply.speech.startswith(f"Here's about {expected} minutes")
 
 
+@pytest.mark.parametrize("query, expected", [("a quick five minute routine the kids are on the xbox", 5),
+                                             ("a quick routine", 2), ("a nice long routine", 10), ("a short ten minute one", 10)])
+def test_a_number_said_beats_a_length_said_by_feel(talk, query, expected):
+    talk.launch()
+    assert talk.say("QuestionIntent", query=query).speech.startswith(f"Here's about {expected} minutes")
+
+
 @pytest.mark.parametrize("minutes", [None, "?", "five"])
 def test_a_routine_without_a_usable_length_is_five_minutes(talk, minutes):
     talk.launch()
