@@ -176,6 +176,17 @@ def test_someone_elses_sign_the_speaker_has_too_is_theirs_as_well(said, who):
     assert finding is not None and finding.symptom == "fever" and finding.who == who
 
 
+@pytest.mark.parametrize("said, symptom", [
+    ("no, my legs are numb", "both_legs"), ("no no, both me legs have gone all heavy and tingly", "both_legs"),
+    ("no numbness in my legs", None), ("no, my legs aren't numb", None), ("no, the numbness has gone", None),
+    ("no, the tingling in my foot has gone away", None),
+])
+def test_a_no_said_before_a_sign_told_in_a_sentence_of_its_own_does_not_deny_it(said, symptom):
+    """ "No, my legs are numb": the no answers something else; "no numbness" is the denial."""
+    finding = screen.screen([said], "en-GB")
+    assert (finding.symptom if finding else None) == symptom
+
+
 def test_words_heard_apart_are_respelled_only_as_whole_words():
     from skill.screen import rules
 
