@@ -135,3 +135,31 @@ def test_invented_locales_share_en_us_and_never_grow_the_cache():
     for n in range(200):
         assert content.for_locale(f"xx-{n}").locale == "en-US"
     assert _content.cache_info().currsize <= len(content.LOCALES)
+
+
+def _comment_of(line: str) -> str | None:
+    """The comment a TOML line ends with (a '#' outside any string), or None."""
+    quote, escaped = None, False
+    for at, char in enumerate(line):
+        if escaped:
+            escaped = False
+        elif char == "\\" and quote == '"':
+            escaped = True
+        elif quote and char == quote:
+            quote = None
+        elif not quote and char in "\"'":
+            quote = char
+        elif not quote and char == "#":
+            return line[at + 1:]
+    return None
+
+
+@pytest.mark.parametrize("path", sorted((PACKAGE / "content").glob("*/*.toml")), ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_no_comment_hides_the_words_after_it(path):
+    """A comment written after a list's element, on a line that goes on with more elements, turns
+    them into comment: a rule loses its words without a sound (a red-flag phrase list once lost a
+    dozen this way). A comment after code may quote words, but never holds elements of its own."""
+    hidden = [f"line {n}: {line.strip()[:100]}" for n, line in enumerate(path.read_text().splitlines(), 1)
+              if (comment := _comment_of(line)) is not None and not line.lstrip().startswith("#")
+              and re.search(r'"\s*,\s*"|"\s*,\s*$', comment)]
+    assert not hidden, "\n".join(hidden)
