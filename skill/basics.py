@@ -179,9 +179,9 @@ def answer_free_text(handler_input: HandlerInput, said: str) -> Response:
 def help_reply(handler_input: HandlerInput) -> Reply:
     """What the skill does: the three things, and how to ask for them; mid-routine ("what can I
     say while I'm doing these?"), what can be said in a routine."""
-    text = words(handler_input)
     if session.turn(handler_input).routine is not None:
-        return question(text.text("guide.help"), reprompt=text.text("guide.help_reprompt"))
+        return guide.commands(handler_input)
+    text = words(handler_input)
     return question(text.text("basics.help"), reprompt=text.text("basics.help_reprompt"))
 
 

@@ -18,7 +18,7 @@ from . import session, stretches
 from .dispatch import IntentHandler, RequestHandler, intents_from, pending, slot_id, slot_text, words
 from .routine import finish, keep_place, running, speak_step, start, stretch_name
 from .session import Routine
-from .speech import question, render, statement
+from .speech import Reply, question, render, statement
 from .stretches import choose
 
 
@@ -166,14 +166,19 @@ class WhichStep(InRoutine):
             number=routine.index + 1, count=len(routine.stretch_ids)))
 
 
+def commands(handler_input: HandlerInput) -> Reply:
+    """What can be said in a routine (its help)."""
+    text = words(handler_input)
+    return question(text.text("guide.help"), reprompt=text.text("guide.help_reprompt"))
+
+
 class Help(InRoutine):
     """Help mid-routine explains the commands."""
 
     intents = ("AMAZON.HelpIntent",)
 
     def handle(self, handler_input: HandlerInput) -> Response:
-        text = words(handler_input)
-        return render(handler_input, question(text.text("guide.help"), reprompt=text.text("guide.help_reprompt")))
+        return render(handler_input, commands(handler_input))
 
 
 class Pause(InRoutine):
