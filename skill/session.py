@@ -231,6 +231,11 @@ def keep_record(handler_input: HandlerInput) -> bool:
     if written is None:
         kept.unsaved = changed
         return False
+    if kept.version is not None and written.version == kept.version + 1:
+        # written over the version this session knew (no one else wrote between): the store now
+        # holds exactly `current`, so the record stays as it is
+        attrs["kept"] = _Kept(written.version, current)
+        return True
     stored = UserRecord.from_dict(written.attributes)
     attrs["user"] = stored
     attrs["kept"] = _Kept(written.version, _fields(stored))
