@@ -68,7 +68,19 @@ def said(locale: str | None, intent: str | None, query: str | None) -> str:
             return query  # the sign is in the query itself ("can chest pain ... ever be a heart attack")
         if rules.ends_in_trigger(query) or rules.ends_in_term(query, carrier.after_terms):
             return f"{query} {restore}"
+    if restore and query:
+        head, _, verb = restore.rpartition(" ")
+        asking, auxiliaries = _question_words(locale)
+        if head in asking and verb in auxiliaries and query.split(None, 1)[0].lower() in auxiliaries:
+            restore = head  # "why" + "won't it crack": "why won't it crack", not "why does won't it crack"
     return " ".join(filter(None, (restore, query)))
+
+
+@lru_cache(maxsize=None)
+def _question_words(locale: str | None) -> tuple[frozenset[str], frozenset[str]]:
+    """Question words, and the verbs a question opens with after one (free_text.toml `questions`)."""
+    spec = content.joined(locale, "free_text").get("questions", {})
+    return frozenset(spec.get("words", [])), frozenset(spec.get("auxiliaries", []))
 
 
 def answer_of(locale: str | None, intent: str | None) -> str | None:

@@ -87,6 +87,7 @@ class _Modifier:
     pseudo: re.Pattern[str] | None  # words holding this rule's trigger without its meaning
     through: re.Pattern[str] | None  # terminators this rule's scope reaches across ("but it's gone now")
     if_said: re.Pattern[str] | None = None  # the rule applies only where these words are said too
+    unless_said: re.Pattern[str] | None = None  # ... and never where these are ("it comes and goes")
 
 
 @dataclass
@@ -135,7 +136,9 @@ class Rules:
             modifiers.append(_Modifier(rule["category"], rule.get("direction", FORWARD), pattern,
                                        int(rule.get("max_scope", DEFAULT_SCOPE)), frozenset(rule.get("excluded", [])),
                                        _alternation(rule.get("stop_at", [])), _alternation(rule.get("pseudo", [])),
-                                       _alternation(rule.get("through", [])), _alternation(rule.get("if_said", []))))
+                                       _alternation(rule.get("through", [])), _alternation(rule.get("if_said", [])),
+                                       _alternation([*rule.get("unless_said", []),
+                                                     *context.get("unless_said", {}).get(rule["category"], [])])))
         spelled = {heard: written for written, forms in context.get("spelled", {}).items() for heard in forms}
         apart = sorted((heard for heard in spelled if " " in heard), key=len, reverse=True)
         term_begins = {name: _begins(term) for name, term in terms.items()}
@@ -241,8 +244,8 @@ class Rules:
     @staticmethod
     def _live_triggers(rule: _Modifier, said: str, blocked: list[tuple[int, int]]) -> list[re.Match[str]]:
         """The rule's triggers in the words, but those inside its own or every rule's pseudo
-        words, and none where the rule's `if_said` words are not said."""
-        if rule.if_said and not rule.if_said.search(said):
+        words, and none where the rule's `if_said` words are not said or its `unless_said` words are."""
+        if (rule.if_said and not rule.if_said.search(said)) or (rule.unless_said and rule.unless_said.search(said)):
             return []
         own = blocked + ([(m.start(), m.end()) for m in rule.pseudo.finditer(said)] if rule.pseudo else [])
         return [t for t in rule.pattern.finditer(said) if not any(s <= t.start() and t.end() <= e for s, e in own)]

@@ -208,6 +208,35 @@ JUDGED = {
             1: ("offer", "a stretch asked for is offered, one yes away (a routine, or 'walk me through', starts at once) ('start' opens the words and carries no meaning)"),
         },
     },
+    "fresh28": {
+        "Dad with toddler and the TV on pauses for a diaper (en-US)": {1: ("step", "a routine asked for starts at once (a single stretch is offered, one yes away)")},
+        "Shoveller asks about the crack mid-routine, pauses for hockey (en-CA)": {
+            1: ("step", "a routine asked for starts at once (a single stretch is offered, one yes away)"),
+            5: ("done", "a quick routine is one stretch (two minutes); 'carry on' went past its last step"),
+        },
+        "Foot gone to sleep during a routine with cartoons on (en-GB)": {1: ("step", "a routine asked for starts at once (a single stretch is offered, one yes away)")},
+        "Couple doing a routine, partner's dead leg from kneeling (en-AU)": {1: ("step", "a routine asked for starts at once (a single stretch is offered, one yes away)")},
+        "Routine with the pressure cooker whistling (en-IN)": {1: ("step", "a routine asked for starts at once (a single stretch is offered, one yes away)")},
+        "Son fell off the trampoline with back pain (en-US)": {1: ("emergency", "the house rule: someone else's fall with their back pain is an emergency for them, as for oneself"), 2: ("triage", "the warning closed the session; a question about taking them in, in a new one, starts the check")},
+        "Daughter's bad fall at the rink (en-CA)": {1: ("emergency", "the house rule: someone else's fall with their back pain is an emergency for them, as for oneself"), 2: ("triage", "the warning closed the session; a question about taking them in, in a new one, starts the check")},
+        "Jack fell off the trampoline mid-request (en-AU)": {1: ("emergency", "the house rule: someone else's fall with their back pain is an emergency for them, as for oneself"), 2: ("triage", "the warning closed the session; a question about taking them in, in a new one, starts the check")},
+        "Papa fell in the bathroom (en-IN)": {1: ("emergency", "the house rule: someone else's fall with their back pain is an emergency for them, as for oneself"), 2: ("triage", "the warning closed the session; a question about taking them in, in a new one, starts the check")},
+        "Husband's both legs numb, mentioned while asking for a stretch (en-US)": {
+            1: ("emergency", "numbness in both legs is an emergency (facts: EMERGENCY 3), for him as for oneself"),
+            2: ("emergency", "walking 'kind of wobbly' is trouble walking: an emergency for him"),
+        },
+        "Pop questions between stretches (en-AU)": {
+            3: ("timer_noted", "a click just now is noted, with why it won't pop again for a while"),
+        },
+        "Used to crack like clockwork, now it doesn't (en-GB)": {
+            2: ("triage", "left: 'should I see a physio or the GP about it?' starts the warning-sign check"),
+            3: (None, "the writer's next turns presume the professional answer"),
+        },
+        "Symptom check with the hockey on loud (en-CA)": {
+            1: ("stiffness", "left: the sore back told after the ask is answered, the check offered one yes away"),
+            2: (None, "the writer's answers presume the check had begun"),
+        },
+    },
 }
 
 # The run-up a writer's "earlier session" needs: a conversation that opens on the offer to carry
@@ -246,7 +275,8 @@ def _blind_conversations(split: str) -> list[dict]:
 CASES = (json.loads((HERE / "conversations.json").read_text(encoding="utf-8")) + _blind_conversations("fresh10")
          + _blind_conversations("fresh12") + _blind_conversations("fresh14") + _blind_conversations("fresh16")
          + _blind_conversations("fresh18") + _blind_conversations("fresh20")
-         + _blind_conversations("fresh22") + _blind_conversations("fresh24") + _blind_conversations("fresh26"))
+         + _blind_conversations("fresh22") + _blind_conversations("fresh24") + _blind_conversations("fresh26")
+         + _blind_conversations("fresh28"))
 
 
 def lead(key: str, text=TEXT) -> str:

@@ -1358,3 +1358,16 @@ def test_the_emulation_agrees_with_the_real_virtual_alexa(locale, tmp_path):
         if mine != theirs:
             found.append(f"{words!r}: emulation {mine}, virtual-alexa {theirs}")
     assert not found, failures(found, f"of {len(said)} phrasings resolved differently by virtual-alexa")
+
+
+@pytest.mark.parametrize("intent, query, said", [
+    ("WhyIntent", "won't my back crack i've been twisting all morning", "why won't my back crack i've been twisting all morning"),
+    ("WhyIntent", "isn't it popping", "why isn't it popping"),
+    ("WhyIntent", "my back crack", "why does my back crack"),
+    ("CannotIntent", "do a wee been trying all arvo", "i can't do a wee been trying all arvo"),
+])
+def test_a_question_carrier_keeps_the_verb_the_person_said(intent, query, said):
+    """ "Why won't it crack?" reaches the skill as "why" + "won't it crack": the carrier's "does" is
+    left out where the words open with a verb of their own (free_text.toml `questions`); a carrier
+    that is no question ("i can't") is put back whole."""
+    assert carriers.said("en-CA", intent, query) == said

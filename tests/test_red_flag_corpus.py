@@ -22,7 +22,7 @@ import corpora
 from skill import screen
 from va import launch_words, reading, resolve
 
-SPLITS = ("tune", "holdout", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "fresh13", "fresh15", "fresh16", "fresh17", "fresh19", "fresh20", "fresh21", "fresh22", "fresh23", "fresh24", "fresh25", "fresh26", "fresh27", "fresh28", "fresh29")
+SPLITS = ("tune", "holdout", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "fresh13", "fresh15", "fresh16", "fresh17", "fresh19", "fresh20", "fresh21", "fresh22", "fresh23", "fresh24", "fresh25", "fresh26", "fresh27", "fresh28", "fresh29", "fresh30", "fresh31")
 RANK = {level: i for i, level in enumerate(screen.LEVEL_ORDER)}
 ALARMS = set(screen.PRE_EMPTING)
 
@@ -174,6 +174,22 @@ def test_a_sign_heard_as_words_apart_is_read_as_one(said, symptom):
 def test_someone_elses_sign_the_speaker_has_too_is_theirs_as_well(said, who):
     finding = screen.screen([said], "en-GB")
     assert finding is not None and finding.symptom == "fever" and finding.who == who
+
+
+@pytest.mark.parametrize("said, symptom", [
+    ("i had that numb feeling down there in the spring and it went away, well it's back again since thursday",
+     "saddle_numbness"),
+    ("it comes and goes, my bum goes numb on the loo, then it wears off after a bit", "saddle_numbness"),
+    ("a heavy feeling in my chest, it eased off and now it's come back", "chest_pain"),
+    ("i had that numb feeling down there in the spring and it went away", None),
+    ("my legs went numb last year but the feeling came back", None),
+    ("my right hand tingled last tuesday and it hasn't done it since", None),
+])
+def test_a_sign_that_comes_back_or_comes_and_goes_is_not_over(said, symptom):
+    """context.toml's `unless_said` words for "historical": "it went away" said of a sign that
+    is back, or that comes and goes, does not make it over; said alone, it does."""
+    finding = screen.screen([said], "en-GB")
+    assert (finding.symptom if finding else None) == symptom
 
 
 @pytest.mark.parametrize("said, symptom", [
