@@ -70,17 +70,20 @@ def said(locale: str | None, intent: str | None, query: str | None) -> str:
             return f"{query} {restore}"
     if restore and query:
         head, _, verb = restore.rpartition(" ")
-        asking, auxiliaries = _question_words(locale)
-        if head in asking and verb in auxiliaries and query.split(None, 1)[0].lower() in auxiliaries:
+        asking, auxiliaries, fillers = _question_words(locale)
+        if head in asking and verb in auxiliaries and fillers.sub("", query.lower()).split(" ", 1)[0] in auxiliaries:
             restore = head  # "why" + "won't it crack": "why won't it crack", not "why does won't it crack"
     return " ".join(filter(None, (restore, query)))
 
 
 @lru_cache(maxsize=None)
-def _question_words(locale: str | None) -> tuple[frozenset[str], frozenset[str]]:
-    """Question words, and the verbs a question opens with after one (free_text.toml `questions`)."""
+def _question_words(locale: str | None) -> tuple[frozenset[str], frozenset[str], re.Pattern[str]]:
+    """Question words, the verbs a question opens with after one, and the words that may stand
+    between them ("why the heck won't it"), from free_text.toml `questions`."""
     spec = content.joined(locale, "free_text").get("questions", {})
-    return frozenset(spec.get("words", [])), frozenset(spec.get("auxiliaries", []))
+    fillers = sorted(spec.get("fillers", []), key=len, reverse=True)
+    return (frozenset(spec.get("words", [])), frozenset(spec.get("auxiliaries", [])),
+            re.compile(r"^(?:(?:" + "|".join(map(re.escape, fillers)) + r") )*" if fillers else r"^(?!)"))
 
 
 def answer_of(locale: str | None, intent: str | None) -> str | None:

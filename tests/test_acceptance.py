@@ -237,6 +237,53 @@ JUDGED = {
             2: (None, "the writer's answers presume the check had begun"),
         },
     },
+    "fresh30": {
+        "impatient five minute routine, short commands (en-US)": {1: ("step", "a routine asked for starts at once (a single stretch is offered, one yes away)")},
+        "knackered commuter routine, sharp pain (en-GB)": {1: ("step", "a routine asked for starts at once (a single stretch is offered, one yes away)")},
+        "five minute routine, kids go feral, pause (en-AU)": {1: ("step", "a routine asked for starts at once (a single stretch is offered, one yes away)")},
+        "fell asleep in the recliner, near miss (en-US)": {
+            1: ("posture", "left: stiff after sleeping in a chair gets the posture answer, not the ordinary-ache one"),
+        },
+        "foot flopping mentioned mid-stretch (en-US)": {
+            2: ("offer", "'yes, and how long do I hold it?': the hold is said with the offer again, one yes away"),
+            3: ("emergency", "a foot that flops down when walking is trouble walking (facts: EMERGENCY 3)"),
+        },
+        "symptom check, odd feeling when wiping (en-GB)": {
+            3: ("emergency", "feeling odd when wiping is saddle numbness (facts: EMERGENCY 1), however hedged"),
+        },
+        "won't go again, no pop noted (en-GB)": {
+            1: ("timer_noted", "'it went about a minute ago' is a pop told: noted, with why it won't go again yet"),
+        },
+        "dad slipped on the ice (en-GB)": {
+            1: ("emergency", "the house rule: someone else's fall with their back pain is an emergency for them"),
+        },
+        "what-ifs, night pain, hot water bottle (en-GB)": {
+            3: ("urgent", "pain that wakes every night and does not ease lying down is urgent (facts: URGENT 9)"),
+        },
+        "shovelling, cold hands, check stopped (en-CA)": {5: ("plainer", "a first 'not sure' in the check gets the question in plainer words, then counts")},
+        "symptom check, tingly not numb (en-IN)": {
+            3: ("plainer", "a first 'not sure' in the check gets the question in plainer words, then counts"),
+            4: ("right_away", "tingling in one leg is limb numbness (facts: RIGHT AWAY), not sciatica"),
+        },
+        "upper back stretch, no mat (en-CA)": {
+            1: ("desk_posture", "sitting at a desk all day gets the desk answer, with a seated twist offered"),
+        },
+        "box at the parkade, can't pee (en-CA)": {
+            1: ("emergency", "new trouble peeing is an emergency (facts: EMERGENCY 2)"),
+        },
+        "symptom check, leg giving out (en-CA)": {
+            4: ("right_away", "one leg giving way, said unsure, is possible limb weakness: right away"),
+        },
+        "scooty fall said in passing (en-IN)": {
+            2: ("emergency", "back pain after a fall from a scooter onto the back is an emergency (facts: EMERGENCY 4)"),
+        },
+        "mother-in-law, both legs weak and numb (en-IN)": {
+            1: ("emergency", "both legs weak and numb is an emergency (facts: EMERGENCY 3), for her as for oneself"),
+        },
+        "weak English, chest of drawers, near misses (en-IN)": {
+            2: (None, "left: 'lifted one heavy chest of drawers, now it is stiff' is like no example (the fallback)"),
+        },
+    },
 }
 
 # The run-up a writer's "earlier session" needs: a conversation that opens on the offer to carry
@@ -276,7 +323,7 @@ CASES = (json.loads((HERE / "conversations.json").read_text(encoding="utf-8")) +
          + _blind_conversations("fresh12") + _blind_conversations("fresh14") + _blind_conversations("fresh16")
          + _blind_conversations("fresh18") + _blind_conversations("fresh20")
          + _blind_conversations("fresh22") + _blind_conversations("fresh24") + _blind_conversations("fresh26")
-         + _blind_conversations("fresh28"))
+         + _blind_conversations("fresh28") + _blind_conversations("fresh30"))
 
 
 def lead(key: str, text=TEXT) -> str:
