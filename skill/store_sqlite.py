@@ -74,7 +74,7 @@ class SQLiteStore:
         local = self._local
         conn = getattr(local, "conn", None)
         if conn is not None and local.pid == os.getpid():
-            # fstat on the held file, not stat on its path: about a third of the time in a request
+            # fstat on the file this thread holds open, not stat on its path: no path lookup each call
             if os.fstat(local.fd).st_nlink:
                 return conn
             log.warning(json.dumps({"event": "store_file_replaced", "store": "SQLiteStore",
