@@ -129,12 +129,15 @@ class Rules:
                                      int(spec.get("window", DEFAULT_WINDOW)), _begins(phrases),
                                      _alternation(spec.get("if_said", []))))
         modifiers = []
+        symptom_ids = {c.name for c in concepts}
         for rule in context.get("rules", []):
             pattern = _alternation(rule["phrases"])
             if pattern is None:
                 continue
+            # `only`: the concepts it modifies, every other one excluded ("nearly fell" denies a fall alone)
+            excluded = symptom_ids - set(rule["only"]) if "only" in rule else set(rule.get("excluded", []))
             modifiers.append(_Modifier(rule["category"], rule.get("direction", FORWARD), pattern,
-                                       int(rule.get("max_scope", DEFAULT_SCOPE)), frozenset(rule.get("excluded", [])),
+                                       int(rule.get("max_scope", DEFAULT_SCOPE)), frozenset(excluded),
                                        _alternation(rule.get("stop_at", [])), _alternation(rule.get("pseudo", [])),
                                        _alternation(rule.get("through", [])), _alternation(rule.get("if_said", [])),
                                        _alternation([*rule.get("unless_said", []),

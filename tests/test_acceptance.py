@@ -32,6 +32,12 @@ ROOT = HERE.parents[1]
 TEXT = content.for_locale("en-US")
 
 
+# Reasons that recur in JUDGED below
+ROUTINE_STARTS = "a routine asked for starts at once (a single stretch is offered, one yes away)"
+OTHERS_FALL = "the house rule: someone else's fall with their back pain is an emergency for them, as for oneself"
+NEW_SESSION_CHECK = "the warning closed the session; a question about taking them in, in a new one, starts the check"
+PLAINER_FIRST = "a first 'not sure' in the check gets the question in plainer words, then counts"
+
 # Where the product answers a blind writer's turn differently on purpose, the turn's kind as the
 # product gives it and why; `None`: the conversation is played up to that turn (what follows
 # leans on the writer's reading).
@@ -209,18 +215,18 @@ JUDGED = {
         },
     },
     "fresh28": {
-        "Dad with toddler and the TV on pauses for a diaper (en-US)": {1: ("step", "a routine asked for starts at once (a single stretch is offered, one yes away)")},
+        "Dad with toddler and the TV on pauses for a diaper (en-US)": {1: ("step", ROUTINE_STARTS)},
         "Shoveller asks about the crack mid-routine, pauses for hockey (en-CA)": {
-            1: ("step", "a routine asked for starts at once (a single stretch is offered, one yes away)"),
+            1: ("step", ROUTINE_STARTS),
             5: ("done", "a quick routine is one stretch (two minutes); 'carry on' went past its last step"),
         },
-        "Foot gone to sleep during a routine with cartoons on (en-GB)": {1: ("step", "a routine asked for starts at once (a single stretch is offered, one yes away)")},
-        "Couple doing a routine, partner's dead leg from kneeling (en-AU)": {1: ("step", "a routine asked for starts at once (a single stretch is offered, one yes away)")},
-        "Routine with the pressure cooker whistling (en-IN)": {1: ("step", "a routine asked for starts at once (a single stretch is offered, one yes away)")},
-        "Son fell off the trampoline with back pain (en-US)": {1: ("emergency", "the house rule: someone else's fall with their back pain is an emergency for them, as for oneself"), 2: ("triage", "the warning closed the session; a question about taking them in, in a new one, starts the check")},
-        "Daughter's bad fall at the rink (en-CA)": {1: ("emergency", "the house rule: someone else's fall with their back pain is an emergency for them, as for oneself"), 2: ("triage", "the warning closed the session; a question about taking them in, in a new one, starts the check")},
-        "Jack fell off the trampoline mid-request (en-AU)": {1: ("emergency", "the house rule: someone else's fall with their back pain is an emergency for them, as for oneself"), 2: ("triage", "the warning closed the session; a question about taking them in, in a new one, starts the check")},
-        "Papa fell in the bathroom (en-IN)": {1: ("emergency", "the house rule: someone else's fall with their back pain is an emergency for them, as for oneself"), 2: ("triage", "the warning closed the session; a question about taking them in, in a new one, starts the check")},
+        "Foot gone to sleep during a routine with cartoons on (en-GB)": {1: ("step", ROUTINE_STARTS)},
+        "Couple doing a routine, partner's dead leg from kneeling (en-AU)": {1: ("step", ROUTINE_STARTS)},
+        "Routine with the pressure cooker whistling (en-IN)": {1: ("step", ROUTINE_STARTS)},
+        "Son fell off the trampoline with back pain (en-US)": {1: ("emergency", OTHERS_FALL), 2: ("triage", NEW_SESSION_CHECK)},
+        "Daughter's bad fall at the rink (en-CA)": {1: ("emergency", OTHERS_FALL), 2: ("triage", NEW_SESSION_CHECK)},
+        "Jack fell off the trampoline mid-request (en-AU)": {1: ("emergency", OTHERS_FALL), 2: ("triage", NEW_SESSION_CHECK)},
+        "Papa fell in the bathroom (en-IN)": {1: ("emergency", OTHERS_FALL), 2: ("triage", NEW_SESSION_CHECK)},
         "Husband's both legs numb, mentioned while asking for a stretch (en-US)": {
             1: ("emergency", "numbness in both legs is an emergency (facts: EMERGENCY 3), for him as for oneself"),
             2: ("emergency", "walking 'kind of wobbly' is trouble walking: an emergency for him"),
@@ -238,9 +244,9 @@ JUDGED = {
         },
     },
     "fresh30": {
-        "impatient five minute routine, short commands (en-US)": {1: ("step", "a routine asked for starts at once (a single stretch is offered, one yes away)")},
-        "knackered commuter routine, sharp pain (en-GB)": {1: ("step", "a routine asked for starts at once (a single stretch is offered, one yes away)")},
-        "five minute routine, kids go feral, pause (en-AU)": {1: ("step", "a routine asked for starts at once (a single stretch is offered, one yes away)")},
+        "impatient five minute routine, short commands (en-US)": {1: ("step", ROUTINE_STARTS)},
+        "knackered commuter routine, sharp pain (en-GB)": {1: ("step", ROUTINE_STARTS)},
+        "five minute routine, kids go feral, pause (en-AU)": {1: ("step", ROUTINE_STARTS)},
         "fell asleep in the recliner, near miss (en-US)": {
             1: ("posture", "left: stiff after sleeping in a chair gets the posture answer, not the ordinary-ache one"),
         },
@@ -260,9 +266,9 @@ JUDGED = {
         "what-ifs, night pain, hot water bottle (en-GB)": {
             3: ("urgent", "pain that wakes every night and does not ease lying down is urgent (facts: URGENT 9)"),
         },
-        "shovelling, cold hands, check stopped (en-CA)": {5: ("plainer", "a first 'not sure' in the check gets the question in plainer words, then counts")},
+        "shovelling, cold hands, check stopped (en-CA)": {5: ("plainer", PLAINER_FIRST)},
         "symptom check, tingly not numb (en-IN)": {
-            3: ("plainer", "a first 'not sure' in the check gets the question in plainer words, then counts"),
+            3: ("plainer", PLAINER_FIRST),
             4: ("right_away", "tingling in one leg is limb numbness (facts: RIGHT AWAY), not sciatica"),
         },
         "upper back stretch, no mat (en-CA)": {
