@@ -176,6 +176,12 @@ def test_someone_elses_sign_the_speaker_has_too_is_theirs_as_well(said, who):
     assert finding is not None and finding.symptom == "fever" and finding.who == who
 
 
+def test_not_me_said_of_someone_else_keeps_the_sign_theirs():
+    """ "My husband, not me, has been wetting himself": the advice is for him, not the speaker."""
+    finding = screen.screen(["my husband, not me, has been wetting himself since his back went out"], "en-US")
+    assert finding is not None and finding.symptom == "bladder_bowel" and finding.who == "other"
+
+
 @pytest.mark.parametrize("said, symptom", [
     ("i had that numb feeling down there in the spring and it went away, well it's back again since thursday",
      "saddle_numbness"),
