@@ -11,6 +11,8 @@ The rule, in one place:
 """
 from __future__ import annotations
 
+import re
+import time
 from typing import NamedTuple
 
 from ask_sdk_core.dispatch_components import (
@@ -30,6 +32,10 @@ from .speech import Reply, escape, question, render
 EMERGENCY, RIGHT_AWAY, URGENT, SOON = screen.EMERGENCY, screen.RIGHT_AWAY, screen.URGENT, screen.SOON
 LEVEL_ORDER, PRE_EMPTING, SYMPTOM_LEVELS = screen.LEVEL_ORDER, screen.PRE_EMPTING, screen.SYMPTOM_LEVELS
 level_of = screen.level_of
+_THIRD_PERSON = re.compile(r"\b(he|she|they|him|her|them|his|hers|their|he's|she's|they're)\b")
+STRETCH_INTENTS = ("ChooseStretchIntent", "GuideStretchIntent", "StartRoutineIntent")
+_STRETCH_WORDS = re.compile(r"\b(stretch\w*|routine|exercis\w*|yoga|warm ?up|work ?out|loosen\w*|cat cow|knee to chest|child'?s pose|twist\w*)\b")
+WARNED_FOR_SECONDS = 3600  # an hour: long enough for "should he stretch it out?" after the call, not all day
 
 
 class SlotReading(NamedTuple):
@@ -107,6 +113,8 @@ def advice(handler_input: HandlerInput, finding: Finding | str, *, unsure: bool 
         session.turn(handler_input).pending = "check"
         offer = text.text("symptoms.offer_check")
         return question(text.text(f"safety.if_it_happens.{finding.level}", symptom=name), offer, reprompt=offer, title=title)
+    if finding.level in PRE_EMPTING:
+        remember_warning(handler_input, finding)
     if finding.who == "other":
         parts = [text.text("safety.for_someone", symptom=name), text.text(f"safety.levels_other.{finding.level}")]
     elif finding.status == screen.POSSIBLE:
@@ -114,6 +122,54 @@ def advice(handler_input: HandlerInput, finding: Finding | str, *, unsure: bool 
     else:
         parts = [text.text("symptoms.heard", symptom=name), text.text(f"safety.levels.{finding.level}")]
     return Reply(parts, end_session=True, card_title=title, is_red_flag_advice=True)
+
+
+def remember_warning(handler_input: HandlerInput, finding: Finding) -> None:
+    """Keep, for `WARNED_FOR_SECONDS`, that red-flag advice was given (when, and whether for
+    someone else; never the sign: the skill stores nothing said about health). The advice closes
+    the session; a stretch asked for in the next one gets the warning again (`NoStretchAfterWarning`)."""
+    record = session.user_record(handler_input)
+    record.warned = {"at": time.time(), "other": finding.who == "other"}
+    session.save_user_record(handler_input, record)
+
+
+def recent_warning(handler_input: HandlerInput, now: float | None = None) -> dict | None:
+    """That advice, if it was given less than `WARNED_FOR_SECONDS` ago; an older one is forgotten."""
+    record = session.user_record(handler_input)
+    warned = record.warned
+    now = time.time() if now is None else now
+    if warned and now - float(warned.get("at", 0)) > WARNED_FOR_SECONDS:
+        record.warned = warned = None
+        session.save_user_record(handler_input, record)
+    return warned or None
+
+
+class NoStretchAfterWarning(AbstractResponseInterceptor):
+    """A stretch asked for ("should he just stretch it out?") a little after red-flag advice (which
+    closed that session) gets the warning again instead, whatever the handler answered."""
+
+    def process(self, handler_input: HandlerInput, response: Response | None) -> None:
+        attrs = handler_input.attributes_manager.request_attributes
+        if response is None or attrs.get("red_flag_advice") or handler_input.request_envelope.session is None:
+            return
+        if not self._asked_for_stretch(handler_input):
+            return  # (a stretch offered after an answer to something else is left as it is)
+        warned = recent_warning(handler_input)
+        if warned is None or (warned.get("other") and not _THIRD_PERSON.search(" ".join(said_in_request(handler_input)).lower())):
+            return  # someone else's sign: their stretch is held back, not the speaker's own
+        state = session.turn(handler_input)
+        state.offer, state.routine, state.pending = {}, None, None
+        text = content.for_locale(handler_input.request_envelope.request.locale)
+        reply = Reply([text.text("safety.warning"), text.text("safety.earlier_other" if warned.get("other") else "safety.earlier")],
+                      end_session=True, card_title=text.text("cards.red_flag"), is_red_flag_advice=True)
+        response.reprompt, response.directives, response.card = None, None, None
+        render(handler_input, reply)  # the same Response object, its speech and session flag replaced
+
+    @staticmethod
+    def _asked_for_stretch(handler_input: HandlerInput) -> bool:
+        if _intent_name(handler_input) in STRETCH_INTENTS:
+            return True
+        return bool(_STRETCH_WORDS.search(" ".join(said_in_request(handler_input)).lower()))
 
 
 class DetectRedFlag(AbstractRequestInterceptor):
@@ -181,4 +237,4 @@ class WarningFirst(AbstractResponseInterceptor):
 
 HANDLERS: tuple[AbstractRequestHandler, ...] = (RedFlagReported(),)
 REQUEST_INTERCEPTORS = (DetectRedFlag(),)
-RESPONSE_INTERCEPTORS = (WarningFirst(),)
+RESPONSE_INTERCEPTORS = (NoStretchAfterWarning(), WarningFirst())

@@ -113,6 +113,7 @@ class UserRecord:
     prefs: dict[str, Any] = field(default_factory=dict)
     progress: dict[str, Any] = field(default_factory=dict)  # what finished routines did (progress.py)
     reminder_offered_at: float | None = None  # the last reminder offer after a routine (reminders.py)
+    warned: dict[str, Any] | None = None  # when red-flag advice was last given, and if for someone else (safety.py)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any] | None) -> "UserRecord":
@@ -125,6 +126,7 @@ class UserRecord:
             prefs=dict(data.get("prefs") or {}),
             progress=dict(data.get("progress") or {}),
             reminder_offered_at=float(offered) if offered is not None else None,
+            warned=dict(data["warned"]) if isinstance(data.get("warned"), dict) else None,
         )
 
     def saved_place(self, now: float | None = None) -> Routine | None:
@@ -268,7 +270,8 @@ def _fields(record: UserRecord) -> dict[str, Any]:
     place = record.place
     return {"intro_heard": record.intro_heard, "place": None if place is None else dict(place),
             "popped_at": record.popped_at, "prefs": dict(record.prefs), "progress": dict(record.progress),
-            "reminder_offered_at": record.reminder_offered_at}
+            "reminder_offered_at": record.reminder_offered_at,
+            "warned": None if record.warned is None else dict(record.warned)}
 
 
 def _session_attributes(handler_input: HandlerInput) -> dict[str, Any]:

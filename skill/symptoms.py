@@ -22,7 +22,7 @@ from .routine import keep_place, running, stretch_name
 from .screen import Finding
 from .speech import Reply, question, render
 
-STRETCH_INTENTS = ("ChooseStretchIntent", "GuideStretchIntent", "StartRoutineIntent")
+STRETCH_INTENTS = safety.STRETCH_INTENTS
 
 
 def questions(handler_input: HandlerInput) -> list[dict[str, Any]]:

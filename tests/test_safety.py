@@ -323,3 +323,41 @@ def test_a_red_flag_mid_routine_stops_the_routine(talk):
     assert "911" in stopped.speech and stopped.ended
     after = talk.say("AMAZON.NextIntent")
     assert "hands and knees" not in after.speech.lower()
+
+
+# -- advice given is remembered for an hour: no stretch over it in the next session ---------------
+
+def _other_fall_then(stored_skill, *turns, locale="en-CA"):
+    talk = Conversation(stored_skill, locale=locale)
+    talk.launch()
+    first = talk.say("SomeoneElseIntent", query="slipped on the ice and fell down the back stairs his back's really hurting")
+    assert first.ended and "911 for them" in first.speech
+    return [talk.send(turn) for turn in turns]
+
+
+def test_a_stretch_asked_for_someone_warned_about_gets_their_advice_again(stored_skill):
+    """The advice closed the session; "should he just stretch it out?" in the next one is not a stretch."""
+    (reply,) = _other_fall_then(stored_skill, intent_request("SomeoneElseIntent", query="says he can stand should he just stretch it out"))
+    assert reply.speech.startswith(warning("en-CA")) and content.for_locale("en-CA").text("safety.earlier_other") in reply.speech
+    assert reply.ended
+    assert "cat cow" not in reply.speech.lower()
+
+
+def test_someone_else_s_warning_does_not_hold_back_the_speaker_s_own_stretch(stored_skill):
+    (reply,) = _other_fall_then(stored_skill, intent_request("ChooseStretchIntent", area=("lower back", "lower_back")))
+    assert "earlier" not in reply.speech and not reply.ended
+    assert "cat cow" in reply.speech.lower()
+
+
+def test_one_s_own_warning_holds_back_a_stretch_for_an_hour_not_a_question(stored_skill, monkeypatch):
+    talk = Conversation(stored_skill, locale="en-GB")
+    talk.launch()
+    assert talk.say("QuestionIntent", query="both my legs have gone numb").ended
+    stretch = talk.say("ChooseStretchIntent", area=("lower back", "lower_back"))
+    assert stretch.speech.startswith(warning("en-GB")) and content.for_locale("en-GB").text("safety.earlier") in stretch.speech
+    question = talk.say("WhatIsThePopIntent")
+    assert "gas bubble" in question.speech and "earlier" not in question.speech
+    later = safety.time.time() + safety.WARNED_FOR_SECONDS + 60
+    monkeypatch.setattr(safety.time, "time", lambda: later)
+    talk.restart()
+    assert "cat cow" in talk.say("ChooseStretchIntent", area=("lower back", "lower_back")).speech.lower()
