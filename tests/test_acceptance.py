@@ -36,6 +36,8 @@ TEXT = content.for_locale("en-US")
 ROUTINE_STARTS = "a routine asked for starts at once (a single stretch is offered, one yes away)"
 OTHERS_FALL = "the house rule: someone else's fall with their back pain is an emergency for them, as for oneself"
 NEW_SESSION_CHECK = "the warning closed the session; a question about taking them in, in a new one, starts the check"
+WARNED_AGAIN = ("the advice closed the session; a stretch asked for in the next one gets the warning again, "
+                "no stretch (the record keeps when advice was given, never the sign)")
 PLAINER_FIRST = "a first 'not sure' in the check gets the question in plainer words, then counts"
 
 # Where the product answers a blind writer's turn differently on purpose, the turn's kind as the
@@ -290,6 +292,38 @@ JUDGED = {
             2: (None, "left: 'lifted one heavy chest of drawers, now it is stiff' is like no example (the fallback)"),
         },
     },
+    "fresh32": {
+        "Husband fell down icy stairs (en-CA)": {2: ("warned_again", WARNED_AGAIN)},
+        "Father with chest pain (en-IN)": {2: ("warned_again", WARNED_AGAIN)},
+        "Evening hips with the dog (en-US)": {
+            1: ("step", "'something gentle for my hips before bed' is read as a routine asked for, which starts at once"),
+            3: (None, "virtual-alexa matches no intent for an aside to the dog (Alexa would send it to the fallback)")},
+        "Should I be worried, sore a couple of days (en-US)": {
+            1: ("stiffness", "a sore back with 'should I be worried' gets the ordinary-ache answer, the check one yes away"),
+            2: (None, "the writer's check was not started (see turn 1)")},
+        "Wife joins the routine, her leg goes numb (en-US)": {
+            2: ("posture", "left: an aside about a foot 'in the way' is routed to the posture answer (the routine is kept)")},
+        "Coffee pop and a clear denial (en-US)": {
+            3: ("pop_again", "left: right after a pop, 'it's just stiff' is answered as the pop not coming again"),
+            4: (None, "played up to the turn left above")},
+        "Pop timer over breakfast (en-GB)": {
+            3: (None, "left: 'when did it last pop' is routed to the stopped-popping answer")},
+        "Chest freezer tweak (en-CA)": {
+            1: (None, "left: 'tweaked my back carrying a chest freezer' is like no example (the fallback)")},
+        "Couch crack before bed (en-CA)": {
+            2: (None, "left: 'why does it do that' after a pop told reaches the fallback")},
+        "Boss walks in, back after (en-AU)": {
+            6: ("routine_help", "left: virtual-alexa matches 'which step's this' to WhatIntent; the routine's help is given")},
+        "Bluey on the mat (en-AU)": {
+            3: (None, "virtual-alexa matches no intent for an aside to the dog (Alexa would send it to the fallback)")},
+        "Crook back check (en-AU)": {
+            1: ("stiffness", "a crook (sore) back with 'should I be worried' gets the ordinary-ache answer, the check one yes away"),
+            2: (None, "the writer's check was not started (see turn 1)")},
+        "Desk routine with the child (en-IN)": {
+            1: (None, "left: 'give me desk routine' after a long sentence is answered with desk posture and a seated twist offered")},
+        "Only stiffness, denials (en-IN)": {
+            1: (None, "left: 'no numbness, no tingling, no fever, only stiffness in my back' is answered as the pop (no alarm)")},
+    },
 }
 
 # The run-up a writer's "earlier session" needs: a conversation that opens on the offer to carry
@@ -329,7 +363,7 @@ CASES = (json.loads((HERE / "conversations.json").read_text(encoding="utf-8")) +
          + _blind_conversations("fresh12") + _blind_conversations("fresh14") + _blind_conversations("fresh16")
          + _blind_conversations("fresh18") + _blind_conversations("fresh20")
          + _blind_conversations("fresh22") + _blind_conversations("fresh24") + _blind_conversations("fresh26")
-         + _blind_conversations("fresh28") + _blind_conversations("fresh30"))
+         + _blind_conversations("fresh28") + _blind_conversations("fresh30") + _blind_conversations("fresh32"))
 
 
 def lead(key: str, text=TEXT) -> str:
@@ -366,6 +400,7 @@ def markers(text) -> dict[str, list[str]]:
            + ([lead("symptoms.noted_soon")] if level == "soon" else [])  # "Noted: ... worth booking ... soon" (as heard_level)
            for level in ("emergency", "right_away", "urgent", "soon")},
         "info": [lead(f"safety.if_it_happens.{level}") for level in ("emergency", "right_away", "urgent", "soon")],
+        "warned_again": [lead("safety.earlier"), lead("safety.earlier_other")],  # a stretch asked for after red-flag advice
         # the answers that stood for several topics before the topics were told apart
         "pop_safe": [lead(f"topics.{t}") for t in ("crack_harmful", "crack_arthritis", "crack_daily")],
         "professional": [lead(f"topics.{t}") for t in ("professional_choice", "physio", "chiropractor")],
