@@ -30,6 +30,7 @@ from skill.understand import named
     ("talk me through cat cow", "guide"),
     ("do i need medical help for my back", "symptom_check"),
     ("my lower back aches", "stiffness"),
+    ("did it last pop", "pop_last"),  # "when did it last pop": the model's "when {query}" keeps only this
 ])
 def test_a_question_goes_to_the_topic_that_fits(said, topic):
     routed = topics.route(said, "en-US")
