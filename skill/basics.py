@@ -135,6 +135,9 @@ def busy(handler_input: HandlerInput) -> bool:
     return session.turn(handler_input).routine is not None or symptoms.in_triage(handler_input)
 
 
+WORRY_FOLD = "check"  # topic_words.toml's fold for "serious", "worried", "looked at", ...
+
+
 def answer_free_text(handler_input: HandlerInput, said: str) -> Response:
     """Words that matched no specific sample, after the red-flag screen (safety.py) found no red
     flag in them: a sign to book soon, a "what if", or a question answered by its topic."""
@@ -166,6 +169,9 @@ def answer_free_text(handler_input: HandlerInput, said: str) -> Response:
     if routed.topic == "stretch":
         return render(handler_input, stretches.offer_for(handler_input, name=names.stretch, area=names.area,
                                                          position=names.position))
+    if routed.topic == "stiffness" and WORRY_FOLD in topics.router(locale).words(said):
+        # "my back's been stiff for a couple of days, is this something serious?": the question asked is the check's
+        return render(handler_input, symptoms.start(handler_input))
     actions = {"symptom_check": symptoms.start, "stiffness": symptoms.ordinary_ache, "capabilities": help_reply,
                "another_stretch": stretches.offer_next, "pop_noted": answers.note_pop}
     if routed.topic in actions:

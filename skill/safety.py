@@ -7,6 +7,8 @@ The rule, in one place:
 - a red flag in any slot of any request (`DetectRedFlag`, a request interceptor) is answered
   by `RedFlagReported`, the first handler in dispatch order: advice at its level, a running
   routine stopped, no stretch offered;
+- the advice closes the session; for an hour, a stretch asked for or started in a new session
+  gets the warning again (`NoStretchAfterWarning`; the record keeps when, never the sign);
 - the error apology carries the warning too (see basics.py).
 """
 from __future__ import annotations
@@ -145,14 +147,15 @@ def recent_warning(handler_input: HandlerInput, now: float | None = None) -> dic
 
 
 class NoStretchAfterWarning(AbstractResponseInterceptor):
-    """A stretch asked for ("should he just stretch it out?") a little after red-flag advice (which
-    closed that session) gets the warning again instead, whatever the handler answered."""
+    """A stretch asked for ("should he just stretch it out?"), or one under way, a little after
+    red-flag advice (which closed that session) gets the warning again instead, whatever the
+    handler answered."""
 
     def process(self, handler_input: HandlerInput, response: Response | None) -> None:
         attrs = handler_input.attributes_manager.request_attributes
         if response is None or attrs.get("red_flag_advice") or handler_input.request_envelope.session is None:
             return
-        if not self._asked_for_stretch(handler_input):
+        if session.turn(handler_input).routine is None and not self._asked_for_stretch(handler_input):
             return  # (a stretch offered after an answer to something else is left as it is)
         warned = recent_warning(handler_input)
         if warned is None or (warned.get("other") and not _THIRD_PERSON.search(" ".join(said_in_request(handler_input)).lower())):

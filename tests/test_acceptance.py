@@ -38,6 +38,7 @@ OTHERS_FALL = "the house rule: someone else's fall with their back pain is an em
 NEW_SESSION_CHECK = "the warning closed the session; a question about taking them in, in a new one, starts the check"
 WARNED_AGAIN = ("the advice closed the session; a stretch asked for in the next one gets the warning again, "
                 "no stretch (the record keeps when advice was given, never the sign)")
+SOON_STRETCH = "a sign to book soon allows gentle movement (facts: SOON): asked for a stretch after that advice, one is offered"
 PLAINER_FIRST = "a first 'not sure' in the check gets the question in plainer words, then counts"
 
 # Where the product answers a blind writer's turn differently on purpose, the turn's kind as the
@@ -240,10 +241,6 @@ JUDGED = {
             2: ("triage", "left: 'should I see a physio or the GP about it?' starts the warning-sign check"),
             3: (None, "the writer's next turns presume the professional answer"),
         },
-        "Symptom check with the hockey on loud (en-CA)": {
-            1: ("stiffness", "left: the sore back told after the ask is answered, the check offered one yes away"),
-            2: (None, "the writer's answers presume the check had begun"),
-        },
     },
     "fresh30": {
         "impatient five minute routine, short commands (en-US)": {1: ("step", ROUTINE_STARTS)},
@@ -292,6 +289,36 @@ JUDGED = {
             2: (None, "left: 'lifted one heavy chest of drawers, now it is stiff' is like no example (the fallback)"),
         },
     },
+    "fresh34": {
+        'Chest tightness in the middle of a desk routine (en-US)': {4: ("warned_again", WARNED_AGAIN)},
+        'Husband fell down the stairs (en-US)': {2: ("warned_again", WARNED_AGAIN)},
+        'Hot and cold in the middle of the check (en-GB)': {4: ("warned_again", WARNED_AGAIN)},
+        "Son's clicky back, then mum with past cancer (en-GB)": {3: ("warned_again", WARNED_AGAIN)},
+        'Pins and needles down one leg in a five minute routine (en-GB)': {4: ("warned_again", WARNED_AGAIN)},
+        'Worry check, then trouble peeing (en-CA)': {5: ("warned_again", WARNED_AGAIN)},
+        "Buddy's cracking back, wife on steroids (en-CA)": {3: ("warned_again", WARNED_AGAIN)},
+        'Dad with a tingly foot (en-CA)': {3: ("warned_again", WARNED_AGAIN)},
+        'Mate came off his motorbike (en-AU)': {2: ("warned_again", WARNED_AGAIN)},
+        'Pain waking them at night, mid-stretch (en-AU)': {4: ("warned_again", WARNED_AGAIN)},
+        'Numb leg, wants to loosen up anyway (en-AU)': {2: ("warned_again", WARNED_AGAIN)},
+        'Worried check, weight loss (en-IN)': {5: ("warned_again", WARNED_AGAIN)},
+        'Both legs numb in a five minute routine (en-IN)': {4: ("warned_again", WARNED_AGAIN)},
+        'Five weeks and not better, wants a stretch anyway (en-US)': {3: ("offer", SOON_STRETCH)},
+        'Shooting pain down one leg, no numbness (en-CA)': {3: ("offer", SOON_STRETCH)},
+        "Stiffness stopping daily work (en-IN)": {2: ("offer", SOON_STRETCH)},
+        "Chest of drawers, stiff from sitting, something for sitting (en-US)": {
+            3: (None, "left: 'something for sitting maybe?' is routed to posture")},
+        "First-timer, something for sitting, it hurts (en-CA)": {
+            2: (None, "left: 'something for sitting maybe' is routed to posture")},
+        "Clear denials, then upper back offer (en-GB)": {
+            1: ("heat_ice", "left: denials and 'it's just stiff this morning' get the heat answer for a stiff back")},
+        "Unsure first-timer, gardening stiffness (en-GB)": {
+            1: (None, "left: 'erm, hello, what is this?' reaches the fallback (a routing example for it moved a held-out question)")},
+        "Stopped cracking for months (en-AU)": {
+            3: ("pop_stopped", "left: 'is it bad that I used to crack it heaps?' after talk of it stopping is answered as the stop")},
+        "Upper back offer declined, then guided steps (en-AU)": {
+            2: (None, "left: 'got anything for my upper back?' gets self-care, a stretch offered after it")},
+    },
     "fresh32": {
         "Husband fell down icy stairs (en-CA)": {2: ("warned_again", WARNED_AGAIN)},
         "Crack on before work (en-GB)": {
@@ -300,9 +327,6 @@ JUDGED = {
         "Evening hips with the dog (en-US)": {
             1: ("step", "'something gentle for my hips before bed' is read as a routine asked for, which starts at once"),
             3: (None, "virtual-alexa matches no intent for an aside to the dog (Alexa would send it to the fallback)")},
-        "Should I be worried, sore a couple of days (en-US)": {
-            1: ("stiffness", "a sore back with 'should I be worried' gets the ordinary-ache answer, the check one yes away"),
-            2: (None, "the writer's check was not started (see turn 1)")},
         "Wife joins the routine, her leg goes numb (en-US)": {
             2: ("posture", "left: an aside about a foot 'in the way' is routed to the posture answer (the routine is kept)")},
         "Coffee pop and a clear denial (en-US)": {
@@ -318,9 +342,6 @@ JUDGED = {
             6: ("routine_help", "left: virtual-alexa matches 'which step's this' to WhatIntent; the routine's help is given")},
         "Bluey on the mat (en-AU)": {
             3: (None, "virtual-alexa matches no intent for an aside to the dog (Alexa would send it to the fallback)")},
-        "Crook back check (en-AU)": {
-            1: ("stiffness", "a crook (sore) back with 'should I be worried' gets the ordinary-ache answer, the check one yes away"),
-            2: (None, "the writer's check was not started (see turn 1)")},
         "Desk routine with the child (en-IN)": {
             1: (None, "left: 'give me desk routine' after a long sentence is answered with desk posture and a seated twist offered")},
         "Only stiffness, denials (en-IN)": {
@@ -365,7 +386,8 @@ CASES = (json.loads((HERE / "conversations.json").read_text(encoding="utf-8")) +
          + _blind_conversations("fresh12") + _blind_conversations("fresh14") + _blind_conversations("fresh16")
          + _blind_conversations("fresh18") + _blind_conversations("fresh20")
          + _blind_conversations("fresh22") + _blind_conversations("fresh24") + _blind_conversations("fresh26")
-         + _blind_conversations("fresh28") + _blind_conversations("fresh30") + _blind_conversations("fresh32"))
+         + _blind_conversations("fresh28") + _blind_conversations("fresh30") + _blind_conversations("fresh32")
+         + _blind_conversations("fresh34"))
 
 
 def lead(key: str, text=TEXT) -> str:

@@ -190,3 +190,21 @@ def test_symptom_answers_are_never_stored(stored_skill, tmp_path):
     stored = b"".join(p.read_bytes() for p in tmp_path.glob("store.sqlite3*"))
     for private in (b"stiff", b"triage", b"symptom", b"PRIVATE"):
         assert private not in stored
+
+
+@pytest.mark.parametrize("locale, intent, query", [
+    ("en-US", "QuestionIntent", "back's been stiff for a couple days is this something serious"),
+    ("en-AU", "ShouldIntent", "i be worried me back's been crook since sunday"),
+])
+def test_a_stiff_back_told_with_is_this_serious_starts_the_check(skill, locale, intent, query):
+    """Asked whether it is serious, the question is the check's: its first question, not the ache's answer."""
+    talk = Conversation(skill, locale=locale)
+    talk.launch()
+    reply = talk.say(intent, query=query)
+    assert reply.speech.endswith(content.for_locale(locale).raw("symptoms.questions")[0]["text"]) and not reply.ended
+
+
+def test_a_stiff_back_told_alone_gets_the_ordinary_ache_answer(talk):
+    talk.launch()
+    reply = talk.say("QuestionIntent", query="lower back aches")
+    assert EN.text("symptoms.not_red_flag").split(".")[0] in reply.speech and QUESTIONS[0]["text"] not in reply.speech
