@@ -289,6 +289,20 @@ JUDGED = {
             2: (None, "left: 'lifted one heavy chest of drawers, now it is stiff' is like no example (the fallback)"),
         },
     },
+    "fresh36": {
+        "What-if about grandpa, then his check (en-US)": {
+            2: (None, "left: 'can you do the check for him' is routed to what the skill can do (a routing example for it moved a held-out question)")},
+        "Desk routine while flatmate asks about clicking, resume (en-GB)": {
+            3: (None, "left: 'my flatmate wants to know why my back keeps clicking during this' gets how to make it pop")},
+        "Gran's seated stretch, osteoporosis and a small fall (en-GB)": {
+            1: ("step", "left: 'she wants a gentle seated stretch' starts a seated routine at once, not one stretch offered")},
+        "Mum's old sciatica over, pop questions (en-GB)": {
+            4: (None, "virtual-alexa matches no intent for 'ta-ra' (Alexa would)")},
+        "Brother's old car crash over, routine, too much (en-CA)": {
+            3: (None, "left: 'ow, he says that's too much' is no 'it hurts' when told for someone else")},
+        "Five minute routine, partner's six weeks of pain (en-AU)": {
+            4: ("soon", "'say that again' repeats the last reply, the advice to book soon that came with stopping the stretch")},
+    },
     "fresh34": {
         'Chest tightness in the middle of a desk routine (en-US)': {4: ("warned_again", WARNED_AGAIN)},
         'Husband fell down the stairs (en-US)': {2: ("warned_again", WARNED_AGAIN)},
@@ -387,7 +401,8 @@ CASES = (json.loads((HERE / "conversations.json").read_text(encoding="utf-8")) +
          + _blind_conversations("fresh18") + _blind_conversations("fresh20")
          + _blind_conversations("fresh22") + _blind_conversations("fresh24") + _blind_conversations("fresh26")
          + _blind_conversations("fresh28") + _blind_conversations("fresh30") + _blind_conversations("fresh32")
-         + _blind_conversations("fresh34"))
+         + _blind_conversations("fresh34")
+         + _blind_conversations("fresh36"))
 
 
 def lead(key: str, text=TEXT) -> str:

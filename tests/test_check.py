@@ -208,3 +208,18 @@ def test_a_stiff_back_told_alone_gets_the_ordinary_ache_answer(talk):
     talk.launch()
     reply = talk.say("QuestionIntent", query="lower back aches")
     assert EN.text("symptoms.not_red_flag").split(".")[0] in reply.speech and QUESTIONS[0]["text"] not in reply.speech
+
+
+@pytest.mark.parametrize("query, then", [
+    ("says no to that one too", "next"), ("'s shaking her head no", "next"),
+    ("says not sure", "plainer"), ("'s not sure what that means", "plainer"),
+])
+def test_an_answer_given_for_someone_else_mid_check_counts(talk, query, then):
+    """A carer doing the check for someone: "she says no to that one too" is a no, "he's not sure
+    what that means" asks for the question in plainer words."""
+    start(talk)
+    reply = talk.say("SomeoneElseIntent", query=query)
+    if then == "next":
+        assert reply.speech.endswith(QUESTIONS[1]["text"])
+    else:
+        assert reply.speech.startswith(EN.text("symptoms.plainer")) and reply.speech.endswith(QUESTIONS[0]["plain"])
