@@ -53,6 +53,12 @@ def intents() -> tuple[str, ...]:
     return tuple(table(content.DEFAULT_LOCALE))
 
 
+# "... this stretch would pop my back and it didn't": a negation that ends a clause of its own
+# modifies nothing after it (the carrier goes in front)
+_ELLIPSIS = re.compile(r"\b(it|that|this|he|she|they|you|we)( really| even| just| still)? (didn'?t|doesn'?t|don'?t|won'?t|wasn'?t|isn'?t|"
+                       r"hasn'?t|haven'?t|did not|does not|do not|will not|was not|is not|has not|have not)$")
+
+
 def said(locale: str | None, intent: str | None, query: str | None) -> str:
     """What the person said, as near as the skill can know it: the carrier's words put back, in
     front of the query; for a carrier whose samples also put the query first, after it when the
@@ -66,7 +72,7 @@ def said(locale: str | None, intent: str | None, query: str | None) -> str:
         rules = screen.rules(locale)
         if f" {restore} " in f" {rules.said(query)} ":
             return query  # the sign is in the query itself ("can chest pain ... ever be a heart attack")
-        if rules.ends_in_trigger(query) or rules.ends_in_term(query, carrier.after_terms):
+        if (rules.ends_in_trigger(query) and not _ELLIPSIS.search(query.lower())) or rules.ends_in_term(query, carrier.after_terms):
             return f"{query} {restore}"
     if restore and query:
         head, _, verb = restore.rpartition(" ")
