@@ -37,6 +37,7 @@ level_of = screen.level_of
 _THIRD_PERSON = re.compile(r"\b(he|she|they|him|her|them|his|hers|their|he's|she's|they're)\b")
 STRETCH_INTENTS = ("ChooseStretchIntent", "GuideStretchIntent", "StartRoutineIntent")
 _STRETCH_WORDS = re.compile(r"\b(stretch\w*|routine|exercis\w*|yoga|warm ?up|work ?out|loosen\w*|cat cow|knee to chest|child'?s pose|twist\w*)\b")
+_ABOUT_THEM = re.compile(r"^((um|uh|er|erm|well|so|oh|yeah|no|and|actually|now) )*(he|she|they)('s|'d| has| had| is| was| were| have| been| does| did| gets| got| takes| took)?\b", re.I)
 WARNED_FOR_SECONDS = 3600  # an hour: long enough for "should he stretch it out?" after the call, not all day
 
 
@@ -76,9 +77,14 @@ def said_in(locale: str | None, intent_name: str | None, readings: list[SlotRead
     return texts
 
 
-def finding_in(locale: str | None, intent_name: str | None, readings: list[SlotReading]) -> Finding | None:
-    """The most serious sign in a request: in any slot's words, or a slot value's own meaning."""
-    found = [screen.screen(said_in(locale, intent_name, readings), locale)]
+def finding_in(locale: str | None, intent_name: str | None, readings: list[SlotReading], *,
+               in_check: bool = False) -> Finding | None:
+    """The most serious sign in a request: in any slot's words, or a slot value's own meaning.
+    `in_check`: the words answer a check question, so an answer that opens with "he" or "she"
+    is about the person the check is for (screen's `theirs_known`)."""
+    texts = said_in(locale, intent_name, readings)
+    known = in_check and any(_ABOUT_THEM.match(text or "") for text in texts)
+    found = [screen.screen(texts, locale, theirs_known=known)]
     for reading in readings:
         if reading.resolved_id in SYMPTOM_LEVELS and not screen.mentions(reading.spoken, locale):
             # a slot value Alexa matched that the words alone do not name: it counts, unless denied
@@ -99,7 +105,7 @@ def said_in_request(handler_input: HandlerInput) -> list[str]:
 
 def finding_in_request(handler_input: HandlerInput) -> Finding | None:
     return finding_in(handler_input.request_envelope.request.locale, _intent_name(handler_input),
-                      read_slots(handler_input))
+                      read_slots(handler_input), in_check=session.turn(handler_input).asked_triage is not None)
 
 
 def advice(handler_input: HandlerInput, finding: Finding | str, *, unsure: bool = False, name: str | None = None) -> Reply:

@@ -105,8 +105,10 @@ def finding_of(mention: Mention) -> Finding | None:
     return Finding(mention.concept, status, "other" if "other" in mods else "self", mention.text)
 
 
-def screen(texts: Iterable[str | None], locale: str | None) -> Finding | None:
-    """The most serious sign in any of the words, or None."""
+def screen(texts: Iterable[str | None], locale: str | None, *, theirs_known: bool = False) -> Finding | None:
+    """The most serious sign in any of the words, or None. `theirs_known`: the person spoken of
+    is the one whose back is in question (the check is being answered for them, "he had prostate
+    cancer five years back"), so their history or fever counts without their pain told again."""
     found = []
     for text in texts:
         if not text:
@@ -119,7 +121,7 @@ def screen(texts: Iterable[str | None], locale: str | None) -> Finding | None:
             if finding.who == "other":
                 shared = _mine_too(text, locale) if shared is None else shared
                 finding = finding._replace(who="self") if shared else finding
-            if not _nobodys_history(finding, text, locale):
+            if theirs_known or not _nobodys_history(finding, text, locale):
                 found.append(finding)
     return min(found, key=Finding.rank, default=None)
 

@@ -9,6 +9,7 @@ Answers live in the session only and are never stored.
 """
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ask_sdk_core.handler_input import HandlerInput
@@ -60,7 +61,18 @@ def ask_again(handler_input: HandlerInput, *lead: str) -> Reply:
 
 
 def start(handler_input: HandlerInput) -> Reply:
-    """Begin the check. A running routine is paused, its place kept for after the check."""
+    """Begin the check. A running routine is paused, its place kept for after the check.
+    Asked for again mid-check ("is that serious?"), what the question's sign would mean, and the
+    question again: the check goes on from where it is."""
+    if in_triage(handler_input):
+        text = words(handler_input)
+        said = " ".join(safety.said_in_request(handler_input)).lower()
+        if not any(re.search(pattern, said) for pattern in text.raw("symptoms.asks_if_serious")):
+            return ask_again(handler_input)
+        step, follow, _ = asked(handler_input) or (0, False, False)
+        symptom = _question(handler_input, step, follow)["symptom"]
+        meaning = text.text(f"safety.if_it_happens.{screen.level_of(symptom)}", symptom=text.text(f"safety.names.{symptom}"))
+        return ask_again(handler_input, meaning)
     routine = running(handler_input)
     if routine is not None:
         keep_place(handler_input, routine)

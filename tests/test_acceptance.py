@@ -289,6 +289,11 @@ JUDGED = {
             2: (None, "left: 'lifted one heavy chest of drawers, now it is stiff' is like no example (the fallback)"),
         },
     },
+    "fresh38": {
+        "Father's cancer history (en-IN)": {
+            3: (None, "left: SomeoneElseIntent hands over 'someone else had prostate cancer', not 'he': a history told for the "
+                      "person the check is for is not told apart from a relative's, so the question is asked again")},
+    },
     "fresh36": {
         "What-if about grandpa, then his check (en-US)": {
             2: (None, "left: 'can you do the check for him' is routed to what the skill can do (a routing example for it moved a held-out question)")},
@@ -402,7 +407,8 @@ CASES = (json.loads((HERE / "conversations.json").read_text(encoding="utf-8")) +
          + _blind_conversations("fresh22") + _blind_conversations("fresh24") + _blind_conversations("fresh26")
          + _blind_conversations("fresh28") + _blind_conversations("fresh30") + _blind_conversations("fresh32")
          + _blind_conversations("fresh34")
-         + _blind_conversations("fresh36"))
+         + _blind_conversations("fresh36")
+         + _blind_conversations("fresh38"))
 
 
 def lead(key: str, text=TEXT) -> str:

@@ -223,3 +223,45 @@ def test_an_answer_given_for_someone_else_mid_check_counts(talk, query, then):
         assert reply.speech.endswith(QUESTIONS[1]["text"])
     else:
         assert reply.speech.startswith(EN.text("symptoms.plainer")) and reply.speech.endswith(QUESTIONS[0]["plain"])
+
+
+def test_is_that_serious_mid_check_says_what_the_sign_would_mean_and_asks_again(talk):
+    """A question back ("is that serious?") neither restarts the check nor answers it."""
+    start(talk)
+    talk.say("AMAZON.NoIntent")
+    reply = talk.say("IsItIntent", query="that serious")
+    assert EN.text("safety.if_it_happens.emergency", symptom=EN.text("safety.names.chest_pain")) in reply.speech
+    assert reply.speech.endswith(QUESTIONS[1]["text"]) and not reply.ended
+
+
+@pytest.mark.parametrize("intent, query, then", [
+    ("YesSaidIntent", "sorry no i misheard you no", "next"),
+    ("QuestionIntent", "yes no wait sorry i meant no", "next"),
+    ("QuestionIntent", "well no i haven't had that", "next"),
+    ("NoSaidIntent", "wait actually yes a bit", "follow-up"),
+])
+def test_a_corrected_answer_counts_as_corrected(talk, intent, query, then):
+    """ "Yes. Sorry, no, I misheard you, no" is a no; "no, wait, actually yes, a bit" is a yes."""
+    start(talk)
+    talk.say("AMAZON.NoIntent")
+    talk.say("AMAZON.NoIntent")  # the third question has a follow-up
+    reply = talk.say(intent, query=query)
+    if then == "next":
+        assert reply.speech.endswith(QUESTIONS[3]["text"]) and not reply.ended
+    else:
+        assert reply.speech.endswith(QUESTIONS[2]["follow_up"]["text"]) and not reply.ended
+
+
+def test_a_fever_told_of_him_mid_check_is_his(talk):
+    """Doing the check for dad: "um, he's been running a fever and getting the chills" is advice for him."""
+    talk.launch()
+    talk.say("CanIntent", query="do the check for my dad")
+    reply = talk.say("QuestionIntent", query="he's been running a fever and getting the chills since last night")
+    assert reply.speech.startswith(EN.text("safety.for_someone", symptom=EN.text("safety.names.fever"))) and reply.ended
+
+
+def test_hang_on_do_the_check_first_mid_routine_starts_the_check_not_a_pause(talk):
+    talk.launch()
+    talk.say("GuideStretchIntent", stretch=("cat cow", "cat_cow"))
+    reply = talk.say("StopSaidIntent", query="do the symptom check first")
+    assert reply.speech.endswith(QUESTIONS[0]["text"]) and not reply.ended

@@ -261,12 +261,14 @@ def test_yes_with_a_sign_is_the_sign_not_a_plain_yes(talk):
     assert "911" in said.speech and said.ended
 
 
-@pytest.mark.parametrize("query", ["it there", "for now", ""])
-def test_pause_in_other_words_mid_routine_keeps_the_place(stored_skill, query):
+@pytest.mark.parametrize("intent, query", [("StopSaidIntent", "it there"), ("StopSaidIntent", "for now"), ("StopSaidIntent", ""),
+                                           ("SomeoneElseIntent", "one minute"), ("QuestionIntent", "hang on a sec")])
+def test_pause_in_other_words_mid_routine_keeps_the_place(stored_skill, intent, query):
+    """ "Beta, one minute" (to a child) or "hang on a sec" is a wait, not a one-minute routine."""
     talk = Conversation(stored_skill)
     talk.launch()
     talk.say("GuideStretchIntent", stretch=("knee to chest", "knee_to_chest"))
-    paused = talk.say("StopSaidIntent", query=query)
+    paused = talk.say(intent, query=query)
     assert paused.ended and "keep your place" in paused.speech, paused.speech
     assert EN.raw("basics.resume_offer").split("{")[0] in Conversation(stored_skill).launch().speech
 
@@ -277,6 +279,8 @@ def test_pause_in_other_words_mid_routine_keeps_the_place(stored_skill, query):
     ("QuestionIntent", "so much goodnight"),
     ("QuestionIntent", "okay thank you so much you've been real helpful i'm gonna go get my coffee now bye bye"),
     ("QuestionIntent", "i'll stop there for now thanks very much ta ra"), ("QuestionIntent", "bud that's all"),
+    ("QuestionIntent", "us done for today"), ("QuestionIntent", "night"), ("SaidNightIntent", "night"),
+    ("QuestionIntent", "that's enough for today gotta catch the train"), ("QuestionIntent", "we'll ring nine nine nine bye"),
 ])
 def test_a_goodbye_in_other_words_ends_the_session(talk, intent, query):
     talk.launch()
