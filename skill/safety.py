@@ -161,8 +161,8 @@ class NoStretchAfterWarning(AbstractResponseInterceptor):
         attrs = handler_input.attributes_manager.request_attributes
         if response is None or attrs.get("red_flag_advice") or handler_input.request_envelope.session is None:
             return
-        if session.turn(handler_input).routine is None and not self._asked_for_stretch(handler_input):
-            return  # (a stretch offered after an answer to something else is left as it is)
+        if not self._stretch_begins(handler_input) and not self._asked_for_stretch(handler_input):
+            return  # (a stretch offered after an answer to something else, or a step of one begun earlier, is left as it is)
         warned = recent_warning(handler_input)
         if warned is None or (warned.get("other") and not _THIRD_PERSON.search(" ".join(said_in_request(handler_input)).lower())):
             return  # someone else's sign: their stretch is held back, not the speaker's own
@@ -173,6 +173,15 @@ class NoStretchAfterWarning(AbstractResponseInterceptor):
                       end_session=True, card_title=text.text("cards.red_flag"), is_red_flag_advice=True)
         response.reprompt, response.directives, response.card = None, None, None
         render(handler_input, reply)  # the same Response object, its speech and session flag replaced
+
+    @staticmethod
+    def _stretch_begins(handler_input: HandlerInput) -> bool:
+        """A routine under way now that was not when the request came (advice given mid-routine
+        stops it, so a routine begun earlier in this session began after any advice)."""
+        if session.turn(handler_input).routine is None:
+            return False
+        kept = handler_input.request_envelope.session.attributes or {}
+        return not (kept.get("turn") or {}).get("routine")
 
     @staticmethod
     def _asked_for_stretch(handler_input: HandlerInput) -> bool:
