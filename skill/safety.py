@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import time
+from functools import lru_cache
 from typing import NamedTuple
 
 from ask_sdk_core.dispatch_components import (
@@ -34,11 +35,22 @@ from .speech import Reply, escape, question, render
 EMERGENCY, RIGHT_AWAY, URGENT, SOON = screen.EMERGENCY, screen.RIGHT_AWAY, screen.URGENT, screen.SOON
 LEVEL_ORDER, PRE_EMPTING, SYMPTOM_LEVELS = screen.LEVEL_ORDER, screen.PRE_EMPTING, screen.SYMPTOM_LEVELS
 level_of = screen.level_of
-_THIRD_PERSON = re.compile(r"\b(he|she|they|him|her|them|his|hers|their|he's|she's|they're)\b")
 STRETCH_INTENTS = ("ChooseStretchIntent", "GuideStretchIntent", "StartRoutineIntent")
-_STRETCH_WORDS = re.compile(r"\b(stretch\w*|routine|exercis\w*|yoga|warm ?up|work ?out|loosen\w*|cat cow|knee to chest|child'?s pose|twist\w*)\b")
-_ABOUT_THEM = re.compile(r"^((um|uh|er|erm|well|so|oh|yeah|no|and|actually|now) )*(he|she|they)('s|'d| has| had| is| was| were| have| been| does| did| gets| got| takes| took)?\b", re.I)
 WARNED_FOR_SECONDS = 3600  # an hour: long enough for "should he stretch it out?" after the call, not all day
+
+
+class _Words(NamedTuple):
+    stretch: re.Pattern[str]
+    someone_else: re.Pattern[str]
+    about_them: re.Pattern[str]
+
+
+@lru_cache(maxsize=None)
+def _words(locale: str | None) -> _Words:
+    """safety.toml's `words`, compiled once a locale."""
+    data = content.joined(locale if locale in content.LOCALES else content.DEFAULT_LOCALE, "safety").get("words", {})
+    return _Words(*(re.compile(r"\b(?:" + "|".join(data[key]) + r")\b") for key in ("stretch", "someone_else")),
+                  re.compile("|".join(data["about_them"])))
 
 
 class SlotReading(NamedTuple):
@@ -83,7 +95,7 @@ def finding_in(locale: str | None, intent_name: str | None, readings: list[SlotR
     `in_check`: the words answer a check question, so an answer that opens with "he" or "she"
     is about the person the check is for (screen's `theirs_known`)."""
     texts = said_in(locale, intent_name, readings)
-    known = in_check and any(_ABOUT_THEM.match(text or "") for text in texts)
+    known = in_check and any(_words(locale).about_them.match((text or "").lower()) for text in texts)
     found = [screen.screen(texts, locale, theirs_known=known)]
     for reading in readings:
         if reading.resolved_id in SYMPTOM_LEVELS and not screen.mentions(reading.spoken, locale):
@@ -164,11 +176,13 @@ class NoStretchAfterWarning(AbstractResponseInterceptor):
         if not self._stretch_begins(handler_input) and not self._asked_for_stretch(handler_input):
             return  # (a stretch offered after an answer to something else, or a step of one begun earlier, is left as it is)
         warned = recent_warning(handler_input)
-        if warned is None or (warned.get("other") and not _THIRD_PERSON.search(" ".join(said_in_request(handler_input)).lower())):
+        locale = handler_input.request_envelope.request.locale
+        said = " ".join(said_in_request(handler_input)).lower()
+        if warned is None or (warned.get("other") and not _words(locale).someone_else.search(said)):
             return  # someone else's sign: their stretch is held back, not the speaker's own
         state = session.turn(handler_input)
         state.offer, state.routine, state.pending = {}, None, None
-        text = content.for_locale(handler_input.request_envelope.request.locale)
+        text = content.for_locale(locale)
         reply = Reply([text.text("safety.warning"), text.text("safety.earlier_other" if warned.get("other") else "safety.earlier")],
                       end_session=True, card_title=text.text("cards.red_flag"), is_red_flag_advice=True)
         response.reprompt, response.directives, response.card = None, None, None
@@ -187,7 +201,8 @@ class NoStretchAfterWarning(AbstractResponseInterceptor):
     def _asked_for_stretch(handler_input: HandlerInput) -> bool:
         if _intent_name(handler_input) in STRETCH_INTENTS:
             return True
-        return bool(_STRETCH_WORDS.search(" ".join(said_in_request(handler_input)).lower()))
+        said = " ".join(said_in_request(handler_input)).lower()
+        return bool(_words(handler_input.request_envelope.request.locale).stretch.search(said))
 
 
 class DetectRedFlag(AbstractRequestInterceptor):
