@@ -164,6 +164,12 @@ def answer_meant(handler_input: HandlerInput) -> str | None:
         return meant
     locale = handler_input.request_envelope.request.locale
     said = " ".join(safety.said_in_request(handler_input))
+    step, follow, _ = asked(handler_input) or (0, False, False)
+    if follow and said:  # "both legs" to "is it in both legs, ...?": the words name a part of the question
+        q = _question(handler_input, step, True)
+        for key, meaning in (("yes_if", "yes"), ("no_if", "no")):
+            if any(re.search(pattern, said.lower()) for pattern in q.get(key, [])):
+                return meaning
     if said and screen.none_now(said, locale):
         return "no"  # "no numbness, nothing like that", "a temperature on Monday, gone now": every sign named is denied or over
     meant = carriers.answer_of(locale, name)

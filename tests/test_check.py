@@ -265,3 +265,18 @@ def test_hang_on_do_the_check_first_mid_routine_starts_the_check_not_a_pause(tal
     talk.say("GuideStretchIntent", stretch=("cat cow", "cat_cow"))
     reply = talk.say("StopSaidIntent", query="do the symptom check first")
     assert reply.speech.endswith(QUESTIONS[0]["text"]) and not reply.ended
+
+
+@pytest.mark.parametrize("intent, query, level", [
+    ("QuestionIntent", "both legs", "emergency"), ("QuestionIntent", "it's spreading", "emergency"),
+    ("QuestionIntent", "just the left one", "right_away"), ("QuestionIntent", "leg only", "right_away"),
+])
+def test_the_follow_up_answered_by_naming_a_part_of_it(talk, intent, query, level):
+    """ "Is it in both legs, is it getting worse, or is walking hard?" answered "both legs" is a yes
+    (an emergency); "just the left one" a no (right away)."""
+    start(talk)
+    talk.say("AMAZON.NoIntent")
+    talk.say("AMAZON.NoIntent")
+    talk.say("AMAZON.YesIntent")
+    reply = talk.say(intent, query=query)
+    assert EN.text(f"safety.levels.{level}", emergency="911").split(".")[0] in reply.speech and reply.ended
