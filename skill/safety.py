@@ -173,11 +173,12 @@ class NoStretchAfterWarning(AbstractResponseInterceptor):
         attrs = handler_input.attributes_manager.request_attributes
         if response is None or attrs.get("red_flag_advice") or handler_input.request_envelope.session is None:
             return
-        if not self._stretch_begins(handler_input) and not self._asked_for_stretch(handler_input):
-            return  # (a stretch offered after an answer to something else, or a step of one begun earlier, is left as it is)
-        warned = recent_warning(handler_input)
         locale = handler_input.request_envelope.request.locale
         said = " ".join(said_in_request(handler_input)).lower()
+        asked = _intent_name(handler_input) in STRETCH_INTENTS or _words(locale).stretch.search(said)
+        if not asked and not self._stretch_begins(handler_input):
+            return  # (a stretch offered after an answer to something else, or a step of one begun earlier, is left as it is)
+        warned = recent_warning(handler_input)
         if warned is None or (warned.get("other") and not _words(locale).someone_else.search(said)):
             return  # someone else's sign: their stretch is held back, not the speaker's own
         state = session.turn(handler_input)
@@ -196,13 +197,6 @@ class NoStretchAfterWarning(AbstractResponseInterceptor):
             return False
         kept = handler_input.request_envelope.session.attributes or {}
         return not (kept.get("turn") or {}).get("routine")
-
-    @staticmethod
-    def _asked_for_stretch(handler_input: HandlerInput) -> bool:
-        if _intent_name(handler_input) in STRETCH_INTENTS:
-            return True
-        said = " ".join(said_in_request(handler_input)).lower()
-        return bool(_words(handler_input.request_envelope.request.locale).stretch.search(said))
 
 
 class DetectRedFlag(AbstractRequestInterceptor):

@@ -176,20 +176,16 @@ def test_someone_elses_sign_the_speaker_has_too_is_theirs_as_well(said, who):
     assert finding is not None and finding.symptom == "fever" and finding.who == who
 
 
-@pytest.mark.parametrize("said, who", [
-    ("my father is having back pain and also chest pain and sweating", "other"),
-    ("my husband has a bad back, also my chest is tight", "self"),
+@pytest.mark.parametrize("said, symptom, who", [
+    ("my husband, not me, has been wetting himself since his back went out", "bladder_bowel", "other"),
+    ("my father is having back pain and also chest pain and sweating", "chest_pain", "other"),
+    ("my husband has a bad back, also my chest is tight", "chest_pain", "self"),
 ])
-def test_also_keeps_a_sign_with_the_person_it_was_said_of(said, who):
-    """ "... and also chest pain" is still the father's; "also my chest" is the speaker's."""
-    finding = screen.screen([said], "en-IN")
-    assert finding is not None and finding.symptom == "chest_pain" and finding.who == who
-
-
-def test_not_me_said_of_someone_else_keeps_the_sign_theirs():
-    """ "My husband, not me, has been wetting himself": the advice is for him, not the speaker."""
-    finding = screen.screen(["my husband, not me, has been wetting himself since his back went out"], "en-US")
-    assert finding is not None and finding.symptom == "bladder_bowel" and finding.who == "other"
+def test_a_sign_stays_with_the_person_it_was_said_of(said, symptom, who):
+    """ "My husband, not me, has been wetting himself" and "... and also chest pain" are his or the
+    father's; "also my chest is tight" is the speaker's."""
+    finding = screen.screen([said], "en-US")
+    assert finding is not None and finding.symptom == symptom and finding.who == who
 
 
 @pytest.mark.parametrize("said, symptom", [
