@@ -141,7 +141,8 @@ class Rules:
                                        _alternation(rule.get("stop_at", [])), _alternation(rule.get("pseudo", [])),
                                        _alternation(rule.get("through", [])), _alternation(rule.get("if_said", [])),
                                        _alternation([*rule.get("unless_said", []),
-                                                     *context.get("unless_said", {}).get(rule["category"], [])])))
+                                                     *([] if rule.get("whatever_said") else
+                                                       context.get("unless_said", {}).get(rule["category"], []))])))
         spelled = {heard: written for written, forms in context.get("spelled", {}).items() for heard in forms}
         apart = sorted((heard for heard in spelled if " " in heard), key=len, reverse=True)
         term_begins = {name: _begins(term) for name, term in terms.items()}
