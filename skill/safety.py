@@ -205,10 +205,27 @@ class DetectRedFlag(AbstractRequestInterceptor):
 
     def process(self, handler_input: HandlerInput) -> None:
         finding = finding_in_request(handler_input)
+        if finding is None or finding.level not in PRE_EMPTING:
+            finding = _told_in_pieces(handler_input) or finding
         attrs = handler_input.attributes_manager.request_attributes
         attrs["finding"] = finding
         if finding and finding.level in PRE_EMPTING:
             attrs["red_flag"] = finding
+
+
+def _told_in_pieces(handler_input: HandlerInput) -> Finding | None:
+    """A sign told in two turns ("just a little fall" ... "oh, and I have osteoporosis"): the words
+    kept from an earlier turn read with these (screen.told_in_pieces); these words' own piece kept
+    for a later turn."""
+    if handler_input.request_envelope.session is None:
+        return None
+    now = " ".join(text for text in said_in_request(handler_input) if text)
+    if not now:
+        return None
+    locale = handler_input.request_envelope.request.locale
+    state = session.turn(handler_input)
+    earlier, state.told = state.told, screen.piece(now, locale) or state.told
+    return screen.told_in_pieces(earlier, now, locale) if earlier else None
 
 
 class RedFlagReported(AbstractRequestHandler):

@@ -126,6 +126,32 @@ def screen(texts: Iterable[str | None], locale: str | None, *, theirs_known: boo
     return min(found, key=Finding.rank, default=None)
 
 
+def piece(text: str | None, locale: str | None) -> str | None:
+    """The words around a term that may complete a sign told later in the session (`pieces`,
+    symptom_words.toml: "just a little fall onto my butt", "I have osteoporosis"), or None.
+    A few words either side, so a denial or another person said with it stays with it."""
+    if not text:
+        return None
+    rule_set = rules(locale)
+    said = rule_set.said(text)
+    for name in content.joined(locale, "symptom_words").get("pieces", {}).get("terms", []):
+        term = rule_set.terms.get(name)
+        found = term.search(said) if term is not None else None
+        if found is not None:
+            return " ".join([*said[:found.start()].split()[-5:], found.group(0), *said[found.end():].split()[:6]])
+    return None
+
+
+def told_in_pieces(earlier: str, now: str, locale: str | None) -> Finding | None:
+    """A sign (of the `pieces` concepts) that the words kept from earlier in the session and the
+    words now make together, though neither did alone; a "what if" is none."""
+    concepts = content.joined(locale, "symptom_words").get("pieces", {}).get("concepts", [])
+    found = screen([f"{earlier} and {now}"], locale)
+    if found is None or found.symptom not in concepts or found.status == HYPOTHETICAL:
+        return None
+    return found
+
+
 def _mine_too(text: str, locale: str | None) -> bool:
     """The speaker says they have it too ("mum's got a temperature and now I've got one too")."""
     rule_set = rules(locale)

@@ -68,6 +68,7 @@ class Turn:
     last_ssml: str | None = None
     last_reprompt: str | None = None
     reminder: dict[str, Any] | None = None  # the reminder asked about, until it is set (reminders.py)
+    told: str | None = None  # words that may complete a sign told later this session (screen.piece)
     asked: str | None = None  # this request: what the previous reply asked (not saved)
     asked_triage: tuple[int, bool, bool] | None = None  # this request: the check's question then asked
 

@@ -86,6 +86,9 @@ def offer_next(handler_input: HandlerInput) -> Reply:
     text = words(handler_input)
     routine = state.routine
     seen = offered(handler_input) + (list(routine.stretch_ids[routine.index:routine.index + 1]) if routine else [])
+    if state.asked == "resume":  # "something else" to "want to carry on with ...?": not that one again
+        place = session.user_record(handler_input).saved_place()
+        seen += list(place.stretch_ids[place.index:place.index + 1]) if place else []
     if len(set(seen)) >= len(text.stretches):
         seen, state.offer["offered"] = [], ""
     position = handler_input.attributes_manager.request_attributes.get("position") or state.offer.get("position")

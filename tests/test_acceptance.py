@@ -289,6 +289,26 @@ JUDGED = {
             2: (None, "left: 'lifted one heavy chest of drawers, now it is stiff' is like no example (the fallback)"),
         },
     },
+    "fresh40": {
+        'Leg tingling mid-routine spreads to both legs (en-US)': {6: ("warned_again", WARNED_AGAIN)},
+        'Sore back, then shooting leg, then numb foot (en-US)': {4: ("warned_again", WARNED_AGAIN)},
+        'Crack question, then a what-if, then chest tightness (en-US)': {4: ("warned_again", WARNED_AGAIN)},
+        'Chills told in the middle of the check (en-GB)': {6: ("warned_again", WARNED_AGAIN)},
+        'Dull ache that turns out to wake them at night (en-GB)': {4: ("warned_again", WARNED_AGAIN)},
+        'One leg numb mid-stretch, then legs buckle (en-GB)': {5: ("warned_again", WARNED_AGAIN)},
+        'Shovelling snow, then weak legs (en-CA)': {4: ("warned_again", WARNED_AGAIN)},
+        'Little slip on the ice, then osteoporosis (en-CA)': {1: ("triage", "a fall told with back pain ('I slipped'): the check starts, to ask after the signs a fall can bring"), 4: ("warned_again", WARNED_AGAIN)},
+        "Can't start peeing, told mid-check (en-CA)": {5: ("warned_again", WARNED_AGAIN)},
+        'Come back with a fever (en-CA)': {5: ("warned_again", WARNED_AGAIN)},
+        'Crook back, then feeling crook (en-AU)': {4: ("warned_again", WARNED_AGAIN)},
+        "Won't crack, then numb around the bum (en-AU)": {4: ("warned_again", WARNED_AGAIN)},
+        'Arm tingles mid-routine, then chest heaviness (en-AU)': {5: ("warned_again", WARNED_AGAIN)},
+        'Back pain, then the scooter accident comes out (en-IN)': {1: ("triage", "back pain told as such (PainIntent) starts the check"), 3: ("warned_again", WARNED_AGAIN)},
+        'Pain like current down one leg, then both legs weak mid-check (en-IN)': {5: ("warned_again", WARNED_AGAIN)},
+        'Night pain and steroid tablets (en-IN)': {5: ("warned_again", WARNED_AGAIN)},
+        "Dad's old ladder fall and figures of speech (en-US)": {3: (None, "left: 'my foot fell asleep on the couch ... can you give me a stretch I can do at my desk' is routed by its first clause (stiffness, with the check offered)")},
+        'Click noted, paused, come back and ask about clicking (en-GB)': {7: (None, "virtual-alexa matches no intent for 'ta-ra' (Alexa would)")},
+    },
     "fresh38": {
         "Father's cancer history (en-IN)": {
             3: (None, "left: SomeoneElseIntent hands over 'someone else had prostate cancer', not 'he': a history told for the "
@@ -408,7 +428,7 @@ CASES = (json.loads((HERE / "conversations.json").read_text(encoding="utf-8")) +
          + _blind_conversations("fresh28") + _blind_conversations("fresh30") + _blind_conversations("fresh32")
          + _blind_conversations("fresh34")
          + _blind_conversations("fresh36")
-         + _blind_conversations("fresh38"))
+         + _blind_conversations("fresh38") + _blind_conversations("fresh40"))
 
 
 def lead(key: str, text=TEXT) -> str:

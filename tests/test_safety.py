@@ -325,6 +325,37 @@ def test_a_red_flag_mid_routine_stops_the_routine(talk):
     assert "hands and knees" not in after.speech.lower()
 
 
+# -- a sign told in pieces: a minor fall in one turn, fragile bones in another ----------------------
+
+@pytest.mark.parametrize("first, then, whose", [
+    ("InjuryIntent:on the ice in the driveway yesterday just a little fall onto my butt nothing serious and my back's sore",
+     "QuestionIntent:i should mention my doctor says i have osteoporosis", "today"),
+    ("QuestionIntent:i have osteoporosis what stretch is safe for me", "QuestionIntent:i had a little slip in the garden this morning",
+     "today"),
+    ("SomeoneElseIntent:has brittle bones", "QuestionIntent:she had a little tumble yesterday and her back hurts", "for them"),
+])
+def test_a_minor_fall_and_fragile_bones_told_in_two_turns_are_the_urgent_sign(talk, first, then, whose):
+    talk.launch()
+    (intent, words), (intent2, words2) = first.split(":", 1), then.split(":", 1)
+    opening = talk.say(intent, query=words)
+    assert "today" not in opening.speech, "one piece alone is no sign"
+    reply = talk.say(intent2, query=words2)
+    assert "see a doctor" in reply.speech and "today" in reply.speech and reply.ended
+    assert whose != "for them" or "someone" in reply.speech.lower()
+
+
+@pytest.mark.parametrize("first, then", [
+    ("i have osteoporosis what stretch is safe for me", "no i haven't had a fall"),
+    ("i have osteoporosis what stretch is safe for me", "what if i had a little fall"),
+    ("my neighbour slipped on the ice yesterday", "why does my back pop so much"),
+])
+def test_a_denied_or_supposed_piece_completes_no_sign(talk, first, then):
+    talk.launch()
+    talk.say("QuestionIntent", query=first)
+    reply = talk.say("QuestionIntent", query=then)
+    assert "today" not in reply.speech and not reply.ended
+
+
 # -- advice given is remembered for an hour: no stretch over it in the next session ---------------
 
 def _other_fall_then(stored_skill, *turns, locale="en-CA"):
