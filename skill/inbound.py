@@ -132,7 +132,7 @@ def _check_slot(slot: Any) -> None:
 
 
 _ROUTINE = {"stretch_ids": list, "index": int, "step": int, "easier": bool}
-_TURN = {"pending": _OPT_STR, "told": _OPT_STR, "topic": _OPT_STR, "next_topic": _OPT_STR, "more_said": (bool,), "triage_step": (int, type(None)), "offer": (dict,),
+_TURN = {"pending": _OPT_STR, "told": _OPT_STR, "check_other": (bool,), "topic": _OPT_STR, "next_topic": _OPT_STR, "more_said": (bool,), "triage_step": (int, type(None)), "offer": (dict,),
          "paused": (bool,), "last_ssml": _OPT_STR, "last_reprompt": _OPT_STR}
 _USER = {"intro_heard": (bool,), "popped_at": _NUM_OR_NONE, "prefs": (dict,), "_v": (int, type(None)),
          "_unsaved": (list,)}

@@ -90,12 +90,15 @@ def said_in(locale: str | None, intent_name: str | None, readings: list[SlotRead
 
 
 def finding_in(locale: str | None, intent_name: str | None, readings: list[SlotReading], *,
-               in_check: bool = False) -> Finding | None:
+               in_check: bool = False, check_other: bool = False) -> Finding | None:
     """The most serious sign in a request: in any slot's words, or a slot value's own meaning.
     `in_check`: the words answer a check question, so an answer that opens with "he" or "she"
-    is about the person the check is for (screen's `theirs_known`)."""
+    is about the person the check is for (screen's `theirs_known`); with `check_other` (the
+    check is for someone else), so is any Alexa hands over as someone else's ("she's got a
+    fever": SomeoneElseIntent's "someone else got a fever")."""
     texts = said_in(locale, intent_name, readings)
-    known = in_check and any(_words(locale).about_them.match((text or "").lower()) for text in texts)
+    known = in_check and ((check_other and intent_name == "SomeoneElseIntent")
+                          or any(_words(locale).about_them.match((text or "").lower()) for text in texts))
     found = [screen.screen(texts, locale, theirs_known=known)]
     for reading in readings:
         if reading.resolved_id in SYMPTOM_LEVELS and not screen.mentions(reading.spoken, locale):
@@ -116,8 +119,17 @@ def said_in_request(handler_input: HandlerInput) -> list[str]:
 
 
 def finding_in_request(handler_input: HandlerInput) -> Finding | None:
+    state = session.turn(handler_input)
     return finding_in(handler_input.request_envelope.request.locale, _intent_name(handler_input),
-                      read_slots(handler_input), in_check=session.turn(handler_input).asked_triage is not None)
+                      read_slots(handler_input), in_check=state.asked_triage is not None, check_other=state.check_other)
+
+
+def for_someone_else(handler_input: HandlerInput) -> bool:
+    """The request speaks of someone else ("check my dad's symptoms", "can you check his")."""
+    if _intent_name(handler_input) == "SomeoneElseIntent":
+        return True
+    said = " ".join(said_in_request(handler_input)).lower()
+    return bool(said) and _words(handler_input.request_envelope.request.locale).someone_else.search(said) is not None
 
 
 def advice(handler_input: HandlerInput, finding: Finding | str, *, unsure: bool = False, name: str | None = None) -> Reply:

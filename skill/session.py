@@ -62,6 +62,7 @@ class Turn:
     triage_step: int | None = None  # the check's question just asked
     triage_follow: bool = False  # ... its follow-up ("is it both legs?")
     triage_plain: bool = False  # ... asked again in plainer words after "not sure"
+    check_other: bool = False  # the check is for someone else ("check my dad's symptoms"; symptoms.start)
     offer: dict[str, str] = field(default_factory=dict)  # the stretch filter offered
     routine: Routine | None = None
     paused: bool = False

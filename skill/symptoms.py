@@ -77,6 +77,7 @@ def start(handler_input: HandlerInput) -> Reply:
     if routine is not None:
         keep_place(handler_input, routine)
         session.turn(handler_input).routine = None
+    session.turn(handler_input).check_other = safety.for_someone_else(handler_input)
     return ask(handler_input, 0, words(handler_input).text("symptoms.start"))
 
 

@@ -309,11 +309,6 @@ JUDGED = {
         "Dad's old ladder fall and figures of speech (en-US)": {3: (None, "left: 'my foot fell asleep on the couch ... can you give me a stretch I can do at my desk' is routed by its first clause (stiffness, with the check offered)")},
         'Click noted, paused, come back and ask about clicking (en-GB)': {7: (None, "virtual-alexa matches no intent for 'ta-ra' (Alexa would)")},
     },
-    "fresh38": {
-        "Father's cancer history (en-IN)": {
-            3: (None, "left: SomeoneElseIntent hands over 'someone else had prostate cancer', not 'he': a history told for the "
-                      "person the check is for is not told apart from a relative's, so the question is asked again")},
-    },
     "fresh36": {
         "What-if about grandpa, then his check (en-US)": {
             2: (None, "left: 'can you do the check for him' is routed to what the skill can do (a routing example for it moved a held-out question)")},
@@ -428,7 +423,8 @@ CASES = (json.loads((HERE / "conversations.json").read_text(encoding="utf-8")) +
          + _blind_conversations("fresh28") + _blind_conversations("fresh30") + _blind_conversations("fresh32")
          + _blind_conversations("fresh34")
          + _blind_conversations("fresh36")
-         + _blind_conversations("fresh38") + _blind_conversations("fresh40"))
+         + _blind_conversations("fresh38") + _blind_conversations("fresh40")
+         + _blind_conversations("fresh42"))
 
 
 def lead(key: str, text=TEXT) -> str:
@@ -451,7 +447,9 @@ def markers(text) -> dict[str, list[str]]:
         return globals()["lead"](key, text)
 
     found = {
-        "launch": [lead("basics.launch")], "help": [lead("basics.help")],
+        "launch": [lead("basics.launch")],
+        # what the skill can do; asked while a yes/no question is open, what to say to it first
+        "help": [lead("basics.help"), lead("basics.help_offer")],
         # a topic's answer, or what more it says ("why's that?", "what else could it be?")
         **{topic: [lead(f"topics.{topic}")] + ([lead(f"topics.{topic}.more")] if has(f"topics.{topic}.more") else [])
            for topic in text.raw("topics")},

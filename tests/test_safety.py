@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import itertools
+import json
+from pathlib import Path
 
 import pytest
 
@@ -10,6 +12,7 @@ from conftest import Conversation, envelope, intent_request
 from skill import answer, build_skill, carriers, content, safety, screen
 from skill.content import LOCALES
 
+ROOT = Path(__file__).resolve().parents[1]
 EMERGENCY_NUMBERS = {"en-US": "911", "en-CA": "911", "en-GB": "999", "en-AU": "000", "en-IN": "112"}
 STRETCH_WORDS = ("Try ", "guide you through", "Say next", "hands and knees", "Lie on your back")
 
@@ -323,6 +326,38 @@ def test_a_red_flag_mid_routine_stops_the_routine(talk):
     assert "911" in stopped.speech and stopped.ended
     after = talk.say("AMAZON.NextIntent")
     assert "hands and knees" not in after.speech.lower()
+
+
+# -- the check answered for someone else --------------------------------------------------------
+
+@pytest.mark.parametrize("locale", LOCALES)
+@pytest.mark.parametrize("opening", ["check my dad's {query}", "can you check her {query}", "check his {query}"])
+def test_a_check_asked_for_someone_else_is_in_every_model(locale, opening):
+    """(tests/acceptance plays "check my dad's symptoms" through virtual-alexa: the check starts)"""
+    model = json.loads((ROOT / "interaction_models" / f"{locale}.json").read_text(encoding="utf-8"))
+    intents = {i["name"]: i.get("samples", []) for i in model["interactionModel"]["languageModel"]["intents"]}
+    assert opening in intents["SomeoneElseIntent"]
+
+
+@pytest.mark.parametrize("query, level_words", [
+    ("got a fever", "today"), ("had prostate cancer five years back", "today"), ("can't feel her legs properly", "911"),
+])
+def test_an_answer_alexa_hands_over_as_someone_else_s_is_about_the_person_checked(talk, query, level_words):
+    """"she's got a fever" reaches the skill as SomeoneElseIntent ("someone else got a fever"):
+    in a check asked for someone else, it is theirs, and their sign."""
+    talk.launch()
+    first = talk.say("SomeoneElseIntent", query="symptoms")  # "check my dad's symptoms"
+    assert content.for_locale("en-US").raw("symptoms.questions")[0]["text"][:30] in first.speech
+    reply = talk.say("SomeoneElseIntent", query=query)
+    assert level_words in reply.speech and reply.ended and "they" in reply.speech.lower()
+
+
+@pytest.mark.parametrize("query", ["had a fall at bowls last week she's absolutely fine", "had cancer but i am fine"])
+def test_in_one_s_own_check_a_relative_s_story_is_no_sign(talk, query):
+    talk.launch()
+    talk.say("CheckSymptomsIntent")
+    reply = talk.say("SomeoneElseIntent", query=query)
+    assert not reply.ended and "they should" not in reply.speech and "for them" not in reply.speech
 
 
 # -- a sign told in pieces: a minor fall in one turn, fragile bones in another ----------------------
