@@ -90,13 +90,13 @@ def said_in(locale: str | None, intent_name: str | None, readings: list[SlotRead
 
 
 def finding_in(locale: str | None, intent_name: str | None, readings: list[SlotReading], *,
-               in_check: bool = False, check_other: bool = False) -> Finding | None:
+               in_check: bool = False, check_other: bool = False, texts: list[str] | None = None) -> Finding | None:
     """The most serious sign in a request: in any slot's words, or a slot value's own meaning.
     `in_check`: the words answer a check question, so an answer that opens with "he" or "she"
     is about the person the check is for (screen's `theirs_known`); with `check_other` (the
     check is for someone else), so is any Alexa hands over as someone else's ("she's got a
-    fever": SomeoneElseIntent's "someone else got a fever")."""
-    texts = said_in(locale, intent_name, readings)
+    fever": SomeoneElseIntent's "someone else got a fever"). `texts`: said_in's, when already read."""
+    texts = said_in(locale, intent_name, readings) if texts is None else texts
     known = in_check and ((check_other and intent_name == "SomeoneElseIntent")
                           or any(_words(locale).about_them.match((text or "").lower()) for text in texts))
     found = [screen.screen(texts, locale, theirs_known=known)]
@@ -118,10 +118,11 @@ def said_in_request(handler_input: HandlerInput) -> list[str]:
     return said_in(handler_input.request_envelope.request.locale, _intent_name(handler_input), read_slots(handler_input))
 
 
-def finding_in_request(handler_input: HandlerInput) -> Finding | None:
+def finding_in_request(handler_input: HandlerInput, texts: list[str] | None = None) -> Finding | None:
     state = session.turn(handler_input)
     return finding_in(handler_input.request_envelope.request.locale, _intent_name(handler_input),
-                      read_slots(handler_input), in_check=state.asked_triage is not None, check_other=state.check_other)
+                      read_slots(handler_input), in_check=state.asked_triage is not None, check_other=state.check_other,
+                      texts=texts)
 
 
 def for_someone_else(handler_input: HandlerInput) -> bool:
@@ -216,22 +217,23 @@ class DetectRedFlag(AbstractRequestInterceptor):
     that other handlers give alongside their answer, so they are noted but do not pre-empt)."""
 
     def process(self, handler_input: HandlerInput) -> None:
-        finding = finding_in_request(handler_input)
+        texts = said_in_request(handler_input)  # read once, for both
+        finding = finding_in_request(handler_input, texts)
         if finding is None or finding.level not in PRE_EMPTING:
-            finding = _told_in_pieces(handler_input) or finding
+            finding = _told_in_pieces(handler_input, texts) or finding
         attrs = handler_input.attributes_manager.request_attributes
         attrs["finding"] = finding
         if finding and finding.level in PRE_EMPTING:
             attrs["red_flag"] = finding
 
 
-def _told_in_pieces(handler_input: HandlerInput) -> Finding | None:
+def _told_in_pieces(handler_input: HandlerInput, texts: list[str]) -> Finding | None:
     """A sign told in two turns ("just a little fall" ... "oh, and I have osteoporosis"): the words
     kept from an earlier turn read with these (screen.told_in_pieces); these words' own piece kept
     for a later turn."""
     if handler_input.request_envelope.session is None:
         return None
-    now = " ".join(text for text in said_in_request(handler_input) if text)
+    now = " ".join(text for text in texts if text)
     if not now:
         return None
     locale = handler_input.request_envelope.request.locale
