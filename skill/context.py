@@ -106,6 +106,7 @@ class Rules:
     needs: list[tuple[int, tuple[int, ...]]] = field(default_factory=list)  # per concept: its phrases' bit,
     # and each composition's terms' bits (index.bits): a concept none of whose ways may match is passed over
     cache: dict[str, list[Mention]] = field(default_factory=dict)
+    said_cache: dict[str, str] = field(default_factory=dict)  # the words as given -> as the patterns read them
     spelled: dict[str, str] = field(default_factory=dict)  # a word as it may come -> as the patterns spell it
     spelled_apart: re.Pattern[str] | None = None  # words heard apart ("h i v", "p ing"), respelled as one
     trailing: re.Pattern[str] | None = None  # words that may follow a trigger at the end of words (ends_in_trigger)
@@ -159,8 +160,20 @@ class Rules:
     # -- reading --------------------------------------------------------------------------------
 
     def said(self, text: str | None) -> str:
-        """The words as the patterns read them: normalised, and respelled ("didnt": "didn't")."""
-        said = normalise(text)
+        """The words as the patterns read them: normalised, and respelled ("didnt": "didn't").
+        Kept for the last few hundred texts: a request's words are read so by several rules."""
+        if not text:
+            return normalise(text)
+        kept = self.said_cache.get(text)
+        if kept is not None:
+            return kept
+        said = self._respelled(normalise(text))
+        if len(self.said_cache) > 512:
+            self.said_cache.clear()
+        self.said_cache[text] = said
+        return said
+
+    def _respelled(self, said: str) -> str:
         if self.spelled_apart is not None:
             said = self.spelled_apart.sub(lambda m: self.spelled[m.group(0)], said)
         if self.spelled:

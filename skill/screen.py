@@ -126,6 +126,7 @@ def screen(texts: Iterable[str | None], locale: str | None, *, theirs_known: boo
     return min(found, key=Finding.rank, default=None)
 
 
+@lru_cache(maxsize=512)  # as the screen keeps its readings: words many people say are read once
 def piece(text: str | None, locale: str | None) -> str | None:
     """The words around a term that may complete a sign told later in the session (`pieces`,
     symptom_words.toml: "just a little fall onto my butt", "I have osteoporosis"), or None.
