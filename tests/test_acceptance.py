@@ -289,6 +289,20 @@ JUDGED = {
             2: (None, "left: 'lifted one heavy chest of drawers, now it is stiff' is like no example (the fallback)"),
         },
     },
+    "fresh44": {
+        "Kid wet the bed, tired back (en-GB)": {
+            1: (None, "left: 'back's sore, kid wet the bed, I was up half the night' is no alarm now (the child's bed), but not understood; "
+                      "then 'hang on, kettle's on... right, stretch for my lower back' (Alexa's StopSaid carrier) ends the session")},
+        "Shivery on top of the ache (en-GB)": {2: (None, "virtual-alexa matches no intent for 'paracetamol alright?' (no sample names a medicine)")},
+        "Dog on the sofa, paused (en-GB)": {4: (None, "virtual-alexa matches no intent for 'Biscuit, get down! not you. which one am I on'")},
+        "Check interrupted by wetting (en-GB)": {3: ("triage", "'sorry, what?' mid-check is 'say that again': the question again")},
+        "Check with 'my what?' (en-AU)": {3: ("triage", "'my what?' mid-check: the question again")},
+        "Kids in the background (en-AU)": {2: (None, "virtual-alexa matches no intent for 'Jack, not now mate! yeah, go on'")},
+        "Crocin and hot water bag (en-IN)": {
+            2: (None, "virtual-alexa matches no intent for 'Crocin I can take?'")},
+        "Terse symptom check, all denials (en-US)": {4: ("triage", "'huh?' mid-check: the question again")},
+        "Tylenol, chiro, what-if (en-US)": {3: (None, "virtual-alexa matches no intent for 'Tylenol okay?' (no sample names a medicine)")},
+    },
     "fresh40": {
         'Leg tingling mid-routine spreads to both legs (en-US)': {6: ("warned_again", WARNED_AGAIN)},
         'Sore back, then shooting leg, then numb foot (en-US)': {4: ("warned_again", WARNED_AGAIN)},
@@ -424,7 +438,8 @@ CASES = (json.loads((HERE / "conversations.json").read_text(encoding="utf-8")) +
          + _blind_conversations("fresh34")
          + _blind_conversations("fresh36")
          + _blind_conversations("fresh38") + _blind_conversations("fresh40")
-         + _blind_conversations("fresh42"))
+         + _blind_conversations("fresh42")
+         + _blind_conversations("fresh44"))
 
 
 def lead(key: str, text=TEXT) -> str:
