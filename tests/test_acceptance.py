@@ -301,6 +301,13 @@ JUDGED = {
         "Crocin and hot water bag (en-IN)": {
             2: (None, "virtual-alexa matches no intent for 'Crocin I can take?'")},
         "Terse symptom check, all denials (en-US)": {4: ("triage", "'huh?' mid-check: the question again")},
+        "Pop, noted, won't go again (en-US)": {
+            2: (None, "left: 'just popped' alone reaches the skill as 'popped' (the carrier 'just' dropped): a routing example for it "
+                      "took 'when I last popped it' from the pop timer")},
+        "Pop timer and a buddy's story (en-CA)": {1: (None, "left: 'it popped!' alone, as 'just popped' above")},
+        "Gutters and the ladder (en-AU)": {1: (None, "left: 'back's rooted' alone; an en-AU example for it took 'I'm dying for a stretch, "
+                                                     "my back's rooted' from the stretch offered")},
+        "Crack, crack again (en-AU)": {3: (None, "left: 'cracked!' alone is read as the echo word 'cracking' (why it pops)")},
         "Tylenol, chiro, what-if (en-US)": {3: (None, "virtual-alexa matches no intent for 'Tylenol okay?' (no sample names a medicine)")},
     },
     "fresh40": {
