@@ -115,20 +115,14 @@ def _intent_name(handler_input: HandlerInput) -> str | None:
 
 
 def said_in_request(handler_input: HandlerInput) -> list[str]:
-    """The request's words (said_in), read once a request: the screen, the pieces kept across
-    turns, the stretch held back after advice and the check's answers all read them."""
-    attrs = handler_input.attributes_manager.request_attributes
-    if "said" not in attrs:
-        attrs["said"] = said_in(handler_input.request_envelope.request.locale, _intent_name(handler_input),
-                                read_slots(handler_input))
-    return attrs["said"]
+    return said_in(handler_input.request_envelope.request.locale, _intent_name(handler_input), read_slots(handler_input))
 
 
-def finding_in_request(handler_input: HandlerInput) -> Finding | None:
+def finding_in_request(handler_input: HandlerInput, texts: list[str] | None = None) -> Finding | None:
     state = session.turn(handler_input)
     return finding_in(handler_input.request_envelope.request.locale, _intent_name(handler_input),
                       read_slots(handler_input), in_check=state.asked_triage is not None, check_other=state.check_other,
-                      texts=said_in_request(handler_input))
+                      texts=texts)
 
 
 def for_someone_else(handler_input: HandlerInput) -> bool:
@@ -223,22 +217,23 @@ class DetectRedFlag(AbstractRequestInterceptor):
     that other handlers give alongside their answer, so they are noted but do not pre-empt)."""
 
     def process(self, handler_input: HandlerInput) -> None:
-        finding = finding_in_request(handler_input)
+        texts = said_in_request(handler_input)  # read once, for both
+        finding = finding_in_request(handler_input, texts)
         if finding is None or finding.level not in PRE_EMPTING:
-            finding = _told_in_pieces(handler_input) or finding
+            finding = _told_in_pieces(handler_input, texts) or finding
         attrs = handler_input.attributes_manager.request_attributes
         attrs["finding"] = finding
         if finding and finding.level in PRE_EMPTING:
             attrs["red_flag"] = finding
 
 
-def _told_in_pieces(handler_input: HandlerInput) -> Finding | None:
+def _told_in_pieces(handler_input: HandlerInput, texts: list[str]) -> Finding | None:
     """A sign told in two turns ("just a little fall" ... "oh, and I have osteoporosis"): the words
     kept from an earlier turn read with these (screen.told_in_pieces); these words' own piece kept
     for a later turn."""
     if handler_input.request_envelope.session is None:
         return None
-    now = " ".join(text for text in said_in_request(handler_input) if text)
+    now = " ".join(text for text in texts if text)
     if not now:
         return None
     locale = handler_input.request_envelope.request.locale
