@@ -53,10 +53,12 @@ def intents() -> tuple[str, ...]:
     return tuple(table(content.DEFAULT_LOCALE))
 
 
-# "... this stretch would pop my back and it didn't": a negation that ends a clause of its own
-# modifies nothing after it (the carrier goes in front)
-_ELLIPSIS = re.compile(r"\b(it|that|this|he|she|they|you|we)( really| even| just| still)? (didn'?t|doesn'?t|don'?t|won'?t|wasn'?t|isn'?t|"
-                       r"hasn'?t|haven'?t|did not|does not|do not|will not|was not|is not|has not|have not)$")
+@lru_cache(maxsize=None)
+def _clause_ends(locale: str | None) -> re.Pattern[str]:
+    """A negation that ends a clause of its own ("... would pop my back and it didn't"), from
+    free_text.toml `clause_ends`: it modifies nothing after it (the carrier goes in front)."""
+    ends = content.joined(locale, "free_text").get("clause_ends", [])
+    return re.compile("|".join(f"(?:{end})$" for end in ends) if ends else r"(?!)")
 
 
 def said(locale: str | None, intent: str | None, query: str | None) -> str:
@@ -72,7 +74,7 @@ def said(locale: str | None, intent: str | None, query: str | None) -> str:
         rules = screen.rules(locale)
         if f" {restore} " in f" {rules.said(query)} ":
             return query  # the sign is in the query itself ("can chest pain ... ever be a heart attack")
-        if (rules.ends_in_trigger(query) and not _ELLIPSIS.search(query.lower())) or rules.ends_in_term(query, carrier.after_terms):
+        if (rules.ends_in_trigger(query) and not _clause_ends(locale).search(query.lower())) or rules.ends_in_term(query, carrier.after_terms):
             return f"{query} {restore}"
     if restore and query:
         head, _, verb = restore.rpartition(" ")
