@@ -115,14 +115,26 @@ def _intent_name(handler_input: HandlerInput) -> str | None:
 
 
 def said_in_request(handler_input: HandlerInput) -> list[str]:
-    return said_in(handler_input.request_envelope.request.locale, _intent_name(handler_input), read_slots(handler_input))
+    """The request's words (said_in), read once a request: the screen, the pieces kept across
+    turns, the stretch held back after advice and the check's answers all read them. Kept with
+    the intent and slots they were read from: a later interceptor that reads the request as a
+    plain intent (basics.SaidPlainly: "yeah, go on" is YesIntent) replaces
+    both, and the words are read again."""
+    request = handler_input.request_envelope.request
+    intent = getattr(request, "intent", None)
+    name, slots = (intent.name, intent.slots) if intent else (None, None)
+    attrs = handler_input.attributes_manager.request_attributes
+    kept = attrs.get("said")
+    if kept is None or kept[0] != name or kept[1] is not slots:
+        kept = attrs["said"] = (name, slots, said_in(request.locale, name, read_slots(handler_input)))
+    return kept[2]
 
 
-def finding_in_request(handler_input: HandlerInput, texts: list[str] | None = None) -> Finding | None:
+def finding_in_request(handler_input: HandlerInput) -> Finding | None:
     state = session.turn(handler_input)
     return finding_in(handler_input.request_envelope.request.locale, _intent_name(handler_input),
                       read_slots(handler_input), in_check=state.asked_triage is not None, check_other=state.check_other,
-                      texts=texts)
+                      texts=said_in_request(handler_input))
 
 
 def for_someone_else(handler_input: HandlerInput) -> bool:
@@ -217,23 +229,22 @@ class DetectRedFlag(AbstractRequestInterceptor):
     that other handlers give alongside their answer, so they are noted but do not pre-empt)."""
 
     def process(self, handler_input: HandlerInput) -> None:
-        texts = said_in_request(handler_input)  # read once, for both
-        finding = finding_in_request(handler_input, texts)
+        finding = finding_in_request(handler_input)
         if finding is None or finding.level not in PRE_EMPTING:
-            finding = _told_in_pieces(handler_input, texts) or finding
+            finding = _told_in_pieces(handler_input) or finding
         attrs = handler_input.attributes_manager.request_attributes
         attrs["finding"] = finding
         if finding and finding.level in PRE_EMPTING:
             attrs["red_flag"] = finding
 
 
-def _told_in_pieces(handler_input: HandlerInput, texts: list[str]) -> Finding | None:
+def _told_in_pieces(handler_input: HandlerInput) -> Finding | None:
     """A sign told in two turns ("just a little fall" ... "oh, and I have osteoporosis"): the words
     kept from an earlier turn read with these (screen.told_in_pieces); these words' own piece kept
     for a later turn."""
     if handler_input.request_envelope.session is None:
         return None
-    now = " ".join(text for text in texts if text)
+    now = " ".join(text for text in said_in_request(handler_input) if text)
     if not now:
         return None
     locale = handler_input.request_envelope.request.locale
