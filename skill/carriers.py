@@ -122,6 +122,18 @@ def _replies(locale: str | None) -> dict[str, re.Pattern[str]]:
             for meant, patterns in content.joined(locale, "free_text").get("replies", {}).items() if patterns}
 
 
+@lru_cache(maxsize=None)
+def _not_replies(locale: str | None) -> re.Pattern[str]:
+    patterns = content.joined(locale, "free_text").get("not_replies", [])
+    return re.compile("|".join(f"(?:{p})" for p in patterns) if patterns else r"(?!)")
+
+
+def not_a_reply(locale: str | None, said: str) -> bool:
+    """Words that leave a check question unanswered ("never mind, just do the routine"), from
+    free_text.toml `not_replies`, whatever intent carries them."""
+    return bool(said) and _not_replies(locale).search(said.lower()) is not None
+
+
 def reply_in(locale: str | None, said: str) -> str | None:
     """What a reply with no sign in it means to a check question where its words say so anywhere
     ("my father had cancer, but I am fine": no), else None."""

@@ -101,11 +101,15 @@ class StartOver(InRoutine):
 
 class Skip(InRoutine):
     """ "Skip this stretch": on to the next one, or the end; a single stretch skipped ("not a fan
-    of this one", "another one") is not done: another one is offered instead."""
+    of this one", "another one") is not done: another one is offered instead. Skipped because it
+    hurts ("skip this one, it hurts"): the stop for pain, as "it hurts" alone gets."""
 
     intents = ("SkipStretchIntent", "AnotherStretchIntent")
 
     def handle(self, handler_input: HandlerInput) -> Response:
+        if understand.says_it_hurts(slot_text(handler_input, "query") or "", handler_input.request_envelope.request.locale,
+                                    outright=True):
+            return stop_for_pain(handler_input)
         routine = running(handler_input)
         if steps.skip_stretch(routine):
             return speak_step(handler_input, routine, words(handler_input).text("guide.skipped"))

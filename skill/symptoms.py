@@ -165,6 +165,8 @@ def answer_meant(handler_input: HandlerInput) -> str | None:
         return meant
     locale = handler_input.request_envelope.request.locale
     said = " ".join(safety.said_in_request(handler_input))
+    if carriers.not_a_reply(locale, said):
+        return None  # "never mind, just do the routine": the question is left, not answered no
     step, follow, _ = asked(handler_input) or (0, False, False)
     if follow and said:  # "both legs" to "is it in both legs, ...?": the words name a part of the question
         q = _question(handler_input, step, True)

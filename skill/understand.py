@@ -29,6 +29,7 @@ class _Patterns(NamedTuple):
     stretches: tuple[tuple[str, re.Pattern[str]], ...]
     minutes: tuple[tuple[re.Pattern[str], int], ...]
     pain: re.Pattern[str]
+    pain_outright: re.Pattern[str]
     routine_questions: tuple[tuple[str, re.Pattern[str]], ...]
 
 
@@ -50,7 +51,8 @@ def _patterns(locale: str | None) -> _Patterns:
     minutes = tuple((_any(words, words=True), MINUTE_WORDS[key])  # numbers first, then lengths said by feel
                     for table_name in ("minutes", "minutes_by_feel") for key, words in data.get(table_name, {}).items())
     return _Patterns(table("areas"), table("positions"), table("stretches"), minutes,
-                     _any(data.get("pain", {}).get("words", []), words=True), table("routine_questions"))
+                     _any(data.get("pain", {}).get("words", []), words=True),
+                     _any(data.get("pain", {}).get("outright", []), words=True), table("routine_questions"))
 
 
 def _first(table: tuple[tuple[str, re.Pattern[str]], ...], text: str) -> str | None:
@@ -97,9 +99,12 @@ def area_follow_up(said: str, filler: frozenset[str], locale: str | None = None)
     return None
 
 
-def says_it_hurts(said: str, locale: str | None = None) -> bool:
-    """Words that say it hurts ("ow", "that's sore"): mid-routine, the routine stops."""
-    return bool(_patterns(locale).pain.search(_plain(said)))
+def says_it_hurts(said: str, locale: str | None = None, *, outright: bool = False) -> bool:
+    """Words that say it hurts ("ow", "that's sore"): mid-routine, the routine stops. `outright`:
+    only pain said in so many words ("skip this one, it hurts"; not "my knee doesn't like it",
+    which is a reason to skip)."""
+    patterns = _patterns(locale)
+    return bool((patterns.pain_outright if outright else patterns.pain).search(_plain(said)))
 
 
 def routine_question(said: str, locale: str | None = None) -> str | None:

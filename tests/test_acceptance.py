@@ -289,6 +289,11 @@ JUDGED = {
             2: (None, "left: 'lifted one heavy chest of drawers, now it is stiff' is like no example (the fallback)"),
         },
     },
+    "fresh46": {
+        "just cracked and won't crack again (en-IN)": {
+            1: ("timer_noted", "'my back just cracked, why won't it crack again now': the pop noted and, in the same reply, why it "
+                               "won't go again straight away (the gas needs time)")},
+    },
     "fresh44": {
         "Kid wet the bed, tired back (en-GB)": {
             1: (None, "left: 'back's sore, kid wet the bed, I was up half the night' is no alarm now (the child's bed), but not understood; "
@@ -446,7 +451,8 @@ CASES = (json.loads((HERE / "conversations.json").read_text(encoding="utf-8")) +
          + _blind_conversations("fresh36")
          + _blind_conversations("fresh38") + _blind_conversations("fresh40")
          + _blind_conversations("fresh42")
-         + _blind_conversations("fresh44"))
+         + _blind_conversations("fresh44")
+         + _blind_conversations("fresh46"))
 
 
 def lead(key: str, text=TEXT) -> str:

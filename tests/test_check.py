@@ -49,6 +49,16 @@ def test_what_do_you_mean_mid_check_puts_the_question_another_way_and_is_no_answ
     assert talk.say("AMAZON.NoIntent").speech.endswith(QUESTIONS[2]["text"])
 
 
+@pytest.mark.parametrize("request_", [("NeverIntent", {"query": "mind give me a routine"}),  # "never mind, give me a routine"
+                                      ("QuestionIntent", {"query": "never mind just do the five minute routine"})])
+def test_never_mind_mid_check_is_no_answer_no(talk, request_):
+    start(talk)
+    talk.say("AMAZON.NoIntent")
+    left = talk.say(request_[0], **request_[1])
+    assert not left.speech.endswith(QUESTIONS[2]["text"])  # the second question was not answered "no"
+    assert "Say next" in left.speech  # the routine asked for
+
+
 def test_the_most_serious_come_first_and_chest_pain_is_among_the_emergency_questions():
     levels = [safety.LEVEL_ORDER.index(safety.SYMPTOM_LEVELS[q["symptom"]]) for q in QUESTIONS]
     assert levels == sorted(levels)

@@ -478,7 +478,8 @@ def hurt(locale: str = "en-US") -> str:
 
 @pytest.mark.parametrize("request_", [("ItHurtsIntent", {}), ("QuestionIntent", {"query": "that's sharp pain"}),
                                       ("ReportSymptomIntent", {"symptom": "my back is sore now"}),
-                                      ("CannotIntent", {"query": "do this it hurts"})])
+                                      ("CannotIntent", {"query": "do this it hurts"}),
+                                      ("SkipStretchIntent", {"query": "it hurts"})])  # "skip this one, it hurts"
 def test_it_hurts_stops_the_stretch_at_once(in_cat_cow, request_):
     talk = in_cat_cow
     talk.say("AMAZON.NextIntent")
