@@ -452,7 +452,8 @@ CASES = (json.loads((HERE / "conversations.json").read_text(encoding="utf-8")) +
          + _blind_conversations("fresh38") + _blind_conversations("fresh40")
          + _blind_conversations("fresh42")
          + _blind_conversations("fresh44")
-         + _blind_conversations("fresh46"))
+         + _blind_conversations("fresh46")
+         + _blind_conversations("fresh48"))
 
 
 def lead(key: str, text=TEXT) -> str:
