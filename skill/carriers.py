@@ -54,11 +54,17 @@ def intents() -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=None)
+def _listed(locale: str | None, key: str, end: str = "") -> re.Pattern[str]:
+    """One pattern for a list of regular expressions in free_text.toml (`key`), each followed by
+    `end`; a pattern that matches nothing when the list is empty."""
+    patterns = content.joined(locale, "free_text").get(key, [])
+    return re.compile("|".join(f"(?:{p}){end}" for p in patterns) if patterns else r"(?!)")
+
+
 def _clause_ends(locale: str | None) -> re.Pattern[str]:
     """A negation that ends a clause of its own ("... would pop my back and it didn't"), from
     free_text.toml `clause_ends`: it modifies nothing after it (the carrier goes in front)."""
-    ends = content.joined(locale, "free_text").get("clause_ends", [])
-    return re.compile("|".join(f"(?:{end})$" for end in ends) if ends else r"(?!)")
+    return _listed(locale, "clause_ends", "$")
 
 
 def said(locale: str | None, intent: str | None, query: str | None) -> str:
@@ -122,16 +128,10 @@ def _replies(locale: str | None) -> dict[str, re.Pattern[str]]:
             for meant, patterns in content.joined(locale, "free_text").get("replies", {}).items() if patterns}
 
 
-@lru_cache(maxsize=None)
-def _not_replies(locale: str | None) -> re.Pattern[str]:
-    patterns = content.joined(locale, "free_text").get("not_replies", [])
-    return re.compile("|".join(f"(?:{p})" for p in patterns) if patterns else r"(?!)")
-
-
 def not_a_reply(locale: str | None, said: str) -> bool:
     """Words that leave a check question unanswered ("never mind, just do the routine"), from
     free_text.toml `not_replies`, whatever intent carries them."""
-    return bool(said) and _not_replies(locale).search(said.lower()) is not None
+    return bool(said) and _listed(locale, "not_replies").search(said.lower()) is not None
 
 
 def reply_in(locale: str | None, said: str) -> str | None:

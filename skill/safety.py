@@ -117,9 +117,9 @@ def _intent_name(handler_input: HandlerInput) -> str | None:
 def said_in_request(handler_input: HandlerInput) -> list[str]:
     """The request's words (said_in), read once a request: the screen, the pieces kept across
     turns, the stretch held back after advice and the check's answers all read them. Kept with
-    the intent and slots they were read from: a later interceptor that reads the request as a
-    plain intent (basics.SaidPlainly: "yeah, go on" is YesIntent) replaces
-    both, and the words are read again."""
+    the intent and slots they were read from: where a later interceptor reads the request as a
+    plain intent (basics.SaidPlainly: "yeah, go on" is YesIntent), both are replaced and the
+    words are read again."""
     request = handler_input.request_envelope.request
     intent = getattr(request, "intent", None)
     name, slots = (intent.name, intent.slots) if intent else (None, None)
