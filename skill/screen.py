@@ -14,7 +14,7 @@ then decides, as a careful triage clinician would:
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Iterable, NamedTuple
+from typing import Any, Iterable, NamedTuple
 
 from . import content
 from .context import Mention, Rules
@@ -165,14 +165,27 @@ def _nobodys_history(finding: Finding, text: str, locale: str | None) -> bool:
     ("my mum had cancer, bless her, but I'm fine"; "my daughter's got a temperature and I did my
     back in carrying her"): not a flag today (the person asking has their own).
     So is someone else's fall told with neither pain of theirs nor a height or force ("the missus
-    had a fall at netball, but I'm right"); "my husband fell off the ladder" stays theirs."""
+    had a fall at netball, but I'm right"); "my husband fell off the ladder" stays theirs.
+    But a fall with fragile bones is theirs ("my nan's got osteoporosis and she tripped on the
+    rug"), and so is a fever told with nothing of the speaker's own ("she's had chills all day and
+    feels really unwell")."""
     if finding.who != "other" or finding.symptom not in ("cancer_history", "weak_immunity", "fever", "serious_fall"):
         return False
     rule_set = rules(locale)
     said = rule_set.said(text)
+    if finding.symptom == "weak_immunity" and _told(rule_set, "fall_word", rule_set.said(finding.words)):
+        return False
+    if finding.symptom == "fever" and not _told(rule_set, "speaker", said):
+        return False
     told = [rule_set.terms.get(name) for name in ("their_pain",) +
             (("height", "force") if finding.symptom == "serious_fall" else ())]
     return told[0] is not None and not any(term is not None and term.search(said) for term in told)
+
+
+def _told(rule_set: Any, term: str, said: str) -> bool:
+    """The words hold a term of symptom_words.toml (False where the term is not there)."""
+    found = rule_set.terms.get(term)
+    return found is not None and found.search(said) is not None
 
 
 def none_now(text: str | None, locale: str | None) -> bool:

@@ -454,7 +454,8 @@ CASES = (json.loads((HERE / "conversations.json").read_text(encoding="utf-8")) +
          + _blind_conversations("fresh44")
          + _blind_conversations("fresh46")
          + _blind_conversations("fresh48")
-         + _blind_conversations("fresh50"))
+         + _blind_conversations("fresh50")
+         + _blind_conversations("fresh52"))
 
 
 def lead(key: str, text=TEXT) -> str:

@@ -59,6 +59,12 @@ def test_never_mind_mid_check_is_no_answer_no(talk, request_):
     assert "Say next" in left.speech  # the routine asked for
 
 
+def test_hang_on_then_a_no_mid_check_answers_the_question(talk):
+    start(talk)
+    nxt = talk.say("StopSaidIntent", query="no nothing like that")  # "hang on... no, nothing like that"
+    assert nxt.speech.endswith(QUESTIONS[1]["text"]) and not nxt.ended
+
+
 def test_the_most_serious_come_first_and_chest_pain_is_among_the_emergency_questions():
     levels = [safety.LEVEL_ORDER.index(safety.SYMPTOM_LEVELS[q["symptom"]]) for q in QUESTIONS]
     assert levels == sorted(levels)

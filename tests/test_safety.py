@@ -262,6 +262,16 @@ def test_someone_elses_fall_is_theirs_only_with_their_pain_or_a_serious_fall_tol
 
 
 @pytest.mark.parametrize("said, level", [
+    ("my nan's got osteoporosis and she tripped on the rug on sunday", "urgent"),  # fragile bones and a fall
+    ("my nan's got osteoporosis, bless her, but i'm fine", None),  # their history only
+    ("she's had chills all day and feels really unwell", "urgent"),  # nothing of the speaker's own told
+    ("my daughter's got a temperature and i did my back in carrying her", None),  # the speaker's own back
+])
+def test_someone_elses_fever_or_fragile_fall_is_theirs_when_told_alone(said, level):
+    assert level_heard(said) == level
+
+
+@pytest.mark.parametrize("said, level", [
     ("physio hasn't fixed it, if anything it's getting worse", "soon"),  # "if anything" ends the denial
     ("no numbness, just this shooting pain down the back of my leg", "soon"),
     ("it's down my leg, no tingling, just this shooting pain down the back of it", "soon"),  # the leg named before
