@@ -233,13 +233,12 @@ class SaidPlainly(AbstractRequestInterceptor):
         if means in ("AMAZON.StopIntent", "AMAZON.PauseIntent") and request.intent.name in ("NoSaidIntent", "StopSaidIntent"):
             from .symptoms import in_triage
 
-            if in_triage(handler_input):  # mid-check, "no, that's it" answers the question: no
-                said = slot_text(handler_input, "query") or ""  # and "hang on... no, nothing like that" too
-                reply = carriers.answer_in(request.locale, said) if request.intent.name == "StopSaidIntent" else None
-                if request.intent.name == "NoSaidIntent":
-                    means = "AMAZON.NoIntent" if means == "AMAZON.StopIntent" else means
-                elif reply in ("yes", "no"):
-                    means = {"yes": "AMAZON.YesIntent", "no": "AMAZON.NoIntent"}[reply]  # the words after the pause
+            if in_triage(handler_input):
+                if request.intent.name == "NoSaidIntent" and means == "AMAZON.StopIntent":
+                    means = "AMAZON.NoIntent"  # mid-check, "no, that's it" answers the question: no
+                elif request.intent.name == "StopSaidIntent":  # "hang on... no, nothing like that": the words after
+                    reply = carriers.answer_in(request.locale, slot_text(handler_input, "query") or "")
+                    means = {"yes": "AMAZON.YesIntent", "no": "AMAZON.NoIntent"}.get(reply or "", means)
         if plain.position:  # "I can't get down on the floor": the stretch chosen next is one done sitting
             handler_input.attributes_manager.request_attributes["position"] = plain.position
         request.intent.name, request.intent.slots = means, {}

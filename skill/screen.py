@@ -14,7 +14,7 @@ then decides, as a careful triage clinician would:
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Any, Iterable, NamedTuple
+from typing import Iterable, NamedTuple
 
 from . import content
 from .context import Mention, Rules
@@ -182,7 +182,7 @@ def _nobodys_history(finding: Finding, text: str, locale: str | None) -> bool:
     return told[0] is not None and not any(term is not None and term.search(said) for term in told)
 
 
-def _told(rule_set: Any, term: str, said: str) -> bool:
+def _told(rule_set: Rules, term: str, said: str) -> bool:
     """The words hold a term of symptom_words.toml (False where the term is not there)."""
     found = rule_set.terms.get(term)
     return found is not None and found.search(said) is not None
