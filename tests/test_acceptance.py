@@ -289,6 +289,22 @@ JUDGED = {
             2: (None, "left: 'lifted one heavy chest of drawers, now it is stiff' is like no example (the fallback)"),
         },
     },
+    "fresh54": {
+        "nearly fell asleep in the bath (en-GB)": {
+            2: (None, "left: 'and what about paracetamol or ibuprofen' is like no example; a selfcare example for it moved "
+                      "fresh4's held-out couch-and-laptop question (medicines named alone, as in fresh44)")},
+        "every fall my back stiffens (en-US)": {
+            1: (None, "left: 'every fall my back stiffens up when the weather turns cold' is no alarm (the season), but like no "
+                      "example; a stiffness example for it moved fresh4's held-out couch-and-laptop question")},
+        "back clicked, then trouble peeing (en-GB)": {
+            2: (None, "left: 'why does it do that' just after a pop was noted: the noted pop sets no topic to follow up")},
+        "what if both legs went numb (en-US)": {
+            4: (None, "'and for my neck' after the heat answer: 'The same goes for your neck', the self-care answer held "
+                      "for the neck (a reply the kinds do not name)")},
+        "denial of night pain and fever, then a check (en-US)": {
+            2: ("triage", "'when should I see a doctor about back pain' reaches the skill as 'should I see a doctor about back "
+                          "pain' (the carrier 'when' dropped): the check answers it, the warning-sign questions first")},
+    },
     "fresh46": {
         "just cracked and won't crack again (en-IN)": {
             1: ("timer_noted", "'my back just cracked, why won't it crack again now': the pop noted and, in the same reply, why it "
@@ -455,7 +471,8 @@ CASES = (json.loads((HERE / "conversations.json").read_text(encoding="utf-8")) +
          + _blind_conversations("fresh46")
          + _blind_conversations("fresh48")
          + _blind_conversations("fresh50")
-         + _blind_conversations("fresh52"))
+         + _blind_conversations("fresh52")
+         + _blind_conversations("fresh54"))
 
 
 def lead(key: str, text=TEXT) -> str:
