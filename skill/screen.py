@@ -156,8 +156,7 @@ def told_in_pieces(earlier: str, now: str, locale: str | None) -> Finding | None
 def _mine_too(text: str, locale: str | None) -> bool:
     """The speaker says they have it too ("mum's got a temperature and now I've got one too")."""
     rule_set = rules(locale)
-    mine_too = rule_set.terms.get("mine_too")
-    return mine_too is not None and mine_too.search(rule_set.said(text)) is not None
+    return _told(rule_set, "mine_too", rule_set.said(text))
 
 
 def _nobodys_history(finding: Finding, text: str, locale: str | None) -> bool:
@@ -177,9 +176,8 @@ def _nobodys_history(finding: Finding, text: str, locale: str | None) -> bool:
         return False
     if finding.symptom == "fever" and not _told(rule_set, "speaker", said):
         return False
-    told = [rule_set.terms.get(name) for name in ("their_pain",) +
-            (("height", "force") if finding.symptom == "serious_fall" else ())]
-    return told[0] is not None and not any(term is not None and term.search(said) for term in told)
+    theirs = ("their_pain",) + (("height", "force") if finding.symptom == "serious_fall" else ())
+    return "their_pain" in rule_set.terms and not any(_told(rule_set, name, said) for name in theirs)
 
 
 def _told(rule_set: Rules, term: str, said: str) -> bool:
