@@ -222,6 +222,19 @@ class TriageHelp(IntentHandler):
         return render(handler_input, ask_again(handler_input, *lead))
 
 
+class TriageWait(IntentHandler):
+    """ "Hang on", "wait a sec", "hang on, the kettle", "pause" mid-check: the check waits, and the
+    question is asked again (five questions keep no place to resume; "stop" still ends it)."""
+
+    intents = ("AMAZON.PauseIntent",)
+
+    def when(self, handler_input: HandlerInput) -> bool:
+        return in_triage(handler_input)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        return render(handler_input, ask_again(handler_input, words(handler_input).text("symptoms.take_your_time")))
+
+
 class TriageUnclear(IntentHandler):
     """ "What do you mean?", "tell me more" mid-check: the question in plainer words (never taken
     as an answer)."""
@@ -284,5 +297,5 @@ def ordinary_ache(handler_input: HandlerInput) -> Reply:
 
 
 # Gated on a check question just asked: before the routine's handlers (a check pauses it).
-TRIAGE_HANDLERS = (CheckAnswer(), TriageFirst(), TriageHelp(), TriageUnclear())
+TRIAGE_HANDLERS = (CheckAnswer(), TriageFirst(), TriageHelp(), TriageWait(), TriageUnclear())
 HANDLERS = (SoonSignReported(), CheckOfferAccepted(), CheckSymptoms(), ReportSymptom())

@@ -65,6 +65,19 @@ def test_hang_on_then_a_no_mid_check_answers_the_question(talk):
     assert nxt.speech.endswith(QUESTIONS[1]["text"]) and not nxt.ended
 
 
+@pytest.mark.parametrize("intent,query", [("StopSaidIntent", "the kettle"),  # "hang on, the kettle"
+                                          ("QuestionIntent", "a sec"),  # "wait a sec"
+                                          ("AMAZON.PauseIntent", None)])
+def test_a_wait_mid_check_keeps_the_check_and_asks_again_while_stop_ends_it(talk, intent, query):
+    start(talk)
+    talk.say("AMAZON.NoIntent")
+    waited = talk.say(intent, **({"query": query} if query else {}))
+    assert waited.speech.startswith(EN.text("symptoms.take_your_time")) and not waited.ended
+    assert waited.speech.endswith(QUESTIONS[1]["text"])  # the same question: the wait answered nothing
+    assert talk.say("AMAZON.NoIntent").speech.endswith(QUESTIONS[2]["text"])
+    assert talk.say("AMAZON.StopIntent").ended
+
+
 def test_the_most_serious_come_first_and_chest_pain_is_among_the_emergency_questions():
     levels = [safety.LEVEL_ORDER.index(safety.SYMPTOM_LEVELS[q["symptom"]]) for q in QUESTIONS]
     assert levels == sorted(levels)
