@@ -36,12 +36,14 @@ EMERGENCY, RIGHT_AWAY, URGENT, SOON = screen.EMERGENCY, screen.RIGHT_AWAY, scree
 LEVEL_ORDER, PRE_EMPTING, SYMPTOM_LEVELS = screen.LEVEL_ORDER, screen.PRE_EMPTING, screen.SYMPTOM_LEVELS
 level_of = screen.level_of
 STRETCH_INTENTS = ("ChooseStretchIntent", "GuideStretchIntent", "StartRoutineIntent")
+STRETCH_TOPICS = frozenset({"stretch", "routine", "guide", "another_stretch"})  # free words routed to a stretch
 WARNED_FOR_SECONDS = 3600  # an hour: long enough for "should he stretch it out?" after the call, not all day
 
 
 class _Words(NamedTuple):
     stretch: re.Pattern[str]
     someone_else: re.Pattern[str]
+    call: re.Pattern[str]
     about_them: re.Pattern[str]
 
 
@@ -49,7 +51,7 @@ class _Words(NamedTuple):
 def _words(locale: str | None) -> _Words:
     """safety.toml's `words`, compiled once a locale."""
     data = content.joined(locale if locale in content.LOCALES else content.DEFAULT_LOCALE, "safety").get("words", {})
-    return _Words(*(re.compile(r"\b(?:" + "|".join(data[key]) + r")\b") for key in ("stretch", "someone_else")),
+    return _Words(*(re.compile(r"\b(?:" + "|".join(data[key]) + r")\b") for key in ("stretch", "someone_else", "call")),
                   re.compile("|".join(data["about_them"])))
 
 
@@ -189,10 +191,28 @@ def recent_warning(handler_input: HandlerInput, now: float | None = None) -> dic
     return warned or None
 
 
+# how many words either side of the stretch asked for may say whom it is for ("should he just stretch
+# it out", "can you give him a stretch"); further off they are about something else ("I'll get him in
+# to see a doctor today. Can I get a stretch for my own back?")
+FOR_WHOM_WORDS = (6, 4)
+
+
+def _stretch_for_them(said: str, locale: str | None) -> bool:
+    """Words about someone else said with the stretch asked for (all the words when no stretch word
+    is in them: a stretch asked for by the intent alone)."""
+    words = _words(locale)
+    asked = words.stretch.search(said)
+    if asked is not None:
+        before, after = FOR_WHOM_WORDS
+        said = " ".join(said[:asked.start()].split()[-before:] + [asked.group(0)] + said[asked.end():].split()[:after])
+    return words.someone_else.search(said) is not None
+
+
 class NoStretchAfterWarning(AbstractResponseInterceptor):
-    """A stretch asked for ("should he just stretch it out?"), or one under way, a little after
-    red-flag advice (which closed that session) gets the warning again instead, whatever the
-    handler answered."""
+    """A stretch asked for ("should he just stretch it out?", "something else instead"), or one
+    under way, a little after red-flag advice (which closed that session) gets the warning again
+    instead, whatever the handler answered; so does a question about whom to call ("should I
+    just ring 111 then?"): the advice given stands (its level is not kept, so it is not said again)."""
 
     def process(self, handler_input: HandlerInput, response: Response | None) -> None:
         attrs = handler_input.attributes_manager.request_attributes
@@ -200,16 +220,20 @@ class NoStretchAfterWarning(AbstractResponseInterceptor):
             return
         locale = handler_input.request_envelope.request.locale
         said = " ".join(said_in_request(handler_input)).lower()
-        asked = _intent_name(handler_input) in STRETCH_INTENTS or _words(locale).stretch.search(said)
-        if not asked and not self._stretch_begins(handler_input):
+        routed = attrs.get("routed")
+        asked = _intent_name(handler_input) in STRETCH_INTENTS or _words(locale).stretch.search(said) or (
+            routed is not None and routed.topic in STRETCH_TOPICS)
+        calls = not asked and _words(locale).call.search(said) is not None
+        if not asked and not calls and not self._stretch_begins(handler_input):
             return  # (a stretch offered after an answer to something else, or a step of one begun earlier, is left as it is)
         warned = recent_warning(handler_input)
-        if warned is None or (warned.get("other") and not _words(locale).someone_else.search(said)):
+        if warned is None or (warned.get("other") and not _stretch_for_them(said, locale)):
             return  # someone else's sign: their stretch is held back, not the speaker's own
         state = session.turn(handler_input)
         state.offer, state.routine, state.pending = {}, None, None
         text = content.for_locale(locale)
-        reply = Reply([text.text("safety.warning"), text.text("safety.earlier_other" if warned.get("other") else "safety.earlier")],
+        key = "safety.earlier_call" if calls else "safety.earlier"
+        reply = Reply([text.text("safety.warning"), text.text(key + "_other" if warned.get("other") else key)],
                       end_session=True, card_title=text.text("cards.red_flag"), is_red_flag_advice=True)
         response.reprompt, response.directives, response.card = None, None, None
         render(handler_input, reply)  # the same Response object, its speech and session flag replaced

@@ -289,6 +289,30 @@ JUDGED = {
             2: (None, "left: 'lifted one heavy chest of drawers, now it is stiff' is like no example (the fallback)"),
         },
     },
+    "fresh56": {
+        "I had a fall, no, it was Mum, ages ago (en-GB)": {
+            3: ("warned_again", "a serious fall told as the speaker's own a turn before holds back a stretch for the hour even after 'no, it was my mum/wife': the skill cannot tell a correction from someone talking a fall down, so it errs to the cautious side (the warning and the advice again)"),
+            4: ("warned_again", "'something else instead' is a stretch asked for: the same"),
+            5: (None, "left: 'yes' to an offer that was held back: nothing to say yes to")},
+        "Fell off the roof, no, my wife slipped on a step (en-CA)": {
+            2: (None, "left: the correction's last clause ('my back's just stiff from shovelling') is routed with the whole "
+                      "story (pop_stopped, 0.27); the safety line leads, no alarm"),
+            4: ("warned_again", "a serious fall told as the speaker's own a turn before holds back a stretch for the hour even after 'no, it was my mum/wife': the skill cannot tell a correction from someone talking a fall down, so it errs to the cautious side (the warning and the advice again)"),
+            5: (None, "left: 'yes' to an offer that was held back: nothing to say yes to")},
+        "What if my bum went numb, then it has (en-GB)": {
+            3: ("warned_again", "'should I just ring 111 then' after the emergency advice: follow the advice given, 999 if unsure "
+                                "or worse (the skill keeps that advice was given, not its level, so it does not repeat it)")},
+        "Sciatica without numbness, then remembers tingling (en-GB)": {
+            3: ("warned_again", "'can I still do a stretch for it' just after the right-away advice: the warning again, no stretch")},
+        "Husband's heart scare, later a stretch for me (en-CA)": {
+            4: ("triage", "a long story of his hospital stay ending 'can I get a stretch' is routed with the whole story "
+                          "(like 'should I go to the hospital'): the check starts"),
+            5: (None, "left: the 'yes' was written for a stretch offer the skill did not make; said to the check's first "
+                      "question it is a yes (the emergency advice)")},
+        "Waking at night, no, it is the snoring (en-IN)": {
+            2: ("triage", "the snoring correction is no alarm; 'a little stiffness in the morning' after 'no, sorry' starts the "
+                          "check (like 'is my back pain serious'): cautious, not the ordinary-ache answer")},
+    },
     "fresh54": {
         "nearly fell asleep in the bath (en-GB)": {
             2: (None, "left: 'and what about paracetamol or ibuprofen' is like no example; a selfcare example for it moved "
@@ -472,7 +496,7 @@ CASES = (json.loads((HERE / "conversations.json").read_text(encoding="utf-8")) +
          + _blind_conversations("fresh48")
          + _blind_conversations("fresh50")
          + _blind_conversations("fresh52")
-         + _blind_conversations("fresh54"))
+         + _blind_conversations("fresh54") + _blind_conversations("fresh56"))
 
 
 def lead(key: str, text=TEXT) -> str:
@@ -511,7 +535,8 @@ def markers(text) -> dict[str, list[str]]:
            + ([lead("symptoms.noted_soon")] if level == "soon" else [])  # "Noted: ... worth booking ... soon" (as heard_level)
            for level in ("emergency", "right_away", "urgent", "soon")},
         "info": [lead(f"safety.if_it_happens.{level}") for level in ("emergency", "right_away", "urgent", "soon")],
-        "warned_again": [lead("safety.earlier"), lead("safety.earlier_other")],  # a stretch asked for after red-flag advice
+        "warned_again": [lead("safety.earlier"), lead("safety.earlier_other"), lead("safety.earlier_call"),
+                         lead("safety.earlier_call_other")],  # a stretch asked for after red-flag advice
         # the answers that stood for several topics before the topics were told apart
         "pop_safe": [lead(f"topics.{t}") for t in ("crack_harmful", "crack_arthritis", "crack_daily")],
         "professional": [lead(f"topics.{t}") for t in ("professional_choice", "physio", "chiropractor")],

@@ -425,6 +425,28 @@ def test_someone_else_s_warning_does_not_hold_back_the_speaker_s_own_stretch(sto
     assert "cat cow" in reply.speech.lower()
 
 
+@pytest.mark.parametrize("query", ["okay i'll get him in to see a doctor today can i get a stretch for my own lower back i'm just stiff",
+                                   "he's sorting it he's got an appointment with the gp now can i have a stretch for my upper back"])
+def test_a_stretch_for_oneself_told_with_their_plans_is_not_theirs(stored_skill, query):
+    """Someone else spoken of in the same turn, but not with the stretch asked for: the speaker's own."""
+    (reply,) = _other_fall_then(stored_skill, intent_request("QuestionIntent", query=query))
+    assert "earlier" not in reply.speech and not reply.ended and "cat cow" in reply.speech.lower()
+
+
+def test_after_one_s_own_warning_another_stretch_or_a_lesser_call_gets_the_advice_again(stored_skill):
+    """ "Something else instead" is a stretch too; "should I just ring 111 then?" is told to follow
+    the advice given (999 if unsure or worse), never answered with heat or ice."""
+    talk = Conversation(stored_skill, locale="en-GB")
+    talk.launch()
+    assert talk.say("QuestionIntent", query="my bum and inner thighs have gone numb since this morning").ended
+    other = talk.say("QuestionIntent", query="something else instead")
+    assert content.for_locale("en-GB").text("safety.earlier") in other.speech and "cat cow" not in other.speech.lower()
+    talk.restart()
+    call = talk.say("ShouldIntent", query="just ring one hundred eleven then")
+    assert call.speech.startswith(warning("en-GB")) and "call 999 now" in call.speech and call.ended
+    assert "heat" not in call.speech.lower()
+
+
 def test_one_s_own_warning_holds_back_a_stretch_for_an_hour_not_a_question(stored_skill, monkeypatch):
     talk = Conversation(stored_skill, locale="en-GB")
     talk.launch()
