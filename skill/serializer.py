@@ -37,6 +37,7 @@ _DICT = re.compile(r"dict\(([^,]*), (.*)\)")
 
 # how serialize() treats an instance of a type, worked out once per type
 _PRIMITIVE, _LIST_KIND, _TUPLE, _ENUM, _DECIMAL, _DICT_KIND, _MODEL = range(7)
+_OBJECT, _DATE = 7, 8  # (from_data's branches besides _PRIMITIVE and _MODEL)
 
 
 class Serializer(DefaultSerializer):
@@ -47,6 +48,7 @@ class Serializer(DefaultSerializer):
         self._models: dict[type, tuple] = {}  # model class -> (attribute map, its JSON names, types)
         self._kinds: dict[type, int] = {}     # Python type -> serialize() branch
         self._fields: dict[type, tuple] = {}  # model class -> ((attribute, JSON name), ...)
+        self._reads: dict[type, tuple] = {}   # class -> from_data() branch (and _model's class checks)
 
     # -- reading -------------------------------------------------------------------------------
 
@@ -77,6 +79,22 @@ class Serializer(DefaultSerializer):
                 sub_type = plan[1]
                 return {k: self.from_data(v, sub_type) for k, v in payload.items()}
             obj_type = plan[1]
+        if type(obj_type) is not type and not isinstance(obj_type, type):
+            return self._read_other(payload, obj_type)
+        read = self._reads.get(obj_type)
+        if read is None:
+            read = self._read_plan(obj_type)
+        kind = read[0]
+        if kind == _MODEL:
+            return self._model(payload, obj_type, read)
+        if kind == _PRIMITIVE:
+            return self._DefaultSerializer__deserialize_primitive(payload, obj_type)  # type: ignore[attr-defined]
+        if kind == _OBJECT:
+            return payload
+        return _datetime(payload, obj_type)
+
+    def _read_other(self, payload: Any, obj_type: Any) -> Any:
+        """from_data's branches, tried in turn, for an obj_type that is not a class."""
         if obj_type in self.PRIMITIVE_TYPES:
             return self._DefaultSerializer__deserialize_primitive(payload, obj_type)  # type: ignore[attr-defined]
         if obj_type == object:
@@ -84,6 +102,25 @@ class Serializer(DefaultSerializer):
         if obj_type == date or obj_type == datetime:
             return _datetime(payload, obj_type)
         return self._model(payload, obj_type)
+
+    def _read_plan(self, cls: type) -> tuple:
+        """Which of from_data's branches a class takes, and for a model what _model asks of the
+        class on every call (an Enum? a model at all? read through a discriminator?), worked out
+        once: those are the class's own, never the payload's."""
+        if cls in self.PRIMITIVE_TYPES:
+            read: tuple = (_PRIMITIVE,)
+        elif cls == object:
+            read = (_OBJECT,)
+        elif cls == date or cls == datetime:
+            read = (_DATE,)
+        else:
+            try:
+                read = (_MODEL, issubclass(cls, Enum), hasattr(cls, "deserialized_types"),
+                        hasattr(cls, "get_real_child_model"))
+            except Exception:  # noqa: BLE001 - _model reports it, as before, on every call
+                read = (_MODEL, None, None, None)
+        self._reads[cls] = read
+        return read
 
     def _plan(self, obj_type: str) -> tuple:
         if obj_type.startswith("list["):
@@ -100,13 +137,14 @@ class Serializer(DefaultSerializer):
         self._types[obj_type] = plan
         return plan
 
-    def _model(self, payload: Any, obj_type: Any) -> Any:
+    def _model(self, payload: Any, obj_type: Any, read: tuple = (_MODEL, None, None, None)) -> Any:
         try:
-            if issubclass(obj_type, Enum):
+            _, enum, modelled, child = read
+            if enum if enum is not None else issubclass(obj_type, Enum):
                 return obj_type(payload)
-            if not hasattr(obj_type, "deserialized_types"):
+            if not (modelled if modelled is not None else hasattr(obj_type, "deserialized_types")):
                 return payload
-            if hasattr(obj_type, "get_real_child_model"):
+            if child if child is not None else hasattr(obj_type, "get_real_child_model"):
                 name = obj_type.get_real_child_model(payload)
                 if not name:
                     raise SerializationException(f"Couldn't resolve object by discriminator type for {obj_type} class")
