@@ -110,6 +110,7 @@ class Rules:
     spelled: dict[str, str] = field(default_factory=dict)  # a word as it may come -> as the patterns spell it
     spelled_apart: re.Pattern[str] | None = None  # words heard apart ("h i v", "p ing"), respelled as one
     trailing: re.Pattern[str] | None = None  # words that may follow a trigger at the end of words (ends_in_trigger)
+    last_scan: prefilter.Scan | None = None  # the prefilter's scan of the words read last (search)
 
     @classmethod
     def from_data(cls, words: dict[str, Any], context: dict[str, Any]) -> "Rules":
@@ -216,10 +217,22 @@ class Rules:
         said = self.said(text)
         return [rule.category for rule in self.modifiers if rule.category in categories and rule.pattern.search(said)]
 
+    def search(self, name: str, said: str) -> re.Match[str] | None:
+        """The first match of a term (by name) in words as `said()` gives them; None also where the
+        term is not there. Right after the screen read these words (the same request's piece and
+        whose-sign checks), a term its scan found no start of is not searched: it cannot match."""
+        term = self.terms.get(name)
+        if term is None:
+            return None
+        scan = self.last_scan
+        if scan is not None and scan.said == said and not scan.may(name):
+            return None
+        return term.search(said)
+
     def _targets(self, said: str) -> list[Mention]:
         hits: dict[str, list[_Hit]] = {}
         breaks = [m.start() for m in self.breaks.finditer(said)] if self.breaks else []
-        scan = self.index.scan(said) if self.index else None
+        scan = self.last_scan = self.index.scan(said) if self.index else None
         may = scan.mask if scan else -1  # a bit for each term and phrases that may match; -1: all may
 
         def finditer(key: str | int, pattern: re.Pattern[str]) -> Iterable[re.Match[str]]:

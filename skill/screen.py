@@ -136,8 +136,7 @@ def piece(text: str | None, locale: str | None) -> str | None:
     rule_set = rules(locale)
     said = rule_set.said(text)
     for name in content.joined(locale, "symptom_words").get("pieces", {}).get("terms", []):
-        term = rule_set.terms.get(name)
-        found = term.search(said) if term is not None else None
+        found = rule_set.search(name, said)
         if found is not None:
             return " ".join([*said[:found.start()].split()[-5:], found.group(0), *said[found.end():].split()[:6]])
     return None
@@ -182,8 +181,7 @@ def _nobodys_history(finding: Finding, text: str, locale: str | None) -> bool:
 
 def _told(rule_set: Rules, term: str, said: str) -> bool:
     """The words hold a term of symptom_words.toml (False where the term is not there)."""
-    found = rule_set.terms.get(term)
-    return found is not None and found.search(said) is not None
+    return rule_set.search(term, said) is not None
 
 
 def none_now(text: str | None, locale: str | None) -> bool:
