@@ -54,6 +54,12 @@ def intents() -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=None)
+def _intent_names() -> frozenset[str]:
+    """intents() as a set, made once (plainly() asks it of every request)."""
+    return frozenset(intents())
+
+
+@lru_cache(maxsize=None)
 def _listed(locale: str | None, key: str, end: str = "") -> re.Pattern[str]:
     """One pattern for a list of regular expressions in free_text.toml (`key`), each followed by
     `end`; a pattern that matches nothing when the list is empty."""
@@ -177,7 +183,7 @@ def plainly(locale: str | None, intent: str | None, query: str | None) -> Plain 
     """The plain intent a free-text intent stands for when its query is only filler ("yeah" +
     "go on": AMAZON.YesIntent), or when the last clause after a turn is ("my neighbour had a fall
     last week, anyway, yes go on"), else None."""
-    if intent not in intents():
+    if intent not in _intent_names():
         return None
     from .context import normalise
 
