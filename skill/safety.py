@@ -44,6 +44,8 @@ class _Words(NamedTuple):
     stretch: re.Pattern[str]
     someone_else: re.Pattern[str]
     call: re.Pattern[str]
+    pushback: re.Pattern[str]
+    own: re.Pattern[str]
     about_them: re.Pattern[str]
 
 
@@ -51,7 +53,7 @@ class _Words(NamedTuple):
 def _words(locale: str | None) -> _Words:
     """safety.toml's `words`, compiled once a locale."""
     data = content.joined(locale if locale in content.LOCALES else content.DEFAULT_LOCALE, "safety").get("words", {})
-    return _Words(*(re.compile(r"\b(?:" + "|".join(data[key]) + r")\b") for key in ("stretch", "someone_else", "call")),
+    return _Words(*(re.compile(r"\b(?:" + "|".join(data[key]) + r")\b") for key in ("stretch", "someone_else", "call", "pushback", "own")),
                   re.compile("|".join(data["about_them"])))
 
 
@@ -172,11 +174,12 @@ def advice(handler_input: HandlerInput, finding: Finding | str, *, unsure: bool 
 
 
 def remember_warning(handler_input: HandlerInput, finding: Finding) -> None:
-    """Keep, for `WARNED_FOR_SECONDS`, that red-flag advice was given (when, and whether for
-    someone else; never the sign: the skill stores nothing said about health). The advice closes
-    the session; a stretch asked for in the next one gets the warning again (`NoStretchAfterWarning`)."""
+    """Keep, for `WARNED_FOR_SECONDS`, that red-flag advice was given (when, whether for someone
+    else, and whether it said to call the emergency number now; never the sign). The advice closes
+    the session; a stretch asked for in the next one, or "I'm not going to the ER", or "should I
+    just ring 111?", gets the warning again at that urgency (`NoStretchAfterWarning`)."""
     record = session.user_record(handler_input)
-    record.warned = {"at": time.time(), "other": finding.who == "other"}
+    record.warned = {"at": time.time(), "other": finding.who == "other", "now": finding.level == screen.EMERGENCY}
     session.save_user_record(handler_input, record)
 
 
@@ -197,22 +200,27 @@ def recent_warning(handler_input: HandlerInput, now: float | None = None) -> dic
 FOR_WHOM_WORDS = (6, 4)
 
 
-def _stretch_for_them(said: str, locale: str | None) -> bool:
+def _stretch_for_them(said: str, locale: str | None, intent_name: str | None) -> bool:
     """Words about someone else said with the stretch asked for (all the words when no stretch word
-    is in them: a stretch asked for by the intent alone)."""
+    is in them: a stretch asked for by the intent alone); in a turn Alexa hands over as someone
+    else's ("she says it's just heartburn and wants a stretch instead"), any stretch not said with
+    the speaker's own words ("can I have a stretch for my upper back?")."""
     words = _words(locale)
     asked = words.stretch.search(said)
     if asked is not None:
         before, after = FOR_WHOM_WORDS
         said = " ".join(said[:asked.start()].split()[-before:] + [asked.group(0)] + said[asked.end():].split()[:after])
-    return words.someone_else.search(said) is not None
+    if words.someone_else.search(said) is not None:
+        return True
+    return intent_name == "SomeoneElseIntent" and words.own.search(said) is None
 
 
 class NoStretchAfterWarning(AbstractResponseInterceptor):
     """A stretch asked for ("should he just stretch it out?", "something else instead"), or one
     under way, a little after red-flag advice (which closed that session) gets the warning again
     instead, whatever the handler answered; so does a question about whom to call ("should I
-    just ring 111 then?"): the advice given stands (its level is not kept, so it is not said again)."""
+    just ring 111 then?", "what's the number again?") or pushing back ("it was only a little
+    trip, are you sure?"): the advice given stands, "call now" where it said so."""
 
     def process(self, handler_input: HandlerInput, response: Response | None) -> None:
         attrs = handler_input.attributes_manager.request_attributes
@@ -223,16 +231,16 @@ class NoStretchAfterWarning(AbstractResponseInterceptor):
         routed = attrs.get("routed")
         asked = _intent_name(handler_input) in STRETCH_INTENTS or _words(locale).stretch.search(said) or (
             routed is not None and routed.topic in STRETCH_TOPICS)
-        calls = not asked and _words(locale).call.search(said) is not None
+        calls = not asked and (_words(locale).call.search(said) or _words(locale).pushback.search(said)) is not None
         if not asked and not calls and not self._stretch_begins(handler_input):
             return  # (a stretch offered after an answer to something else, or a step of one begun earlier, is left as it is)
         warned = recent_warning(handler_input)
-        if warned is None or (warned.get("other") and not _stretch_for_them(said, locale)):
+        if warned is None or (warned.get("other") and not _stretch_for_them(said, locale, _intent_name(handler_input))):
             return  # someone else's sign: their stretch is held back, not the speaker's own
         state = session.turn(handler_input)
         state.offer, state.routine, state.pending = {}, None, None
         text = content.for_locale(locale)
-        key = "safety.earlier_call" if calls else "safety.earlier"
+        key = "safety.earlier_now" if warned.get("now") else "safety.earlier_call" if calls else "safety.earlier"
         reply = Reply([text.text("safety.warning"), text.text(key + "_other" if warned.get("other") else key)],
                       end_session=True, card_title=text.text("cards.red_flag"), is_red_flag_advice=True)
         response.reprompt, response.directives, response.card = None, None, None

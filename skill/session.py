@@ -115,7 +115,7 @@ class UserRecord:
     prefs: dict[str, Any] = field(default_factory=dict)
     progress: dict[str, Any] = field(default_factory=dict)  # what finished routines did (progress.py)
     reminder_offered_at: float | None = None  # the last reminder offer after a routine (reminders.py)
-    warned: dict[str, Any] | None = None  # when red-flag advice was last given, and if for someone else (safety.py)
+    warned: dict[str, Any] | None = None  # when red-flag advice was last given, if for someone else, if to call now (safety.py)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any] | None) -> "UserRecord":

@@ -289,6 +289,59 @@ JUDGED = {
             2: (None, "left: 'lifted one heavy chest of drawers, now it is stiff' is like no example (the fallback)"),
         },
     },
+    "fresh58": {
+        "Refuses the ER, wants a stretch instead (en-US)": {
+            2: ("warned_again", "after advice to call the emergency number now, pushing back or asking for a stretch gets it again: 'call 911 now', no stretch (the skill keeps that the advice said 'now', never the sign)"),
+            3: ("warned_again", "after advice to call the emergency number now, pushing back or asking for a stretch gets it again: 'call 911 now', no stretch (the skill keeps that the advice said 'now', never the sign)")},
+        "Coffee break in the morning routine (en-US)": {
+            8: ("step", "'done' on a step that is not the routine's last: the next step (the writer could not know the routine's length)")},
+        "Wants a different one twice, then it hurts and a foot goes numb (en-US)": {
+            7: ("warned_again", "after advice at a lower level, a stretch asked for while waiting, or the advice pushed back on, gets the reminder: follow the advice given, no stretch until checked")},
+        "Chest of drawers and a buddy off the roof (en-US)": {
+            3: ("triage", "'do I need to see a doctor for it' is the check's own question: the check starts (the skill's answer to it)")},
+        "Refuses A&E, bargains down to 111 (en-GB)": {
+            2: ("warned_again", "after advice to call the emergency number now, pushing back or asking for a stretch gets it again: 'call 999 now', no stretch (the skill keeps that the advice said 'now', never the sign)"),
+            3: ("warned_again", "after advice to call the emergency number now, pushing back or asking for a stretch gets it again: 'call 999 now', no stretch (the skill keeps that the advice said 'now', never the sign)")},
+        "Shivery with back pain, stretch while waiting for the GP (en-GB)": {
+            2: ("warned_again", "after advice at a lower level, a stretch asked for while waiting, or the advice pushed back on, gets the reminder: follow the advice given, no stretch until checked")},
+        "Kettle break in the morning routine (en-GB)": {
+            8: ("step", "'done' on a step that is not the routine's last: the next step (the writer could not know the routine's length)")},
+        "Cracked getting off the loo, asks the time later (en-GB)": {
+            2: (None, "left: 'why does it do that' just after a pop was noted: the noted pop sets no topic to follow up (as in fresh54)")},
+        "Something easier, twice (en-GB)": {
+            2: ("step", "'something easier' during a stretch: the easier version of the step (the brief's own rule for a stretch under way)"),
+            3: (None, "left: a second 'easier' after the easier version: no easier one is written, and the words are not caught (the routine's commands)")},
+        "Pins and needles down one leg, can't get a GP (en-GB)": {
+            2: ("warned_again", "after advice at a lower level, a stretch asked for while waiting, or the advice pushed back on, gets the reminder: follow the advice given, no stretch until checked"),
+            3: ("warned_again", "after advice at a lower level, a stretch asked for while waiting, or the advice pushed back on, gets the reminder: follow the advice given, no stretch until checked")},
+        "Down the icy front steps, won't go to emerg (en-CA)": {
+            2: ("warned_again", "after advice to call the emergency number now, pushing back or asking for a stretch gets it again: 'call 911 now', no stretch (the skill keeps that the advice said 'now', never the sign)"),
+            3: ("warned_again", "after advice to call the emergency number now, pushing back or asking for a stretch gets it again: 'call 911 now', no stretch (the skill keeps that the advice said 'now', never the sign)")},
+        "Wife's chest tightness, she wants a stretch (en-CA)": {
+            2: ("warned_again", "after advice to call the emergency number now, pushing back or asking for a stretch gets it again: 'call 911 now', no stretch (the skill keeps that the advice said 'now', never the sign)")},
+        "Came off the motorbike, won't go to hospital (en-AU)": {
+            2: ("warned_again", "after advice to call the emergency number now, pushing back or asking for a stretch gets it again: 'call 000 now', no stretch (the skill keeps that the advice said 'now', never the sign)"),
+            3: ("warned_again", "after advice to call the emergency number now, pushing back or asking for a stretch gets it again: 'call 000 now', no stretch (the skill keeps that the advice said 'now', never the sign)")},
+        "Brekkie routine with the kettle (en-AU)": {
+            8: ("step", "'done' on a step that is not the routine's last: the next step (the writer could not know the routine's length)")},
+        "On prednisone, new back pain, wants to stretch while waiting (en-AU)": {
+            3: ("warned_again", "after advice at a lower level, a stretch asked for while waiting, or the advice pushed back on, gets the reminder: follow the advice given, no stretch until checked")},
+        "Osteoporosis and a little trip over the dog (en-AU)": {
+            3: ("warned_again", "after advice at a lower level, a stretch asked for while waiting, or the advice pushed back on, gets the reminder: follow the advice given, no stretch until checked")},
+        "Morning routine, milk boiling over (en-IN)": {
+            8: ("step", "'done' on a step that is not the routine's last: the next step (the writer could not know the routine's length)")},
+        "Doubts the all-clear (en-IN)": {
+            8: (None, "left: 'are you sure? it is really paining a lot' reaches the skill as 'are {query}' and is routed to cracking's harm; the en-US and en-GB phrasings of the same doubt get the ordinary-ache answer")},
+        "Fever since two days, wants stretching till the appointment (en-IN)": {
+            2: ("warned_again", "after advice at a lower level, a stretch asked for while waiting, or the advice pushed back on, gets the reminder: follow the advice given, no stretch until checked")},
+        "Office desk, different then easier (en-IN)": {
+            1: ("desk_posture", "a stretch to do at the desk: the desk answer, which offers the seated twist (as in fresh12)"),
+            2: (None, "left: 'some other one' after the desk answer's offer is routed to self-care tips ('any other tips'), not another stretch")},
+        "Both legs go numb mid-stretch after a pause (en-IN)": {
+            7: ("warned_again", "after advice to call the emergency number now, pushing back or asking for a stretch gets it again: 'call 112 now', no stretch (the skill keeps that the advice said 'now', never the sign)")},
+        "Father's old scooter fall, sciatica without tingling (en-IN)": {
+            5: (None, "left: 'can I do stretching till my physio appointment' gets the physio answer, not 'gentle movement is fine meanwhile'")},
+    },
     "fresh56": {
         "I had a fall, no, it was Mum, ages ago (en-GB)": {
             3: ("warned_again", "a serious fall told as the speaker's own a turn before holds back a stretch for the hour even after 'no, it was my mum/wife': the skill cannot tell a correction from someone talking a fall down, so it errs to the cautious side (the warning and the advice again)"),
@@ -496,7 +549,7 @@ CASES = (json.loads((HERE / "conversations.json").read_text(encoding="utf-8")) +
          + _blind_conversations("fresh48")
          + _blind_conversations("fresh50")
          + _blind_conversations("fresh52")
-         + _blind_conversations("fresh54") + _blind_conversations("fresh56"))
+         + _blind_conversations("fresh54") + _blind_conversations("fresh56") + _blind_conversations("fresh58"))
 
 
 def lead(key: str, text=TEXT) -> str:
@@ -536,7 +589,7 @@ def markers(text) -> dict[str, list[str]]:
            for level in ("emergency", "right_away", "urgent", "soon")},
         "info": [lead(f"safety.if_it_happens.{level}") for level in ("emergency", "right_away", "urgent", "soon")],
         "warned_again": [lead("safety.earlier"), lead("safety.earlier_other"), lead("safety.earlier_call"),
-                         lead("safety.earlier_call_other")],  # a stretch asked for after red-flag advice
+                         lead("safety.earlier_call_other"), lead("safety.earlier_now"), lead("safety.earlier_now_other")],  # a stretch asked for after red-flag advice
         # the answers that stood for several topics before the topics were told apart
         "pop_safe": [lead(f"topics.{t}") for t in ("crack_harmful", "crack_arthritis", "crack_daily")],
         "professional": [lead(f"topics.{t}") for t in ("professional_choice", "physio", "chiropractor")],

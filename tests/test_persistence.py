@@ -18,7 +18,7 @@ from skill import answer, build_skill, content
 from skill.store import Conflict, MemoryStore, Store, open_store
 from test_guide import LEAD_WORDS, check_step, every_reply_is_sound  # noqa: F401 - an autouse fixture
 
-ALLOWED_FIELDS = {"intro_heard", "place", "popped_at", "prefs", "progress", "reminder_offered_at", "warned"}  # warned: a time, no sign
+ALLOWED_FIELDS = {"intro_heard", "place", "popped_at", "prefs", "progress", "reminder_offered_at", "warned"}  # warned: a time and two flags, no sign
 CAT_COW = ("cat cow", "cat_cow")
 
 

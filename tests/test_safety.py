@@ -414,8 +414,9 @@ def _other_fall_then(stored_skill, *turns, locale="en-CA"):
 def test_a_stretch_asked_for_someone_warned_about_gets_their_advice_again(stored_skill):
     """The advice closed the session; "should he just stretch it out?" in the next one is not a stretch."""
     (reply,) = _other_fall_then(stored_skill, intent_request("SomeoneElseIntent", query="says he can stand should he just stretch it out"))
-    assert reply.speech.startswith(warning("en-CA")) and content.for_locale("en-CA").text("safety.earlier_other") in reply.speech
-    assert reply.ended
+    # his fall was an emergency: call 911 for him now, not "if it gets worse"
+    assert reply.speech.startswith(warning("en-CA")) and content.for_locale("en-CA").text("safety.earlier_now_other") in reply.speech
+    assert "911 for them now" in reply.speech and reply.ended
     assert "cat cow" not in reply.speech.lower()
 
 
@@ -440,11 +441,48 @@ def test_after_one_s_own_warning_another_stretch_or_a_lesser_call_gets_the_advic
     talk.launch()
     assert talk.say("QuestionIntent", query="my bum and inner thighs have gone numb since this morning").ended
     other = talk.say("QuestionIntent", query="something else instead")
-    assert content.for_locale("en-GB").text("safety.earlier") in other.speech and "cat cow" not in other.speech.lower()
+    assert content.for_locale("en-GB").text("safety.earlier_now") in other.speech and "cat cow" not in other.speech.lower()
     talk.restart()
     call = talk.say("ShouldIntent", query="just ring one hundred eleven then")
     assert call.speech.startswith(warning("en-GB")) and "call 999 now" in call.speech and call.ended
-    assert "heat" not in call.speech.lower()
+    assert "heat" not in call.speech.lower() and "111" not in call.speech
+
+
+def test_after_advice_for_today_a_lesser_call_is_told_to_follow_it_and_a_stretch_waits(stored_skill):
+    """Advice to see a doctor today is not made an emergency: "should I ring the GP?" is told to
+    follow it (the emergency number only if unsure or worse); a stretch waits for the check."""
+    talk = Conversation(stored_skill, locale="en-GB")
+    talk.launch()
+    assert talk.say("QuestionIntent", query="i've got a fever and my back is killing me").ended
+    call = talk.say("ShouldIntent", query="i ring the gp then")
+    assert content.for_locale("en-GB").text("safety.earlier_call") in call.speech and call.ended
+    talk.restart()
+    stretch = talk.say("ChooseStretchIntent", area=("lower back", "lower_back"))
+    assert content.for_locale("en-GB").text("safety.earlier") in stretch.speech and "cat cow" not in stretch.speech.lower()
+
+
+def test_pushing_back_on_advice_gets_it_again_at_its_urgency(stored_skill):
+    """ "I'm not going to the ER, just give me a stretch" after an emergency: call 911 now, no
+    stretch; "it was only a little trip, are you sure" after advice for today: follow it."""
+    talk = Conversation(stored_skill, locale="en-US")
+    talk.launch()
+    assert talk.say("QuestionIntent", query="i fell down the stairs and my back is killing me").ended
+    refused = talk.say("NotMeIntent", query="going to the er just give me a stretch for my lower back")
+    assert "call 911 now" in refused.speech and "cat cow" not in refused.speech.lower() and refused.ended
+    talk = Conversation(stored_skill, locale="en-AU")
+    talk.launch()
+    assert talk.say("QuestionIntent", query="i've got osteoporosis and tripped over the dog and hurt my back").ended
+    doubt = talk.say("QuestionIntent", query="it was only a little trip are you sure")
+    assert content.for_locale("en-AU").text("safety.earlier_call") in doubt.speech and doubt.ended
+
+
+def test_a_stretch_in_a_turn_about_someone_else_is_theirs_unless_said_as_ones_own(stored_skill):
+    """After advice for her: "she says it's just heartburn and wants a stretch instead" is her
+    stretch (held back, call for her now); "can I have a stretch for my upper back" is the speaker's."""
+    (theirs,) = _other_fall_then(stored_skill, intent_request("SomeoneElseIntent", query="says it's just heartburn and wants a stretch instead"))
+    assert content.for_locale("en-CA").text("safety.earlier_now_other") in theirs.speech and theirs.ended
+    (mine,) = _other_fall_then(stored_skill, intent_request("SomeoneElseIntent", query="is sorting it can i have a stretch for my upper back"))
+    assert "earlier" not in mine.speech and not mine.ended
 
 
 def test_one_s_own_warning_holds_back_a_stretch_for_an_hour_not_a_question(stored_skill, monkeypatch):
@@ -452,7 +490,7 @@ def test_one_s_own_warning_holds_back_a_stretch_for_an_hour_not_a_question(store
     talk.launch()
     assert talk.say("QuestionIntent", query="both my legs have gone numb").ended
     stretch = talk.say("ChooseStretchIntent", area=("lower back", "lower_back"))
-    assert stretch.speech.startswith(warning("en-GB")) and content.for_locale("en-GB").text("safety.earlier") in stretch.speech
+    assert stretch.speech.startswith(warning("en-GB")) and content.for_locale("en-GB").text("safety.earlier_now") in stretch.speech
     question = talk.say("WhatIsThePopIntent")
     assert "gas bubble" in question.speech and "earlier" not in question.speech
     later = safety.time.time() + safety.WARNED_FOR_SECONDS + 60
