@@ -128,6 +128,11 @@ class ForgetMe(IntentHandler):
 # routine's commands or the check's question again.
 SWITCHES = frozenset({"routine", "guide", "stretch", "another_stretch"})
 SWITCH_MIN_SCORE = 0.35
+# Mid-check, words that answer nothing and are only somewhat like a topic ("oh, the washroom? no,
+# that's all normal" is like "my spine clicks all the time, is that normal" at 0.57) get the
+# question again, not a topic's answer that would leave the question unanswered; a question
+# plainly asked ("why does my back pop") is answered (a stretch or routine asked for: SWITCHES).
+CHECK_TOPIC_MIN_SCORE = 0.6
 
 
 def busy(handler_input: HandlerInput) -> bool:
@@ -157,7 +162,8 @@ def answer_free_text(handler_input: HandlerInput, said: str) -> Response:
                                                          exclude=[state.offer.get("stretch", "")]))
     routed = topics.route(said, locale)
     handler_input.attributes_manager.request_attributes["routed"] = routed
-    if routed is None or (routed.topic in SWITCHES and routed.score < SWITCH_MIN_SCORE and busy(handler_input)):
+    if routed is None or (routed.topic in SWITCHES and routed.score < SWITCH_MIN_SCORE and busy(handler_input)) or (
+            routed.topic not in SWITCHES and routed.score < CHECK_TOPIC_MIN_SCORE and symptoms.in_triage(handler_input)):
         return render(handler_input, fallback_reply(handler_input))
     names = understand.named(said, locale)
     if routed.topic == "routine":

@@ -174,6 +174,10 @@ def answer_meant(handler_input: HandlerInput) -> str | None:
             if any(re.search(pattern, said.lower()) for pattern in q.get(key, [])):
                 return meaning
     if said and screen.none_now(said, locale):
+        covers = set(_question(handler_input, step, follow).get("covers", []))
+        if covers and not any(m.concept in covers for m in screen.mentions(said, locale)) and any(
+                re.search(pattern, said.lower()) for pattern in words(handler_input).raw("symptoms.misheard")):
+            return None  # "did you say fever? no, no fever" to the numbness question: another question heard
         return "no"  # "no numbness, nothing like that", "a temperature on Monday, gone now": every sign named is denied or over
     meant = carriers.answer_of(locale, name)
     if meant is None and said and handler_input.attributes_manager.request_attributes.get("finding") is None:

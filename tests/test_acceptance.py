@@ -289,6 +289,36 @@ JUDGED = {
             2: (None, "left: 'lifted one heavy chest of drawers, now it is stiff' is like no example (the fallback)"),
         },
     },
+    "fresh60": {
+        "Forgets she asked why it cracks (en-US)": {
+            4: ("pop_again", "'why does it crack again?' is read as why it won't crack again straight after (the 'again' reads both ways)")},
+        "Story before no, then I already told you (en-US)": {
+            6: ("triage", "the skill asked a question again where the words answered another question or were not heard (\"did you say fever? no, no fever\" to the numbness question), so the last 'no' comes a turn later")},
+        "Hard of hearing through a guided stretch (en-US)": {
+            3: (None, "left: 'say that again, I didn't catch it, the TV's on' mid-routine gets the routine's commands, not the step again")},
+        "Weather drift and a star sign (en-US)": {
+            1: (None, "left: an off-topic question gets the fallback, which says what the skill does (no kind names it)")},
+        "Bit deaf, asks twice in the check (en-GB)": {
+            3: (None, "left: 'I'm not sure, love, I'm a bit deaf' gets the question again in its plain words (a repeat, not 'not sure'); the kinds name no plain repeat without its lead")},
+        "Chest of drawers, cricket, then cancer years ago (en-GB)": {
+            2: (None, "left: an off-topic question gets the fallback, which says what the skill does (no kind names it)")},
+        "Shovelling snow, asks about heat twice (en-CA)": {
+            5: (None, "left: 'what was that about heat again' is routed by its 'again' (pop_again), not to heat")},
+        "Mishears the check, then does it again (en-CA)": {
+            6: ("triage", "the skill asked a question again where the words answered another question or were not heard (\"did you say fever? no, no fever\" to the numbness question), so the last 'no' comes a turn later")},
+        "Leafs drift, then a tingly arm (en-CA)": {
+            1: (None, "left: an off-topic question gets the fallback, which says what the skill does (no kind names it)")},
+        "Bowls club story before nah (en-AU)": {
+            7: ("triage", "the skill asked a question again where the words answered another question or were not heard (\"did you say fever? no, no fever\" to the numbness question), so the last 'no' comes a turn later")},
+        "Desk routine, ouch, pause and return (en-AU)": {
+            5: (None, "left: 'ow, that hurts' stopped the stretch, so 'stop for now' kept no place to resume")},
+        "Mishears, answers about the dog (en-AU)": {
+            3: (None, "left: 'oh, the legs? nah, legs are fine' to the question about down below gets that question again, plainly (it answers another)")},
+        "Loose motions last week, now fine (en-IN)": {
+            1: (None, "left: 'last week I had loose motions, now I am fine, only my back is stiff itself' is like no example (no alarm)")},
+        "Cricket drift, then losing weight (en-IN)": {
+            2: (None, "left: an off-topic question gets the fallback, which says what the skill does (no kind names it)")},
+    },
     "fresh58": {
         "Refuses the ER, wants a stretch instead (en-US)": {
             2: ("warned_again", "after advice to call the emergency number now, pushing back or asking for a stretch gets it again: 'call 911 now', no stretch (the skill keeps that the advice said 'now', never the sign)"),
@@ -549,7 +579,8 @@ CASES = (json.loads((HERE / "conversations.json").read_text(encoding="utf-8")) +
          + _blind_conversations("fresh48")
          + _blind_conversations("fresh50")
          + _blind_conversations("fresh52")
-         + _blind_conversations("fresh54") + _blind_conversations("fresh56") + _blind_conversations("fresh58"))
+         + _blind_conversations("fresh54") + _blind_conversations("fresh56") + _blind_conversations("fresh58")
+         + _blind_conversations("fresh60"))
 
 
 def lead(key: str, text=TEXT) -> str:

@@ -136,13 +136,32 @@ def test_not_sure_in_free_words_counts_as_not_sure(talk):
 @pytest.mark.parametrize("intent, query", [
     ("NoSaidIntent", "nothing like that"), ("DontHaveIntent", "any of that"), ("NoSaidIntent", "numbness down there"),
     ("HaventHadIntent", "any trouble peeing"), ("NotSaidIntent", "really"),
-    ("QuestionIntent", "i did have a bit of a temperature on monday but it's gone now"),  # over: a no
-    ("SomeoneElseIntent", "says i've lost weight but i've been doing weight watchers since january"),  # on purpose: a no
 ])
 def test_a_denial_in_free_words_moves_on(talk, intent, query):
     start(talk)
     reply = talk.say(intent, query=query)
     assert reply.speech.endswith(QUESTIONS[1]["text"]) and "911" not in reply.speech
+
+
+@pytest.mark.parametrize("intent, query", [
+    ("QuestionIntent", "i did have a bit of a temperature on monday but it's gone now"),  # over: a no
+    ("SomeoneElseIntent", "says i've lost weight but i've been doing weight watchers since january"),  # on purpose: a no
+])
+def test_a_sign_over_or_explained_answers_its_own_question_no(talk, intent, query):
+    start(talk)
+    for _ in range(3):
+        talk.say("AMAZON.NoIntent")  # to the fever, weight and cancer question
+    reply = talk.say(intent, query=query)
+    assert reply.speech.endswith(QUESTIONS[4]["text"]) and "911" not in reply.speech and "today" not in reply.speech
+
+
+def test_a_denial_of_another_question_s_sign_answers_nothing(talk):
+    """ "Sorry, did you say fever? No, no fever" to the numbness question: misheard, so that
+    question is asked again, never taken as its "no"."""
+    start(talk)
+    again = talk.say("QuestionIntent", query="did you say fever no no fever")
+    assert again.speech.startswith(EN.text("basics.not_caught")) and again.speech.endswith(QUESTIONS[0]["text"])
+    assert talk.say("AMAZON.NoIntent").speech.endswith(QUESTIONS[1]["text"])
 
 
 @pytest.mark.parametrize("intent, query", [
