@@ -278,6 +278,9 @@ def test_someone_elses_fever_or_fragile_fall_is_theirs_when_told_alone(said, lev
     ("my old man had a temp a fortnight back, he's right as rain now", None),
     ("besides the stiffness and wetting myself a bit, i'm right as rain", "emergency"),  # no "now": the sign stands
     ("no, but my weight has come down by five kilos without any dieting", "urgent"),  # a "no" then a sign
+    ("both my legs went numb this morning but i'm fine now", "emergency"),  # this morning is not over, whatever "fine"
+    ("i was bad with a temperature last month but i'm grand now", None),  # last month's, and fine now: over
+    ("i've had cancer years ago but i'm fine now", "urgent"),  # a history of cancer is never over
 ])
 def test_where_a_denial_or_a_recovery_ends(said, level):
     assert level_heard(said) == level
