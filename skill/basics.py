@@ -135,6 +135,17 @@ SWITCH_MIN_SCORE = 0.35
 CHECK_TOPIC_MIN_SCORE = 0.6
 
 
+def _unplaced(handler_input: HandlerInput, routed: topics.Routed | None) -> bool:
+    """Words that get the fallback (the routine's commands, the check's question again) rather than
+    a topic's answer: like no topic; a stretch or routine only weakly asked for mid-routine or
+    mid-check; mid-check, any other topic they are only somewhat like."""
+    if routed is None:
+        return True
+    if routed.topic in SWITCHES:
+        return routed.score < SWITCH_MIN_SCORE and busy(handler_input)
+    return routed.score < CHECK_TOPIC_MIN_SCORE and symptoms.in_triage(handler_input)
+
+
 def busy(handler_input: HandlerInput) -> bool:
     """In the middle of a guided stretch or a symptom check."""
     return session.turn(handler_input).routine is not None or symptoms.in_triage(handler_input)
@@ -162,8 +173,7 @@ def answer_free_text(handler_input: HandlerInput, said: str) -> Response:
                                                          exclude=[state.offer.get("stretch", "")]))
     routed = topics.route(said, locale)
     handler_input.attributes_manager.request_attributes["routed"] = routed
-    if routed is None or (routed.topic in SWITCHES and routed.score < SWITCH_MIN_SCORE and busy(handler_input)) or (
-            routed.topic not in SWITCHES and routed.score < CHECK_TOPIC_MIN_SCORE and symptoms.in_triage(handler_input)):
+    if _unplaced(handler_input, routed):
         return render(handler_input, fallback_reply(handler_input))
     names = understand.named(said, locale)
     if routed.topic == "routine":

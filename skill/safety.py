@@ -43,8 +43,7 @@ WARNED_FOR_SECONDS = 3600  # an hour: long enough for "should he stretch it out?
 class _Words(NamedTuple):
     stretch: re.Pattern[str]
     someone_else: re.Pattern[str]
-    call: re.Pattern[str]
-    pushback: re.Pattern[str]
+    about_advice: re.Pattern[str]
     own: re.Pattern[str]
     about_them: re.Pattern[str]
 
@@ -53,7 +52,10 @@ class _Words(NamedTuple):
 def _words(locale: str | None) -> _Words:
     """safety.toml's `words`, compiled once a locale."""
     data = content.joined(locale if locale in content.LOCALES else content.DEFAULT_LOCALE, "safety").get("words", {})
-    return _Words(*(re.compile(r"\b(?:" + "|".join(data[key]) + r")\b") for key in ("stretch", "someone_else", "call", "pushback", "own")),
+    def words(*keys: str) -> re.Pattern[str]:
+        return re.compile(r"\b(?:" + "|".join(p for key in keys for p in data[key]) + r")\b")
+
+    return _Words(words("stretch"), words("someone_else"), words("call", "pushback"), words("own"),
                   re.compile("|".join(data["about_them"])))
 
 
@@ -231,7 +233,7 @@ class NoStretchAfterWarning(AbstractResponseInterceptor):
         routed = attrs.get("routed")
         asked = _intent_name(handler_input) in STRETCH_INTENTS or _words(locale).stretch.search(said) or (
             routed is not None and routed.topic in STRETCH_TOPICS)
-        calls = not asked and (_words(locale).call.search(said) or _words(locale).pushback.search(said)) is not None
+        calls = not asked and _words(locale).about_advice.search(said) is not None  # whom to call, or pushing back
         if not asked and not calls and not self._stretch_begins(handler_input):
             return  # (a stretch offered after an answer to something else, or a step of one begun earlier, is left as it is)
         warned = recent_warning(handler_input)
