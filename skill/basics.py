@@ -243,8 +243,8 @@ class SaidPlainly(AbstractRequestInterceptor):
                 handler_input.attributes_manager.request_attributes.get("finding") is not None:
             return
         plain = carriers.plainly(request.locale, request.intent.name, slot_text(handler_input, "query"))
-        if plain is None:
-            return
+        if plain is None or (session.turn(handler_input).routine is not None and guide.command_in_words(handler_input)):
+            return  # mid-routine, a command in the words ("nah, skip this one, I'm done with it") is the routine's
         means = plain.means
         if means in ("AMAZON.StopIntent", "AMAZON.PauseIntent") and request.intent.name in ("NoSaidIntent", "StopSaidIntent"):
             from .symptoms import in_triage

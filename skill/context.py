@@ -90,6 +90,7 @@ class _Modifier:
     unless_said: re.Pattern[str] | None = None  # ... and never where these are ("it comes and goes")
 
 
+
 @dataclass
 class Rules:
     """Compiled concept vocabulary and modifier rules for one language."""
@@ -110,6 +111,8 @@ class Rules:
     spelled: dict[str, str] = field(default_factory=dict)  # a word as it may come -> as the patterns spell it
     spelled_apart: re.Pattern[str] | None = None  # words heard apart ("h i v", "p ing"), respelled as one
     trailing: re.Pattern[str] | None = None  # words that may follow a trigger at the end of words (ends_in_trigger)
+    preamble: re.Pattern[str] | None = None  # openers that carry nothing the rules read ("quick question,"), dropped
+    leaning: re.Pattern[str] | None = None  # words that lean on what follows them ("... his legs just"), at the end
     last_scan: prefilter.Scan | None = None  # the prefilter's scan of the words read last (search)
 
     @classmethod
@@ -156,12 +159,15 @@ class Rules:
                    _alternation(context.get("terminators", [])), _alternation(words.get("breaks", [])),
                    term_begins, index, needs, spelled=spelled,
                    spelled_apart=re.compile(r"(?<![\w'])(?:" + "|".join(map(re.escape, apart)) + r")(?![\w'])") if apart else None,
-                   trailing=re.compile(r"(?:^| )(?:" + "|".join(context["trailing"]) + r")$") if context.get("trailing") else None)
+                   trailing=re.compile(r"(?:^| )(?:" + "|".join(context["trailing"]) + r")$") if context.get("trailing") else None,
+                   preamble=re.compile(r"^(?:(?:" + "|".join(context["preamble"]) + r") )+") if context.get("preamble") else None,
+                   leaning=re.compile(r"(?: (?:" + "|".join(context["leaning"]) + r"))+$") if context.get("leaning") else None)
 
     # -- reading --------------------------------------------------------------------------------
 
     def said(self, text: str | None) -> str:
-        """The words as the patterns read them: normalised, and respelled ("didnt": "didn't").
+        """The words as the patterns read them: normalised, an opener that says nothing dropped
+        ("quick question before the stretch, is ..."), and respelled ("didnt": "didn't").
         Kept for the last few hundred texts: a request's words are read so by several rules."""
         if not text:
             return normalise(text)
@@ -175,6 +181,8 @@ class Rules:
         return said
 
     def _respelled(self, said: str) -> str:
+        if self.preamble is not None:
+            said = self.preamble.sub("", said, count=1)
         if self.spelled_apart is not None:
             said = self.spelled_apart.sub(lambda m: self.spelled[m.group(0)], said)
         if self.spelled:
@@ -207,8 +215,10 @@ class Rules:
                    for trigger in self._live_triggers(rule, said, blocked))
 
     def ends_in_term(self, text: str | None, names: Iterable[str]) -> bool:
-        """The words end with one of these terms ("... both me legs": the `legs` term)."""
+        """The words end with one of these terms ("... both me legs": the `legs` term), or with one
+        and a word that only leans on what follows ("... his legs just" + "keep giving out")."""
         said = self.said(text)
+        said = self.leaning.sub("", said) if self.leaning is not None else said
         return any(self.terms.get(name) is not None and any(m.end() == len(said) for m in self.terms[name].finditer(said))
                    for name in names)
 

@@ -359,13 +359,16 @@ class LaunchWithKeptPlace(RequestHandler):
 
 
 class ResumeKeptPlace(IntentHandler):
-    """ "Yes" to the resume offer, or "resume" in a new session: carry on at the kept step. """
+    """ "Yes" to the resume offer, or "resume" in a new session (or "next" to open one: the session
+    closed on advice for someone else, "okay, next"): carry on at the kept step. """
 
-    intents = ("AMAZON.YesIntent", "AMAZON.ResumeIntent")
+    intents = ("AMAZON.YesIntent", "AMAZON.ResumeIntent", "AMAZON.NextIntent")
 
     def when(self, handler_input: HandlerInput) -> bool:
+        name = get_intent_name(handler_input)
         return kept_place(handler_input) is not None and (
-            pending(handler_input, "resume") or get_intent_name(handler_input) == "AMAZON.ResumeIntent")
+            pending(handler_input, "resume") or name == "AMAZON.ResumeIntent"
+            or (name == "AMAZON.NextIntent" and bool(handler_input.request_envelope.session.new)))
 
     def handle(self, handler_input: HandlerInput) -> Response:
         place = kept_place(handler_input)

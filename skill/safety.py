@@ -46,6 +46,7 @@ class _Words(NamedTuple):
     about_advice: re.Pattern[str]
     own: re.Pattern[str]
     about_them: re.Pattern[str]
+    cleared: re.Pattern[str]
 
 
 @lru_cache(maxsize=None)
@@ -56,7 +57,7 @@ def _words(locale: str | None) -> _Words:
         return re.compile(r"\b(?:" + "|".join(p for key in keys for p in data[key]) + r")\b")
 
     return _Words(words("stretch"), words("someone_else"), words("call", "pushback"), words("own"),
-                  re.compile("|".join(data["about_them"])))
+                  re.compile("|".join(data["about_them"])), words("cleared"))
 
 
 class SlotReading(NamedTuple):
@@ -185,6 +186,13 @@ def remember_warning(handler_input: HandlerInput, finding: Finding) -> None:
     session.save_user_record(handler_input, record)
 
 
+def forget_warning(handler_input: HandlerInput) -> None:
+    """The advice given was followed: the person was seen since and told it's fine."""
+    record = session.user_record(handler_input)
+    record.warned = None
+    session.save_user_record(handler_input, record)
+
+
 def recent_warning(handler_input: HandlerInput, now: float | None = None) -> dict | None:
     """That advice, if it was given less than `WARNED_FOR_SECONDS` ago; an older one is forgotten."""
     record = session.user_record(handler_input)
@@ -202,17 +210,30 @@ def recent_warning(handler_input: HandlerInput, now: float | None = None) -> dic
 FOR_WHOM_WORDS = (6, 4)
 
 
+def _nearest(pattern: re.Pattern[str], ahead: list[str], behind: list[str]) -> int | None:
+    """How many words from the stretch asked for the nearest word of the pattern is, if any."""
+    found = [n for n, word in enumerate(reversed(ahead), 1) if pattern.fullmatch(word.strip(",.?!"))]
+    found += [n for n, word in enumerate(behind, 1) if pattern.fullmatch(word.strip(",.?!"))]
+    return min(found, default=None)
+
+
 def _stretch_for_them(said: str, locale: str | None, intent_name: str | None) -> bool:
     """Words about someone else said with the stretch asked for (all the words when no stretch word
     is in them: a stretch asked for by the intent alone); in a turn Alexa hands over as someone
     else's ("she says it's just heartburn and wants a stretch instead"), any stretch not said with
-    the speaker's own words ("can I have a stretch for my upper back?")."""
+    the speaker's own words ("can I have a stretch for my upper back?"). Where words about both are
+    next to it, the nearer says whose ("my back is stiff from lifting him, can you give me one
+    stretch?" is the speaker's; "give me a stretch for him" is a tie, so theirs)."""
     words = _words(locale)
     asked = words.stretch.search(said)
     if asked is not None:
         before, after = FOR_WHOM_WORDS
-        said = " ".join(said[:asked.start()].split()[-before:] + [asked.group(0)] + said[asked.end():].split()[:after])
-    if words.someone_else.search(said) is not None:
+        ahead, behind = said[:asked.start()].split()[-before:], said[asked.end():].split()[:after]
+        theirs, mine = _nearest(words.someone_else, ahead, behind), _nearest(words.own, ahead, behind)
+        if theirs is not None:  # "from lifting him, can you give me one stretch?": the nearer says whose (a tie: theirs)
+            return mine is None or theirs <= mine
+        said = " ".join(ahead + behind)
+    elif words.someone_else.search(said) is not None:
         return True
     return intent_name == "SomeoneElseIntent" and words.own.search(said) is None
 
@@ -222,7 +243,8 @@ class NoStretchAfterWarning(AbstractResponseInterceptor):
     under way, a little after red-flag advice (which closed that session) gets the warning again
     instead, whatever the handler answered; so does a question about whom to call ("should I
     just ring 111 then?", "what's the number again?") or pushing back ("it was only a little
-    trip, are you sure?"): the advice given stands, "call now" where it said so."""
+    trip, are you sure?"): the advice given stands, "call now" where it said so. Once they say they
+    were seen and told it's fine, advice to see someone (never "call now") is forgotten."""
 
     def process(self, handler_input: HandlerInput, response: Response | None) -> None:
         attrs = handler_input.attributes_manager.request_attributes
@@ -239,6 +261,9 @@ class NoStretchAfterWarning(AbstractResponseInterceptor):
         warned = recent_warning(handler_input)
         if warned is None or (warned.get("other") and not _stretch_for_them(said, locale, _intent_name(handler_input))):
             return  # someone else's sign: their stretch is held back, not the speaker's own
+        if not warned.get("now") and _words(locale).cleared.search(said) is not None:
+            forget_warning(handler_input)  # "I saw the GP, she said it's fine to stretch": the answer stands
+            return
         state = session.turn(handler_input)
         state.offer, state.routine, state.pending = {}, None, None
         text = content.for_locale(locale)
@@ -296,8 +321,8 @@ class RedFlagReported(AbstractRequestHandler):
 
     def handle(self, handler_input: HandlerInput) -> Response:
         finding: Finding = handler_input.attributes_manager.request_attributes["red_flag"]
-        if finding.status != screen.HYPOTHETICAL:
-            session.stop_everything(handler_input)
+        if finding.status != screen.HYPOTHETICAL:  # the speaker's own place is kept for someone else's sign
+            session.stop_everything(handler_input, keep_place=finding.who == "other")
         return render(handler_input, advice(handler_input, finding))
 
 

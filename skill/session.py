@@ -283,15 +283,16 @@ def _session_attributes(handler_input: HandlerInput) -> dict[str, Any]:
     return handler_input.attributes_manager.session_attributes
 
 
-def stop_everything(handler_input: HandlerInput) -> None:
-    """A red flag: end the routine and the triage, and drop the kept place."""
+def stop_everything(handler_input: HandlerInput, *, keep_place: bool = False) -> None:
+    """A red flag: end the routine and the triage, and drop the kept place (with `keep_place`,
+    someone else's sign told mid-routine, the speaker's place is kept to resume later)."""
     state = turn(handler_input)
     state.routine = None
     state.triage_step = None
     state.pending = None
     state.offer = {}
     record = user_record(handler_input)
-    if record.place:
+    if record.place and not keep_place:
         record.place = None
         save_user_record(handler_input, record)
 

@@ -214,9 +214,10 @@ class TriageFirst(IntentHandler):
 
 
 class TriageHelp(IntentHandler):
-    """Help or repeat mid-check: the question again, explained."""
+    """Help or repeat mid-check: the question again, explained; "next" or "go back" (a routine's
+    words, said out of habit) gets the question again: no question is skipped."""
 
-    intents = ("AMAZON.HelpIntent", "AMAZON.RepeatIntent")
+    intents = ("AMAZON.HelpIntent", "AMAZON.RepeatIntent", "AMAZON.NextIntent", "AMAZON.PreviousIntent")
 
     def when(self, handler_input: HandlerInput) -> bool:
         return in_triage(handler_input)

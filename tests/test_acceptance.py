@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import collections
 import json
+import re
 import os
 import shutil
 import statistics
@@ -33,6 +34,12 @@ TEXT = content.for_locale("en-US")
 
 
 # Reasons that recur in JUDGED below
+NO_SAMPLE = "left: virtual-alexa matches no intent for these words (Alexa would send them to the fallback)"
+PUSHED_BACK = ("after red-flag advice, pushing back ('it's probably just from sleeping funny', 'she'll be right', 'I'll ring "
+               "the GP on Monday') gets that advice again at its urgency")
+NAMED_STARTS = "a named stretch asked for ('can we do cat cow?') starts at once"
+OTHERS_ADVICE_CLOSES = ("advice for someone else closes the session as any red-flag advice does; the speaker's check or "
+                        "stretch does not go on in it (a routine's place is kept: 'open back pop coach' or 'next' carries on)")
 ROUTINE_STARTS = "a routine asked for starts at once (a single stretch is offered, one yes away)"
 OTHERS_FALL = "the house rule: someone else's fall with their back pain is an emergency for them, as for oneself"
 NEW_SESSION_CHECK = "the warning closed the session; a question about taking them in, in a new one, starts the check"
@@ -319,6 +326,103 @@ JUDGED = {
         "Cricket drift, then losing weight (en-IN)": {
             2: (None, "left: an off-topic question gets the fallback, which says what the skill does (no kind names it)")},
     },
+    "fresh62": {
+        "Carer mid-stretch, dad's one leg goes numb (en-US)": {6: (None, OTHERS_ADVICE_CLOSES)},
+        "Parent relays check for teen footballer, all clear (en-US)": {
+            1: ("stiffness", "'check my son's back, ...' reaches the skill without 'check' (Alexa hands 'check my son's {query}' "
+                             "over as someone else's words): his back hurting is an ordinary ache, with the check offered"),
+            2: (None, "what follows answers a check the skill offered but had not begun")},
+        "Own check, wife's chest tightens mid-check (en-US)": {4: (None, OTHERS_ADVICE_CLOSES)},
+        "Carer checks mum: waterworks fine, little fall with osteoporosis (en-GB)": {
+            5: ("stiffness", "'can I have a stretch for my own back, it's a bit achy' is answered as the ache, with the check offered first"),
+            6: ("triage", "'go on then' takes the check offered"),
+            7: ("triage", "mid-check 'pause it, the kettle's boiled' waits: 'take your time', and the question again (the check keeps no place)")},
+        "Couple stretching together, then her own saddle numbness (en-GB)": {
+            1: ("selfcare", "a stretch asked for with 'at the laptop all day' gets the desk answer and a seated twist offered"),
+            7: ("warned_again", WARNED_AGAIN)},
+        "Mom: daughter's sciatica, then her own shovelling back (en-CA)": {
+            3: ("stiffness", "'my back's kinda tight from shovelling, what helps' is answered as the ache (heat and gentle movement), with the check offered")},
+        "Husband's what-if, wife's own night pain (en-CA)": {5: ("warned_again", WARNED_AGAIN)},
+        "Carer runs nan's check: unsure, then wiping numbness (en-AU)": {4: ("warned_again", WARNED_AGAIN)},
+        "Mid-stretch, daughter comes home crook with fever (en-AU)": {6: (None, OTHERS_ADVICE_CLOSES)},
+        "Mother's check, daughter's fever, then own one-leg tingling (en-IN)": {6: ("warned_again", WARNED_AGAIN)},
+    },
+    "fresh64": {
+        "Tingling ever since the crack (en-US)": {
+            2: ("pop_safe", "'it's not like my bones grinding or something?' is answered as whether cracking does harm"),
+            5: ("warned_again", WARNED_AGAIN)},
+        "Boyfriend bear-hug crack, then both legs (en-US)": {5: ("warned_again", PUSHED_BACK)},
+        "Upper back stretch, pops, then chest tightness (en-US)": {7: ("warned_again", WARNED_AGAIN)},
+        "Won't click any more, then can't get a wee started (en-GB)": {5: ("warned_again", PUSHED_BACK)},
+        "Pause, resume, click, and cancer years ago (en-GB)": {
+            1: ("pop_how", "'I want to get my back to click, have you got a stretch?' gets how (gently, never forced) and a twist offered")},
+        "Desk stiffness, not sure, then both feet (en-GB)": {
+            2: ("selfcare", "stiff after sitting at a desk all week gets the desk answer and a seated twist offered")},
+        "Tight after hockey, pops with relief (en-CA)": {
+            1: ("stiffness", "'tight after hockey, and it just won't crack' is answered as the ache, with the check offered")},
+        "Crack with a sudden severe pain (en-CA)": {4: ("warned_again", WARNED_AGAIN)},
+        "Missus walks on me back, then tearing pain (en-AU)": {5: ("warned_again", PUSHED_BACK)},
+        "Pause, resume, leg dragging and getting weaker (en-AU)": {8: ("warned_again", WARNED_AGAIN)},
+        "Daily cracking, neck too, lost kilos (en-IN)": {
+            2: ("same_for", "'and for my neck also?' just after the daily-cracking answer: the same goes for the neck")},
+        "Pops at the desk, father's tingling leg (en-IN)": {4: ("warned_again", PUSHED_BACK)},
+        "Five-minute routine, autumn 'fall', easier, skip, heat after (en-US)": {2: ("step", ROUTINE_STARTS)},
+        "Cat cow, chest tightness spreading to the arm mid-stretch (en-US)": {1: ("step", NAMED_STARTS)},
+        "Garden routine paused for the kettle, shivery at resume (en-GB)": {
+            1: ("stiffness", "'me back's stiff as anything after the garden, have you got a routine?' is answered as the ache, with the check offered first"),
+            2: ("triage", "'yes please' takes the check offered"),
+            3: (None, "what follows drives a routine the skill had not begun")},
+        "Cat cow, 'fallen behind', sudden pop, back one, from the top (en-GB)": {1: ("step", NAMED_STARTS)},
+        "Routine made easier, then pain shooting down one leg for weeks (en-GB)": {1: ("step", ROUTINE_STARTS)},
+        "Knee to chest, door pause, resume, then it hurts (en-CA)": {1: ("step", NAMED_STARTS)},
+        "Routine, won't pop, then a foot numb for days (en-CA)": {
+            1: ("step", ROUTINE_STARTS),
+            5: ("different", "left: mid-routine 'why won't it pop? it usually does on this one' is read as not liking this one: another is offered"),
+            7: (None, "left: 'okay, thanks' after advice gets 'Sorry, I didn't catch that' (a thanks alone is never taken as a goodbye)")},
+        "Cat cow paused for the phone, then cancer history with 'anyway, next' (en-AU)": {1: ("step", NAMED_STARTS)},
+        "Lower back stretch on the tiles, foot gone numb then fine, crack heaps (en-AU)": {
+            4: (None, "left: a long aside ending 'yeah it's fine now, keep going' gets the routine's commands, not the next step (no alarm)")},
+        "Routine too hard, then the motorbike crash comes out (en-AU)": {
+            1: ("step", ROUTINE_STARTS),
+            3: ("step", "'can we do an easier one, that's a bit much' mid-routine gets the easier version of this step")},
+        "Five minute routine, it is paining, physio or chiropractor (en-IN)": {1: ("step", ROUTINE_STARTS)},
+    },
+    "fresh66": {
+        "School project what-ifs then a stretch (en-US)": {5: (None, NO_SAMPLE)},
+        "I'm a nurse, fever, just give me knee to chest (en-US)": {
+            2: ("warned_again", PUSHED_BACK), 3: ("warned_again", PUSHED_BACK), 4: ("warned_again", WARNED_AGAIN),
+            5: ("fallback", "'are you even listening to me' is not understood: the fallback says what the skill does")},
+        "Just between us, mid-check leg tingling (en-US)": {6: (None, NO_SAMPLE)},
+        "This is bloody useless, then a stretch that hurts (en-GB)": {
+            3: ("fallback", "'this is bloody useless' is not understood: the fallback says what the skill does")},
+        "Ignore the warning, I'm not ringing 111 (en-GB)": {
+            2: ("warned_again", WARNED_AGAIN), 3: ("warned_again", PUSHED_BACK), 5: ("warned_again", PUSHED_BACK)},
+        "Nurse mid-stretch, numb down below (en-GB)": {
+            4: ("warned_again", PUSHED_BACK), 5: ("warned_again", WARNED_AGAIN),
+            6: ("bye", "left: 'stop going on about 999' after the advice is read as 'stop' (a goodbye), not the advice again")},
+        "Just testing you, mid-check what-if then all clear (en-CA)": {
+            5: ("triage", "mid-check, 'what would you say if I said yes to this one?' gets the question again")},
+        "School project, then it's actually my dad (en-CA)": {4: ("warned_again", WARNED_AGAIN), 5: (None, NO_SAMPLE)},
+        "Registered nurse with a denial gets the stretch (en-CA)": {1: ("step", NAMED_STARTS)},
+        "Stirring about legs, then one leg really is dead (en-AU)": {
+            4: (None, NO_SAMPLE)},
+        "Say something funny, are you even listening (en-AU)": {2: (None, NO_SAMPLE)},
+        "Wet meself mid-stretch, then 'jokes' (en-AU)": {
+            1: ("step", NAMED_STARTS), 5: ("warned_again", PUSHED_BACK),
+            6: (None, "left: 'next' after advice for one's own sign (no place kept) gets 'nothing to say yes or no to'")},
+        "Check: sudden severe pain, but pretend I said no (en-IN)": {8: (None, NO_SAMPLE)},
+        "Falling behind, then husband fell off the ladder (en-US)": {2: ("step", NAMED_STARTS)},
+        "No, I said my LEGS, both of them (en-US)": {4: ("triage", "'what?' mid-check repeats the question as asked")},
+        "You're not listening, I can't feel my bum (en-GB)": {
+            1: ("stiffness", "'my back's a bit stiff, fancy showing me a stretch' is answered as the ache, with the check offered first"),
+            2: ("triage", "'yeah go on then' takes the check offered"),
+            3: ("triage", "'next' mid-check gets the question again: no question is skipped")},
+        "Lost a stone ON PURPOSE (en-GB)": {
+            6: ("allclear", "'I've lost about a stone, but that's on purpose' was already that question's no; 'so no' answers the last"),
+            7: ("stiffness", "after the all-clear, 'it's crept up slowly, it's just stiff in the mornings' is the ordinary ache")},
+        "No, why WON'T it pop; it's stopping my hockey (en-CA)": {
+            4: ("soon", "'it's just not improving' is a sign to book soon, whose advice names a doctor or physio")},
+    },
     "fresh58": {
         "Refuses the ER, wants a stretch instead (en-US)": {
             2: ("warned_again", "after advice to call the emergency number now, pushing back or asking for a stretch gets it again: 'call 911 now', no stretch (the skill keeps that the advice said 'now', never the sign)"),
@@ -493,8 +597,6 @@ JUDGED = {
             3: (None, "left: 'something for sitting maybe?' is routed to posture")},
         "First-timer, something for sitting, it hurts (en-CA)": {
             2: (None, "left: 'something for sitting maybe' is routed to posture")},
-        "Clear denials, then upper back offer (en-GB)": {
-            1: ("heat_ice", "left: denials and 'it's just stiff this morning' get the heat answer for a stiff back")},
         "Unsure first-timer, gardening stiffness (en-GB)": {
             1: (None, "left: 'erm, hello, what is this?' reaches the fallback (a routing example for it moved a held-out question)")},
         "Stopped cracking for months (en-AU)": {
@@ -544,8 +646,12 @@ def _blind_conversations(split: str) -> list[dict]:
     va.launch_words) are left to Alexa. In fresh12 the writer's four pause-then-resume pairs,
     written as two conversations of one person, are joined into one each (the client starts a new
     person per conversation); from fresh16 on, a conversation that opens on the resume offer is
-    played after PAUSED_EARLIER."""
+    played after PAUSED_EARLIER. From fresh62 on, a session opened with a request ("ask back pop
+    coach to check my son's back"), which virtual-alexa turns into a bare launch, is played as
+    "open back pop coach" and then the request (JUDGED's turns count the turns so played)."""
     cases = json.loads((HERE / f"conversations_{split}.json").read_text(encoding="utf-8"))
+    if int(split.removeprefix("fresh")) >= 62:
+        cases = [_one_shots_opened(case) for case in cases]
     playable = []
     for case in cases:
         if any(va.launch_words(said) for said in case["say"] if said != "open back pop coach"):
@@ -565,6 +671,19 @@ def _blind_conversations(split: str) -> list[dict]:
     return playable
 
 
+ONE_SHOT = re.compile(r"(?:alexa,? )?(?:ask|tell) back pop coach,? (?:to |if |whether )?(.+)", re.IGNORECASE)
+
+
+def _one_shots_opened(case: dict) -> dict:
+    """ "ask back pop coach X" (expected: X's kind) as "open back pop coach" (the launch) and X."""
+    say, expect = [], []
+    for said, kind in zip(case["say"], case["expect"]):
+        one_shot = ONE_SHOT.fullmatch(said)
+        say += ["open back pop coach", one_shot.group(1)] if one_shot else [said]
+        expect += ["launch", kind] if one_shot else [kind]
+    return {**case, "say": say, "expect": expect}
+
+
 CASES = (json.loads((HERE / "conversations.json").read_text(encoding="utf-8")) + _blind_conversations("fresh10")
          + _blind_conversations("fresh12") + _blind_conversations("fresh14") + _blind_conversations("fresh16")
          + _blind_conversations("fresh18") + _blind_conversations("fresh20")
@@ -580,7 +699,8 @@ CASES = (json.loads((HERE / "conversations.json").read_text(encoding="utf-8")) +
          + _blind_conversations("fresh50")
          + _blind_conversations("fresh52")
          + _blind_conversations("fresh54") + _blind_conversations("fresh56") + _blind_conversations("fresh58")
-         + _blind_conversations("fresh60"))
+         + _blind_conversations("fresh60") + _blind_conversations("fresh62") + _blind_conversations("fresh64")
+         + _blind_conversations("fresh66"))
 
 
 def lead(key: str, text=TEXT) -> str:
@@ -610,6 +730,8 @@ def markers(text) -> dict[str, list[str]]:
         **{topic: [lead(f"topics.{topic}")] + ([lead(f"topics.{topic}.more")] if has(f"topics.{topic}.more") else [])
            for topic in text.raw("topics")},
         "pop_more": [lead("topics.pop_wont.more")],
+        "same_for": [lead("pops.follow.same_for")],
+        "fallback": [lead("basics.fallback")],  # words not understood: what the skill does  # "and for my neck?" just after an answer: the same goes for it
         "stiffness": [lead("symptoms.not_red_flag")],
         "offer": [lead("stretches.pick_offer")], "step": [lead("guide.say_next")],
         "triage": [q["text"] for q in text.raw("symptoms.questions")]

@@ -78,6 +78,35 @@ def test_a_wait_mid_check_keeps_the_check_and_asks_again_while_stop_ends_it(talk
     assert talk.say("AMAZON.StopIntent").ended
 
 
+@pytest.mark.parametrize("query", ["i've got to go out", "i'm off now"])
+def test_leaving_mid_check_is_a_goodbye_not_a_wait(talk, query):
+    """ "Stop, I've got to go out": the person is going, so the check ends (a wait would ask again)."""
+    start(talk)
+    left = talk.say("StopSaidIntent", query=query)
+    assert left.ended and not left.speech.startswith(EN.text("symptoms.take_your_time"))
+
+
+@pytest.mark.parametrize("query", ["okay i will call one hundred twelve", "i'll call my doctor today thanks", "right i'll get him to ring triple zero"])
+def test_saying_they_will_call_is_a_goodbye(talk, query):
+    talk.launch()
+    reply = talk.say("QuestionIntent", query=query)
+    assert reply.ended and EN.text("basics.not_caught") not in reply.speech
+
+
+@pytest.mark.parametrize("intent, query", [("QuestionIntent", "for real no"),  # "okay, for real, no"
+                                           ("QuestionIntent", "down there nah all normal i wee fine")])  # "oh, down there. nah, ..."
+def test_a_no_said_with_asides_answers_the_question(talk, intent, query):
+    start(talk)
+    assert talk.say(intent, query=query).speech.endswith(QUESTIONS[1]["text"])
+
+
+def test_next_mid_check_asks_the_question_again(talk):
+    """ "Next", said out of habit from the routines, skips no question."""
+    start(talk)
+    again = talk.say("AMAZON.NextIntent")
+    assert again.speech.endswith(QUESTIONS[0]["text"]) and not again.ended
+
+
 def test_the_most_serious_come_first_and_chest_pain_is_among_the_emergency_questions():
     levels = [safety.LEVEL_ORDER.index(safety.SYMPTOM_LEVELS[q["symptom"]]) for q in QUESTIONS]
     assert levels == sorted(levels)
@@ -260,7 +289,7 @@ def test_a_stiff_back_told_alone_gets_the_ordinary_ache_answer(talk):
 
 @pytest.mark.parametrize("query, then", [
     ("says no to that one too", "next"), ("'s shaking her head no", "next"),
-    ("says not sure", "plainer"), ("'s not sure what that means", "plainer"),
+    ("says not sure", "plainer"), ("'s not sure what that means", "plainer"), ("not sure what's that mean exactly", "plainer"),
 ])
 def test_an_answer_given_for_someone_else_mid_check_counts(talk, query, then):
     """A carer doing the check for someone: "she says no to that one too" is a no, "he's not sure

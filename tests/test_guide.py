@@ -254,6 +254,40 @@ def test_previous_repeat_and_start_over(in_cat_cow):
     assert stop_if() in restart.speech
 
 
+@pytest.mark.parametrize("intent, query, then", [
+    ("NoSaidIntent", "skip this one i'm done with it", "skipped"),  # "nah, skip this one, I'm done with it": not a goodbye
+    ("NoSaidIntent", "skip it can't do that one in the ute", "skipped"),
+    ("QuestionIntent", "seconds again", "hold"),  # "how many seconds again?" (Alexa hands over the words after "how many")
+    ("QuestionIntent", "time to hold", "hold"),  # "how much time to hold?"
+])
+def test_commands_said_in_everyday_words_mid_routine(skill, intent, query, then):
+    talk = Conversation(skill)
+    talk.launch()
+    talk.say("StartRoutineIntent", minutes=("five", "5"))
+    reply = talk.say(intent, query=query)
+    assert not reply.ended
+    if then == "skipped":
+        assert reply.speech.startswith(text().text("guide.skipped").split(".")[0])
+    else:
+        assert "hold" in reply.speech.lower() and "gas" not in reply.speech
+
+
+def test_resume_said_with_more_words_resumes_and_a_sign_said_with_it_comes_first(stored_skill):
+    """ "resume it please" carries on; "resume the stretches, but my legs are giving way" is an emergency."""
+    talk = Conversation(stored_skill)
+    talk.launch()
+    talk.say("GuideStretchIntent", stretch=slot_of("cat_cow"))
+    talk.say("AMAZON.NextIntent")
+    talk.say("AMAZON.PauseIntent")
+    talk.restart()
+    resumed = talk.say("KeepIntent", query="please")  # "resume it please"
+    assert "cat cow" in resumed.speech.lower() and not resumed.ended
+    talk.say("AMAZON.PauseIntent")
+    talk.restart()
+    sign = talk.say("KeepIntent", query="but my legs are giving way when i climb the stairs since morning")
+    assert sign.ended and "911" in sign.speech and "cat cow" not in sign.speech.lower()
+
+
 def test_yes_mid_routine_is_next(in_cat_cow):
     check_step(in_cat_cow.say("AMAZON.YesIntent"), "cat_cow", 1)
 

@@ -1270,6 +1270,8 @@ def test_question_intent_carriers_carry_no_meaning(locale):
     allowed = {
         "'stretch {query}'",  # "stretch my upper back": the query keeps the area, and the skill offers one
         "'i fell asleep {query}'",  # dropping "i fell" is the point: a nap is not a fall
+        # "you're not listening, I said I can't feel my bum": the "not" is of the listening, never of what follows
+        '"you\'re not listening {query}"', "'you are not listening {query}'", '"you\'re not even listening {query}"',
     }
     found = [f for f in found if f not in allowed]
     assert not found, failures(found, f"QuestionIntent carriers in {locale} that hold words the skill needs")

@@ -22,7 +22,7 @@ import corpora
 from skill import screen
 from va import launch_words, reading, resolve
 
-SPLITS = ("tune", "holdout", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "fresh13", "fresh15", "fresh16", "fresh17", "fresh19", "fresh20", "fresh21", "fresh22", "fresh23", "fresh24", "fresh25", "fresh26", "fresh27", "fresh28", "fresh29", "fresh30", "fresh31", "fresh32", "fresh33", "fresh34", "fresh35", "fresh36", "fresh37", "fresh38", "fresh39", "fresh40", "fresh41", "fresh42", "fresh43", "fresh44", "fresh45", "fresh46", "fresh47", "fresh48", "fresh49")
+SPLITS = ("tune", "holdout", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "fresh13", "fresh15", "fresh16", "fresh17", "fresh19", "fresh20", "fresh21", "fresh22", "fresh23", "fresh24", "fresh25", "fresh26", "fresh27", "fresh28", "fresh29", "fresh30", "fresh31", "fresh32", "fresh33", "fresh34", "fresh35", "fresh36", "fresh37", "fresh38", "fresh39", "fresh40", "fresh41", "fresh42", "fresh43", "fresh44", "fresh45", "fresh46", "fresh47", "fresh48", "fresh49", "fresh50", "fresh51", "fresh52")
 RANK = {level: i for i, level in enumerate(screen.LEVEL_ORDER)}
 ALARMS = set(screen.PRE_EMPTING)
 
@@ -237,3 +237,35 @@ def test_each_context_rule_of_a_locale_file_stands_alone():
         rules = tomllib.loads(path.read_text(encoding="utf-8")).get("rules", [])
         keys = [(r["category"], r.get("direction", "forward"), r.get("name", "")) for r in rules]
         assert len(keys) == len(set(keys)), f"{path}: {sorted(k for k in keys if keys.count(k) > 1)}"
+
+
+@pytest.mark.parametrize("said, level", [
+    ("quick question before the stretch, is numbness in both legs serious?", "info"),
+    ("ask back pop coach, is chest pain with back pain an emergency?", "info"),
+    ("quick question, my legs are numb", "emergency"),
+])
+def test_an_opener_that_says_nothing_is_dropped_before_the_rules_read(said, level):
+    """The `preamble` list: a general question stays one whatever opener it comes after."""
+    assert heard_level(screen.screen([said], "en-CA")) == level
+
+
+@pytest.mark.parametrize("said, symptom", [
+    ("i've had trouble with erections for years from my blood pressure pills, nothing new, my back's just stiff", None),
+    ("i can't pee when there's a queue behind me, shy bladder, always been that way", None),
+    ("nothing new with my back but i can't pee since this morning", "bladder_bowel"),
+    ("my legs have been numb for years, it's always been like that", "both_legs"),  # the rule is for new bladder and sexual changes only
+])
+def test_bladder_and_sexual_trouble_said_to_be_long_standing_is_not_a_new_sign(said, symptom):
+    finding = screen.screen([said], "en-US")
+    assert (finding.symptom if finding else None) == symptom
+
+
+@pytest.mark.parametrize("said, symptom", [
+    ("no, you did not understand. not the back. both my legs are going numb and tingling", "both_legs"),
+    ("he hasn't had a drop, his legs just keep giving out", "both_legs"),
+    ("what do you mean by constant", None),  # a question about the word, mid-check
+    ("i don't think my legs are numb", None),
+])
+def test_a_denial_ends_where_the_legs_are_said_to_be_so(said, symptom):
+    finding = screen.screen([said], "en-GB")
+    assert (finding.symptom if finding else None) == symptom

@@ -488,6 +488,60 @@ def test_a_stretch_in_a_turn_about_someone_else_is_theirs_unless_said_as_ones_ow
     assert "earlier" not in mine.speech and not mine.ended
 
 
+@pytest.mark.parametrize("intent, query", [("QuestionIntent", "probably just from sleeping funny right"),  # "it's probably just ..."
+                                           ("NoSaidIntent", "she'll be right mate"),
+                                           ("ItsNotIntent", "that bad i'll just ring the gp on monday")])
+def test_playing_the_advice_down_gets_it_again(stored_skill, intent, query):
+    talk = Conversation(stored_skill, locale="en-GB")
+    talk.launch()
+    assert talk.say("QuestionIntent", query="both my legs have gone numb").ended
+    talk.restart()
+    again = talk.say(intent, query=query)
+    assert content.for_locale("en-GB").text("safety.earlier_now") in again.speech and again.ended
+
+
+def test_seen_since_and_told_it_s_fine_lifts_advice_for_today_never_a_call_now(stored_skill):
+    """After "see a doctor today", "I saw my doctor and she said it's fine to stretch now" gets a
+    stretch; after "call 999 now", "the GP said it's fine" still gets the call, no stretch."""
+    talk = Conversation(stored_skill, locale="en-US")
+    talk.launch()
+    assert talk.say("QuestionIntent", query="my back's killing me and i've had a fever since yesterday").ended
+    talk.restart()
+    seen = talk.say("QuestionIntent", query="i saw my doctor and she said it's fine to stretch now can i have one")
+    assert "cat cow" in seen.speech.lower() and "earlier" not in seen.speech and not seen.ended
+    talk = Conversation(stored_skill, locale="en-GB")
+    talk.launch()
+    assert talk.say("QuestionIntent", query="both my legs have gone numb").ended
+    talk.restart()
+    claimed = talk.say("QuestionIntent", query="the gp said it's fine can i have a stretch")
+    assert "call 999 now" in claimed.speech and "cat cow" not in claimed.speech.lower() and claimed.ended
+
+
+@pytest.mark.parametrize("query, theirs", [
+    ("my own back is also stiff from lifting him can you give me one stretch", False),
+    ("can you give him a stretch", True),
+    ("give me a stretch for him", True),  # as near to both: theirs, the cautious side
+])
+def test_whose_stretch_is_said_by_the_nearer_words(stored_skill, query, theirs):
+    (reply,) = _other_fall_then(stored_skill, intent_request("QuestionIntent", query=query))
+    assert (content.for_locale("en-CA").text("safety.earlier_now_other") in reply.speech) is theirs
+    assert ("cat cow" in reply.speech.lower()) is not theirs
+
+
+def test_someone_else_s_sign_mid_routine_keeps_the_speaker_s_place(stored_skill):
+    """Advice for the daughter closes the session; "next" opening the next one carries on."""
+    talk = Conversation(stored_skill, locale="en-AU")
+    talk.launch()
+    talk.say("ChooseStretchIntent", area=("lower back", "lower_back"))
+    talk.say("AMAZON.YesIntent")
+    talk.say("AMAZON.NextIntent")
+    advice = talk.say("StopSaidIntent", query="me daughter's come home crook she's hot and cold and shivery and her back's aching")
+    assert advice.ended and "today" in advice.speech
+    talk.restart()
+    carried_on = talk.say("AMAZON.NextIntent")
+    assert "cat cow" in carried_on.speech.lower() and not carried_on.ended
+
+
 def test_one_s_own_warning_holds_back_a_stretch_for_an_hour_not_a_question(stored_skill, monkeypatch):
     talk = Conversation(stored_skill, locale="en-GB")
     talk.launch()
