@@ -253,9 +253,10 @@ class NoStretchAfterWarning(AbstractResponseInterceptor):
         locale = handler_input.request_envelope.request.locale
         said = " ".join(said_in_request(handler_input)).lower()
         routed = attrs.get("routed")
-        asked = _intent_name(handler_input) in STRETCH_INTENTS or _words(locale).stretch.search(said) or (
+        # (no words, as at a launch: neither pattern can match, and safety.toml is not read for them)
+        asked = _intent_name(handler_input) in STRETCH_INTENTS or (said and _words(locale).stretch.search(said)) or (
             routed is not None and routed.topic in STRETCH_TOPICS)
-        calls = not asked and _words(locale).about_advice.search(said) is not None  # whom to call, or pushing back
+        calls = not asked and bool(said) and _words(locale).about_advice.search(said) is not None  # whom to call, or pushing back
         if not asked and not calls and not self._stretch_begins(handler_input):
             return  # (a stretch offered after an answer to something else, or a step of one begun earlier, is left as it is)
         warned = recent_warning(handler_input)
