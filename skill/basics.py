@@ -151,6 +151,7 @@ def busy(handler_input: HandlerInput) -> bool:
     return session.turn(handler_input).routine is not None or symptoms.in_triage(handler_input)
 
 
+NAMING_TOPICS = ("routine", "guide", "stretch")  # the topics whose reply depends on what the words name
 WORRY_FOLD = "check"  # topic_words.toml's fold for "serious", "worried", "looked at", ...
 
 
@@ -175,14 +176,14 @@ def answer_free_text(handler_input: HandlerInput, said: str) -> Response:
     handler_input.attributes_manager.request_attributes["routed"] = routed
     if _unplaced(handler_input, routed):
         return render(handler_input, fallback_reply(handler_input))
-    names = understand.named(said, locale)
-    if routed.topic == "routine":
-        return guide.start_routine(handler_input, names.minutes, area=names.area, position=names.position)
-    if routed.topic == "guide":  # asked to be led through one: straight into the one that fits
-        stretch_id, _ = stretches.choose(words(handler_input), name=names.stretch, area=names.area,
-                                         position=names.position)
-        return guide.start(handler_input, [stretch_id])
-    if routed.topic == "stretch":
+    if routed.topic in NAMING_TOPICS:  # a stretch or routine to choose: what the words name decides which
+        names = understand.named(said, locale)
+        if routed.topic == "routine":
+            return guide.start_routine(handler_input, names.minutes, area=names.area, position=names.position)
+        if routed.topic == "guide":  # asked to be led through one: straight into the one that fits
+            stretch_id, _ = stretches.choose(words(handler_input), name=names.stretch, area=names.area,
+                                             position=names.position)
+            return guide.start(handler_input, [stretch_id])
         return render(handler_input, stretches.offer_for(handler_input, name=names.stretch, area=names.area,
                                                          position=names.position))
     if routed.topic == "stiffness" and WORRY_FOLD in topics.router(locale).words(said):
@@ -193,8 +194,9 @@ def answer_free_text(handler_input: HandlerInput, said: str) -> Response:
     if routed.topic in actions:
         return render(handler_input, actions[routed.topic](handler_input))
     reply = answers.answer(handler_input, routed.topic)
-    if names.area:  # "what can I do for tight hips?": a stretch offered after the answer suits the hips
-        session.turn(handler_input).offer["area"] = names.area
+    area = understand.area(said, locale)  # (only the area: an answer needs nothing else the words name)
+    if area:  # "what can I do for tight hips?": a stretch offered after the answer suits the hips
+        session.turn(handler_input).offer["area"] = area
     return render(handler_input, reply)
 
 

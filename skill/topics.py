@@ -254,7 +254,7 @@ def route(text: str | None, locale: str | None) -> Routed | None:
     found = router(locale).route(text or "")
     said = normalise(text) if text and (found is None or found.score < ASKED_LATER_BELOW) else ""
     if found is None and said:
-        turn = _turns(locale).search(said)
+        turn = _turns(locale).match(said)  # (it opens with .*: a match at the start or none, as search finds, not tried at every place)
         if turn is not None:
             found = router(locale).route(turn.group(1))
     if said and (found is None or found.score < ASKED_LATER_BELOW):

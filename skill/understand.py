@@ -87,6 +87,11 @@ def named(said: str, locale: str | None = None) -> Named:
                  _minutes(patterns, text))
 
 
+def area(said: str, locale: str | None = None) -> str | None:
+    """The area the words name, as named() gives it, without the rest."""
+    return _first(_patterns(locale).areas, _plain(said))
+
+
 def area_follow_up(said: str, filler: frozenset[str], locale: str | None = None) -> str | None:
     """The words naming a body area, when nothing else but `filler` words is said with them
     ("and for my neck?" gives "neck"), else None."""
