@@ -104,8 +104,9 @@ class Rules:
     breaks: re.Pattern[str] | None  # words across which a composed concept never reaches
     term_begins: dict[str, frozenset[str] | None] = field(default_factory=dict)  # prefilter.starts
     index: prefilter.Index | None = None  # where terms (by name) and concepts' phrases (by place) may begin
-    needs: list[tuple[int, tuple[int, ...]]] = field(default_factory=list)  # per concept: its phrases' bit,
-    # and each composition's terms' bits (index.bits): a concept none of whose ways may match is passed over
+    needs: list[tuple[int, tuple[int, ...], int]] = field(default_factory=list)  # per concept: its phrases' bit,
+    # each composition's terms' bits (index.bits), and all of them together (0: no quick test): a concept
+    # none of whose ways may match is passed over
     cache: dict[str, list[Mention]] = field(default_factory=dict)
     said_cache: dict[str, str] = field(default_factory=dict)  # the words as given -> as the patterns read them
     spelled: dict[str, str] = field(default_factory=dict)  # a word as it may come -> as the patterns spell it
@@ -152,9 +153,14 @@ class Rules:
         apart = sorted((heard for heard in spelled if " " in heard), key=len, reverse=True)
         term_begins = {name: _begins(term) for name, term in terms.items()}
         index = prefilter.Index({**term_begins, **{n: c.phrases_begin for n, c in enumerate(concepts)}})
-        needs = [(index.bits[n] if c.phrases else 0,
-                  tuple(sum(index.bits[term] for term in set(parts)) for parts in c.compositions))
-                 for n, c in enumerate(concepts)]
+        needs = []
+        for n, c in enumerate(concepts):
+            phrases_bit = index.bits[n] if c.phrases else 0
+            compositions = tuple(sum(index.bits[term] for term in set(parts)) for parts in c.compositions)
+            reach = 0 if not all(compositions) else phrases_bit
+            for bits in compositions:
+                reach |= bits  # (0: no quick test, as where a composition has no terms)
+            needs.append((phrases_bit, compositions, reach))
         return cls(terms, term_pseudo, concepts, modifiers, _alternation(context.get("pseudo", [])),
                    _alternation(context.get("terminators", [])), _alternation(words.get("breaks", [])),
                    term_begins, index, needs, spelled=spelled,
@@ -260,9 +266,9 @@ class Rules:
             return hits[name]
 
         found: list[Mention] = []
-        for n, (concept, (phrases, compositions)) in enumerate(zip(self.concepts, self.needs)):
-            if not may & phrases and all(may & terms != terms for terms in compositions):
-                continue  # none of its ways can match these words
+        for n, (concept, (phrases, compositions, reach)) in enumerate(zip(self.concepts, self.needs)):
+            if (reach and not may & reach) or (not may & phrases and all(may & terms != terms for terms in compositions)):
+                continue  # none of its ways can match these words (first: none of its phrases' or terms' bits at all)
             spans = [((m.start(), m.end()),) for m in finditer(n, concept.phrases)] if may & phrases else []
             for parts, terms in zip(concept.compositions, compositions):
                 if may & terms == terms and all(term_hits(part) for part in parts):  # every part must be there
