@@ -358,6 +358,11 @@ class LaunchWithKeptPlace(RequestHandler):
         return render(handler_input, question(said, reprompt=text.text("basics.resume_reprompt")))
 
 
+def _opens_session(handler_input: HandlerInput) -> bool:
+    session_now = handler_input.request_envelope.session
+    return session_now is not None and bool(session_now.new)
+
+
 class ResumeKeptPlace(IntentHandler):
     """ "Yes" to the resume offer, or "resume" in a new session (or "next" to open one: the session
     closed on advice for someone else, "okay, next"): carry on at the kept step. """
@@ -368,7 +373,7 @@ class ResumeKeptPlace(IntentHandler):
         name = get_intent_name(handler_input)
         return kept_place(handler_input) is not None and (
             pending(handler_input, "resume") or name == "AMAZON.ResumeIntent"
-            or (name == "AMAZON.NextIntent" and bool(handler_input.request_envelope.session.new)))
+            or (name == "AMAZON.NextIntent" and _opens_session(handler_input)))
 
     def handle(self, handler_input: HandlerInput) -> Response:
         place = kept_place(handler_input)
