@@ -247,6 +247,8 @@ class SaidPlainly(AbstractRequestInterceptor):
         plain = carriers.plainly(request.locale, request.intent.name, slot_text(handler_input, "query"))
         if plain is None or (session.turn(handler_input).routine is not None and guide.command_in_words(handler_input)):
             return  # mid-routine, a command in the words ("nah, skip this one, I'm done with it") is the routine's
+        if plain.means in ("AMAZON.StopIntent", "AMAZON.PauseIntent") and safety.pushes_back(handler_input):
+            return  # "stop going on about 999" after advice: pushing back, answered with the advice again
         means = plain.means
         if means in ("AMAZON.StopIntent", "AMAZON.PauseIntent") and request.intent.name in ("NoSaidIntent", "StopSaidIntent"):
             from .symptoms import in_triage

@@ -186,6 +186,14 @@ def remember_warning(handler_input: HandlerInput, finding: Finding) -> None:
     session.save_user_record(handler_input, record)
 
 
+def pushes_back(handler_input: HandlerInput) -> bool:
+    """The words push back on advice given a little earlier ("stop going on about 999"), so they
+    are not read as a plain goodbye: the advice is said again (`NoStretchAfterWarning`)."""
+    said = " ".join(said_in_request(handler_input)).lower()
+    locale = handler_input.request_envelope.request.locale
+    return bool(said) and _words(locale).about_advice.search(said) is not None and recent_warning(handler_input) is not None
+
+
 def forget_warning(handler_input: HandlerInput) -> None:
     """The advice given was followed: the person was seen since and told it's fine."""
     record = session.user_record(handler_input)
