@@ -91,6 +91,12 @@ class _Modifier:
 
 
 
+def _listed(context: dict[str, Any], key: str, template: str) -> re.Pattern[str] | None:
+    """A top-level word list of context.toml as one pattern, placed in `template` ({}: the
+    alternation); None where the list is absent or empty."""
+    return re.compile(template.format("|".join(context[key]))) if context.get(key) else None
+
+
 @dataclass
 class Rules:
     """Compiled concept vocabulary and modifier rules for one language."""
@@ -165,9 +171,8 @@ class Rules:
                    _alternation(context.get("terminators", [])), _alternation(words.get("breaks", [])),
                    term_begins, index, needs, spelled=spelled,
                    spelled_apart=re.compile(r"(?<![\w'])(?:" + "|".join(map(re.escape, apart)) + r")(?![\w'])") if apart else None,
-                   trailing=re.compile(r"(?:^| )(?:" + "|".join(context["trailing"]) + r")$") if context.get("trailing") else None,
-                   preamble=re.compile(r"^(?:(?:" + "|".join(context["preamble"]) + r") )+") if context.get("preamble") else None,
-                   leaning=re.compile(r"(?: (?:" + "|".join(context["leaning"]) + r"))+$") if context.get("leaning") else None)
+                   trailing=_listed(context, "trailing", r"(?:^| )(?:{})$"), preamble=_listed(context, "preamble", r"^(?:(?:{}) )+"),
+                   leaning=_listed(context, "leaning", r"(?: (?:{}))+$"))
 
     # -- reading --------------------------------------------------------------------------------
 

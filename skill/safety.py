@@ -186,12 +186,17 @@ def remember_warning(handler_input: HandlerInput, finding: Finding) -> None:
     session.save_user_record(handler_input, record)
 
 
+def _about_advice(said: str, locale: str | None) -> bool:
+    """Words about whom to call, or pushing back on advice ("should I just ring 111?", "stop going
+    on about 999"); no words, as at a launch, are neither (and safety.toml is not read for them)."""
+    return bool(said) and _words(locale).about_advice.search(said) is not None
+
+
 def pushes_back(handler_input: HandlerInput) -> bool:
     """The words push back on advice given a little earlier ("stop going on about 999"), so they
     are not read as a plain goodbye: the advice is said again (`NoStretchAfterWarning`)."""
     said = " ".join(said_in_request(handler_input)).lower()
-    locale = handler_input.request_envelope.request.locale
-    return bool(said) and _words(locale).about_advice.search(said) is not None and recent_warning(handler_input) is not None
+    return _about_advice(said, handler_input.request_envelope.request.locale) and recent_warning(handler_input) is not None
 
 
 def forget_warning(handler_input: HandlerInput) -> None:
@@ -207,8 +212,8 @@ def recent_warning(handler_input: HandlerInput, now: float | None = None) -> dic
     warned = record.warned
     now = time.time() if now is None else now
     if warned and now - float(warned.get("at", 0)) > WARNED_FOR_SECONDS:
-        record.warned = warned = None
-        session.save_user_record(handler_input, record)
+        forget_warning(handler_input)
+        return None
     return warned or None
 
 
@@ -264,7 +269,7 @@ class NoStretchAfterWarning(AbstractResponseInterceptor):
         # (no words, as at a launch: neither pattern can match, and safety.toml is not read for them)
         asked = _intent_name(handler_input) in STRETCH_INTENTS or (said and _words(locale).stretch.search(said)) or (
             routed is not None and routed.topic in STRETCH_TOPICS)
-        calls = not asked and bool(said) and _words(locale).about_advice.search(said) is not None  # whom to call, or pushing back
+        calls = not asked and _about_advice(said, locale)  # whom to call, or pushing back
         if not asked and not calls and not self._stretch_begins(handler_input):
             return  # (a stretch offered after an answer to something else, or a step of one begun earlier, is left as it is)
         warned = recent_warning(handler_input)
