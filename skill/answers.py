@@ -15,7 +15,7 @@ from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_core.utils import get_intent_name
 from ask_sdk_model import Response
 
-from . import session, stretches, topics
+from . import session, stretches, symptoms, topics
 from .dispatch import IntentHandler, intents_from, pending, words
 from .speech import Reply, question, render
 
@@ -32,6 +32,13 @@ def answer(handler_input: HandlerInput, topic: str) -> Reply:
     state = session.turn(handler_input)
     state.topic, state.more_said = topic, False
     return _offer(handler_input, topic, text.text(f"topics.{topic}"), "offer")
+
+
+def in_check(handler_input: HandlerInput, topic: str) -> Reply:
+    """Mid-check, a question of another kind ("hang on, why does my back pop?"): answered without
+    its offer, and the check's question asked again (the check is never dropped for an aside)."""
+    answered = answer(handler_input, topic).parts[:-1]
+    return symptoms.ask_again(handler_input, *answered, words(handler_input).text("symptoms.back_to_check"))
 
 
 def _offer(handler_input: HandlerInput, topic: str, said: str, offer_key: str) -> Reply:
@@ -97,6 +104,8 @@ class TopicAsked(IntentHandler):
 
     def handle(self, handler_input: HandlerInput) -> Response:
         topic = topics.intent_topics(handler_input.request_envelope.request.locale)[get_intent_name(handler_input)]
+        if symptoms.in_triage(handler_input):
+            return render(handler_input, in_check(handler_input, topic))
         return render(handler_input, answer(handler_input, topic))
 
 

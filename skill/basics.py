@@ -133,17 +133,26 @@ SWITCH_MIN_SCORE = 0.35
 # question again, not a topic's answer that would leave the question unanswered; a question
 # plainly asked ("why does my back pop") is answered (a stretch or routine asked for: SWITCHES).
 CHECK_TOPIC_MIN_SCORE = 0.6
+# ... unless the words ask with a question word ("hang on, before that, why does me back pop when I
+# twist in the chair?" is like "why does my back pop when i twist" at 0.56 with "stop" put back):
+# a question, answered before the check's question is asked again (basics._aside_in_check)
+CHECK_QUESTION_MIN_SCORE = 0.45
 
 
-def _unplaced(handler_input: HandlerInput, routed: topics.Routed | None) -> bool:
+def _unplaced(handler_input: HandlerInput, routed: topics.Routed | None, said: str) -> bool:
     """Words that get the fallback (the routine's commands, the check's question again) rather than
-    a topic's answer: like no topic; a stretch or routine only weakly asked for mid-routine or
-    mid-check; mid-check, any other topic they are only somewhat like."""
+    a topic's answer: like no topic; a stretch or routine only weakly asked for mid-routine;
+    mid-check, any topic they are only somewhat like (a stretch asked for too: "my chest is fine,
+    eh" is like "a stretch for my chest" at 0.41)."""
     if routed is None:
         return True
-    if routed.topic in SWITCHES:
-        return routed.score < SWITCH_MIN_SCORE and busy(handler_input)
-    return routed.score < CHECK_TOPIC_MIN_SCORE and symptoms.in_triage(handler_input)
+    if symptoms.in_triage(handler_input):
+        locale = handler_input.request_envelope.request.locale
+        if routed.topic in SWITCHES and carriers.not_a_reply(locale, said):
+            return routed.score < SWITCH_MIN_SCORE  # "never mind, just do the routine": the check left for it
+        asks = carriers.asks_question(locale, said)
+        return routed.score < (CHECK_QUESTION_MIN_SCORE if asks and routed.topic not in SWITCHES else CHECK_TOPIC_MIN_SCORE)
+    return routed.topic in SWITCHES and routed.score < SWITCH_MIN_SCORE and busy(handler_input)
 
 
 def busy(handler_input: HandlerInput) -> bool:
@@ -151,6 +160,7 @@ def busy(handler_input: HandlerInput) -> bool:
     return session.turn(handler_input).routine is not None or symptoms.in_triage(handler_input)
 
 
+CHECK_ACTIONS = frozenset({"symptom_check", "stiffness", "capabilities", "pop_noted"})  # topics with a reply of their own mid-check
 NAMING_TOPICS = ("routine", "guide", "stretch")  # the topics whose reply depends on what the words name
 WORRY_FOLD = "check"  # topic_words.toml's fold for "serious", "worried", "looked at", ...
 
@@ -160,6 +170,8 @@ def answer_free_text(handler_input: HandlerInput, said: str) -> Response:
     flag in them: a sign to book soon, a "what if", or a question answered by its topic."""
     finding: screen.Finding | None = handler_input.attributes_manager.request_attributes.get("finding")
     if finding is not None and finding.status == screen.HYPOTHETICAL:
+        if symptoms.in_triage(handler_input):
+            return render(handler_input, symptoms.what_if(handler_input, finding))
         return render(handler_input, safety.advice(handler_input, finding))
     if finding is not None and finding.level == screen.SOON:
         return render(handler_input, symptoms.soon_advice(handler_input, finding))
@@ -174,18 +186,24 @@ def answer_free_text(handler_input: HandlerInput, said: str) -> Response:
                                                          exclude=[state.offer.get("stretch", "")]))
     routed = topics.route(said, locale)
     handler_input.attributes_manager.request_attributes["routed"] = routed
-    if _unplaced(handler_input, routed):
+    if _unplaced(handler_input, routed, said):
         return render(handler_input, fallback_reply(handler_input))
+    if symptoms.in_triage(handler_input) and routed.topic not in CHECK_ACTIONS and not (
+            routed.topic in SWITCHES and carriers.not_a_reply(locale, said)):
+        return render(handler_input, _aside_in_check(handler_input, routed.topic))
     if routed.topic in NAMING_TOPICS:  # a stretch or routine to choose: what the words name decides which
         names = understand.named(said, locale)
         if routed.topic == "routine":
             return guide.start_routine(handler_input, names.minutes, area=names.area, position=names.position)
-        if routed.topic == "guide":  # asked to be led through one: straight into the one that fits
+        if routed.topic == "guide" and names.stretch != stretches.NOT_OFFERED:  # asked to be led through one: straight into the one that fits
             stretch_id, _ = stretches.choose(words(handler_input), name=names.stretch, area=names.area,
                                              position=names.position)
             return guide.start(handler_input, [stretch_id])
         return render(handler_input, stretches.offer_for(handler_input, name=names.stretch, area=names.area,
                                                          position=names.position))
+    if routed.topic == "stiffness" and understand.named(said, locale).stretch:
+        # "back's stiff, can we do child's pose": the stretch named is offered (one yes away)
+        return render(handler_input, stretches.offer_for(handler_input, name=understand.named(said, locale).stretch))
     if routed.topic == "stiffness" and WORRY_FOLD in topics.router(locale).words(said):
         # "my back's been stiff for a couple of days, is this something serious?": the question asked is the check's
         return render(handler_input, symptoms.start(handler_input))
@@ -198,6 +216,15 @@ def answer_free_text(handler_input: HandlerInput, said: str) -> Response:
     if area:  # "what can I do for tight hips?": a stretch offered after the answer suits the hips
         session.turn(handler_input).offer["area"] = area
     return render(handler_input, reply)
+
+
+def _aside_in_check(handler_input: HandlerInput, topic: str) -> Reply:
+    """Mid-check, words about something else: a stretch or routine asked for waits for the
+    questions (unless the check is left for it: "never mind, just do the routine"); a question ("hang on, why does my back pop?") is answered, and the check's question
+    is asked again (the check is never dropped for an aside)."""
+    if topic in SWITCHES:
+        return symptoms.ask_again(handler_input, words(handler_input).text("symptoms.finish_first"))
+    return answers.in_check(handler_input, topic)
 
 
 def help_reply(handler_input: HandlerInput) -> Reply:
@@ -247,17 +274,21 @@ class SaidPlainly(AbstractRequestInterceptor):
         plain = carriers.plainly(request.locale, request.intent.name, slot_text(handler_input, "query"))
         if plain is None or (session.turn(handler_input).routine is not None and guide.command_in_words(handler_input)):
             return  # mid-routine, a command in the words ("nah, skip this one, I'm done with it") is the routine's
+        if plain.after_advice and safety.recent_warning(handler_input) is None:
+            return  # "right, thanks" is a goodbye only just after red-flag advice, never guessed otherwise
         if plain.means in ("AMAZON.StopIntent", "AMAZON.PauseIntent") and safety.pushes_back(handler_input):
             return  # "stop going on about 999" after advice: pushing back, answered with the advice again
         means = plain.means
+        if means == "AMAZON.YesIntent" and symptoms.in_triage(handler_input) and \
+                carriers.not_a_reply(request.locale, " ".join(safety.said_in_request(handler_input))):
+            return  # mid-check, "ok, go on" asks for the check to go on: no answer to its question, asked again
         if means in ("AMAZON.StopIntent", "AMAZON.PauseIntent") and request.intent.name in ("NoSaidIntent", "StopSaidIntent"):
-            from .symptoms import in_triage
-
-            if in_triage(handler_input):
+            if symptoms.in_triage(handler_input):
                 if request.intent.name == "NoSaidIntent" and means == "AMAZON.StopIntent":
                     means = "AMAZON.NoIntent"  # mid-check, "no, that's it" answers the question: no
                 elif request.intent.name == "StopSaidIntent":  # "hang on... no, nothing like that": the words after
-                    reply = carriers.answer_in(request.locale, slot_text(handler_input, "query") or "")
+                    query = slot_text(handler_input, "query") or ""
+                    reply = None if carriers.not_a_reply(request.locale, query) else carriers.answer_in(request.locale, query)
                     means = {"yes": "AMAZON.YesIntent", "no": "AMAZON.NoIntent"}.get(reply or "", means)
         if plain.position:  # "I can't get down on the floor": the stretch chosen next is one done sitting
             handler_input.attributes_manager.request_attributes["position"] = plain.position

@@ -106,6 +106,12 @@ def _question_words(locale: str | None) -> tuple[frozenset[str], frozenset[str],
             re.compile(r"^(?:(?:" + "|".join(map(re.escape, fillers)) + r") )*" if fillers else r"^(?!)"))
 
 
+def asks_question(locale: str | None, said: str) -> bool:
+    """The words hold a question word ("why", "how", ...: free_text.toml `questions.words`)."""
+    asking = _question_words(locale)[0]
+    return any(word in asking for word in said.lower().split())
+
+
 def answer_of(locale: str | None, intent: str | None) -> str | None:
     """What a free-text intent's opener means as a reply to a yes/no question, if anything."""
     carrier = table(locale).get(intent or "")
@@ -152,6 +158,7 @@ def reply_in(locale: str | None, said: str) -> str | None:
 class Plain(NamedTuple):
     means: str  # the plain intent
     position: str | None = None  # a stretch position the words ask for ("I can't get down on the floor": sitting)
+    after_advice: bool = False  # read so only just after red-flag advice ("right, thanks": a goodbye)
 
 
 @lru_cache(maxsize=None)
@@ -165,7 +172,8 @@ def _plainly(locale: str | None) -> tuple[tuple[frozenset[str], Plain, re.Patter
             whole = f"(?:{filler} )*{ending}(?: {filler})*"
         else:
             whole = f"(?:{filler}(?: {filler})*)?"
-        rules.append((frozenset(rule["intents"]), Plain(rule["means"], rule.get("position")), re.compile(whole)))
+        rules.append((frozenset(rule["intents"]), Plain(rule["means"], rule.get("position"), bool(rule.get("after_advice"))),
+                      re.compile(whole)))
     return tuple(rules)
 
 

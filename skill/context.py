@@ -265,7 +265,7 @@ class Rules:
                 found = [_Hit(m.start(), m.end()) for m in finditer(name, pattern)] if pattern else []
                 blocker = self.term_pseudo.get(name)
                 if blocker and found:
-                    blocked = [(m.start(), m.end()) for m in blocker.finditer(said)]
+                    blocked = _overlapping(blocker, said)
                     found = [h for h in found if not any(s < h.end and h.start < e for s, e in blocked)]
                 hits[name] = found
             return hits[name]
@@ -330,13 +330,23 @@ class Rules:
                 if mention.concept in excluded or any(t0 < e and s < t1 for s, e in mention.parts):
                     continue  # a trigger inside the mention's own words does not modify it
                 if any(s < high and low < e for s, e in mention.parts):  # the scope reaches the mention's words
-                    gap = min(max(s - t1, t0 - e, 0) for s, e in mention.parts)
+                    gap = (min(max(s - t1, t0 - e, 0) for s, e in mention.parts), -t0)
                     nearest[category] = min(gap, nearest.get(category, gap))
-            if "negated" in nearest and "possible" in nearest:  # the nearer trigger decides
+            if "negated" in nearest and "possible" in nearest:  # the nearer trigger decides; as near, the later said
                 nearest.pop("possible" if nearest["negated"] < nearest["possible"] else "negated")
             modified.append(Mention(mention.concept, mention.start, mention.end, mention.text, frozenset(nearest),
                                     mention.parts))
         return modified
+
+
+def _overlapping(pattern: re.Pattern[str], said: str) -> list[tuple[int, int]]:
+    """Every match of `pattern`, overlapping ones too ("the autumn leaves" and "leaves that fell"
+    both hold "fall" without its meaning)."""
+    spans, at = [], 0
+    while (m := pattern.search(said, at)) is not None:
+        spans.append((m.start(), m.end()))
+        at = m.start() + 1
+    return spans
 
 
 def _compose(parts: list[list[_Hit]], said: str, window: int, breaks: list[int]) -> list[tuple[tuple[int, int], ...]]:

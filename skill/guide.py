@@ -298,6 +298,8 @@ class GuideStretch(IntentHandler):
     intents = ("GuideStretchIntent",)
 
     def handle(self, handler_input: HandlerInput) -> Response:
+        if slot_id(handler_input, "stretch") == stretches.NOT_OFFERED:  # "walk me through child's pose": one it guides, offered
+            return render(handler_input, stretches.offer_from_request(handler_input))
         stretch_id, _ = choose(words(handler_input), name=slot_id(handler_input, "stretch"),
                                area=slot_id(handler_input, "area"), position=slot_id(handler_input, "position"))
         return start(handler_input, [stretch_id])

@@ -47,6 +47,7 @@ class _Words(NamedTuple):
     own: re.Pattern[str]
     about_them: re.Pattern[str]
     cleared: re.Pattern[str]
+    lesser: re.Pattern[str]
 
 
 @lru_cache(maxsize=None)
@@ -57,7 +58,7 @@ def _words(locale: str | None) -> _Words:
         return re.compile(r"\b(?:" + "|".join(p for key in keys for p in data[key]) + r")\b")
 
     return _Words(words("stretch"), words("someone_else"), words("call", "pushback"), words("own"),
-                  re.compile("|".join(data["about_them"])), words("cleared"))
+                  re.compile("|".join(data["about_them"])), words("cleared"), words("lesser"))
 
 
 class SlotReading(NamedTuple):
@@ -149,7 +150,10 @@ def for_someone_else(handler_input: HandlerInput) -> bool:
     if _intent_name(handler_input) == "SomeoneElseIntent":
         return True
     said = " ".join(said_in_request(handler_input)).lower()
-    return bool(said) and _words(handler_input.request_envelope.request.locale).someone_else.search(said) is not None
+    locale = handler_input.request_envelope.request.locale
+    if _intent_name(handler_input) == "CheckSymptomsIntent" and said:
+        said = f"my {said}"  # "check symptoms for my {query}": the query is whose ("mate dave"; "back" is nobody's)
+    return bool(said) and (_words(locale).someone_else.search(said) is not None or screen.names_someone_else(said, locale))
 
 
 def advice(handler_input: HandlerInput, finding: Finding | str, *, unsure: bool = False, name: str | None = None) -> Reply:
@@ -193,10 +197,19 @@ def _about_advice(said: str, locale: str | None) -> bool:
 
 
 def pushes_back(handler_input: HandlerInput) -> bool:
-    """The words push back on advice given a little earlier ("stop going on about 999"), so they
+    """The words push back on advice given a little earlier ("stop going on about 999"), or, after
+    advice to call the emergency number now, name a lesser service ("I'll ring 111 then?"), so they
     are not read as a plain goodbye: the advice is said again (`NoStretchAfterWarning`)."""
     said = " ".join(said_in_request(handler_input)).lower()
-    return _about_advice(said, handler_input.request_envelope.request.locale) and recent_warning(handler_input) is not None
+    locale = handler_input.request_envelope.request.locale
+    if not said:
+        return False
+    if _about_advice(said, locale):
+        return recent_warning(handler_input) is not None
+    if _words(locale).lesser.search(said) is None:
+        return False
+    warned = recent_warning(handler_input)
+    return warned is not None and bool(warned.get("now"))
 
 
 def forget_warning(handler_input: HandlerInput) -> None:
@@ -265,19 +278,21 @@ class NoStretchAfterWarning(AbstractResponseInterceptor):
             return
         locale = handler_input.request_envelope.request.locale
         said = " ".join(said_in_request(handler_input)).lower()
+        if said and self._cleared(handler_input, said, locale):
+            return  # "the doc reckons it was just the flu": the advice was followed, this turn and after
         routed = attrs.get("routed")
         # (no words, as at a launch: neither pattern can match, and safety.toml is not read for them)
         asked = _intent_name(handler_input) in STRETCH_INTENTS or (said and _words(locale).stretch.search(said)) or (
             routed is not None and routed.topic in STRETCH_TOPICS)
         calls = not asked and _about_advice(said, locale)  # whom to call, or pushing back
-        if not asked and not calls and not self._stretch_begins(handler_input):
+        lesser = not asked and not calls and bool(said) and _words(locale).lesser.search(said) is not None  # "I'll ring 111 then?"
+        if not asked and not calls and not lesser and not self._stretch_begins(handler_input):
             return  # (a stretch offered after an answer to something else, or a step of one begun earlier, is left as it is)
         warned = recent_warning(handler_input)
-        if warned is None or (warned.get("other") and not _stretch_for_them(said, locale, _intent_name(handler_input))):
-            return  # someone else's sign: their stretch is held back, not the speaker's own
-        if not warned.get("now") and _words(locale).cleared.search(said) is not None:
-            forget_warning(handler_input)  # "I saw the GP, she said it's fine to stretch": the answer stands
-            return
+        if warned is None or (lesser and not warned.get("now")):
+            return  # (a lesser service named after advice to see one is what the advice said)
+        if warned.get("other") and not (calls or lesser) and not _stretch_for_them(said, locale, _intent_name(handler_input)):
+            return  # someone else's sign: their stretch is held back, not the speaker's own (pushing back gets their advice again)
         state = session.turn(handler_input)
         state.offer, state.routine, state.pending = {}, None, None
         text = content.for_locale(locale)
@@ -286,6 +301,16 @@ class NoStretchAfterWarning(AbstractResponseInterceptor):
                       end_session=True, card_title=text.text("cards.red_flag"), is_red_flag_advice=True)
         response.reprompt, response.directives, response.card = None, None, None
         render(handler_input, reply)  # the same Response object, its speech and session flag replaced
+
+    @staticmethod
+    def _cleared(handler_input: HandlerInput, said: str, locale: str | None) -> bool:
+        """They say they were seen and told it's fine ("I saw the GP, she said it's fine to
+        stretch"): advice to see someone, never to call now, is forgotten and the answer stands."""
+        warned = recent_warning(handler_input)
+        if warned is None or warned.get("now") or _words(locale).cleared.search(said) is None:
+            return False
+        forget_warning(handler_input)
+        return True
 
     @staticmethod
     def _stretch_begins(handler_input: HandlerInput) -> bool:
@@ -337,6 +362,11 @@ class RedFlagReported(AbstractRequestHandler):
         finding: Finding = handler_input.attributes_manager.request_attributes["red_flag"]
         if finding.status != screen.HYPOTHETICAL:  # the speaker's own place is kept for someone else's sign
             session.stop_everything(handler_input, keep_place=finding.who == "other")
+        else:
+            from .symptoms import in_triage, what_if  # (symptoms reads safety)
+
+            if in_triage(handler_input):  # mid-check: what it would mean, then the question again
+                return render(handler_input, what_if(handler_input, finding))
         return render(handler_input, advice(handler_input, finding))
 
 

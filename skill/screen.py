@@ -196,6 +196,11 @@ def level_of(symptom_id: str | None) -> str | None:
     return SYMPTOM_LEVELS.get(symptom_id or "")
 
 
+def names_someone_else(text: str | None, locale: str | None) -> bool:
+    """True when the words speak of someone else ("my father", "my mate Dave")."""
+    return bool(rules(locale).triggers(text, {"other"}))
+
+
 def denied_words(text: str | None, locale: str | None) -> bool:
     """True when the words hold a denial, a "what if" or another person (for a slot value whose
     words the vocabulary does not know): such a value is not the person's sign."""

@@ -17,6 +17,9 @@ from .dispatch import IntentHandler, pending, slot_id, words
 from .speech import Reply, question, render
 
 
+NOT_OFFERED = "not_offered"  # a stretch named that the skill does not guide (named_words.toml, the STRETCH slot)
+
+
 def choose(text: Content, *, name: str | None = None, area: str | None = None,
            position: str | None = None, exclude: Iterable[str] = ()) -> tuple[str, bool]:
     """The stretch that best fits, and whether it really fits what was asked."""
@@ -38,11 +41,12 @@ def choose(text: Content, *, name: str | None = None, area: str | None = None,
     return remaining[0], False
 
 
-def offer(handler_input: HandlerInput, stretch_id: str, *, fits: bool = True, again: bool = False) -> Reply:
-    """Describe a stretch and offer to guide it."""
+def offer(handler_input: HandlerInput, stretch_id: str, *, fits: bool = True, again: bool = False,
+          instead: bool = False) -> Reply:
+    """Describe a stretch and offer to guide it (`instead` of one named that the skill does not guide)."""
     text = words(handler_input)
     data = text.stretches[stretch_id]
-    key = "stretches.another" if again else "stretches.pick" if fits else "stretches.none_for"
+    key = "stretches.not_offered" if instead else "stretches.another" if again else "stretches.pick" if fits else "stretches.none_for"
     state = session.turn(handler_input)
     state.pending, state.topic = "guide", None  # a follow-up ("and for my hips?") is now about stretches
     state.offer = {**state.offer, "stretch": stretch_id,
@@ -63,7 +67,7 @@ def offer_for(handler_input: HandlerInput, *, name: str | None = None, area: str
     but those in `exclude` (the one just offered, when another is asked for)."""
     session.turn(handler_input).offer = {k: v for k, v in {"area": area, "position": position}.items() if v}
     stretch_id, fits = choose(words(handler_input), name=name, area=area, position=position, exclude=exclude)
-    return offer(handler_input, stretch_id, fits=fits)
+    return offer(handler_input, stretch_id, fits=fits, instead=name == NOT_OFFERED)
 
 
 class ChooseStretch(IntentHandler):

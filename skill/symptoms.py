@@ -60,6 +60,13 @@ def ask_again(handler_input: HandlerInput, *lead: str) -> Reply:
     return ask(handler_input, step, *lead, follow=follow, plain=plain)
 
 
+def what_if(handler_input: HandlerInput, finding: Finding) -> Reply:
+    """Mid-check, a "what if" ("what if I did have numbness down there, what would that mean?"):
+    what the sign would mean, without its offer, and the check's question again."""
+    meaning = safety.advice(handler_input, finding).parts[:-1]
+    return ask_again(handler_input, *meaning, words(handler_input).text("symptoms.back_to_check"))
+
+
 def start(handler_input: HandlerInput) -> Reply:
     """Begin the check. A running routine is paused, its place kept for after the check.
     Asked for again mid-check ("is that serious?"), what the question's sign would mean, and the

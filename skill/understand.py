@@ -30,6 +30,7 @@ class _Patterns(NamedTuple):
     minutes: tuple[tuple[re.Pattern[str], int], ...]
     pain: re.Pattern[str]
     pain_outright: re.Pattern[str]
+    pain_denied: re.Pattern[str]
     routine_questions: tuple[tuple[str, re.Pattern[str]], ...]
 
 
@@ -52,7 +53,8 @@ def _patterns(locale: str | None) -> _Patterns:
                     for table_name in ("minutes", "minutes_by_feel") for key, words in data.get(table_name, {}).items())
     return _Patterns(table("areas"), table("positions"), table("stretches"), minutes,
                      _any(data.get("pain", {}).get("words", []), words=True),
-                     _any(data.get("pain", {}).get("outright", []), words=True), table("routine_questions"))
+                     _any(data.get("pain", {}).get("outright", []), words=True),
+                     _any(data.get("pain", {}).get("denied", []), words=True), table("routine_questions"))
 
 
 def _first(table: tuple[tuple[str, re.Pattern[str]], ...], text: str) -> str | None:
@@ -107,9 +109,10 @@ def area_follow_up(said: str, filler: frozenset[str], locale: str | None = None)
 def says_it_hurts(said: str, locale: str | None = None, *, outright: bool = False) -> bool:
     """Words that say it hurts ("ow", "that's sore"): mid-routine, the routine stops. `outright`:
     only pain said in so many words ("skip this one, it hurts"; not "my knee doesn't like it",
-    which is a reason to skip)."""
+    which is a reason to skip). Pain denied ("it's pulling but not hurting") is not said."""
     patterns = _patterns(locale)
-    return bool((patterns.pain_outright if outright else patterns.pain).search(_plain(said)))
+    text = patterns.pain_denied.sub(" ", _plain(said))
+    return bool((patterns.pain_outright if outright else patterns.pain).search(text))
 
 
 def routine_question(said: str, locale: str | None = None) -> str | None:

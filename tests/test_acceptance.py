@@ -46,6 +46,8 @@ NEW_SESSION_CHECK = "the warning closed the session; a question about taking the
 WARNED_AGAIN = ("the advice closed the session; a stretch asked for in the next one gets the warning again, "
                 "no stretch (the record keeps when advice was given, never the sign)")
 SOON_STRETCH = "a sign to book soon allows gentle movement (facts: SOON): asked for a stretch after that advice, one is offered"
+LESSER_AFTER_NOW = ("after advice to call the emergency number now, naming a lesser service ('I will show the doctor today', "
+                    "'or wait for her doctor on Monday?', 'I'll ring 111 then') gets that advice again, never a goodbye")
 PLAINER_FIRST = "a first 'not sure' in the check gets the question in plainer words, then counts"
 
 # Where the product answers a blind writer's turn differently on purpose, the turn's kind as the
@@ -234,7 +236,7 @@ JUDGED = {
         "Couple doing a routine, partner's dead leg from kneeling (en-AU)": {1: ("step", ROUTINE_STARTS)},
         "Routine with the pressure cooker whistling (en-IN)": {1: ("step", ROUTINE_STARTS)},
         "Son fell off the trampoline with back pain (en-US)": {1: ("emergency", OTHERS_FALL), 2: ("triage", NEW_SESSION_CHECK)},
-        "Daughter's bad fall at the rink (en-CA)": {1: ("emergency", OTHERS_FALL), 2: ("triage", NEW_SESSION_CHECK)},
+        "Daughter's bad fall at the rink (en-CA)": {1: ("emergency", OTHERS_FALL), 2: ("warned_again", LESSER_AFTER_NOW)},
         "Jack fell off the trampoline mid-request (en-AU)": {1: ("emergency", OTHERS_FALL), 2: ("triage", NEW_SESSION_CHECK)},
         "Papa fell in the bathroom (en-IN)": {1: ("emergency", OTHERS_FALL), 2: ("triage", NEW_SESSION_CHECK)},
         "Husband's both legs numb, mentioned while asking for a stretch (en-US)": {
@@ -288,6 +290,7 @@ JUDGED = {
         },
         "scooty fall said in passing (en-IN)": {
             2: ("emergency", "back pain after a fall from a scooter onto the back is an emergency (facts: EMERGENCY 4)"),
+            3: ("warned_again", LESSER_AFTER_NOW),
         },
         "mother-in-law, both legs weak and numb (en-IN)": {
             1: ("emergency", "both legs weak and numb is an emergency (facts: EMERGENCY 3), for her as for oneself"),
@@ -386,6 +389,78 @@ JUDGED = {
             1: ("step", ROUTINE_STARTS),
             3: ("step", "'can we do an easier one, that's a bit much' mid-routine gets the easier version of this step")},
         "Five minute routine, it is paining, physio or chiropractor (en-IN)": {1: ("step", ROUTINE_STARTS)},
+    },
+    "fresh70": {
+        "Goes back to question one after the all-clear (en-US)": {8: ("warned_again", WARNED_AGAIN)},
+        "Two answers at once, asks for a repeat (en-GB)": {
+            6: ("triage", "each question is asked in its turn: a denial of the next question's signs said early ('and no chest pain') "
+                          "gets that question asked still, so one more question comes before the all-clear")},
+        "No, then 'well, maybe a little' on the saddle question (en-AU)": {4: ("warned_again", PUSHED_BACK)},
+        "Answering for dad, then 'not him, me actually' (en-IN)": {5: ("warned_again", WARNED_AGAIN)},
+        "'Wait, what was the question?' and still unsure (en-US)": {
+            2: ("plainer", "'wait, what was the question?' gets the question again, in its plainer words")},
+        "Goes back to the fall question (en-IN)": {5: ("warned_again", PUSHED_BACK)},
+        "'Fell behind' is not a fall; chest pressure comes later (en-CA)": {7: ("warned_again", PUSHED_BACK)},
+        "Toddler's wee accidents are not a flag, weight loss is (en-GB)": {6: ("warned_again", WARNED_AGAIN)},
+        "Repeat please, then 'no... well, maybe a little' on tingling (en-AU)": {6: ("warned_again", WARNED_AGAIN)},
+        "Cancer years ago still counts (en-IN)": {6: ("warned_again", PUSHED_BACK)},
+        "Not sure, plainer, then both legs giving way (en-GB)": {6: ("warned_again", PUSHED_BACK)},
+        "Mother can't hold her urine, someone else's sign (en-IN)": {3: ("warned_again", WARNED_AGAIN)},
+        "Chained skip then sciatica mid-hold (en-US)": {
+            5: ("water", "left: the one stretch was skipped and another offered, so 'how many more after this' is no routine "
+                         "question; its words route to the water answer")},
+        "Pulling ache versus sharp hurt (en-AU)": {
+            1: ("step", NAMED_STARTS),
+            3: ("pop_what", "left: mid-stretch, 'that's pulling a fair bit, that normal?' is answered as a question about the pop "
+                            "(the sources say nothing of how a stretch should feel)")},
+        "Legs giving way said in passing (en-CA)": {5: ("warned_again", PUSHED_BACK), 6: ("warned_again", PUSHED_BACK)},
+        "Someone else's old fall and falling behind (en-IN)": {
+            1: ("step", ROUTINE_STARTS), 6: ("done", "the two-minute routine is one stretch: 'next' after its last step finishes it")},
+        "Numb when wiping, said in passing (en-GB)": {5: ("warned_again", PUSHED_BACK)},
+        "Denial, what-if, done with this one (en-US)": {
+            6: ("different", "'I'm done with this one' skips it: another stretch is offered")},
+        "Pins and needles in one foot (en-GB)": {5: ("warned_again", WARNED_AGAIN)},
+        "Autumn leaves, pause, resume, shivery (en-AU)": {8: ("warned_again", WARNED_AGAIN)},
+        "Dad fell down the stairs (en-CA)": {1: ("step", NAMED_STARTS), 5: ("warned_again", PUSHED_BACK)},
+        "Mild ache then real hurt (en-IN)": {
+            4: ("offer", "left: mid-stretch, 'a mild stretching ache in the muscle, is it okay' is read as asking for a stretch; "
+                             "another is offered (the sources say nothing of how a stretch should feel)")},
+        "Chest tightness mid cat cow (en-US)": {5: ("warned_again", PUSHED_BACK)},
+        "Sudden crack is just a pop (en-AU)": {
+            4: ("routine_help", "left: 'that went off sudden, massive crack' mid-stretch matches no topic well enough: the routine's commands"),
+            5: ("different", "left: 'another one out of it' is read as asking for another stretch"),
+            7: ("fallback", "the stretch was skipped and another offered: 'how many more' is asked outside a routine")},
+        "Constant pain at night, then next (en-IN)": {1: ("step", NAMED_STARTS)},
+    },
+    "fresh68": {
+        "Cancer years ago, 'I'm all clear now' (en-GB)": {6: ("warned_again", PUSHED_BACK)},
+        "'My wife reckons I do' - night pain by proxy (en-AU)": {7: ("warned_again", WARNED_AGAIN)},
+        "'A bit, since Tuesday' - one-leg pins and needles (en-GB)": {5: ("warned_again", WARNED_AGAIN)},
+        "Not sure about 'saddle', then 'maybe' (en-US)": {4: ("warned_again", PUSHED_BACK)},
+        "'Only when I take a deep breath' - chest tightness (en-US)": {4: ("warned_again", PUSHED_BACK)},
+        "For mum: small tumble with osteoporosis (en-GB)": {4: ("warned_again", PUSHED_BACK)},
+        "'Sort of' - came off the ladder (en-AU)": {4: ("warned_again", PUSHED_BACK)},
+        "Routine paused then resumed, hold and which step (en-US)": {1: ("step", ROUTINE_STARTS)},
+        "Father's sign told between resume and stretch (en-IN)": {1: ("step", NAMED_STARTS)},
+        "Tingling gone next session, then both legs weak (en-US)": {
+            5: ("fallback", "left: 'what can I do about it' reaches the skill as 'what' + 'i do about it' (the carrier puts back "
+                            "'what', not 'can'), words naming nothing the router knows; the new sign after it is answered")},
+        "Resume declined for a symptom check, not sure gets plainer words (en-IN)": {1: ("step", ROUTINE_STARTS)},
+        "Husband's cracking, own stretch resumed, sudden painless pop (en-CA)": {
+            2: ("step", NAMED_STARTS),
+            7: ("pop_stopped", "left: 'there was a sudden pop on that one, no pain at all though' is nearest an example of the pop "
+                               "that stopped (an example for it moved other questions' topics)")},
+        "Saddle numbness as an aside after resuming (en-AU)": {8: ("warned_again", PUSHED_BACK)},
+        "For father: legs giving way (en-IN)": {
+            1: ("selfcare", "left: 'check my father's back pain' reaches the skill as someone else's back pain (the carrier keeps "
+                            "'check' out): self-care with a stretch offered, not the check"),
+            2: ("pop_safe", "left: the check not begun, 'no, he is going to toilet normally' is routed as a question"),
+            3: ("pop_wont", "left: the check not begun, 'no chest pain, no fall' is routed as a question; his legs giving way "
+                            "next gets the emergency advice for him"),
+            5: ("warned_again", PUSHED_BACK)},
+        "Chest tightness into the arm after resuming (en-US)": {1: ("step", ROUTINE_STARTS)},
+        "Sciatica one session, numb foot the next (en-AU)": {6: ("warned_again", WARNED_AGAIN)},
+        "Pop noted, resume declined, what-if, then carry on (en-CA)": {2: ("step", ROUTINE_STARTS)},
     },
     "fresh66": {
         "School project what-ifs then a stretch (en-US)": {5: (None, NO_SAMPLE)},
@@ -700,7 +775,7 @@ CASES = (json.loads((HERE / "conversations.json").read_text(encoding="utf-8")) +
          + _blind_conversations("fresh52")
          + _blind_conversations("fresh54") + _blind_conversations("fresh56") + _blind_conversations("fresh58")
          + _blind_conversations("fresh60") + _blind_conversations("fresh62") + _blind_conversations("fresh64")
-         + _blind_conversations("fresh66"))
+         + _blind_conversations("fresh66") + _blind_conversations("fresh68") + _blind_conversations("fresh70"))
 
 
 def lead(key: str, text=TEXT) -> str:

@@ -249,13 +249,16 @@ def test_after_a_clear_check_mid_routine_the_routine_carries_on_where_it_was(tal
     assert "belly" in resumed.speech.lower() and "belly" in second.speech.lower()
 
 
-def test_a_check_question_goes_stale_when_the_person_moves_on(talk):
-    """Second bug: a later "yes" (to the pop offer) was taken as yes to groin numbness."""
+def test_a_question_asked_mid_check_is_answered_and_the_check_goes_on(talk):
+    """ "Why does my back pop?" mid-check is answered without an offer of its own, and the check's
+    question is asked again, so the next answer is to that question (once, a later "yes" to the
+    answer's offer was taken as a yes to groin numbness; now no other offer is made mid-check)."""
     start(talk)
     pop = talk.say("WhatIsThePopIntent")
-    assert "gas" in pop.speech
-    reply = talk.say("AMAZON.YesIntent")
-    assert "911" not in reply.speech and "few minutes to more than an hour" in reply.speech
+    assert "gas" in pop.speech and pop.speech.endswith(QUESTIONS[0]["text"])
+    assert "Want to know" not in pop.speech
+    reply = talk.say("AMAZON.NoIntent")
+    assert reply.speech.endswith(QUESTIONS[1]["text"])
 
 
 def test_symptom_answers_are_never_stored(stored_skill, tmp_path):
@@ -357,3 +360,41 @@ def test_the_follow_up_answered_by_naming_a_part_of_it(talk, intent, query, leve
     talk.say("AMAZON.YesIntent")
     reply = talk.say(intent, query=query)
     assert EN.text(f"safety.levels.{level}", emergency="911").split(".")[0] in reply.speech and reply.ended
+
+
+@pytest.mark.parametrize("intent, query", [("QuestionIntent", "go on"), ("YesSaidIntent", "carry on"), ("QuestionIntent", "yeah go ahead")])
+def test_go_on_mid_check_asks_the_question_again_and_is_no_yes(talk, intent, query):
+    """ "ok, go on" asks the check to go on: it answers nothing (it had been a yes to groin numbness)."""
+    start(talk)
+    again = talk.say(intent, query=query)
+    assert again.speech.endswith(QUESTIONS[0]["text"]) and "911" not in again.speech and not again.ended
+
+
+def test_a_what_if_mid_check_is_answered_and_the_question_asked_again(talk):
+    start(talk)
+    meaning = talk.say("WhatIfIntent", query="i did have numbness down there what would that mean")
+    assert "911" in meaning.speech and meaning.speech.endswith(QUESTIONS[0]["text"]) and not meaning.ended
+    assert talk.say("AMAZON.NoIntent").speech.endswith(QUESTIONS[1]["text"])
+
+
+@pytest.mark.parametrize("intent, query", [("StopSaidIntent", "not him me actually he's just sitting here"),
+                                           ("NoSaidIntent", "hold on what was the question")])
+def test_who_it_is_for_or_what_was_asked_is_no_answer(talk, intent, query):
+    start(talk)
+    again = talk.say(intent, query=query)
+    assert again.speech.endswith(QUESTIONS[0]["text"])
+
+
+def test_a_stretch_mid_check_waits_unless_the_check_is_left_for_it(talk):
+    start(talk)
+    waits = talk.say("QuestionIntent", query="can you give me a stretch for my lower back")
+    assert waits.speech.startswith(EN.text("symptoms.finish_first")) and waits.speech.endswith(QUESTIONS[0]["text"])
+    left = talk.say("QuestionIntent", query="never mind just give me a stretch for my lower back")
+    assert "Shall I guide you through it" in left.speech
+
+
+def test_check_symptoms_for_someone_named_starts_the_check_for_them(talk):
+    talk.launch()
+    first = talk.say("CheckSymptomsIntent", query="mate dave")
+    assert first.speech.endswith(QUESTIONS[0]["text"])
+    assert talk.attributes["turn"]["check_other"] is True

@@ -589,3 +589,18 @@ def test_pain_in_any_words_mid_routine_stops_it(skill, intent, slots):
     stopped = talk.say(intent, **slots)
     assert text("en-US").text("guide.hurt") in stopped.speech
     assert "Say next" not in talk.say("AMAZON.NextIntent").speech
+
+
+@pytest.mark.parametrize("query", ["it's pulling a bit but not hurting how long do i hold this one", "no pain at all how long do i hold it"])
+def test_pain_denied_mid_stretch_does_not_stop_it(talk, query):
+    talk.launch()
+    talk.say("GuideStretchIntent", stretch=("cat cow", "cat_cow"))
+    held = talk.say("QuestionIntent", query=query)
+    assert "Stop the stretch" not in held.speech and "hold" in held.speech.lower() and not held.ended
+
+
+def test_a_stretch_the_skill_does_not_guide_gets_one_it_does(talk):
+    talk.launch()
+    offer = talk.say("ChooseStretchIntent", stretch=("child's pose", "not_offered"))
+    assert "don't guide that one" in offer.speech and "Shall I guide you through it" in offer.speech
+    assert "Say next" in talk.say("AMAZON.YesIntent").speech

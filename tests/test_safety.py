@@ -555,3 +555,40 @@ def test_one_s_own_warning_holds_back_a_stretch_for_an_hour_not_a_question(store
     monkeypatch.setattr(safety.time, "time", lambda: later)
     talk.restart()
     assert "cat cow" in talk.say("ChooseStretchIntent", area=("lower back", "lower_back")).speech.lower()
+
+
+def test_after_advice_to_call_now_naming_a_lesser_service_gets_it_again_never_a_goodbye(stored_skill):
+    """ "I'll ring 111 then?" after "call 999 now" had been a goodbye; after advice to see a GP or
+    NHS 111 today the same words are what the advice said: a goodbye."""
+    talk = Conversation(stored_skill, locale="en-GB")
+    talk.launch()
+    assert talk.say("QuestionIntent", query="both my legs are giving way").ended
+    downgrade = talk.say("QuestionIntent", query="ring one hundred eleven then")  # "I'll ring 111 then?"
+    assert "call 999 now" in downgrade.speech and downgrade.ended
+    talk = Conversation(stored_skill, locale="en-GB")
+    talk.launch()
+    assert talk.say("QuestionIntent", query="i've got a fever and my back is killing me").ended
+    goodbye = talk.say("QuestionIntent", query="ring one hundred eleven then")
+    assert "999" not in goodbye.speech and goodbye.ended
+    assert any(line in goodbye.speech for line in content.for_locale("en-GB").raw("basics.goodbye"))
+
+
+@pytest.mark.parametrize("query", ["probably nothing right", "i don't want to make a fuss can i just wait it out",
+                                   "why does that matter if it's gone", "it goes away after a bit though is that okay"])
+def test_pushing_back_in_other_words_gets_the_advice_again(stored_skill, query):
+    talk = Conversation(stored_skill, locale="en-US")
+    talk.launch()
+    assert talk.say("QuestionIntent", query="my chest feels tight and my back is killing me").ended
+    again = talk.say("QuestionIntent", query=query)
+    assert "call 911 now" in again.speech and again.ended
+
+
+def test_a_thanks_just_after_advice_is_a_goodbye_and_never_one_otherwise(stored_skill):
+    talk = Conversation(stored_skill, locale="en-AU")
+    talk.launch()
+    assert talk.say("QuestionIntent", query="i've had a fever since yesterday and my back aches").ended
+    bye = talk.say("QuestionIntent", query="right thanks")
+    assert bye.ended and any(line in bye.speech for line in content.for_locale("en-AU").raw("basics.goodbye"))
+    fresh = Conversation(stored_skill, locale="en-AU", user_id="amzn1.ask.account.NEVER_WARNED")
+    fresh.launch()
+    assert not fresh.say("QuestionIntent", query="right thanks").ended
