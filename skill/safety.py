@@ -276,6 +276,9 @@ class NoStretchAfterWarning(AbstractResponseInterceptor):
         attrs = handler_input.attributes_manager.request_attributes
         if response is None or attrs.get("red_flag_advice") or handler_input.request_envelope.session is None:
             return
+        record = attrs.get("user")
+        if record is not None and not record.warned:
+            return  # no advice given (recent_warning would say None): nothing to hold back, the words unread
         locale = handler_input.request_envelope.request.locale
         said = " ".join(said_in_request(handler_input)).lower()
         if said and self._cleared(handler_input, said, locale):

@@ -38,6 +38,7 @@ _DICT = re.compile(r"dict\(([^,]*), (.*)\)")
 # how serialize() treats an instance of a type, worked out once per type
 _PRIMITIVE, _LIST_KIND, _TUPLE, _ENUM, _DECIMAL, _DICT_KIND, _MODEL = range(7)
 _OBJECT, _DATE = 7, 8  # (from_data's branches besides _PRIMITIVE and _MODEL)
+_PLAIN = frozenset({str, int, float, bool, type(None)})  # values serialize() returns as they are
 
 
 class Serializer(DefaultSerializer):
@@ -191,10 +192,10 @@ class Serializer(DefaultSerializer):
                 if value is not None:
                     out[name] = self.serialize(value)
             return out
-        if kind == _DICT_KIND:
-            return {key: self.serialize(val) for key, val in obj.items()}
+        if kind == _DICT_KIND:  # (plain values as they are, as serialize() would return them, without the call)
+            return {key: val if type(val) in _PLAIN else self.serialize(val) for key, val in obj.items()}
         if kind == _LIST_KIND:
-            return [self.serialize(sub) for sub in obj]
+            return [sub if type(sub) in _PLAIN else self.serialize(sub) for sub in obj]
         if kind == _ENUM:
             return obj.value
         return super().serialize(obj)  # tuples, dates, decimals: rare, the SDK's own way

@@ -145,6 +145,7 @@ class Store(AbstractPersistenceAdapter):
         self.cooldown, self.slow, self.attempts = cooldown, slow, attempts
         self.state = "unknown"
         self._skip_until = 0.0
+        self._warm = getattr(backend, "warm", None)  # making a client is not the store being slow
 
     @property
     def name(self) -> str:
@@ -233,8 +234,8 @@ class Store(AbstractPersistenceAdapter):
             return _FAILED
         started = time.monotonic()
         try:
-            if hasattr(self.backend, "warm"):  # making a client is not the store being slow
-                self.backend.warm()
+            if self._warm is not None:
+                self._warm()
                 started = time.monotonic()
             result = fn()
         except Exception as exc:  # noqa: BLE001 - a store that fails never breaks the conversation

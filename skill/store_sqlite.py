@@ -30,6 +30,7 @@ _INSERT = ("INSERT INTO attributes (key, attributes, updated_at, version) VALUES
            " ON CONFLICT(key) DO UPDATE SET attributes = excluded.attributes, updated_at = excluded.updated_at,"
            " version = 1 WHERE attributes.version = 0")
 _UPDATE = "UPDATE attributes SET attributes = ?, updated_at = ?, version = version + 1 WHERE key = ? AND version = ?"
+_ENCODE = json.JSONEncoder(allow_nan=False, separators=(",", ":")).encode  # json.dumps with these, made once
 
 
 class SQLiteStore:
@@ -49,7 +50,7 @@ class SQLiteStore:
         return Snapshot(json.loads(row[0]), int(row[1])) if row else Snapshot({}, 0)
 
     def put(self, key: str, attributes: dict[str, Any], expected: int) -> None:
-        blob = json.dumps(attributes, allow_nan=False, separators=(",", ":"))
+        blob = _ENCODE(attributes)
         if expected == 0:
             written = self._run(lambda c: c.execute(_INSERT, (key, blob, time.time())).rowcount)
         else:
