@@ -330,6 +330,9 @@ class DetectRedFlag(AbstractRequestInterceptor):
     that other handlers give alongside their answer, so they are noted but do not pre-empt)."""
 
     def process(self, handler_input: HandlerInput) -> None:
+        if not said_in_request(handler_input):  # (every filled slot's words are among them)
+            handler_input.attributes_manager.request_attributes["finding"] = None
+            return  # no words ("next", a launch): nothing to screen, nothing kept from earlier to complete
         finding = finding_in_request(handler_input)
         if finding is None or finding.level not in PRE_EMPTING:
             finding = _told_in_pieces(handler_input) or finding

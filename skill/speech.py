@@ -84,18 +84,18 @@ def ssml_body(parts: Iterable[Part]) -> str:
 
     Alexa's limits on sounds hold for every response: at most five, 240 s in all.
     """
-    parts = list(parts)
-    sounds = [p for p in parts if isinstance(p, Sound)]
-    if len(sounds) > MAX_AUDIO_TAGS or sum(s.seconds for s in sounds) > MAX_AUDIO_SECONDS:
-        raise ValueError(f"{len(sounds)} sounds, {sum(s.seconds for s in sounds)} s: over Alexa's limits")
     out: list[str] = []
+    sounds: list[Sound] = []
     for part in parts:
         if isinstance(part, Pause):
             out.append(f'<break time="{part.seconds}s"/>')
         elif isinstance(part, Sound):
+            sounds.append(part)
             out.append(f'<audio src="{escape(part.src, quote=True)}"/>')
         elif part:
             out.append(escape(part))
+    if len(sounds) > MAX_AUDIO_TAGS or sum(s.seconds for s in sounds) > MAX_AUDIO_SECONDS:
+        raise ValueError(f"{len(sounds)} sounds, {sum(s.seconds for s in sounds)} s: over Alexa's limits")
     return " ".join(out)
 
 
