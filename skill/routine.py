@@ -56,7 +56,14 @@ def parts_seconds(parts: list[Part]) -> float:
 
 
 def stretch_seconds(text: Content, stretch_id: str) -> float:
-    """About how long a stretch takes to say in a routine: each step's words, pauses and chime."""
+    """About how long a stretch takes to say in a routine: each step's words, pauses and chime
+    (worked out once a stretch: a finished routine's progress and every routine built read it)."""
+    return _stretch_seconds(text.locale, stretch_id)
+
+
+@lru_cache(maxsize=None)  # bounded: the locales' stretches
+def _stretch_seconds(locale: str, stretch_id: str) -> float:
+    text = content.for_locale(locale)
     routine = Routine(stretch_ids=[stretch_id, stretch_id])
     total = 0.0
     for step in range(len(steps_of(text, stretch_id))):

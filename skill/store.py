@@ -52,13 +52,12 @@ _ALEXA_ID = re.compile(r"amzn1\.[A-Za-z0-9._-]+")
 
 def _user_id(request_envelope: RequestEnvelope | None) -> str | None:
     """Alexa user id from context.system.user, else session.user, else None."""
-    for path in (("context", "system", "user", "user_id"), ("session", "user", "user_id")):
-        obj: Any = request_envelope
-        for attr in path:
-            obj = getattr(obj, attr, None)
-        if isinstance(obj, str) and obj:
-            return obj
-    return None
+    uid = getattr(getattr(getattr(getattr(request_envelope, "context", None), "system", None), "user", None),
+                  "user_id", None)
+    if isinstance(uid, str) and uid:
+        return uid
+    uid = getattr(getattr(getattr(request_envelope, "session", None), "user", None), "user_id", None)
+    return uid if isinstance(uid, str) and uid else None
 
 
 def user_key(request_envelope: RequestEnvelope | None) -> str | None:
