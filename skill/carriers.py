@@ -187,6 +187,7 @@ def _last_clause(locale: str | None) -> tuple[re.Pattern[str], frozenset[str]]:
             frozenset(spec.get("means", [])))
 
 
+@lru_cache(maxsize=512)  # as the screen keeps its readings: words many people say are read once
 def plainly(locale: str | None, intent: str | None, query: str | None) -> Plain | None:
     """The plain intent a free-text intent stands for when its query is only filler ("yeah" +
     "go on": AMAZON.YesIntent), or when the last clause after a turn is ("my neighbour had a fall
