@@ -148,11 +148,16 @@ def _unplaced(handler_input: HandlerInput, routed: topics.Routed | None, said: s
         return True
     if symptoms.in_triage(handler_input):
         locale = handler_input.request_envelope.request.locale
-        if routed.topic in SWITCHES and carriers.not_a_reply(locale, said):
-            return routed.score < SWITCH_MIN_SCORE  # "never mind, just do the routine": the check left for it
+        if _check_left_for(routed, said, locale):
+            return routed.score < SWITCH_MIN_SCORE
         asks = carriers.asks_question(locale, said)
         return routed.score < (CHECK_QUESTION_MIN_SCORE if asks and routed.topic not in SWITCHES else CHECK_TOPIC_MIN_SCORE)
     return routed.topic in SWITCHES and routed.score < SWITCH_MIN_SCORE and busy(handler_input)
+
+
+def _check_left_for(routed: topics.Routed, said: str, locale: str | None) -> bool:
+    """Mid-check, the check left for a stretch or a routine ("never mind, just do the routine")."""
+    return routed.topic in SWITCHES and carriers.not_a_reply(locale, said)
 
 
 def busy(handler_input: HandlerInput) -> bool:
@@ -188,8 +193,7 @@ def answer_free_text(handler_input: HandlerInput, said: str) -> Response:
     handler_input.attributes_manager.request_attributes["routed"] = routed
     if _unplaced(handler_input, routed, said):
         return render(handler_input, fallback_reply(handler_input))
-    if symptoms.in_triage(handler_input) and routed.topic not in CHECK_ACTIONS and not (
-            routed.topic in SWITCHES and carriers.not_a_reply(locale, said)):
+    if symptoms.in_triage(handler_input) and routed.topic not in CHECK_ACTIONS and not _check_left_for(routed, said, locale):
         return render(handler_input, _aside_in_check(handler_input, routed.topic))
     if routed.topic in NAMING_TOPICS:  # a stretch or routine to choose: what the words name decides which
         names = understand.named(said, locale)
@@ -201,9 +205,9 @@ def answer_free_text(handler_input: HandlerInput, said: str) -> Response:
             return guide.start(handler_input, [stretch_id])
         return render(handler_input, stretches.offer_for(handler_input, name=names.stretch, area=names.area,
                                                          position=names.position))
-    if routed.topic == "stiffness" and understand.named(said, locale).stretch:
-        # "back's stiff, can we do child's pose": the stretch named is offered (one yes away)
-        return render(handler_input, stretches.offer_for(handler_input, name=understand.named(said, locale).stretch))
+    named = understand.named(said, locale).stretch if routed.topic == "stiffness" else None
+    if named:  # "back's stiff, can we do child's pose": the stretch named is offered (one yes away)
+        return render(handler_input, stretches.offer_for(handler_input, name=named))
     if routed.topic == "stiffness" and WORRY_FOLD in topics.router(locale).words(said):
         # "my back's been stiff for a couple of days, is this something serious?": the question asked is the check's
         return render(handler_input, symptoms.start(handler_input))
@@ -220,8 +224,9 @@ def answer_free_text(handler_input: HandlerInput, said: str) -> Response:
 
 def _aside_in_check(handler_input: HandlerInput, topic: str) -> Reply:
     """Mid-check, words about something else: a stretch or routine asked for waits for the
-    questions (unless the check is left for it: "never mind, just do the routine"); a question ("hang on, why does my back pop?") is answered, and the check's question
-    is asked again (the check is never dropped for an aside)."""
+    questions (unless the check is left for it: `_check_left_for`); a question ("hang on, why does
+    my back pop?") is answered, and the check's question is asked again (the check is never
+    dropped for an aside)."""
     if topic in SWITCHES:
         return symptoms.ask_again(handler_input, words(handler_input).text("symptoms.finish_first"))
     return answers.in_check(handler_input, topic)

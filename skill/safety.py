@@ -196,6 +196,11 @@ def _about_advice(said: str, locale: str | None) -> bool:
     return bool(said) and _words(locale).about_advice.search(said) is not None
 
 
+def _names_lesser(said: str, locale: str | None) -> bool:
+    """The words name a service that is not the emergency number (safety.toml `lesser`)."""
+    return bool(said) and _words(locale).lesser.search(said) is not None
+
+
 def pushes_back(handler_input: HandlerInput) -> bool:
     """The words push back on advice given a little earlier ("stop going on about 999"), or, after
     advice to call the emergency number now, name a lesser service ("I'll ring 111 then?"), so they
@@ -206,7 +211,7 @@ def pushes_back(handler_input: HandlerInput) -> bool:
         return False
     if _about_advice(said, locale):
         return recent_warning(handler_input) is not None
-    if _words(locale).lesser.search(said) is None:
+    if not _names_lesser(said, locale):
         return False
     warned = recent_warning(handler_input)
     return warned is not None and bool(warned.get("now"))
@@ -288,7 +293,7 @@ class NoStretchAfterWarning(AbstractResponseInterceptor):
         asked = _intent_name(handler_input) in STRETCH_INTENTS or (said and _words(locale).stretch.search(said)) or (
             routed is not None and routed.topic in STRETCH_TOPICS)
         calls = not asked and _about_advice(said, locale)  # whom to call, or pushing back
-        lesser = not asked and not calls and bool(said) and _words(locale).lesser.search(said) is not None  # "I'll ring 111 then?"
+        lesser = not asked and not calls and _names_lesser(said, locale)  # "I'll ring 111 then?"
         if not asked and not calls and not lesser and not self._stretch_begins(handler_input):
             return  # (a stretch offered after an answer to something else, or a step of one begun earlier, is left as it is)
         warned = recent_warning(handler_input)
