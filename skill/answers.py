@@ -35,10 +35,9 @@ def answer(handler_input: HandlerInput, topic: str) -> Reply:
 
 
 def in_check(handler_input: HandlerInput, topic: str) -> Reply:
-    """Mid-check, a question of another kind ("hang on, why does my back pop?"): answered without
-    its offer, and the check's question asked again (the check is never dropped for an aside)."""
-    answered = answer(handler_input, topic).parts[:-1]
-    return symptoms.ask_again(handler_input, *answered, words(handler_input).text("symptoms.back_to_check"))
+    """Mid-check, a question of another kind ("hang on, why does my back pop?"): its topic's
+    answer as an aside (`symptoms.aside`)."""
+    return symptoms.aside(handler_input, answer(handler_input, topic))
 
 
 def _offer(handler_input: HandlerInput, topic: str, said: str, offer_key: str) -> Reply:

@@ -90,7 +90,6 @@ class _Modifier:
     unless_said: re.Pattern[str] | None = None  # ... and never where these are ("it comes and goes")
 
 
-
 def _listed(context: dict[str, Any], key: str, template: str) -> re.Pattern[str] | None:
     """A top-level word list of context.toml as one pattern, placed in `template` ({}: the
     alternation); None where the list is absent or empty."""

@@ -60,11 +60,16 @@ def ask_again(handler_input: HandlerInput, *lead: str) -> Reply:
     return ask(handler_input, step, *lead, follow=follow, plain=plain)
 
 
+def aside(handler_input: HandlerInput, answered: Reply) -> Reply:
+    """Mid-check, an answer to something else ("hang on, why does my back pop?"): said without its
+    closing offer, and the check's question asked again (the check is never dropped for an aside)."""
+    return ask_again(handler_input, *answered.parts[:-1], words(handler_input).text("symptoms.back_to_check"))
+
+
 def what_if(handler_input: HandlerInput, finding: Finding) -> Reply:
     """Mid-check, a "what if" ("what if I did have numbness down there, what would that mean?"):
-    what the sign would mean, without its offer, and the check's question again."""
-    meaning = safety.advice(handler_input, finding).parts[:-1]
-    return ask_again(handler_input, *meaning, words(handler_input).text("symptoms.back_to_check"))
+    what the sign would mean, then the check's question again."""
+    return aside(handler_input, safety.advice(handler_input, finding))
 
 
 def start(handler_input: HandlerInput) -> Reply:
