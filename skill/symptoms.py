@@ -89,14 +89,15 @@ def start(handler_input: HandlerInput) -> Reply:
     if routine is not None:
         keep_place(handler_input, routine)
         session.turn(handler_input).routine = None
-    session.turn(handler_input).check_other = safety.for_someone_else(handler_input)
-    return ask(handler_input, 0, words(handler_input).text("symptoms.start"))
+    other = session.turn(handler_input).check_other = safety.for_someone_else(handler_input)
+    return ask(handler_input, 0, words(handler_input).text("symptoms.start_other" if other else "symptoms.start"))
 
 
 def _finding(handler_input: HandlerInput, *, unsure: bool) -> Finding:
     step, follow, _ = asked(handler_input) or (0, False, False)
     q = _question(handler_input, step, follow)
-    return Finding(q["symptom"], screen.POSSIBLE if unsure else screen.PRESENT)
+    who = "other" if session.turn(handler_input).check_other else "self"  # "check my dad's symptoms": a yes is his
+    return Finding(q["symptom"], screen.POSSIBLE if unsure else screen.PRESENT, who)
 
 
 def answer_yes(handler_input: HandlerInput) -> Reply:

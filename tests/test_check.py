@@ -398,3 +398,26 @@ def test_check_symptoms_for_someone_named_starts_the_check_for_them(talk):
     first = talk.say("CheckSymptomsIntent", query="mate dave")
     assert first.speech.endswith(QUESTIONS[0]["text"])
     assert talk.attributes["turn"]["check_other"] is True
+
+
+@pytest.mark.parametrize("query", ["father's back pain", "mum's back", "dad's symptoms"])
+def test_a_check_asked_as_check_my_dads_back_pain_is_for_him_and_a_yes_is_his(talk, query):
+    """ "Check my father's back pain" ("check my {query}") starts the check worded for him, not
+    self-care for "back pain"; a plain "yes" to a question is advice for him, not "You mentioned"."""
+    talk.launch()
+    first = talk.say("CheckSymptomsIntent", query=query)
+    assert first.speech.startswith(EN.text("symptoms.start_other")) and first.speech.endswith(QUESTIONS[0]["text"])
+    talk.say("AMAZON.NoIntent")
+    reply = talk.say("AMAZON.YesIntent")
+    assert reply.speech.startswith(EN.text("safety.for_someone", symptom="\0").split("\0")[0])  # "For someone with"
+    assert "for them" in reply.speech and reply.ended
+
+
+def test_my_own_check_is_still_worded_to_me(talk):
+    talk.launch()
+    first = talk.say("CheckSymptomsIntent", query="lower back pain")
+    assert first.speech.startswith(EN.text("symptoms.start") + " ")
+    talk.say("AMAZON.NoIntent")
+    reply = talk.say("AMAZON.YesIntent")
+    assert not reply.speech.startswith(EN.text("safety.for_someone", symptom="\0").split("\0")[0])
+    assert "for them" not in reply.speech and reply.ended
