@@ -48,6 +48,7 @@ class _Words(NamedTuple):
     about_them: re.Pattern[str]
     cleared: re.Pattern[str]
     lesser: re.Pattern[str]
+    own_check: re.Pattern[str]
 
 
 @lru_cache(maxsize=None)
@@ -58,7 +59,7 @@ def _words(locale: str | None) -> _Words:
         return re.compile(r"\b(?:" + "|".join(p for key in keys for p in data[key]) + r")\b")
 
     return _Words(words("stretch"), words("someone_else"), words("call", "pushback"), words("own"),
-                  re.compile("|".join(data["about_them"])), words("cleared"), words("lesser"))
+                  re.compile("|".join(data["about_them"])), words("cleared"), words("lesser"), words("own_check"))
 
 
 class SlotReading(NamedTuple):
@@ -146,14 +147,17 @@ def finding_in_request(handler_input: HandlerInput) -> Finding | None:
 
 
 def for_someone_else(handler_input: HandlerInput) -> bool:
-    """The request speaks of someone else ("check my dad's symptoms", "can you check his")."""
-    if _intent_name(handler_input) == "SomeoneElseIntent":
-        return True
+    """The request speaks of someone else ("check my dad's symptoms", "can you check his"), and
+    does not ask for the speaker's own check ("my wife thinks I should see a doctor, can you check
+    my symptoms?": safety.toml's `own_check`)."""
     said = " ".join(said_in_request(handler_input)).lower()
     locale = handler_input.request_envelope.request.locale
     if _intent_name(handler_input) == "CheckSymptomsIntent" and said:
         said = f"my {said}"  # "check symptoms for my {query}": the query is whose ("mate dave"; "back" is nobody's)
-    return bool(said) and (_words(locale).someone_else.search(said) is not None or screen.names_someone_else(said, locale))
+    if _words(locale).own_check.search(said) is not None:
+        return False
+    return _intent_name(handler_input) == "SomeoneElseIntent" or (
+        bool(said) and (_words(locale).someone_else.search(said) is not None or screen.names_someone_else(said, locale)))
 
 
 def advice(handler_input: HandlerInput, finding: Finding | str, *, unsure: bool = False, name: str | None = None) -> Reply:

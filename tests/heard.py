@@ -16,7 +16,7 @@ ACTION_TEXTS = {
     "stretch": ("stretches.pick_offer",),
     "routine": ("guide.routine_intro", "guide.routine_intro_one"),
     "guide": ("guide.say_next",),
-    "symptom_check": ("symptoms.start",),
+    "symptom_check": ("symptoms.start", "symptoms.start_other"),
     "stiffness": ("symptoms.not_red_flag",),
     "pop_noted": ("pops.timer.noted",),
 }

@@ -331,10 +331,6 @@ JUDGED = {
     },
     "fresh62": {
         "Carer mid-stretch, dad's one leg goes numb (en-US)": {6: (None, OTHERS_ADVICE_CLOSES)},
-        "Parent relays check for teen footballer, all clear (en-US)": {
-            1: ("stiffness", "'check my son's back, ...' reaches the skill without 'check' (Alexa hands 'check my son's {query}' "
-                             "over as someone else's words): his back hurting is an ordinary ache, with the check offered"),
-            2: (None, "what follows answers a check the skill offered but had not begun")},
         "Own check, wife's chest tightens mid-check (en-US)": {4: (None, OTHERS_ADVICE_CLOSES)},
         "Carer checks mum: waterworks fine, little fall with osteoporosis (en-GB)": {
             5: ("stiffness", "'can I have a stretch for my own back, it's a bit achy' is answered as the ache, with the check offered first"),
@@ -451,13 +447,7 @@ JUDGED = {
             7: ("pop_stopped", "left: 'there was a sudden pop on that one, no pain at all though' is nearest an example of the pop "
                                "that stopped (an example for it moved other questions' topics)")},
         "Saddle numbness as an aside after resuming (en-AU)": {8: ("warned_again", PUSHED_BACK)},
-        "For father: legs giving way (en-IN)": {
-            1: ("selfcare", "left: 'check my father's back pain' reaches the skill as someone else's back pain (the carrier keeps "
-                            "'check' out): self-care with a stretch offered, not the check"),
-            2: ("pop_safe", "left: the check not begun, 'no, he is going to toilet normally' is routed as a question"),
-            3: ("pop_wont", "left: the check not begun, 'no chest pain, no fall' is routed as a question; his legs giving way "
-                            "next gets the emergency advice for him"),
-            5: ("warned_again", PUSHED_BACK)},
+        "For father: legs giving way (en-IN)": {5: ("warned_again", PUSHED_BACK)},
         "Chest tightness into the arm after resuming (en-US)": {1: ("step", ROUTINE_STARTS)},
         "Sciatica one session, numb foot the next (en-AU)": {6: ("warned_again", WARNED_AGAIN)},
         "Pop noted, resume declined, what-if, then carry on (en-CA)": {2: ("step", ROUTINE_STARTS)},

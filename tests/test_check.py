@@ -421,3 +421,15 @@ def test_my_own_check_is_still_worded_to_me(talk):
     reply = talk.say("AMAZON.YesIntent")
     assert not reply.speech.startswith(EN.text("safety.for_someone", symptom="\0").split("\0")[0])
     assert "for them" not in reply.speech and reply.ended
+
+
+def test_a_check_asked_for_me_with_someone_else_named_is_mine(talk):
+    """ "My wife thinks I should see a doctor about my stiff back, can you check my symptoms?"
+    reaches the skill as someone else's words (SomeoneElseIntent's "my wife {query}"), yet the check
+    is the speaker's: worded to them, and a yes is their advice, not "For someone with"."""
+    talk.launch()
+    first = talk.say("SomeoneElseIntent", query="thinks i should see a doctor about my stiff back can you check my symptoms")
+    assert first.speech.startswith(EN.text("symptoms.start") + " ")
+    talk.say("AMAZON.NoIntent")
+    reply = talk.say("AMAZON.YesIntent")
+    assert "for them" not in reply.speech and reply.ended
