@@ -15,7 +15,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from . import content
+from . import content, prefilter
 
 
 class Carrier(NamedTuple):
@@ -178,6 +178,36 @@ def _plainly(locale: str | None) -> tuple[tuple[frozenset[str], Plain, re.Patter
 
 
 @lru_cache(maxsize=None)
+def _plainly_for(locale: str | None, intent: str) -> tuple[tuple[int, int, Plain, re.Pattern[str]], ...]:
+    """The `plainly` rules an intent's words may be read by, in order: (a bit for the rule, and a bit
+    where it has an `ending` (0 where not), what the words stand for, the whole query's pattern)."""
+    first, ends = _plainly_starts(locale)
+    return tuple((first.bits[n], ends.bits.get(n, 0), means, whole)
+                 for n, (names, means, whole) in enumerate(_plainly(locale)) if intent in names)
+
+
+def _plainly_specs(locale: str | None) -> list[dict]:
+    return content.joined(locale, "free_text").get("plainly", [])
+
+
+@lru_cache(maxsize=None)
+def _plainly_starts(locale: str | None) -> tuple[prefilter.Index, prefilter.Index]:
+    """Where each `plainly` rule's whole-query match can begin (prefilter.starts): its first words
+    begin one of its words or its ending; and where one has an ending, that ending begins a word
+    somewhere (after the words before it, each followed by a space). A rule neither tells of cannot
+    match: its pattern is not tried (the same reading, the patterns of the others not walked)."""
+    first, ends = {}, {}
+    for n, rule in enumerate(_plainly_specs(locale)):
+        filler = "(?:" + "|".join(sorted(rule.get("words", []), key=len, reverse=True)) + ")"
+        if rule.get("ending"):
+            ending = "(?:" + "|".join(sorted(rule["ending"], key=len, reverse=True)) + ")"
+            first[n], ends[n] = prefilter.starts(f"(?:{filler}|{ending})"), prefilter.starts(ending)
+        else:
+            first[n] = prefilter.starts(filler)
+    return prefilter.Index(first), prefilter.Index(ends)
+
+
+@lru_cache(maxsize=None)
 def _last_clause(locale: str | None) -> tuple[re.Pattern[str], frozenset[str]]:
     """The last clause after one of `plainly_after.after` that opens with one of its `opens`
     (free_text.toml: "... anyway, yes go on"), and the plain intents it may be read as."""
@@ -197,7 +227,22 @@ def plainly(locale: str | None, intent: str | None, query: str | None) -> Plain 
     from .context import normalise
 
     words = normalise(query)
-    found = next((means for names, means, whole in _plainly(locale) if intent in names and whole.fullmatch(words)), None)
+    if words:  # (no words: the rules whose words may be none are read as written)
+        first, ends = _plainly_starts(locale)
+        may, ending = first.at(words), None
+        found = None
+        for bit, has_ending, means, whole in _plainly_for(locale, intent):
+            if not may & bit:
+                continue  # its words cannot begin so
+            if has_ending:
+                ending = ends.mask(words) if ending is None else ending
+                if not ending & has_ending:
+                    continue  # its ending begins no word here
+            if whole.fullmatch(words):
+                found = means
+                break
+    else:
+        found = next((means for names, means, whole in _plainly(locale) if intent in names and whole.fullmatch(words)), None)
     last, allowed = _last_clause(locale)
     clause = last.match(words) if found is None and words else None
     if clause is not None:  # read as said alone, whatever opened the words: a yes or a no only

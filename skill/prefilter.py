@@ -72,17 +72,48 @@ class Index:
                 continue
             for start in found:
                 table[start] = table.get(start, 0) | self.bits[key]
-        self.table = table
         self.lengths = tuple(sorted({len(start) for start in table}))
+        for start in list(table):  # every shorter beginning of a start string too (0 where it is none itself):
+            for n in range(1, len(start)):  # a slice that begins no start string ends the lookups at that word
+                table.setdefault(start[:n], 0)
+        self.table = table
+        self.widths = tuple(range(1, self.lengths[-1] + 1)) if self.lengths else ()
+
+    def at(self, said: str, at: int = 0) -> int:
+        """The patterns that may begin at this one place (a bit each, the unbounded ones too)."""
+        get, here = self.table.get, self.always
+        for width in self.widths:
+            bits = get(said[at:at + width])
+            if bits is None:
+                break
+            here |= bits
+        return here
+
+    def mask(self, said: str) -> int:
+        """The patterns that may begin at some word start (scan's mask, without where)."""
+        get, widths = self.table.get, self.widths
+        mask, at = self.always, 0
+        while True:
+            for width in widths:
+                bits = get(said[at:at + width])
+                if bits is None:
+                    break
+                mask |= bits
+            at = said.find(" ", at) + 1
+            if not at:
+                return mask
 
     def scan(self, said: str) -> "Scan":
-        get, lengths = self.table.get, self.lengths
+        get, widths = self.table.get, self.widths
         where: list[tuple[int, int]] = []  # (a word start, the patterns that may begin there)
         mask, at = 0, 0
         while True:
             here = 0
-            for length in lengths:
-                here |= get(said[at:at + length], 0)
+            for width in widths:  # shortest first, until the words here begin no start string
+                bits = get(said[at:at + width])
+                if bits is None:
+                    break
+                here |= bits
             if here:
                 where.append((at, here))
                 mask |= here
