@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, Iterable, NamedTuple
 
 from . import prefilter
@@ -28,13 +29,22 @@ DEFAULT_SCOPE = 8
 _DROPPED_G = re.compile(r"(?<=[a-z]{2})in'(?=(ll)?(?![a-z0-9']))")  # not "in's": "pain's", "Kevin's"
 
 
+_NOT_A_WORD = re.compile(r"[^a-z0-9' ]+")
+
+
 def normalise(text: str | None) -> str:
     """Lowercase words, digits and apostrophes, single-spaced: the form every pattern sees. A
-    dropped g is put back ("killin'" is read "killing", "nothin'll" "nothing'll")."""
-    text = (text or "").lower().replace("’", "'").replace("‘", "'")
+    dropped g is put back ("killin'" is read "killing", "nothin'll" "nothing'll"). Kept for the
+    last thousand texts: the screen, the routing and the plain reading each read a turn's words."""
+    return _normalised(text) if text else ""
+
+
+@lru_cache(maxsize=1024)
+def _normalised(text: str) -> str:
+    text = text.lower().replace("’", "'").replace("‘", "'")
     if "in'" in text:
         text = _DROPPED_G.sub(lambda m: "ing'" if m.group(1) else "ing", text)
-    return " ".join(re.sub(r"[^a-z0-9' ]+", " ", text).split())
+    return " ".join(_NOT_A_WORD.sub(" ", text).split())
 
 
 def _begins(pattern: re.Pattern[str] | None) -> frozenset[str] | None:
