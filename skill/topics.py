@@ -59,15 +59,20 @@ class _Phrases:
             return compiled[chosen]
 
         self.always = alternation(frozenset(always)) if always else None
-        self.by_start = {start: alternation(frozenset(always.union(*(by_start.get(start[:n], ()) for n in self.lengths
-                                                                      if n <= len(start)))))
-                         for start in by_start}
+        self.by_start: dict[str, re.Pattern[str] | None] = {
+            start: alternation(frozenset(always.union(*(by_start.get(start[:n], ()) for n in self.lengths if n <= len(start)))))
+            for start in by_start}
+        for start in by_start:  # every shorter beginning of a start string too (None where it is none itself):
+            for n in range(1, len(start)):  # a slice that begins no start string ends the lookups at that place
+                self.by_start.setdefault(start[:n], None)
+        self.widths = tuple(range(1, self.lengths[-1] + 1)) if self.lengths else ()
 
     def match(self, said: str, at: int) -> tuple[tuple[str, ...], int] | None:
         by_start = self.by_start
         pattern = self.always
-        for length in self.lengths:  # the longest start string the words begin with names the alternation
-            found = by_start.get(said[at:at + length])
+        for width in self.widths:  # the longest start string the words begin with names the alternation
+            if (found := by_start.get(said[at:at + width], by_start)) is by_start:
+                break  # the words here begin no longer start string
             if found is not None:
                 pattern = found
         if pattern is None:
@@ -156,6 +161,12 @@ class Router:
         self.most = {word: tuple((n, self.centroids[self.topics[n]].get(word, 0.0) + max(w for _, w in postings))
                                  for n, (postings, _) in sorted(by_topic.items()))
                      for word, by_topic in self.in_topic.items()}  # only the topics that have the word
+        # all the search reads of a word, found by one lookup: whether it names something, its
+        # bounds (most), and per topic that has it (postings, the examples, its weight in the centroid)
+        self.records = {word: (word not in self.stop, self.most[word],
+                               {n: (postings, having, self.centroids[self.topics[n]][word])
+                                for n, (postings, having) in by_topic.items()})
+                        for word, by_topic in self.in_topic.items()}
 
     def words(self, text: str) -> list[str]:
         said = normalise(text)
@@ -184,7 +195,7 @@ class Router:
             at = stop + 1
         return [_stem(word) for word in found]
 
-    def _vector(self, counts: Counter) -> dict[str, float]:
+    def _vector(self, counts: dict[str, int]) -> dict[str, float]:
         # a word no example has counts as the rarest of words in the length, so words that are
         # mostly unknown ("the weather tomorrow in paris") are unlike every example
         vector = {w: (1 + math.log(c)) * self.idf.get(w, self.unknown) for w, c in counts.items() if w not in self.common}
@@ -192,7 +203,10 @@ class Router:
         return {w: v / norm for w, v in vector.items() if w in self.idf}
 
     def route(self, text: str) -> Routed | None:
-        return self.nearest(self._vector(Counter(self.words(text))))
+        counts: dict[str, int] = {}  # (as Counter counts them, in the order first met, without its overhead)
+        for word in self.words(text):
+            counts[word] = counts.get(word, 0) + 1
+        return self.nearest(self._vector(counts))
 
     def nearest(self, vector: dict[str, float]) -> Routed | None:
         """The topic whose nearest example plus centroid is most like the vector (its nearest
@@ -203,33 +217,35 @@ class Router:
         at a topic that could not beat the best so far: the same answer, float for float, as
         scoring every example (tests/test_topics.py holds it to that), a topic or two scored.
         """
-        in_topic = self.in_topic
-        naming = {w for w in vector if w not in self.stop}
-        candidates = {n for w in naming for n in in_topic[w]}
+        records = [(weight, self.records[word]) for word, weight in vector.items()]
+        candidates = {n for _, (naming, _, by_topic) in records if naming for n in by_topic}
         if not candidates:
             return None  # alike in no word that names a thing ("what is the capital of france")
         most: dict[int, float] = {}  # what each topic could score at most
-        for word, weight in vector.items():
-            for n, bound in self.most[word]:
+        for weight, (_, bounds, _) in records:
+            for n, bound in bounds:
                 most[n] = most.get(n, 0.0) + weight * bound
         best: tuple = ()  # total, -first shared example, score, example, topic
         for bound, n in sorted(((most[n] * _SLACK, n) for n in candidates), reverse=True):
             if best and bound < best[0]:
                 break  # neither this topic nor any after it can come first
-            centroid = self.centroids[self.topics[n]]
-            near = sum(weight * centroid.get(word, 0.0) for word, weight in vector.items())
             members = self.members[n]
             scores = [0.0] * len(members)  # summed word by word, as over every example
-            shared: frozenset[int] = frozenset()  # the examples that share a word naming something
-            for word, weight in vector.items():
-                postings, having = in_topic[word].get(n, _NOTHING)
+            shared: set[int] = set()  # the examples that share a word naming something
+            near = []  # the centroid's cosine, summed in the vector's order (a word the topic lacks would add 0.0)
+            for weight, (naming, _, by_topic) in records:
+                found = by_topic.get(n)
+                if found is None:
+                    continue
+                postings, having, centroid = found
+                near.append(weight * centroid)
                 for k, other in postings:
                     scores[k] += weight * other
-                if word in naming:
-                    shared |= having
+                if naming:
+                    shared.update(having)
             order = sorted(shared)
             k = max(order, key=scores.__getitem__)  # the first of the best
-            candidate = (scores[k] + near, -members[order[0]], scores[k], members[k], self.topics[n])
+            candidate = (scores[k] + sum(near), -members[order[0]], scores[k], members[k], self.topics[n])
             if not best or candidate[:2] > best[:2]:
                 best = candidate  # ties go to the topic met first among the examples, as before
         _, _, score, i, topic = best
