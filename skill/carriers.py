@@ -204,7 +204,7 @@ def _plainly_starts(locale: str | None) -> tuple[prefilter.Index, prefilter.Inde
             first[n], ends[n] = prefilter.starts(f"(?:{filler}|{ending})"), prefilter.starts(ending)
         else:
             first[n] = prefilter.starts(filler)
-    return prefilter.Index(first), prefilter.Index(ends)
+    return prefilter.Index(first, walk=True), prefilter.Index(ends, walk=True)
 
 
 @lru_cache(maxsize=None)

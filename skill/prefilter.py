@@ -62,7 +62,7 @@ class Index:
     `pattern.finditer` finds, for patterns that begin at a word start (the screen's do: they open
     with `(?<![a-z0-9'])`), without trying every alternative at every place in between."""
 
-    def __init__(self, begins: dict[Hashable, frozenset[str] | None]) -> None:
+    def __init__(self, begins: dict[Hashable, frozenset[str] | None], *, walk: bool = False) -> None:
         self.bits = {key: 1 << n for n, key in enumerate(begins)}
         self.always = 0
         table: dict[str, int] = {}
@@ -73,11 +73,12 @@ class Index:
             for start in found:
                 table[start] = table.get(start, 0) | self.bits[key]
         self.lengths = tuple(sorted({len(start) for start in table}))
-        for start in list(table):  # every shorter beginning of a start string too (0 where it is none itself):
-            for n in range(1, len(start)):  # a slice that begins no start string ends the lookups at that word
-                table.setdefault(start[:n], 0)
+        if walk:  # every shorter beginning of a start string too (0 where it is none itself):
+            for start in list(table):  # a slice that begins no start string ends the lookups at that word
+                for n in range(1, len(start)):
+                    table.setdefault(start[:n], 0)
         self.table = table
-        self.widths = tuple(range(1, self.lengths[-1] + 1)) if self.lengths else ()
+        self.widths = tuple(range(1, self.lengths[-1] + 1)) if walk and self.lengths else ()
 
     def at(self, said: str, at: int = 0) -> int:
         """The patterns that may begin at this one place (a bit each, the unbounded ones too)."""
@@ -104,16 +105,13 @@ class Index:
                 return mask
 
     def scan(self, said: str) -> "Scan":
-        get, widths = self.table.get, self.widths
+        get, lengths = self.table.get, self.lengths
         where: list[tuple[int, int]] = []  # (a word start, the patterns that may begin there)
         mask, at = 0, 0
         while True:
             here = 0
-            for width in widths:  # shortest first, until the words here begin no start string
-                bits = get(said[at:at + width])
-                if bits is None:
-                    break
-                here |= bits
+            for length in lengths:
+                here |= get(said[at:at + length], 0)
             if here:
                 where.append((at, here))
                 mask |= here

@@ -22,7 +22,6 @@ MIN_SCORE = 0.25
 ASKED_LATER_BELOW = 0.3  # words this unlike every example as a whole: the question asked after a story is routed alone
 MAX_DF = 0.3  # a word in more than this share of the examples is left out of the vectors
 _SLACK = 1 + 1e-9  # a topic's bound, kept above what rounding could make its best score
-_NOTHING: tuple = ((), frozenset())  # a word in none of a topic's examples
 _WORD = re.compile(r"[a-z0-9']+")  # a fold entry that is one plain word
 _FIRST_WORD = re.compile(r"([a-z0-9']+) ")  # a phrase that starts with a plain word  # below this, the words are too unlike every example to name a topic
 
@@ -59,20 +58,15 @@ class _Phrases:
             return compiled[chosen]
 
         self.always = alternation(frozenset(always)) if always else None
-        self.by_start: dict[str, re.Pattern[str] | None] = {
-            start: alternation(frozenset(always.union(*(by_start.get(start[:n], ()) for n in self.lengths if n <= len(start)))))
-            for start in by_start}
-        for start in by_start:  # every shorter beginning of a start string too (None where it is none itself):
-            for n in range(1, len(start)):  # a slice that begins no start string ends the lookups at that place
-                self.by_start.setdefault(start[:n], None)
-        self.widths = tuple(range(1, self.lengths[-1] + 1)) if self.lengths else ()
+        self.by_start = {start: alternation(frozenset(always.union(*(by_start.get(start[:n], ()) for n in self.lengths
+                                                                      if n <= len(start)))))
+                         for start in by_start}
 
     def match(self, said: str, at: int) -> tuple[tuple[str, ...], int] | None:
         by_start = self.by_start
         pattern = self.always
-        for width in self.widths:  # the longest start string the words begin with names the alternation
-            if (found := by_start.get(said[at:at + width], by_start)) is by_start:
-                break  # the words here begin no longer start string
+        for length in self.lengths:  # the longest start string the words begin with names the alternation
+            found = by_start.get(said[at:at + length])
             if found is not None:
                 pattern = found
         if pattern is None:
@@ -156,17 +150,17 @@ class Router:
             for k, i in enumerate(members):
                 for word, weight in self.vectors[i].items():
                     in_topic[word][n].append((k, weight))
-        self.in_topic = {word: {n: (tuple(p), frozenset(k for k, _ in p)) for n, p in by_topic.items()}
-                         for word, by_topic in in_topic.items()}
-        self.most = {word: tuple((n, self.centroids[self.topics[n]].get(word, 0.0) + max(w for _, w in postings))
-                                 for n, (postings, _) in sorted(by_topic.items()))
-                     for word, by_topic in self.in_topic.items()}  # only the topics that have the word
-        # all the search reads of a word, found by one lookup: whether it names something, its
-        # bounds (most), and per topic that has it (postings, the examples, its weight in the centroid)
-        self.records = {word: (word not in self.stop, self.most[word],
+        by_word = {word: {n: (tuple(p), frozenset(k for k, _ in p)) for n, p in by_topic.items()}
+                   for word, by_topic in in_topic.items()}
+        # all the search reads of a word, by one lookup: whether it names something; its bounds, in
+        # topic order (only the topics that have the word); and per topic that has it (postings, the
+        # examples, its weight in the centroid)
+        self.records = {word: (word not in self.stop,
+                               tuple((n, self.centroids[self.topics[n]].get(word, 0.0) + max(w for _, w in postings))
+                                     for n, (postings, _) in sorted(by_topic.items())),
                                {n: (postings, having, self.centroids[self.topics[n]][word])
                                 for n, (postings, having) in by_topic.items()})
-                        for word, by_topic in self.in_topic.items()}
+                        for word, by_topic in by_word.items()}
 
     def words(self, text: str) -> list[str]:
         said = normalise(text)
