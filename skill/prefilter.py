@@ -121,6 +121,40 @@ class Index:
             at = space + 1
 
 
+class Gated:
+    """A pattern that opens with `\\b`, tried only at the word boundaries where one of its start
+    strings begins (a long list of phrasings, most of whose alternatives would fail at every place
+    of the words): `search` gives what the pattern's own search gives, the first match."""
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        if not pattern.pattern.startswith(r"\b"):
+            raise ValueError("a gated pattern opens with \\b")
+        self.pattern = pattern
+        begins = starts(pattern.pattern)
+        self.index = Index({0: begins}, walk=True) if begins is not None else None
+        # where a match can begin: a boundary (before a word character, where every start string begins with one)
+        word_first = begins is not None and all(re.match(r"\w", start) for start in begins)
+        self.places = re.compile(r"\b(?=\w)" if word_first else r"\b")
+
+    def search(self, said: str) -> re.Match[str] | None:
+        """What pattern.search(said) finds: the first match, tried only at the places it may begin."""
+        if self.index is None:
+            return self.pattern.search(said)
+        get, widths, match = self.index.table.get, self.index.widths, self.pattern.match
+        for place in self.places.finditer(said):
+            at = place.start()
+            for width in widths:
+                bits = get(said[at:at + width])
+                if bits is None:
+                    break  # the words here begin no start string
+                if bits:
+                    found = match(said, at)
+                    if found is not None:
+                        return found
+                    break  # (tried here: the pattern's match at this place is all there is)
+        return None
+
+
 class Scan(NamedTuple):
     index: Index
     said: str

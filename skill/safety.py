@@ -27,7 +27,7 @@ from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_model import Response
 from ask_sdk_model.ui import SimpleCard
 
-from . import carriers, content, screen, session
+from . import carriers, content, prefilter, screen, session
 from .screen import Finding
 from .speech import Reply, escape, question, render
 
@@ -43,7 +43,7 @@ WARNED_FOR_SECONDS = 3600  # an hour: long enough for "should he stretch it out?
 class _Words(NamedTuple):
     stretch: re.Pattern[str]
     someone_else: re.Pattern[str]
-    about_advice: re.Pattern[str]
+    about_advice: prefilter.Gated  # (long lists of phrasings: searched only where one can begin)
     own: re.Pattern[str]
     about_them: re.Pattern[str]
     cleared: re.Pattern[str]
@@ -58,7 +58,7 @@ def _words(locale: str | None) -> _Words:
     def words(*keys: str) -> re.Pattern[str]:
         return re.compile(r"\b(?:" + "|".join(p for key in keys for p in data[key]) + r")\b")
 
-    return _Words(words("stretch"), words("someone_else"), words("call", "pushback"), words("own"),
+    return _Words(words("stretch"), words("someone_else"), prefilter.Gated(words("call", "pushback")), words("own"),
                   re.compile("|".join(data["about_them"])), words("cleared"), words("lesser"), words("own_check"))
 
 
