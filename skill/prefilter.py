@@ -17,6 +17,7 @@ it does with the prefilter off, and that no match ever begins otherwise than wor
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from typing import Any, Hashable, NamedTuple
 
 try:  # the standard library's own parser (Python 3.11+ names it re._parser)
@@ -79,6 +80,15 @@ class Index:
                     table.setdefault(start[:n], 0)
         self.table = table
         self.widths = tuple(range(1, self.lengths[-1] + 1)) if walk and self.lengths else ()
+        # for scan: start strings of one or two characters, and the longer ones by their first two
+        # (a small table each: the lookups at a word stay among a few cache lines, not a large table's)
+        self.short = {start: bits for start, bits in table.items() if len(start) <= 2 and bits}
+        by_two: dict[str, dict[str, int]] = defaultdict(dict)
+        for start, bits in table.items():
+            if len(start) > 2 and bits:
+                by_two[start[:2]][start] = bits
+        self.by_two = {two: (longer, tuple(sorted({len(start) for start in longer})))
+                       for two, longer in by_two.items()}
 
     def at(self, said: str, at: int = 0) -> int:
         """The patterns that may begin at this one place (a bit each, the unbounded ones too)."""
@@ -105,13 +115,17 @@ class Index:
                 return mask
 
     def scan(self, said: str) -> "Scan":
-        get, lengths = self.table.get, self.lengths
+        short, by_two = self.short.get, self.by_two.get
         where: list[tuple[int, int]] = []  # (a word start, the patterns that may begin there)
         mask, at = 0, 0
         while True:
-            here = 0
-            for length in lengths:
-                here |= get(said[at:at + length], 0)
+            two = said[at:at + 2]
+            here = short(said[at:at + 1], 0) | short(two, 0)
+            longer = by_two(two)
+            if longer is not None:  # the start strings of three characters or more that begin so
+                table, lengths = longer
+                for length in lengths:
+                    here |= table.get(said[at:at + length], 0)
             if here:
                 where.append((at, here))
                 mask |= here
