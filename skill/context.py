@@ -126,6 +126,7 @@ class Rules:
     said_cache: dict[str, str] = field(default_factory=dict)  # the words as given -> as the patterns read them
     spelled: dict[str, str] = field(default_factory=dict)  # a word as it may come -> as the patterns spell it
     spelled_apart: re.Pattern[str] | None = None  # words heard apart ("h i v", "p ing"), respelled as one
+    apart: tuple[str, ...] = ()  # those words, as spelled_apart finds them
     trailing: re.Pattern[str] | None = None  # words that may follow a trigger at the end of words (ends_in_trigger)
     preamble: re.Pattern[str] | None = None  # openers that carry nothing the rules read ("quick question,"), dropped
     leaning: re.Pattern[str] | None = None  # words that lean on what follows them ("... his legs just"), at the end
@@ -179,7 +180,7 @@ class Rules:
         return cls(terms, term_pseudo, concepts, modifiers, _alternation(context.get("pseudo", [])),
                    _alternation(context.get("terminators", [])), _alternation(words.get("breaks", [])),
                    term_begins, index, needs, spelled=spelled,
-                   spelled_apart=re.compile(r"(?<![\w'])(?:" + "|".join(map(re.escape, apart)) + r")(?![\w'])") if apart else None,
+                   apart=tuple(apart), spelled_apart=re.compile(r"(?<![\w'])(?:" + "|".join(map(re.escape, apart)) + r")(?![\w'])") if apart else None,
                    trailing=_listed(context, "trailing", r"(?:^| )(?:{})$"), preamble=_listed(context, "preamble", r"^(?:(?:{}) )+"),
                    leaning=_listed(context, "leaning", r"(?: (?:{}))+$"))
 
@@ -203,10 +204,12 @@ class Rules:
     def _respelled(self, said: str) -> str:
         if self.preamble is not None:
             said = self.preamble.sub("", said, count=1)
-        if self.spelled_apart is not None:
+        if self.spelled_apart is not None and any(heard in said for heard in self.apart):  # (none there: nothing to respell)
             said = self.spelled_apart.sub(lambda m: self.spelled[m.group(0)], said)
         if self.spelled:
-            said = " ".join(self.spelled.get(word, word) for word in said.split(" "))
+            words = said.split(" ")
+            if not self.spelled.keys().isdisjoint(words):  # (none of them: the words as they are)
+                said = " ".join(self.spelled.get(word, word) for word in words)
         return said
 
     def read(self, text: str | None) -> list[Mention]:
@@ -261,7 +264,7 @@ class Rules:
 
     def _targets(self, said: str) -> list[Mention]:
         hits: dict[str, list[_Hit]] = {}
-        breaks = [m.start() for m in self.breaks.finditer(said)] if self.breaks else []
+        breaks: list[int] | None = None  # where composed concepts' parts may not reach across (read when one is composed)
         scan = self.last_scan = self.index.scan(said) if self.index else None
         may = scan.mask if scan else -1  # a bit for each term and phrases that may match; -1: all may
 
@@ -286,6 +289,8 @@ class Rules:
             spans = [((m.start(), m.end()),) for m in finditer(n, concept.phrases)] if may & phrases else []
             for parts, terms in zip(concept.compositions, compositions):
                 if may & terms == terms and all(term_hits(part) for part in parts):  # every part must be there
+                    if breaks is None:
+                        breaks = [m.start() for m in self.breaks.finditer(said)] if self.breaks else []
                     spans.extend(_compose([term_hits(part) for part in parts], said, concept.window, breaks))
             if not spans or (concept.unless_said and concept.unless_said.search(said)) or (
                     concept.if_said and not concept.if_said.search(said)):
