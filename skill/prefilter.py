@@ -78,7 +78,7 @@ class Index:
             for start in list(table):  # a slice that begins no start string ends the lookups at that word
                 for n in range(1, len(start)):
                     table.setdefault(start[:n], 0)
-        self.table = table
+        self.table = table if walk else {}  # (at and mask walk it; scan reads the small tables below)
         self.widths = tuple(range(1, self.lengths[-1] + 1)) if walk and self.lengths else ()
         # for scan: start strings of one or two characters, and the longer ones by their first two
         # (a small table each: the lookups at a word stay among a few cache lines, not a large table's)
@@ -91,7 +91,8 @@ class Index:
                        for two, longer in by_two.items()}
 
     def at(self, said: str, at: int = 0) -> int:
-        """The patterns that may begin at this one place (a bit each, the unbounded ones too)."""
+        """The patterns that may begin at this one place (a bit each, the unbounded ones too; an
+        index made with walk=True)."""
         get, here = self.table.get, self.always
         for width in self.widths:
             bits = get(said[at:at + width])
@@ -101,7 +102,7 @@ class Index:
         return here
 
     def mask(self, said: str) -> int:
-        """The patterns that may begin at some word start (scan's mask, without where)."""
+        """The patterns that may begin at some word start (scan's mask, without where; walk=True)."""
         get, widths = self.table.get, self.widths
         mask, at = self.always, 0
         while True:
