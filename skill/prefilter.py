@@ -103,14 +103,9 @@ class Index:
 
     def mask(self, said: str) -> int:
         """The patterns that may begin at some word start (scan's mask, without where; walk=True)."""
-        get, widths = self.table.get, self.widths
         mask, at = self.always, 0
         while True:
-            for width in widths:
-                bits = get(said[at:at + width])
-                if bits is None:
-                    break
-                mask |= bits
+            mask |= self.at(said, at)
             at = said.find(" ", at) + 1
             if not at:
                 return mask
@@ -155,18 +150,13 @@ class Gated:
         """What pattern.search(said) finds: the first match, tried only at the places it may begin."""
         if self.index is None:
             return self.pattern.search(said)
-        get, widths, match = self.index.table.get, self.index.widths, self.pattern.match
+        may, match = self.index.at, self.pattern.match
         for place in self.places.finditer(said):
             at = place.start()
-            for width in widths:
-                bits = get(said[at:at + width])
-                if bits is None:
-                    break  # the words here begin no start string
-                if bits:
-                    found = match(said, at)
-                    if found is not None:
-                        return found
-                    break  # (tried here: the pattern's match at this place is all there is)
+            if may(said, at):  # a start string begins here: the pattern's match at this place is all there is
+                found = match(said, at)
+                if found is not None:
+                    return found
         return None
 
 
