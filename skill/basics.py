@@ -168,6 +168,8 @@ def busy(handler_input: HandlerInput) -> bool:
 CHECK_ACTIONS = frozenset({"symptom_check", "stiffness", "capabilities", "pop_noted"})  # topics with a reply of their own mid-check
 NAMING_TOPICS = ("routine", "guide", "stretch")  # the topics whose reply depends on what the words name
 WORRY_FOLD = "check"  # topic_words.toml's fold for "serious", "worried", "looked at", ...
+# topics whose answer gives way to a stretch the words name ("ok then can I do child's pose?" routes to self-care)
+NAMED_OVER = frozenset({"stiffness", "selfcare", "movement"})
 
 
 def answer_free_text(handler_input: HandlerInput, said: str) -> Response:
@@ -205,7 +207,7 @@ def answer_free_text(handler_input: HandlerInput, said: str) -> Response:
             return guide.start(handler_input, [stretch_id])
         return render(handler_input, stretches.offer_for(handler_input, name=names.stretch, area=names.area,
                                                          position=names.position))
-    named = understand.named(said, locale).stretch if routed.topic == "stiffness" else None
+    named = understand.named(said, locale).stretch if routed.topic in NAMED_OVER else None
     if named:  # "back's stiff, can we do child's pose": the stretch named is offered (one yes away)
         return render(handler_input, stretches.offer_for(handler_input, name=named))
     if routed.topic == "stiffness" and WORRY_FOLD in topics.router(locale).words(said):

@@ -20,7 +20,7 @@ from .context import normalise
 
 MIN_SCORE = 0.25
 ASKED_LATER_BELOW = 0.3  # words this unlike every example as a whole: the question asked after a story is routed alone
-MAX_DF = 0.3  # a word in more than this share of the examples is left out of the vectors
+MAX_DF = 0.28  # a word in more than this share of the examples is left out of the vectors
 _SLACK = 1 + 1e-9  # a topic's bound, kept above what rounding could make its best score
 _WORD = re.compile(r"[a-z0-9']+")  # a fold entry that is one plain word
 _FIRST_WORD = re.compile(r"([a-z0-9']+) ")  # a phrase that starts with a plain word  # below this, the words are too unlike every example to name a topic

@@ -49,6 +49,11 @@ SOON_STRETCH = "a sign to book soon allows gentle movement (facts: SOON): asked 
 LESSER_AFTER_NOW = ("after advice to call the emergency number now, naming a lesser service ('I will show the doctor today', "
                     "'or wait for her doctor on Monday?', 'I'll ring 111 then') gets that advice again, never a goodbye")
 PLAINER_FIRST = "a first 'not sure' in the check gets the question in plainer words, then counts"
+ADVICE_ASKED = ("after red-flag advice, asking where to go or whom to call ('is that A and E, or what?', 'so a GP today then?', "
+                "'does he need an ambulance or what?') gets that advice again, as told earlier, at its urgency")
+MAYBE_THERE = ("'not sure' said with the sign told ('she says her legs feel kinda funny sometimes'): it may be there, so it is "
+               "advised at its level (facts: How people say it); the plainer question is for a bare 'not sure'")
+CUT_OFF = "words cut off before any sign ('my legs are kind of') name none: the routine's help; the sign told next is answered first"
 
 # Where the product answers a blind writer's turn differently on purpose, the turn's kind as the
 # product gives it and why; `None`: the conversation is played up to that turn (what follows
@@ -697,6 +702,30 @@ JUDGED = {
         "Only stiffness, denials (en-IN)": {
             1: (None, "left: 'no numbness, no tingling, no fever, only stiffness in my back' is answered as the pop (no alarm)")},
     },
+    "fresh72": {
+        "Son's tumble off the couch mid-routine (en-US)": {
+            7: ("done", "the stretch ended with its last step; 'next' says it is done and offers another")},
+        "Not sure about dad's bathroom trouble (en-US)": {4: ("warned_again", WARNED_AGAIN)},
+        "Husband's chest tightness mid-stretch (en-GB)": {
+            1: ("stiffness", "a stretch asked for with 'me back's stiff as a board': the stiffness answer, which offers the check first"),
+            2: ("triage", "yes to that offer starts the check"),
+            3: ("triage", "'next' in the check asks its question again"), 5: ("warned_again", PUSHED_BACK)},
+        "Teenage son, tingly foot (en-GB)": {6: ("warned_again", ADVICE_ASKED)},
+        "Dad's all-clear, then my own stretch (en-GB)": {
+            7: ("posture", "'hunched over his wheelchair all day': the posture answer, with desk tips offered, a stretch one yes further"),
+            8: (None, "yes to the desk tips gives them, with the seated twist offered")},
+        "Wife's legs, raking leaves all fall (en-CA)": {4: ("emergency", MAYBE_THERE)},
+        "Partner's back, hot and cold (en-AU)": {6: ("warned_again", ADVICE_ASKED)},
+        "Dad with osteoporosis sat down hard (en-AU)": {4: ("warned_again", ADVICE_ASKED)},
+        "Mum numb round her bottom mid-stretch (en-AU)": {6: ("warned_again", WARNED_AGAIN)},
+        "Father passed motion without knowing (en-IN)": {3: ("warned_again", PUSHED_BACK)},
+        "Dog interrupts a stretch, then 'what did you say' (en-US)": {3: (None, NO_SAMPLE)},
+        "Child playing doctor, then own saddle numbness mid-routine (en-US)": {
+            1: ("step", ROUTINE_STARTS), 5: ("warned_again", WARNED_AGAIN)},
+        "Interrupted check question, then own wiping numbness (en-GB)": {4: ("warned_again", PUSHED_BACK)},
+        "Dad's chest tightness after shovelling (en-CA)": {3: ("warned_again", PUSHED_BACK)},
+        "Cut-off 'my legs are kind of' mid-stretch, then both legs tingling (en-AU)": {4: ("routine_help", CUT_OFF)},
+    },
 }
 
 # The run-up a writer's "earlier session" needs: a conversation that opens on the offer to carry
@@ -765,7 +794,7 @@ CASES = (json.loads((HERE / "conversations.json").read_text(encoding="utf-8")) +
          + _blind_conversations("fresh52")
          + _blind_conversations("fresh54") + _blind_conversations("fresh56") + _blind_conversations("fresh58")
          + _blind_conversations("fresh60") + _blind_conversations("fresh62") + _blind_conversations("fresh64")
-         + _blind_conversations("fresh66") + _blind_conversations("fresh68") + _blind_conversations("fresh70"))
+         + _blind_conversations("fresh66") + _blind_conversations("fresh68") + _blind_conversations("fresh70") + _blind_conversations("fresh72"))
 
 
 def lead(key: str, text=TEXT) -> str:
