@@ -352,6 +352,7 @@ JUDGED = {
         "Mother's check, daughter's fever, then own one-leg tingling (en-IN)": {6: ("warned_again", WARNED_AGAIN)},
     },
     "fresh64": {
+        "Garden routine paused for the kettle, shivery at resume (en-GB)": {1: ("step", ROUTINE_STARTS)},
         "Tingling ever since the crack (en-US)": {
             2: ("pop_safe", "'it's not like my bones grinding or something?' is answered as whether cracking does harm"),
             5: ("warned_again", WARNED_AGAIN)},
@@ -372,10 +373,6 @@ JUDGED = {
         "Pops at the desk, father's tingling leg (en-IN)": {4: ("warned_again", PUSHED_BACK)},
         "Five-minute routine, autumn 'fall', easier, skip, heat after (en-US)": {2: ("step", ROUTINE_STARTS)},
         "Cat cow, chest tightness spreading to the arm mid-stretch (en-US)": {1: ("step", NAMED_STARTS)},
-        "Garden routine paused for the kettle, shivery at resume (en-GB)": {
-            1: ("stiffness", "'me back's stiff as anything after the garden, have you got a routine?' is answered as the ache, with the check offered first"),
-            2: ("triage", "'yes please' takes the check offered"),
-            3: (None, "what follows drives a routine the skill had not begun")},
         "Cat cow, 'fallen behind', sudden pop, back one, from the top (en-GB)": {1: ("step", NAMED_STARTS)},
         "Routine made easier, then pain shooting down one leg for weeks (en-GB)": {1: ("step", ROUTINE_STARTS)},
         "Knee to chest, door pause, resume, then it hurts (en-CA)": {1: ("step", NAMED_STARTS)},
@@ -588,8 +585,7 @@ JUDGED = {
     },
     "fresh46": {
         "just cracked and won't crack again (en-IN)": {
-            1: ("timer_noted", "'my back just cracked, why won't it crack again now': the pop noted and, in the same reply, why it "
-                               "won't go again straight away (the gas needs time)")},
+            1: ("pop_again", "'my back just cracked, why won't it crack again now' is answered as why it won't go again (the wait); the pop itself is not noted")},
     },
     "fresh44": {
         "Kid wet the bed, tired back (en-GB)": {
@@ -637,8 +633,6 @@ JUDGED = {
             2: (None, "left: 'can you do the check for him' is routed to what the skill can do (a routing example for it moved a held-out question)")},
         "Desk routine while flatmate asks about clicking, resume (en-GB)": {
             3: (None, "left: 'my flatmate wants to know why my back keeps clicking during this' gets how to make it pop")},
-        "Gran's seated stretch, osteoporosis and a small fall (en-GB)": {
-            1: ("step", "left: 'she wants a gentle seated stretch' starts a seated routine at once, not one stretch offered")},
         "Mum's old sciatica over, pop questions (en-GB)": {
             4: (None, "virtual-alexa matches no intent for 'ta-ra' (Alexa would)")},
         "Brother's old car crash over, routine, too much (en-CA)": {
@@ -669,8 +663,6 @@ JUDGED = {
             2: (None, "left: 'something for sitting maybe' is routed to posture")},
         "Unsure first-timer, gardening stiffness (en-GB)": {
             1: (None, "left: 'erm, hello, what is this?' reaches the fallback (a routing example for it moved a held-out question)")},
-        "Stopped cracking for months (en-AU)": {
-            3: ("pop_stopped", "left: 'is it bad that I used to crack it heaps?' after talk of it stopping is answered as the stop")},
         "Upper back offer declined, then guided steps (en-AU)": {
             2: (None, "left: 'got anything for my upper back?' gets self-care, a stretch offered after it")},
     },
@@ -701,6 +693,10 @@ JUDGED = {
             1: (None, "left: 'give me desk routine' after a long sentence is answered with desk posture and a seated twist offered")},
         "Only stiffness, denials (en-IN)": {
             1: (None, "left: 'no numbness, no tingling, no fever, only stiffness in my back' is answered as the pop (no alarm)")},
+    },
+    "fresh50": {
+        "Denies fever and weight loss, desk stretch (en-IN)": {
+            1: ("desk_posture", "stiff from sitting in the office the whole day: the desk answer fits the cause said")},
     },
     "fresh72": {
         "Son's tumble off the couch mid-routine (en-US)": {
