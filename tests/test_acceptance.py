@@ -695,8 +695,8 @@ JUDGED = {
             1: (None, "left: 'no numbness, no tingling, no fever, only stiffness in my back' is answered as the pop (no alarm)")},
     },
     "fresh50": {
-        "Denies fever and weight loss, desk stretch (en-IN)": {
-            1: ("desk_posture", "stiff from sitting in the office the whole day: the desk answer fits the cause said")},
+        "Cancer research charity walk (en-CA)": {
+            1: ("movement", "'a charity walk ... and now my back's stiff' is answered as how walking and light movement help a stiff back")},
     },
     "fresh72": {
         "Son's tumble off the couch mid-routine (en-US)": {
