@@ -50,8 +50,11 @@ def ask(handler_input: HandlerInput, step: int, *lead: str, follow: bool = False
     state = session.turn(handler_input)
     state.pending, state.triage_step, state.triage_follow, state.triage_plain = "triage", step, follow, plain
     q = _question(handler_input, step, follow)
-    said = q["plain"] if plain else q["text"]
-    return question(*lead, said, reprompt=f"{q['text']} {text.text('symptoms.reprompt')}", title=text.text("cards.symptoms"))
+    # a check answered for someone else asks of them ("their groin"), where the data words it so
+    other = "_other" if state.check_other else ""
+    asked_text = q.get(f"text{other}", q["text"])
+    said = q.get(f"plain{other}", q["plain"]) if plain else asked_text
+    return question(*lead, said, reprompt=f"{asked_text} {text.text('symptoms.reprompt')}", title=text.text("cards.symptoms"))
 
 
 def ask_again(handler_input: HandlerInput, *lead: str) -> Reply:

@@ -824,7 +824,7 @@ def markers(text) -> dict[str, list[str]]:
         "fallback": [lead("basics.fallback")],  # words not understood: what the skill does  # "and for my neck?" just after an answer: the same goes for it
         "stiffness": [lead("symptoms.not_red_flag")],
         "offer": [lead("stretches.pick_offer")], "step": [lead("guide.say_next")],
-        "triage": [q["text"] for q in text.raw("symptoms.questions")]
+        "triage": [q[key] for q in text.raw("symptoms.questions") for key in ("text", "text_other") if key in q]
         + [q["follow_up"]["text"] for q in text.raw("symptoms.questions") if "follow_up" in q],
         "plainer": [lead("symptoms.plainer")],
         **{level: [lead(f"safety.{how}.{level}") for how in ("levels", "levels_other", "if_it_might_be")]

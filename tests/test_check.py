@@ -396,17 +396,30 @@ def test_a_stretch_mid_check_waits_unless_the_check_is_left_for_it(talk):
 def test_check_symptoms_for_someone_named_starts_the_check_for_them(talk):
     talk.launch()
     first = talk.say("CheckSymptomsIntent", query="mate dave")
-    assert first.speech.endswith(QUESTIONS[0]["text"])
+    assert first.speech.endswith(QUESTIONS[0]["text_other"])
     assert talk.attributes["turn"]["check_other"] is True
 
 
-@pytest.mark.parametrize("query", ["father's back pain", "mum's back", "dad's symptoms"])
+def test_a_check_for_someone_else_asks_of_them_in_its_plain_words_too(talk):
+    """Answered for someone else, the questions speak of them ("their groin", "their legs"), the
+    plainer wording too ("do they feel ..."); the speaker's own check still says "your"."""
+    talk.launch()
+    first = talk.say("CheckSymptomsIntent", query="dad's symptoms")
+    assert first.speech.endswith(QUESTIONS[0]["text_other"]) and "their groin" in first.speech and "your" not in first.speech
+    assert talk.say("AMAZON.NoIntent").speech.endswith(QUESTIONS[1]["text_other"])
+    plainer = talk.say("NotSureIntent")
+    assert plainer.speech.endswith(QUESTIONS[1]["plain_other"]) and "their chest" in plainer.speech
+    assert talk.say("AMAZON.NoIntent").speech.endswith(QUESTIONS[2]["text_other"])
+    assert all("your" not in q.get("text_other", "") + q.get("plain_other", "") for q in QUESTIONS)
+
+
+@pytest.mark.parametrize("query", ["father's back pain", "mum's back", "dad's symptoms", "his back pain", "her back"])
 def test_a_check_asked_as_check_my_dads_back_pain_is_for_him_and_a_yes_is_his(talk, query):
     """ "Check my father's back pain" ("check my {query}") starts the check worded for him, not
     self-care for "back pain"; a plain "yes" to a question is advice for him, not "You mentioned"."""
     talk.launch()
     first = talk.say("CheckSymptomsIntent", query=query)
-    assert first.speech.startswith(EN.text("symptoms.start_other")) and first.speech.endswith(QUESTIONS[0]["text"])
+    assert first.speech.startswith(EN.text("symptoms.start_other")) and first.speech.endswith(QUESTIONS[0]["text_other"])
     talk.say("AMAZON.NoIntent")
     reply = talk.say("AMAZON.YesIntent")
     assert reply.speech.startswith(EN.text("safety.for_someone", symptom="\0").split("\0")[0])  # "For someone with"
@@ -416,7 +429,7 @@ def test_a_check_asked_as_check_my_dads_back_pain_is_for_him_and_a_yes_is_his(ta
 def test_my_own_check_is_still_worded_to_me(talk):
     talk.launch()
     first = talk.say("CheckSymptomsIntent", query="lower back pain")
-    assert first.speech.startswith(EN.text("symptoms.start") + " ")
+    assert first.speech.startswith(EN.text("symptoms.start") + " ") and first.speech.endswith(QUESTIONS[0]["text"])
     talk.say("AMAZON.NoIntent")
     reply = talk.say("AMAZON.YesIntent")
     assert not reply.speech.startswith(EN.text("safety.for_someone", symptom="\0").split("\0")[0])
