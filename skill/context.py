@@ -22,6 +22,7 @@ from typing import Any, Iterable, NamedTuple
 from . import prefilter
 
 FORWARD, BACKWARD, BOTH = "forward", "backward", "bidirectional"
+_OWNERS = frozenset({"his", "her", "their"})  # whose the sign is, said as the first word of its own words
 DEFAULT_WINDOW = 6  # words allowed between the parts of a composed concept
 DEFAULT_SCOPE = 8
 
@@ -341,8 +342,10 @@ class Rules:
         for mention in targets:
             nearest: dict[str, int] = {}
             for category, low, high, t0, t1, excluded in scopes:
-                if mention.concept in excluded or any(t0 < e and s < t1 for s, e in mention.parts):
-                    continue  # a trigger inside the mention's own words does not modify it
+                inside = any(t0 < e and s < t1 for s, e in mention.parts)
+                if mention.concept in excluded or (inside and not (category == "other" and said[t0:t1] in _OWNERS
+                                                                   and any(s == t0 for s, _ in mention.parts))):
+                    continue  # a trigger inside the mention's own words does not modify it, but "his" opening them ("his legs have gone numb") does
                 if any(s < high and low < e for s, e in mention.parts):  # the scope reaches the mention's words
                     gap = (min(max(s - t1, t0 - e, 0) for s, e in mention.parts), -t0)
                     nearest[category] = min(gap, nearest.get(category, gap))

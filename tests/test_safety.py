@@ -599,3 +599,14 @@ def test_a_thanks_just_after_advice_is_a_goodbye_and_never_one_otherwise(stored_
     fresh = Conversation(stored_skill, locale="en-AU", user_id="amzn1.ask.account.NEVER_WARNED")
     fresh.launch()
     assert not fresh.say("QuestionIntent", query="right thanks").ended
+
+
+@pytest.mark.parametrize("said", ["his legs have gone numb", "check his legs, they've gone numb",
+                                  "my wife tried the cat cow and now her legs keep giving way"])
+def test_his_legs_are_his_though_the_pronoun_is_in_the_signs_own_words(said):
+    """ "his legs have gone numb": whose the sign is, said as the first word of its own words, makes
+    it someone else's (advice for them, at the same level); "my legs" stays the speaker's."""
+    found = screen.screen([said], "en-US")
+    assert found is not None and found.level == screen.EMERGENCY and found.who == "other"
+    mine = screen.screen(["her back hurts and my legs have gone numb"], "en-US")
+    assert mine is not None and mine.who == "self"
