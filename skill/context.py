@@ -22,7 +22,6 @@ from typing import Any, Iterable, NamedTuple
 from . import prefilter
 
 FORWARD, BACKWARD, BOTH = "forward", "backward", "bidirectional"
-_OWNERS = frozenset({"his", "her", "their"})  # whose the sign is, said as the first word of its own words
 DEFAULT_WINDOW = 6  # words allowed between the parts of a composed concept
 DEFAULT_SCOPE = 8
 
@@ -131,6 +130,7 @@ class Rules:
     trailing: re.Pattern[str] | None = None  # words that may follow a trigger at the end of words (ends_in_trigger)
     preamble: re.Pattern[str] | None = None  # openers that carry nothing the rules read ("quick question,"), dropped
     leaning: re.Pattern[str] | None = None  # words that lean on what follows them ("... his legs just"), at the end
+    owners: frozenset[str] = frozenset()  # whose a sign is, said as the first word of its own words ("his legs ...")
     last_scan: prefilter.Scan | None = None  # the prefilter's scan of the words read last (search)
 
     @classmethod
@@ -183,7 +183,7 @@ class Rules:
                    term_begins, index, needs, spelled=spelled,
                    apart=tuple(apart), spelled_apart=re.compile(r"(?<![\w'])(?:" + "|".join(map(re.escape, apart)) + r")(?![\w'])") if apart else None,
                    trailing=_listed(context, "trailing", r"(?:^| )(?:{})$"), preamble=_listed(context, "preamble", r"^(?:(?:{}) )+"),
-                   leaning=_listed(context, "leaning", r"(?: (?:{}))+$"))
+                   leaning=_listed(context, "leaning", r"(?: (?:{}))+$"), owners=frozenset(context.get("owners", [])))
 
     # -- reading --------------------------------------------------------------------------------
 
@@ -316,6 +316,11 @@ class Rules:
         own = blocked + ([(m.start(), m.end()) for m in rule.pseudo.finditer(said)] if rule.pseudo else [])
         return [t for t in rule.pattern.finditer(said) if not any(s <= t.start() and t.end() <= e for s, e in own)]
 
+    def _opens_as_owner(self, category: str, trigger: str, t0: int, mention: Mention) -> bool:
+        """Whose the sign is, said as the first word of one of its own parts ("his legs have gone
+        numb": context.toml `owners`), makes it someone else's though it is inside the words."""
+        return category == "other" and trigger in self.owners and any(s == t0 for s, _ in mention.parts)
+
     def _modify(self, said: str, targets: list[Mention]) -> list[Mention]:
         if not targets:
             return []
@@ -342,10 +347,9 @@ class Rules:
         for mention in targets:
             nearest: dict[str, int] = {}
             for category, low, high, t0, t1, excluded in scopes:
-                inside = any(t0 < e and s < t1 for s, e in mention.parts)
-                if mention.concept in excluded or (inside and not (category == "other" and said[t0:t1] in _OWNERS
-                                                                   and any(s == t0 for s, _ in mention.parts))):
-                    continue  # a trigger inside the mention's own words does not modify it, but "his" opening them ("his legs have gone numb") does
+                if mention.concept in excluded or (any(t0 < e and s < t1 for s, e in mention.parts)
+                                                   and not self._opens_as_owner(category, said[t0:t1], t0, mention)):
+                    continue  # a trigger inside the mention's own words does not modify it (but see _opens_as_owner)
                 if any(s < high and low < e for s, e in mention.parts):  # the scope reaches the mention's words
                     gap = (min(max(s - t1, t0 - e, 0) for s, e in mention.parts), -t0)
                     nearest[category] = min(gap, nearest.get(category, gap))
