@@ -446,3 +446,18 @@ def test_a_check_asked_for_me_with_someone_else_named_is_mine(talk):
     talk.say("AMAZON.NoIntent")
     reply = talk.say("AMAZON.YesIntent")
     assert "for them" not in reply.speech and reply.ended
+
+
+@pytest.mark.parametrize("whose", ["dad's symptoms", None])
+def test_their_sign_told_with_for_me_no_is_theirs_in_their_check_and_a_no_in_mine(talk, whose):
+    """ "My father had cancer, not me. For me, no": in a check for the father his history of cancer
+    is told (advice for him, today); in the speaker's own check it is the speaker's no."""
+    talk.launch()
+    talk.say("CheckSymptomsIntent", **({"query": whose} if whose else {}))
+    for _ in range(3):
+        talk.say("AMAZON.NoIntent")
+    reply = talk.say("SomeoneElseIntent", query="had cancer not me for me no")
+    if whose:
+        assert reply.speech.startswith(EN.text("safety.for_someone", symptom=EN.text("safety.names.cancer_history")))
+    else:
+        assert reply.speech.endswith(QUESTIONS[4]["text"]) and not reply.ended

@@ -498,7 +498,9 @@ def test_a_stretch_in_a_turn_about_someone_else_is_theirs_unless_said_as_ones_ow
 @pytest.mark.parametrize("intent, query", [("QuestionIntent", "probably just from sleeping funny right"),  # "it's probably just ..."
                                            ("StopSaidIntent", "going on about nine nine nine"),  # "stop going on about 999": no goodbye
                                            ("NoSaidIntent", "she'll be right mate"),
-                                           ("ItsNotIntent", "that bad i'll just ring the gp on monday")])
+                                           ("ItsNotIntent", "that bad i'll just ring the gp on monday"),
+                                           ("IsItIntent", "really a nine hundred ninety nine thing"),  # "is that really a 999 thing"
+                                           ("SomeoneElseIntent", "is saying it is only because of some outside food")])
 def test_playing_the_advice_down_gets_it_again(stored_skill, intent, query):
     talk = Conversation(stored_skill, locale="en-GB")
     talk.launch()
