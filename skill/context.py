@@ -47,15 +47,46 @@ def _normalised(text: str) -> str:
     return " ".join(_NOT_A_WORD.sub(" ", text).split())
 
 
-def _begins(pattern: re.Pattern[str] | None) -> frozenset[str] | None:
+def _begins(pattern: re.Pattern[str] | None, branches: prefilter.Branches | None = None) -> frozenset[str] | None:
+    if branches is not None:
+        return branches.begins  # (worked out already, from its alternatives)
     return prefilter.starts(pattern.pattern) if pattern is not None else None
 
 
+_HEAD, _TAIL = r"(?<![a-z0-9'])", r"(?![a-z0-9])"  # a pattern's words begin and end words
+BRANCHED = 30  # an alternation with this many phrasings that open with a group is tried by its branches
+
+
+def _ordered(patterns: Iterable[str]) -> list[str]:
+    """The phrasings of an alternation in the order it tries them: the longest first."""
+    return sorted({p.strip() for p in patterns if p and p.strip()}, key=len, reverse=True)
+
+
 def _alternation(patterns: Iterable[str]) -> re.Pattern[str] | None:
-    ordered = sorted({p.strip() for p in patterns if p and p.strip()}, key=len, reverse=True)
-    if not ordered:
-        return None
-    return re.compile(r"(?<![a-z0-9'])(?:" + "|".join(ordered) + r")(?![a-z0-9])")
+    return _compiled(_ordered(patterns))
+
+
+def _compiled(ordered: list[str]) -> re.Pattern[str] | None:
+    return re.compile(_HEAD + "(?:" + "|".join(ordered) + ")" + _TAIL) if ordered else None
+
+
+_REFERENCE = re.compile(r"\\[1-9]|\(\?P=")  # a back-reference: a phrasing that reads another's group
+
+
+def _branched(patterns: Iterable[str]) -> tuple[re.Pattern[str] | None, prefilter.Branches | None]:
+    """The alternation, and its branches (prefilter.Branches) where trying them pays and each
+    stands alone. `re` passes over a phrasing that opens with a letter by that letter alone, but
+    enters each that opens with a group ("(sharp |bad )?pain"): measured over new questions,
+    branches pay where some thirty of those make the whole slow at every place it is tried
+    (a few microseconds a question), and below that save less than they cost to build."""
+    ordered = _ordered(patterns)
+    pattern = _compiled(ordered)
+    if sum(phrase.startswith("(") for phrase in ordered) < BRANCHED or any(map(_REFERENCE.search, ordered)):
+        return pattern, None
+    try:
+        return pattern, prefilter.Branches(_HEAD, ordered, _TAIL)
+    except (ValueError, re.error):  # a phrasing that can begin anyhow, or not whole alone: the whole is tried
+        return pattern, None
 
 
 class Mention(NamedTuple):
@@ -122,6 +153,8 @@ class Rules:
     needs: list[tuple[int, tuple[int, ...], int]] = field(default_factory=list)  # per concept: its phrases' bit,
     # each composition's terms' bits (index.bits), and all of them together (0: no quick test): a concept
     # none of whose ways may match is passed over
+    branches: dict[str | int, prefilter.Branches] = field(default_factory=dict)  # long alternations (terms by name,
+    # concepts' phrases by place), tried where the index lets them by only the phrasings that may begin there
     cache: dict[str, list[Mention]] = field(default_factory=dict)
     said_cache: dict[str, str] = field(default_factory=dict)  # the words as given -> as the patterns read them
     spelled: dict[str, str] = field(default_factory=dict)  # a word as it may come -> as the patterns spell it
@@ -135,9 +168,9 @@ class Rules:
 
     @classmethod
     def from_data(cls, words: dict[str, Any], context: dict[str, Any]) -> "Rules":
-        terms, term_pseudo = {}, {}
+        terms, term_pseudo, branches = {}, {}, {}
         for name, term in words.get("terms", {}).items():
-            terms[name] = _alternation(term.get("words", []))
+            terms[name], branches[name] = _branched(term.get("words", []))
             if term.get("pseudo"):
                 term_pseudo[name] = _alternation(term["pseudo"])
         concepts = []
@@ -146,10 +179,11 @@ class Rules:
             unknown = {t for c in compositions for t in c} - set(terms)
             if unknown:
                 raise ValueError(f"concept {name} uses unknown terms {sorted(unknown)}")
-            phrases = _alternation(spec.get("phrases", []))
+            phrases, branches[len(concepts)] = _branched(spec.get("phrases", []))
             concepts.append(_Concept(spec.get("id", name), phrases, compositions,
                                      _alternation(spec.get("unless", [])), _alternation(spec.get("unless_said", [])),
-                                     int(spec.get("window", DEFAULT_WINDOW)), _begins(phrases),
+                                     int(spec.get("window", DEFAULT_WINDOW)),
+                                     _begins(phrases, branches[len(concepts)]),
                                      _alternation(spec.get("if_said", []))))
         modifiers = []
         symptom_ids = {c.name for c in concepts}
@@ -168,7 +202,7 @@ class Rules:
                                                        context.get("unless_said", {}).get(rule["category"], []))])))
         spelled = {heard: written for written, forms in context.get("spelled", {}).items() for heard in forms}
         apart = sorted((heard for heard in spelled if " " in heard), key=len, reverse=True)
-        term_begins = {name: _begins(term) for name, term in terms.items()}
+        term_begins = {name: _begins(term, branches[name]) for name, term in terms.items()}
         index = prefilter.Index({**term_begins, **{n: c.phrases_begin for n, c in enumerate(concepts)}})
         needs = []
         for n, c in enumerate(concepts):
@@ -180,7 +214,7 @@ class Rules:
             needs.append((phrases_bit, compositions, reach))
         return cls(terms, term_pseudo, concepts, modifiers, _alternation(context.get("pseudo", [])),
                    _alternation(context.get("terminators", [])), _alternation(words.get("breaks", [])),
-                   term_begins, index, needs, spelled=spelled,
+                   term_begins, index, needs, {key: b for key, b in branches.items() if b is not None}, spelled=spelled,
                    apart=tuple(apart), spelled_apart=re.compile(r"(?<![\w'])(?:" + "|".join(map(re.escape, apart)) + r")(?![\w'])") if apart else None,
                    trailing=_listed(context, "trailing", r"(?:^| )(?:{})$"), preamble=_listed(context, "preamble", r"^(?:(?:{}) )+"),
                    leaning=_listed(context, "leaning", r"(?: (?:{}))+$"), owners=frozenset(context.get("owners", [])))
@@ -270,7 +304,7 @@ class Rules:
         may = scan.mask if scan else -1  # a bit for each term and phrases that may match; -1: all may
 
         def finditer(key: str | int, pattern: re.Pattern[str]) -> Iterable[re.Match[str]]:
-            return scan.finditer(key, pattern) if scan else pattern.finditer(said)
+            return scan.finditer(key, pattern, self.branches.get(key)) if scan else pattern.finditer(said)
 
         def term_hits(name: str) -> list[_Hit]:
             if name not in hits:

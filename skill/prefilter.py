@@ -21,8 +21,8 @@ from collections import defaultdict
 from typing import Any, Hashable, NamedTuple
 
 try:  # the standard library's own parser (Python 3.11+ names it re._parser)
+    from re import _compiler, _parser
     from re import _constants as _c
-    from re import _parser
 except ImportError:  # pragma: no cover - another Python: no prefilter, every pattern is scanned
     _parser = None
 
@@ -44,7 +44,15 @@ def starts(pattern: str) -> frozenset[str] | None:
     if _parser is None:
         return None
     try:
-        found = _sequence(list(_parser.parse(pattern).data), WIDTH)
+        return _starts(_parser.parse(pattern))
+    except Exception:  # noqa: BLE001 - not a pattern: no prefilter, always scan
+        return None
+
+
+def _starts(parsed: Any) -> frozenset[str] | None:
+    """starts() of a pattern as re's parser gives it."""
+    try:
+        found = _sequence(list(parsed.data), WIDTH)
     except Exception:  # noqa: BLE001 - _Unknown, or anything else: no prefilter, always scan
         return None
     found = {start.split(OPEN)[0] for start in found}
@@ -131,6 +139,56 @@ class Index:
             at = space + 1
 
 
+class Branches:
+    """A word pattern `head(?:a1|a2|...)tail` matched one alternative at a time, and only those
+    that can begin where it is tried: `match(said, at)` gives the span the whole pattern's match
+    gives there.
+
+    Python's `re` tries an alternation's alternatives in order and takes the first that matches
+    with what follows it, so the whole pattern matches at a place as the first of its own
+    alternatives (each compiled with the head and the tail) that matches there. An alternative
+    that cannot begin with the words at that place cannot be that one, and is not tried: a
+    screen pattern of some eighty phrasings, many opening alike ("my back ..."), cost a few
+    microseconds at every word start its start strings let through, the alternatives that can
+    begin there a fraction of that. Each start string names those that can begin with it or with
+    a shorter start string it begins with; the words at a place are known by the longest start
+    string they begin with, as in Index."""
+
+    def __init__(self, head: str, alternatives: list[str], tail: str) -> None:
+        if _parser is None:
+            raise ValueError("no parser to bound the alternatives")
+        compiled, by_start = [], defaultdict(list)  # start string -> the alternatives that begin so
+        for n, alternative in enumerate(alternatives):
+            _parser.parse(alternative)  # whole alone (re.error where not: "a)|(b" is no alternative of the whole)
+            parsed = _parser.parse(f"{head}(?:{alternative}){tail}")  # (once: bounded and compiled from it,
+            begins = _starts(parsed)  # as re.compile compiles what it parses)
+            if begins is None:
+                raise ValueError(f"an alternative that can begin anyhow: {alternative!r}")
+            compiled.append(_compiler.compile(parsed))
+            for start in begins:
+                by_start[start].append(n)
+        if len(by_start) > MAX_STARTS:
+            raise ValueError("too many start strings")
+        self.begins = frozenset(by_start)  # the whole pattern's start strings: those of its alternatives
+        self.lengths = tuple(sorted({len(start) for start in by_start}, reverse=True))
+        self.by_start = {start: tuple(compiled[n] for n in sorted({n for width in range(1, len(start) + 1)
+                                                                   for n in by_start.get(start[:width], ())}))
+                         for start in by_start}
+
+    def match(self, said: str, at: int) -> re.Match[str] | None:
+        """The first alternative's match at `at` (the whole pattern's), or None."""
+        get = self.by_start.get
+        for length in self.lengths:  # the longest start string the words begin with (None: nothing can begin here)
+            tried = get(said[at:at + length])
+            if tried is not None:
+                for pattern in tried:
+                    found = pattern.match(said, at)
+                    if found is not None:
+                        return found
+                return None
+        return None
+
+
 class Gated:
     """A pattern that opens with `\\b`, tried only at the word boundaries where one of its start
     strings begins (a long list of phrasings, most of whose alternatives would fail at every place
@@ -169,14 +227,15 @@ class Scan(NamedTuple):
     def may(self, key: Hashable) -> bool:
         return bool(self.mask & self.index.bits[key])
 
-    def finditer(self, key: Hashable, pattern: re.Pattern[str]) -> list[re.Match[str]]:
-        """What `pattern.finditer(said)` finds, trying the pattern only where it may begin."""
+    def finditer(self, key: Hashable, pattern: re.Pattern[str], branches: Branches | None = None) -> list[re.Match[str]]:
+        """What `pattern.finditer(said)` finds (the spans), trying the pattern only where it may begin
+        (and of its `branches`, when given, only those that may begin there)."""
         bit = self.index.bits[key]
         if not self.mask & bit:
             return []
         if self.index.always & bit:
             return list(pattern.finditer(self.said))
-        found, end, match = [], 0, pattern.match
+        found, end, match = [], 0, branches.match if branches is not None else pattern.match
         for at, here in self.where:
             if here & bit and at >= end:
                 hit = match(self.said, at)
