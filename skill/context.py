@@ -58,8 +58,11 @@ BRANCHED = 30  # an alternation with this many phrasings that open with a group 
 
 
 def _ordered(patterns: Iterable[str]) -> list[str]:
-    """The phrasings of an alternation in the order it tries them: the longest first."""
-    return sorted({p.strip() for p in patterns if p and p.strip()}, key=len, reverse=True)
+    """The phrasings of an alternation in the order it tries them: the longest first, and those of a
+    length in the order of their text (a set's order changes with each process's string hashing:
+    two phrasings of a length that match at one place with different ends gave a span that could
+    differ from one process to the next)."""
+    return sorted({p.strip() for p in patterns if p and p.strip()}, key=lambda p: (-len(p), p))
 
 
 def _alternation(patterns: Iterable[str]) -> re.Pattern[str] | None:
