@@ -49,6 +49,7 @@ class _Phrases:
             for start in begins or ():
                 by_start[start].add(i)
         self.lengths = sorted({len(start) for start in by_start})
+        self.heads = {start.split(" ")[0] for start in by_start if " " in start}  # (for can_open)
         compiled: dict[frozenset[int], re.Pattern[str]] = {}
 
         def alternation(chosen: frozenset[int]) -> re.Pattern[str]:
@@ -61,6 +62,14 @@ class _Phrases:
         self.by_start = {start: alternation(frozenset(always.union(*(by_start.get(start[:n], ()) for n in self.lengths
                                                                       if n <= len(start)))))
                          for start in by_start}
+
+    def can_open(self, word: str) -> bool:
+        """Whether a pattern can begin where `word` begins (a word: a space or the end after it):
+        a start string is a prefix of the word, or the word and a space then more."""
+        if self.always is not None:
+            return True
+        return word in self.heads or any(word[:length] in self.by_start for length in self.lengths
+                                         if length <= len(word))
 
     def match(self, said: str, at: int) -> tuple[tuple[str, ...], int] | None:
         by_start = self.by_start
@@ -112,6 +121,12 @@ class Router:
             else:
                 by_first[first.group(1) if first else ""].append((canonical, alt))
         self._phrases = {word: _Phrases(alts) for word, alts in by_first.items()}
+        # every word of the examples and the folds, read once (_entry): a question's words are
+        # mostly among them, and each is then one lookup in one table, not a walk of the start
+        # strings of the patterns that can begin anywhere, a fold lookup and a stem each
+        every_word = {word for phrases in examples.values() for example in phrases for word in normalise(example).split()}
+        self._lexicon = {word: self._entry(word) for word in every_word | self._plain.keys() | self._phrases.keys()
+                         if word}  # ("" keys the patterns that can begin anywhere: an empty word is read by _entry)
         every = [(example, topic, Counter(self.words(example))) for topic, phrases in examples.items()
                  for example in phrases]
         df = Counter(word for _, _, doc in every for word in doc)
@@ -162,32 +177,36 @@ class Router:
                                 for n, (postings, having) in by_topic.items()})
                         for word, by_topic in by_word.items()}
 
+    def _entry(self, word: str) -> tuple[_Phrases | None, _Phrases | None, tuple[str, ...]]:
+        """All words() reads of a word: its own fold patterns, the patterns that can begin anywhere
+        when one can begin at it, and the stems it folds to when none matches."""
+        anywhere = self._phrases.get("")
+        return (self._phrases.get(word), anywhere if anywhere is not None and anywhere.can_open(word) else None,
+                tuple(_stem(folded) for folded in self._plain.get(word, (word,))))
+
     def words(self, text: str) -> list[str]:
         said = normalise(text)
         found: list[str] = []
-        anywhere = self._phrases.get("")
+        lexicon = self._lexicon
         at, end = 0, len(said)
         while at < end:
             stop = said.find(" ", at)
             stop = end if stop < 0 else stop
             word = said[at:stop]
-            phrases = self._phrases.get(word)
-            match = phrases.match(said, at) if phrases else None
-            other = anywhere.match(said, at) if anywhere else None
-            if other is not None and (match is None or other[1] > match[1]):
-                match = other  # the longer of the two; the word's own on a tie
-            if match:
-                canonical, at = match
-                found.extend(canonical)
-                at += 1  # past the space after the phrase
-                continue
-            folded = self._plain.get(word)
-            if folded is None:
-                found.append(word)
-            else:
-                found.extend(folded)
+            phrases, anywhere, stems = lexicon.get(word) or self._entry(word)
+            if phrases is not None or anywhere is not None:
+                match = phrases.match(said, at) if phrases else None
+                other = anywhere.match(said, at) if anywhere else None
+                if other is not None and (match is None or other[1] > match[1]):
+                    match = other  # the longer of the two; the word's own on a tie
+                if match:
+                    canonical, at = match
+                    found.extend(_stem(part) for part in canonical)
+                    at += 1  # past the space after the phrase
+                    continue
+            found.extend(stems)
             at = stop + 1
-        return [_stem(word) for word in found]
+        return found
 
     def _vector(self, counts: dict[str, int]) -> dict[str, float]:
         # a word no example has counts as the rarest of words in the length, so words that are
