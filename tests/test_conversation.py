@@ -262,9 +262,11 @@ def test_yes_with_a_sign_is_the_sign_not_a_plain_yes(talk):
 
 
 @pytest.mark.parametrize("intent, query", [("StopSaidIntent", "it there"), ("StopSaidIntent", "for now"), ("StopSaidIntent", ""),
-                                           ("SomeoneElseIntent", "one minute"), ("QuestionIntent", "hang on a sec")])
+                                           ("SomeoneElseIntent", "one minute"), ("QuestionIntent", "hang on a sec"),
+                                           ("StopSaidIntent", "me son fell off the trampoline but he's up laughing not hurt")])
 def test_pause_in_other_words_mid_routine_keeps_the_place(stored_skill, intent, query):
-    """ "Beta, one minute" (to a child) or "hang on a sec" is a wait, not a one-minute routine."""
+    """ "Beta, one minute" (to a child) or "hang on a sec" is a wait, not a one-minute routine; a
+    reason that says someone is "not hurt" is no hurt of the speaker's."""
     talk = Conversation(stored_skill)
     talk.launch()
     talk.say("GuideStretchIntent", stretch=("knee to chest", "knee_to_chest"))
