@@ -722,6 +722,35 @@ JUDGED = {
         "Dad's chest tightness after shovelling (en-CA)": {3: ("warned_again", PUSHED_BACK)},
         "Cut-off 'my legs are kind of' mid-stretch, then both legs tingling (en-AU)": {4: ("routine_help", CUT_OFF)},
     },
+    "fresh74": {
+        **{name: {1: ("step", ROUTINE_STARTS)} for name in (
+            "Tingling to the toes said with next (en-AU)", "Dog on the mat, then a knock at the door (en-GB)",
+            "Both legs go wobbly mid-routine (en-CA)", "Washroom break, then trouble passing urine (en-IN)",
+            "Furnace noise, go back, repeat (en-CA)", "Chest pressure two steps in (en-US)",
+            "Small trip with osteoporosis while hanging washing (en-AU)")},
+        "Kids in the backyard and a mate's old fall (en-AU)": {
+            1: ("step", ROUTINE_STARTS),
+            4: (None, "NOT on purpose, noted: 'next' with a mate's old bike fall and 'I should get him doing this' is "
+                      "answered as a question about stiffness, not the next step (no alarm, rightly)")},
+        "Resume in one breath, then sciatica (en-IN)": {
+            1: ("step", ROUTINE_STARTS),
+            4: ("resume", "someone with a paused routine is welcomed with the offer to pick it up")},
+        "Walking question hides wobbly legs (en-US)": {
+            1: ("crack_daily", "NOT on purpose, noted: 'why does my back pop ... every morning' folds to the words of "
+                               "'I crack my back every day' (the routing), so it gets the cracking-daily answer")},
+        "Stiff since fall, slow to pee (en-US)": {
+            1: ("soon", "'stiff since fall, like since Halloween' is weeks of stiffness: read as lasting, book soon (facts: "
+                        "SOON), the cautious side"),
+            2: ("offer", "'stiff since fall, like since Halloween' is weeks of it (book soon, facts: SOON), and that advice "
+                         "offers a gentle stretch: yes takes it")},
+        "Heat and a neck stretch in one breath (en-GB)": {
+            1: ("offer", "two things asked in one breath: the stretch asked for is offered (one yes away); heat can be asked next")},
+        "Popped it, dad's old fall, what-if (en-US)": {
+            5: ("desk_posture", "a stretch to do at the desk: the desk answer, which offers the seated twist (as in fresh12)")},
+        "Bath and desk, then a tight chest (en-AU)": {
+            1: ("desk_posture", "two questions in one breath: one is answered (the desk answer); the bath can be asked next"),
+            3: ("step", "asked to be guided through one that suits the desk: it starts at once (as 'guide me through cat cow')")},
+    },
 }
 
 # The run-up a writer's "earlier session" needs: a conversation that opens on the offer to carry
@@ -790,7 +819,8 @@ CASES = (json.loads((HERE / "conversations.json").read_text(encoding="utf-8")) +
          + _blind_conversations("fresh52")
          + _blind_conversations("fresh54") + _blind_conversations("fresh56") + _blind_conversations("fresh58")
          + _blind_conversations("fresh60") + _blind_conversations("fresh62") + _blind_conversations("fresh64")
-         + _blind_conversations("fresh66") + _blind_conversations("fresh68") + _blind_conversations("fresh70") + _blind_conversations("fresh72"))
+         + _blind_conversations("fresh66") + _blind_conversations("fresh68") + _blind_conversations("fresh70") + _blind_conversations("fresh72")
+         + _blind_conversations("fresh74"))
 
 
 def lead(key: str, text=TEXT) -> str:
