@@ -612,3 +612,23 @@ def test_his_legs_are_his_though_the_pronoun_is_in_the_signs_own_words(said):
     assert found is not None and found.level == screen.EMERGENCY and found.who == "other"
     mine = screen.screen(["her back hurts and my legs have gone numb"], "en-US")
     assert mine is not None and mine.who == "self"
+
+
+@pytest.mark.parametrize("said, level", [
+    # what was asked and the answer: a denial of all together is no flag; a sign told with it still is
+    ("physio went through the whole list, waterworks, numbness down below, all fine, i'm just stiff", None),
+    ("the physio asked about numbness, i said yes, it's in both legs, everything else all fine", "emergency"),
+    ("the pharmacist wanted to rule out leg weakness, and my legs are totally fine", None),
+    ("they sent me in to rule out cauda equina, my bum is numb", "emergency"),  # ruled out: the words after it only
+    # a sign someone said is a warning sign, asked about, against the same said to be one's own
+    ("the physio mentioned chest pain as a warning sign, why would a back problem cause that", None),
+    ("my gp said numbness in both legs is a red flag, and that's what i have", "emergency"),
+    # what to watch for, come; an answer of doubt; a denial taken back
+    ("my gp told me to keep an eye out for numbness in the saddle area and, well, it's started", "emergency"),
+    ("the nurse asked about numbness between my legs and i wasn't sure, maybe a little", "emergency"),
+    ("told the nurse earlier there was no chest pain, that's changed, it's gone tight and heavy", "emergency"),
+    ("numbness is there in legs, no no, i mean numbness is not there, only stiffness in the back", None),
+])
+def test_what_someone_asked_and_what_was_answered_or_taken_back(said, level):
+    """Round fresh60's shapes, with the counter-cases a triage reviewer would try on each new rule."""
+    assert level_heard(said) == level
