@@ -161,12 +161,20 @@ class Plain(NamedTuple):
     after_advice: bool = False  # read so only just after red-flag advice ("right, thanks": a goodbye)
 
 
+def _rule_words(locale: str | None, rule: dict) -> list[str]:
+    """A `plainly` rule's words; with `refuse` (named lists of `plainly_refuse`) or `also_refuse`,
+    also any one word but those ("pause, the kettle's boiled" is a pause; "pause, why ..." is not)."""
+    refused = [word for name in rule.get("refuse", []) for word in content.joined(locale, "free_text")["plainly_refuse"][name]]
+    refused += rule.get("also_refuse", [])
+    return [*rule.get("words", []), *([rf"(?!(?:{'|'.join(refused)})\b)[a-z0-9']+"] if refused else [])]
+
+
 @lru_cache(maxsize=None)
 def _plainly(locale: str | None) -> tuple[tuple[frozenset[str], Plain, re.Pattern[str]], ...]:
     """(intents, what the words stand for, the whole query's pattern) for each `plainly` rule, in order."""
     rules = []
     for rule in content.joined(locale, "free_text").get("plainly", []):
-        filler = "(?:" + "|".join(sorted(rule.get("words", []), key=len, reverse=True)) + ")"
+        filler = "(?:" + "|".join(sorted(_rule_words(locale, rule), key=len, reverse=True)) + ")"
         if rule.get("ending"):
             ending = "(?:" + "|".join(sorted(rule["ending"], key=len, reverse=True)) + ")"
             whole = f"(?:{filler} )*{ending}(?: {filler})*"
@@ -198,7 +206,7 @@ def _plainly_starts(locale: str | None) -> tuple[prefilter.Index, prefilter.Inde
     match: its pattern is not tried (the same reading, the patterns of the others not walked)."""
     first, ends = {}, {}
     for n, rule in enumerate(_plainly_specs(locale)):
-        filler = "(?:" + "|".join(sorted(rule.get("words", []), key=len, reverse=True)) + ")"
+        filler = "(?:" + "|".join(sorted(_rule_words(locale, rule), key=len, reverse=True)) + ")"
         if rule.get("ending"):
             ending = "(?:" + "|".join(sorted(rule["ending"], key=len, reverse=True)) + ")"
             first[n], ends[n] = prefilter.starts(f"(?:{filler}|{ending})"), prefilter.starts(ending)
