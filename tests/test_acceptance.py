@@ -745,11 +745,6 @@ JUDGED = {
                          "offers a gentle stretch: yes takes it")},
         "Heat and a neck stretch in one breath (en-GB)": {
             1: ("offer", "two things asked in one breath: the stretch asked for is offered (one yes away); heat can be asked next")},
-        "Paused for the kettle, back after a cuppa (en-GB)": {
-            5: (None, "NOT on purpose, noted: 'yes, back again, had my cup of tea' at the resume offer is not taken as a yes (a "
-                      "yes with any news after it was tried and read other answers' last clauses as yes: reverted)")},
-        "It hurts, a different one, phone call (en-US)": {
-            8: (None, "NOT on purpose, noted: 'yep, sorry, that was my sister' at the resume offer is not taken as a yes (as above)")},
         "Popped it, dad's old fall, what-if (en-US)": {
             5: ("desk_posture", "a stretch to do at the desk: the desk answer, which offers the seated twist (as in fresh12)")},
         "Bath and desk, then a tight chest (en-AU)": {

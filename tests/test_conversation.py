@@ -345,6 +345,18 @@ def test_routine_commands_in_free_words(talk, query, words):
     assert words.lower() in said.speech.lower() and not said.ended, said.speech
 
 
+@pytest.mark.parametrize("query, back", [("no wait go back", True), ("sorry go back one", True), ("oops previous step", True),
+                                         ("no wait say that again", False), ("sorry repeat that", False)])
+def test_a_next_taken_back_at_once_goes_back_or_repeats(talk, query, back):
+    """ "Next, no wait, go back": Alexa hands over "next" with the rest; the step before (or the
+    same step again), not an answer about why a back won't pop."""
+    talk.say("GuideStretchIntent", stretch=("knee to chest", "knee_to_chest"))
+    step = talk.say("AMAZON.NextIntent")
+    said = talk.say("SaidNextIntent", query=query)
+    assert ("lie on your back" in said.speech.lower()) if back else (said.speech == step.speech), said.speech
+    assert not said.ended
+
+
 @pytest.mark.parametrize("intent, query", [
     ("QuestionIntent", "only the stiffness"), ("SomeoneElseIntent", "had cancer but i am fine"),
     ("QuestionIntent", "me legs are fine it's just the back"),

@@ -130,6 +130,16 @@ def test_launch_offers_the_kept_place_after_the_warning_and_yes_continues(talk):
     assert step_text("cat_cow", 2) in talk.say("AMAZON.YesIntent").speech
 
 
+@pytest.mark.parametrize("query", ["back again had my cup of tea", "sorry that was my sister", "i'm back just had a cuppa"])
+def test_a_yes_with_word_of_being_back_takes_the_resume_offer(talk, query):
+    """ "Yes, back again, had my cup of tea" at the offer to pick up a paused routine is a yes; a yes
+    with other news is not taken as one (test_conversation reads those)."""
+    to_step_three(talk)
+    talk.say("AMAZON.PauseIntent")
+    talk.launch()
+    assert step_text("cat_cow", 2) in talk.say("YesSaidIntent", query=query).speech
+
+
 def test_launch_then_resume_continues(talk):
     to_step_three(talk)
     talk.say("AMAZON.PauseIntent")
