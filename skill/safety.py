@@ -258,7 +258,8 @@ def _stretch_for_them(said: str, locale: str | None, intent_name: str | None) ->
     else's ("she says it's just heartburn and wants a stretch instead"), any stretch not said with
     the speaker's own words ("can I have a stretch for my upper back?"). Where words about both are
     next to it, the nearer says whose ("my back is stiff from lifting him, can you give me one
-    stretch?" is the speaker's; "give me a stretch for him" is a tie, so theirs)."""
+    stretch?" is the speaker's; "give me a stretch for him" is a tie, so theirs); where neither is
+    next to it, words only about them say theirs ("what can she do to ease it, like a stretch?")."""
     words = _words(locale)
     asked = words.stretch.search(said)
     if asked is not None:
@@ -267,6 +268,8 @@ def _stretch_for_them(said: str, locale: str | None, intent_name: str | None) ->
         theirs, mine = _nearest(words.someone_else, ahead, behind), _nearest(words.own, ahead, behind)
         if theirs is not None:  # "from lifting him, can you give me one stretch?": the nearer says whose (a tie: theirs)
             return mine is None or theirs <= mine
+        if mine is None and words.own.search(said) is None and words.someone_else.search(said) is not None:
+            return True  # "what can she do to ease it in the meantime, like a stretch?": only they are spoken of
         said = " ".join(ahead + behind)
     elif words.someone_else.search(said) is not None:
         return True
@@ -303,8 +306,10 @@ class NoStretchAfterWarning(AbstractResponseInterceptor):
         warned = recent_warning(handler_input)
         if warned is None or (lesser and not warned.get("now")):
             return  # (a lesser service named after advice to see one is what the advice said)
-        if warned.get("other") and not (calls or lesser) and not _stretch_for_them(said, locale, _intent_name(handler_input)):
-            return  # someone else's sign: their stretch is held back, not the speaker's own (pushing back gets their advice again)
+        if warned.get("other") and not (calls or lesser) and not _stretch_for_them(said, locale, _intent_name(handler_input)) \
+                and not (asked and _about_advice(said, locale)):
+            return  # someone else's sign: their stretch is held back, not the speaker's own (pushing back gets their
+            # advice again, also said with the speaker's own stretch: "she says she just needs to sit down, can you do my stretch")
         state = session.turn(handler_input)
         state.offer, state.routine, state.pending = {}, None, None
         text = content.for_locale(locale)

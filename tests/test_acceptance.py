@@ -53,6 +53,8 @@ ADVICE_ASKED = ("after red-flag advice, asking where to go or whom to call ('is 
                 "'does he need an ambulance or what?') gets that advice again, as told earlier, at its urgency")
 MAYBE_THERE = ("'not sure' said with the sign told ('she says her legs feel kinda funny sometimes'): it may be there, so it is "
                "advised at its level (facts: How people say it); the plainer question is for a bare 'not sure'")
+OWN_AFTER_OTHERS = ("after advice for someone else, the speaker's own stretch ('a stretch for my own back while I wait') "
+                    "is theirs to have: the sign is the other person's, and the nearer words say whose (as in fresh62)")
 CUT_OFF = "words cut off before any sign ('my legs are kind of') name none: the routine's help; the sign told next is answered first"
 
 # Where the product answers a blind writer's turn differently on purpose, the turn's kind as the
@@ -751,6 +753,18 @@ JUDGED = {
             1: ("desk_posture", "two questions in one breath: one is answered (the desk answer); the bath can be asked next"),
             3: ("step", "asked to be guided through one that suits the desk: it starts at once (as 'guide me through cat cow')")},
     },
+    "fresh76": {
+        **{name: {2: ("offer", OWN_AFTER_OTHERS)} for name in (
+            "Daughter: dad fell down porch steps, then her own back (en-US)", "Carer for nan on warfarin, down the stairs (en-GB)",
+            "Dad came off the ladder, daughter's crook back (en-AU)")},
+        "Mother passing urine without knowing (en-IN)": {2: ("step", OWN_AFTER_OTHERS + "; " + NAMED_STARTS)},
+        "Mid-routine, husband can't feel going to the washroom (en-CA)": {
+            4: ("step", "someone else's sign told mid-routine keeps the speaker's place; 'keep going with the routine' carries "
+                        "on the speaker's own (the advice was for him)")},
+        "Misheard yes, then cat cow instead (en-CA)": {
+            4: ("triage", "a stretch asked for mid-check with no sign told: the quick check is finished first, then the stretch"),
+            5: (None, "the writer's turns after lean on the stretch having started")},
+    },
 }
 
 # The run-up a writer's "earlier session" needs: a conversation that opens on the offer to carry
@@ -820,7 +834,7 @@ CASES = (json.loads((HERE / "conversations.json").read_text(encoding="utf-8")) +
          + _blind_conversations("fresh54") + _blind_conversations("fresh56") + _blind_conversations("fresh58")
          + _blind_conversations("fresh60") + _blind_conversations("fresh62") + _blind_conversations("fresh64")
          + _blind_conversations("fresh66") + _blind_conversations("fresh68") + _blind_conversations("fresh70") + _blind_conversations("fresh72")
-         + _blind_conversations("fresh74"))
+         + _blind_conversations("fresh74") + _blind_conversations("fresh76"))
 
 
 def lead(key: str, text=TEXT) -> str:

@@ -381,3 +381,36 @@ def test_another_stretch_after_one_hurt_is_another_one(talk):
     talk.say("ItHurtsIntent")
     other = talk.say("AnotherStretchIntent")
     assert "cat cow" not in other.speech.lower() and "guide you through" in other.speech
+
+
+@pytest.mark.parametrize("intent, query, key", [
+    ("QuestionIntent", "can you say that in plainer english i'm not following", "symptoms.plainer"),
+    ("CanIntent", "say that in plainer english", "symptoms.plainer"),
+    ("QuestionIntent", "can we skip the rest and just do cat cow", "symptoms.finish_first"),
+])
+def test_mid_check_a_plainer_question_or_a_stretch_asked_for(talk, intent, query, key):
+    """ "Say that in plainer English, I'm not following" gets the question in plainer words; "skip the
+    rest and just do cat cow" with no sign told is the stretch asked for, answered as 'guide me
+    through cat cow' is mid-check (the short check first), never "Sorry, I didn't catch that"."""
+    talk.launch()
+    talk.say("CheckSymptomsIntent")
+    talk.say("AMAZON.NoIntent")
+    said = talk.say(intent, query=query)
+    assert EN.text(key)[:25] in said.speech and not said.ended, said.speech
+
+
+def test_mid_check_a_pop_question_after_an_aside_is_answered(talk):
+    talk.launch()
+    talk.say("CheckSymptomsIntent")
+    talk.say("AMAZON.NoIntent")
+    said = talk.say("StopSaidIntent", query="before we keep going why does my back pop like that anyway")
+    assert "gas bubble" in said.speech and "?" in said.speech and not said.ended, said.speech
+
+
+@pytest.mark.parametrize("intent, query, words", [("HowLongIntent", "should he hold it", "hold"),
+                                                  ("WhatIntent", "step is she on", "step 1")])
+def test_a_carer_asks_the_routine_s_questions_for_someone(talk, intent, query, words):
+    """ "How long should he hold it?", "which step is she on?": a carer guiding someone."""
+    talk.say("GuideStretchIntent", stretch=("knee to chest", "knee_to_chest"))
+    said = talk.say(intent, query=query)
+    assert words in said.speech.lower() and "pop" not in said.speech.lower() and not said.ended, said.speech

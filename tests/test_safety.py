@@ -531,6 +531,9 @@ def test_seen_since_and_told_it_s_fine_lifts_advice_for_today_never_a_call_now(s
     ("my own back is also stiff from lifting him can you give me one stretch", False),
     ("can you give him a stretch", True),
     ("give me a stretch for him", True),  # as near to both: theirs, the cautious side
+    ("what can he do to ease it in the meantime like a stretch or something", True),  # only he is spoken of
+    ("he says he just needs to sit down for a bit can you just do my stretch", True),  # pushing back on his advice
+    ("ambulance is on its way can you give me a stretch for my own back while i wait", False),
 ])
 def test_whose_stretch_is_said_by_the_nearer_words(stored_skill, query, theirs):
     (reply,) = _other_fall_then(stored_skill, intent_request("QuestionIntent", query=query))
@@ -631,4 +634,29 @@ def test_his_legs_are_his_though_the_pronoun_is_in_the_signs_own_words(said):
 ])
 def test_what_someone_asked_and_what_was_answered_or_taken_back(said, level):
     """Round fresh60's shapes, with the counter-cases a triage reviewer would try on each new rule."""
+    assert level_heard(said) == level
+
+
+@pytest.mark.parametrize("said, level", [
+    # a state since a time, asked about with "if", is there now; a "what if" with "ever" is not
+    ("can i still go for my swim if i've lost control of my bowels since my back flared up", "emergency"),
+    ("can i still do the cat stretch if my legs have both gone weak since this morning", "emergency"),
+    ("would it be ok to stretch if i ever lost control of my bladder", "info"),
+    # when it happened is no story watched; the bloke on the show still is
+    ("i'm on warfarin, it suddenly went into absolute agony while i was sat watching telly", "urgent"),
+    ("i was sat watching telly and the bloke on the show said his legs went numb", None),
+    # pain that won't let one sleep, against a baby or a snorer who won't
+    ("my husband's back has ached for years, lately it won't let him sleep", "urgent"),
+    ("the baby won't let me sleep, what stretch for my back", None),
+    # steroid tablets with the puffer, against tablets for hay fever
+    ("been on steroid puffers and tablets a long while and me back's newly sore", "urgent"),
+    ("i use a steroid puffer and tablets for my hay fever, what stretch for my back", None),
+    # the usual, said to be the usual, against something new on top of it
+    ("the numb toes are my neuropathy, same as the last ten years, nothing new, just a stiff back today", None),
+    ("my feet are always numb from the diabetes but now my bum's gone numb too", "emergency"),
+    ("i've leaked a little when i sneeze ever since the kids, but this morning i might have wet myself without feeling it", "emergency"),
+])
+def test_what_is_new_against_the_usual_and_a_sign_asked_about_with_if(said, level):
+    """Round fresh61's shapes (a baseline and what is new on it; a sign inside a request for a
+    stretch), with a triage reviewer's counter-cases for each new rule."""
     assert level_heard(said) == level
