@@ -655,6 +655,9 @@ def test_what_someone_asked_and_what_was_answered_or_taken_back(said, level):
     ("the numb toes are my neuropathy, same as the last ten years, nothing new, just a stiff back today", None),
     ("my feet are always numb from the diabetes but now my bum's gone numb too", "emergency"),
     ("i've leaked a little when i sneeze ever since the kids, but this morning i might have wet myself without feeling it", "emergency"),
+    # a back that stops one lifting the baby out of the cot, against a toddler who won't go in the car seat
+    ("back's been grim since the baby, and now i can't even lift her out of the cot", "soon"),
+    ("i can't get him into the car seat, he screams every time", None),
 ])
 def test_what_is_new_against_the_usual_and_a_sign_asked_about_with_if(said, level):
     """Round fresh61's shapes (a baseline and what is new on it; a sign inside a request for a
