@@ -268,7 +268,7 @@ def _stretch_for_them(said: str, locale: str | None, intent_name: str | None) ->
         theirs, mine = _nearest(words.someone_else, ahead, behind), _nearest(words.own, ahead, behind)
         if theirs is not None:  # "from lifting him, can you give me one stretch?": the nearer says whose (a tie: theirs)
             return mine is None or theirs <= mine
-        if mine is None and words.own.search(said) is None and words.someone_else.search(said) is not None:
+        if words.own.search(said) is None and words.someone_else.search(said) is not None:
             return True  # "what can she do to ease it in the meantime, like a stretch?": only they are spoken of
         said = " ".join(ahead + behind)
     elif words.someone_else.search(said) is not None:
@@ -299,15 +299,15 @@ class NoStretchAfterWarning(AbstractResponseInterceptor):
         # (no words, as at a launch: neither pattern can match, and safety.toml is not read for them)
         asked = _intent_name(handler_input) in STRETCH_INTENTS or (said and _words(locale).stretch.search(said)) or (
             routed is not None and routed.topic in STRETCH_TOPICS)
-        calls = not asked and _about_advice(said, locale)  # whom to call, or pushing back
+        about = _about_advice(said, locale)  # whom to call, or pushing back
+        calls = not asked and about
         lesser = not asked and not calls and _names_lesser(said, locale)  # "I'll ring 111 then?"
         if not asked and not calls and not lesser and not self._stretch_begins(handler_input):
             return  # (a stretch offered after an answer to something else, or a step of one begun earlier, is left as it is)
         warned = recent_warning(handler_input)
         if warned is None or (lesser and not warned.get("now")):
             return  # (a lesser service named after advice to see one is what the advice said)
-        if warned.get("other") and not (calls or lesser) and not _stretch_for_them(said, locale, _intent_name(handler_input)) \
-                and not (asked and _about_advice(said, locale)):
+        if warned.get("other") and not (about or lesser) and not _stretch_for_them(said, locale, _intent_name(handler_input)):
             return  # someone else's sign: their stretch is held back, not the speaker's own (pushing back gets their
             # advice again, also said with the speaker's own stretch: "she says she just needs to sit down, can you do my stretch")
         state = session.turn(handler_input)
