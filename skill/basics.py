@@ -96,13 +96,21 @@ class RepeatLast(IntentHandler):
 
 
 class NothingPending(IntentHandler):
-    """ "Yes", "next", "repeat" or "I don't know" with nothing asked or said yet. """
+    """ "Yes", "next", "repeat" or "I don't know" with nothing asked or said yet; "next" or "carry on"
+    while a question is open that they do not answer (after a stretch stopped for pain: "Shall I
+    check for warning signs?"): that question's reprompt, which says what to answer, and it stays open."""
 
     intents = ("AMAZON.YesIntent", "DontKnowIntent", "AMAZON.NextIntent", "AMAZON.PreviousIntent",
                "AMAZON.RepeatIntent", "AMAZON.StartOverIntent", "AMAZON.ResumeIntent")
 
     def handle(self, handler_input: HandlerInput) -> Response:
         text = words(handler_input)
+        state = session.turn(handler_input)
+        if state.asked and state.last_reprompt:
+            state.ask_again()
+            builder = handler_input.response_builder
+            builder.speak(state.last_reprompt).ask(state.last_reprompt).set_should_end_session(False)
+            return builder.response
         return render(handler_input, question(text.text("basics.nothing_pending"),
                                               reprompt=text.text("basics.launch_reprompt")))
 

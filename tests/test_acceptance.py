@@ -765,6 +765,30 @@ JUDGED = {
             4: ("triage", "a stretch asked for mid-check with no sign told: the quick check is finished first, then the stretch"),
             5: (None, "the writer's turns after lean on the stretch having started")},
     },
+    "fresh78": {
+        "cat cow, foot fell asleep from kneeling, fine now (en-US)": {
+            3: (None, "after it hurt, the stretch has stopped and never carries on by itself: 'it's fine now, can we keep going?' "
+                      "gets what to say to the question open (a check, or easier)")},
+        "cat cow, foot asleep from kneeling on tiles, fine now (en-AU)": {
+            4: (None, "after it hurt, the stretch has stopped and never carries on by itself: '... it's fine now. keep going' "
+                      "gets what to say to the question open (a check, or easier)")},
+        "stretch hurts, only a calf cramp from sitting cross-legged, gone now (en-IN)": {
+            4: (None, "left: after it hurt, 'it was only a cramp ... can we continue?' tells pain again (a cramp), so it is not "
+                      "taken as carry on; the words are not understood")},
+        "routine paused for the doorbell, back after a cold that has cleared (en-GB)": {
+            6: (None, "left: a yes at the resume offer with news told ('I've been under the weather with a cold since, but it's "
+                      "cleared up') is not taken as a yes (only words of being back or of nothing new are); routed to a topic")},
+        "why it pops, why's that, arthritis worry, then a stretch (en-US)": {
+            2: ("pop_wont", "'why's that' after an answer with nothing more to say goes on to the topic it leads to")},
+        "sudden pop out of bed, how soon again, then fever (en-CA)": {
+            3: ("pop_wont", "'why's that' after an answer with nothing more to say goes on to the topic it leads to")},
+        "just popped, why not again, denial, physio or chiro (en-AU)": {
+            4: (None, "left: 'no tingling, no weakness, nothing like that, just tight' after an answer that asks a yes/no question "
+                      "is taken as its no (no alarm), not as stiffness told")},
+        "cracking sound, daily cracking, only stiffness, stretch with hold (en-IN)": {
+            4: (None, "left: 'no numbness, no weakness, only stiffness' after an answer that asks a yes/no question is taken as its "
+                      "no (no alarm), not as stiffness told")},
+    },
 }
 
 # The run-up a writer's "earlier session" needs: a conversation that opens on the offer to carry
@@ -834,7 +858,7 @@ CASES = (json.loads((HERE / "conversations.json").read_text(encoding="utf-8")) +
          + _blind_conversations("fresh54") + _blind_conversations("fresh56") + _blind_conversations("fresh58")
          + _blind_conversations("fresh60") + _blind_conversations("fresh62") + _blind_conversations("fresh64")
          + _blind_conversations("fresh66") + _blind_conversations("fresh68") + _blind_conversations("fresh70") + _blind_conversations("fresh72")
-         + _blind_conversations("fresh74") + _blind_conversations("fresh76"))
+         + _blind_conversations("fresh74") + _blind_conversations("fresh76") + _blind_conversations("fresh78"))
 
 
 def lead(key: str, text=TEXT) -> str:
