@@ -778,6 +778,11 @@ JUDGED = {
         "routine paused for the doorbell, back after a cold that has cleared (en-GB)": {
             6: (None, "left: a yes at the resume offer with news told ('I've been under the weather with a cold since, but it's "
                       "cleared up') is not taken as a yes (only words of being back or of nothing new are); routed to a topic")},
+        **{name: {6: (None, "left: a yes at the resume offer said with 'let's keep going' or 'continue' and news is not taken as "
+                              "a yes: read as carry on, it would also be one after red-flag advice in a new session, where "
+                              "'can we carry on with the routine?' must get the advice again")} for name in (
+            "routine paused, back with nothing new (en-CA)", "routine paused, back falling behind on stretches (en-AU)",
+            "hip routine, what can I say, paused, back with nothing new (en-IN)")},
         "why it pops, why's that, arthritis worry, then a stretch (en-US)": {
             2: ("pop_wont", "'why's that' after an answer with nothing more to say goes on to the topic it leads to")},
         "sudden pop out of bed, how soon again, then fever (en-CA)": {
