@@ -86,13 +86,18 @@ class RepeatLast(IntentHandler):
 
     def handle(self, handler_input: HandlerInput) -> Response:
         state = session.turn(handler_input)
-        state.ask_again()
-        builder = handler_input.response_builder
-        builder.speak(state.last_ssml)
-        if state.last_reprompt:
-            builder.ask(state.last_reprompt)
-        builder.set_should_end_session(False)
-        return builder.response
+        return _asked_again(handler_input, state.last_ssml, state.last_reprompt)
+
+
+def _asked_again(handler_input: HandlerInput, ssml: str | None, reprompt: str | None) -> Response:
+    """Words already said (kept as SSML) said again, with the question last asked kept open."""
+    session.turn(handler_input).ask_again()
+    builder = handler_input.response_builder
+    builder.speak(ssml)
+    if reprompt:
+        builder.ask(reprompt)
+    builder.set_should_end_session(False)
+    return builder.response
 
 
 class NothingPending(IntentHandler):
@@ -107,10 +112,7 @@ class NothingPending(IntentHandler):
         text = words(handler_input)
         state = session.turn(handler_input)
         if state.asked and state.last_reprompt:
-            state.ask_again()
-            builder = handler_input.response_builder
-            builder.speak(state.last_reprompt).ask(state.last_reprompt).set_should_end_session(False)
-            return builder.response
+            return _asked_again(handler_input, state.last_reprompt, state.last_reprompt)
         return render(handler_input, question(text.text("basics.nothing_pending"),
                                               reprompt=text.text("basics.launch_reprompt")))
 
