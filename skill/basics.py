@@ -307,8 +307,10 @@ class SaidPlainly(AbstractRequestInterceptor):
                     query = slot_text(handler_input, "query") or ""
                     reply = None if carriers.not_a_reply(request.locale, query) else carriers.answer_in(request.locale, query)
                     means = {"yes": "AMAZON.YesIntent", "no": "AMAZON.NoIntent"}.get(reply or "", means)
+        attrs = handler_input.attributes_manager.request_attributes
         if plain.position:  # "I can't get down on the floor": the stretch chosen next is one done sitting
-            handler_input.attributes_manager.request_attributes["position"] = plain.position
+            attrs["position"] = plain.position
+        attrs["plain_words"] = safety.said_in_request(handler_input)  # (a stretch asked for after advice: safety.NoStretchAfterWarning)
         request.intent.name, request.intent.slots = means, {}
 
 

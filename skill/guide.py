@@ -365,14 +365,37 @@ def _opens_session(handler_input: HandlerInput) -> bool:
     return session_now is not None and bool(session_now.new)
 
 
+def _answer_to_offer(handler_input: HandlerInput) -> str | None:
+    """Free words as an answer to the resume offer, when they hold no sign, no other routine
+    command and no question: "yes" where they say to carry on ("haan, continue from there only")
+    or open with a yes ("yeah sure, same as always, nothing new"; not "yes, but why does it
+    click"), "no" where they open with a no or refuse ("nah, I'd rather not continue")."""
+    if handler_input.attributes_manager.request_attributes.get("finding"):
+        return None
+    command = command_in_words(handler_input)
+    if command is not None:
+        return "yes" if command in ("AMAZON.NextIntent", "AMAZON.ResumeIntent") else None
+    locale, said = handler_input.request_envelope.request.locale, free_words(handler_input)
+    if carriers.asks_question(locale, understand.without_places(said, locale)):
+        return None
+    answers = (carriers.answer_of(locale, get_intent_name(handler_input)), carriers.answer_in(locale, said))
+    if "no" in answers or understand.will_not_carry_on(said, locale):
+        return "no"
+    return "yes" if "yes" in answers or understand.carries_on(said, locale) else None
+
+
 class ResumeKeptPlace(IntentHandler):
     """ "Yes" to the resume offer, or "resume" in a new session (or "next" to open one: the session
-    closed on advice for someone else, "okay, next"): carry on at the kept step. """
+    closed on advice for someone else, "okay, next"): carry on at the kept step. Free words that
+    take the offer do too (_answer_to_offer)."""
 
-    intents = ("AMAZON.YesIntent", "AMAZON.ResumeIntent", "AMAZON.NextIntent")
+    intents = intents_from(lambda: ("AMAZON.YesIntent", "AMAZON.ResumeIntent", "AMAZON.NextIntent", *carriers.intents()))
 
     def when(self, handler_input: HandlerInput) -> bool:
         name = get_intent_name(handler_input)
+        if name in carriers.intents():
+            return pending(handler_input, "resume") and kept_place(handler_input) is not None and (
+                _answer_to_offer(handler_input) == "yes")
         return kept_place(handler_input) is not None and (
             pending(handler_input, "resume") or name == "AMAZON.ResumeIntent"
             or (name == "AMAZON.NextIntent" and _opens_session(handler_input)))
@@ -386,8 +409,9 @@ class ResumeKeptPlace(IntentHandler):
 
 
 class FreshStart(IntentHandler):
-    """ "No" to the resume offer drops the place; "start over" restarts that routine, and so do
-    free words that say it ("no, start again from the top")."""
+    """ "No" to the resume offer drops the place, and so do free words that decline it ("nah, I'd
+    rather not continue"); "start over" restarts that routine, and so do free words that say it
+    ("no, start again from the top")."""
 
     intents = intents_from(lambda: ("AMAZON.NoIntent", "AMAZON.StartOverIntent", *carriers.intents()))
 
@@ -396,7 +420,8 @@ class FreshStart(IntentHandler):
             return False
         if get_intent_name(handler_input) in ("AMAZON.NoIntent", "AMAZON.StartOverIntent"):
             return pending(handler_input, "resume") or get_intent_name(handler_input) == "AMAZON.StartOverIntent"
-        return pending(handler_input, "resume") and command_in_words(handler_input) == "AMAZON.StartOverIntent"
+        return pending(handler_input, "resume") and (command_in_words(handler_input) == "AMAZON.StartOverIntent"
+                                                     or _answer_to_offer(handler_input) == "no")
 
     def handle(self, handler_input: HandlerInput) -> Response:
         place = kept_place(handler_input)

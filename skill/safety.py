@@ -292,7 +292,9 @@ class NoStretchAfterWarning(AbstractResponseInterceptor):
         if record is not None and not record.warned:
             return  # no advice given (recent_warning would say None): nothing to hold back, the words unread
         locale = handler_input.request_envelope.request.locale
-        said = " ".join(said_in_request(handler_input)).lower()
+        # the words as said, also where basics.SaidPlainly read them as a plain intent ("yes, let's
+        # keep going" is a yes, and still asks for the stretch to go on)
+        said = " ".join((*said_in_request(handler_input), *attrs.get("plain_words", ()))).lower()
         if said and self._cleared(handler_input, said, locale):
             return  # "the doc reckons it was just the flu": the advice was followed, this turn and after
         routed = attrs.get("routed")

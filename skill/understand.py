@@ -119,3 +119,28 @@ def routine_question(said: str, locale: str | None = None) -> str | None:
     """The routine command (its intent) the words ask for mid-routine ("how long do I hold it":
     HoldTimeIntent, "I'm not keen on this one": SkipStretchIntent), else None."""
     return _first(_patterns(locale).routine_questions, _plain(said))
+
+
+@lru_cache(maxsize=None)
+def _resume_offer(locale: str | None) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    data = content.joined(locale, "named_words").get("resume_offer", {})
+    return tuple(_any(data.get(key, []), words=True) for key in ("carry_on", "places", "refuse"))  # type: ignore[return-value]
+
+
+def carries_on(said: str, locale: str | None = None) -> bool:
+    """Words that say to carry on ("haan, continue from there only", "righto, keep going"; not "I
+    don't want to carry on"), as an answer to the resume offer (named_words.toml `resume_offer`)."""
+    carry_on, _, refuse = _resume_offer(locale)
+    text = _plain(said)
+    return carry_on.search(text) is not None and refuse.search(text) is None
+
+
+def will_not_carry_on(said: str, locale: str | None = None) -> bool:
+    """Words that refuse to carry on ("nah, I'd rather not continue"; `resume_offer.refuse`)."""
+    return _resume_offer(locale)[2].search(_plain(said)) is not None
+
+
+def without_places(said: str, locale: str | None = None) -> str:
+    """The words without those naming where they left off ("pick up where I left off": its
+    "where" asks nothing; `resume_offer.places`)."""
+    return _resume_offer(locale)[1].sub(" ", _plain(said))

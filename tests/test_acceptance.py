@@ -775,14 +775,6 @@ JUDGED = {
         "stretch hurts, only a calf cramp from sitting cross-legged, gone now (en-IN)": {
             4: (None, "left: after it hurt, 'it was only a cramp ... can we continue?' tells pain again (a cramp), so it is not "
                       "taken as carry on; the words are not understood")},
-        "routine paused for the doorbell, back after a cold that has cleared (en-GB)": {
-            6: (None, "left: a yes at the resume offer with news told ('I've been under the weather with a cold since, but it's "
-                      "cleared up') is not taken as a yes (only words of being back or of nothing new are); routed to a topic")},
-        **{name: {6: (None, "left: a yes at the resume offer said with 'let's keep going' or 'continue' and news is not taken as "
-                              "a yes: read as carry on, it would also be one after red-flag advice in a new session, where "
-                              "'can we carry on with the routine?' must get the advice again")} for name in (
-            "routine paused, back with nothing new (en-CA)", "routine paused, back falling behind on stretches (en-AU)",
-            "hip routine, what can I say, paused, back with nothing new (en-IN)")},
         "why it pops, why's that, arthritis worry, then a stretch (en-US)": {
             2: ("pop_wont", "'why's that' after an answer with nothing more to say goes on to the topic it leads to")},
         "sudden pop out of bed, how soon again, then fever (en-CA)": {
@@ -793,6 +785,18 @@ JUDGED = {
         "cracking sound, daily cracking, only stiffness, stretch with hold (en-IN)": {
             4: (None, "left: 'no numbness, no weakness, only stiffness' after an answer that asks a yes/no question is taken as its "
                       "no (no alarm), not as stiffness told")},
+    },
+    "fresh80": {
+        "desk stretch paused, resumed with a denial, then a what-if (en-US)": {
+            1: ("selfcare", "'I need something I can do at my desk' gets the desk advice, which offers the seated twist in its "
+                            "own words ('Shall I guide you through a seated twist?')")},
+        **{name: {turn: ("emergency", "'a bit' or 'sort of' to a check question about an emergency sign is a yes: a sign "
+                                      "that may be there is never read as no (facts: never treat 'not sure' as 'no'); the "
+                                      "writer expected the question in plainer words"),
+                  turn + 1: (None, "the check ended on the advice")}
+           for name, turn in (("'sort of' gets plainer words, then all clear and a lower-back stretch (en-US)", 3),
+                              ("'a bit' gets plainer words, all clear, then why it won't crack and cracking daily (en-GB)", 2),
+                              ("'A bit' and 'sort of' each get plainer words, all clear, then a stretch for a crook back (en-AU)", 2))},
     },
 }
 
@@ -863,7 +867,7 @@ CASES = (json.loads((HERE / "conversations.json").read_text(encoding="utf-8")) +
          + _blind_conversations("fresh54") + _blind_conversations("fresh56") + _blind_conversations("fresh58")
          + _blind_conversations("fresh60") + _blind_conversations("fresh62") + _blind_conversations("fresh64")
          + _blind_conversations("fresh66") + _blind_conversations("fresh68") + _blind_conversations("fresh70") + _blind_conversations("fresh72")
-         + _blind_conversations("fresh74") + _blind_conversations("fresh76") + _blind_conversations("fresh78"))
+         + _blind_conversations("fresh74") + _blind_conversations("fresh76") + _blind_conversations("fresh78") + _blind_conversations("fresh80"))
 
 
 def lead(key: str, text=TEXT) -> str:

@@ -288,6 +288,39 @@ def test_resume_said_with_more_words_resumes_and_a_sign_said_with_it_comes_first
     assert sign.ended and "911" in sign.speech and "cat cow" not in sign.speech.lower()
 
 
+@pytest.mark.parametrize("intent, query, resumes", [
+    ("YesSaidIntent", "sure same as always nothing new", True),  # "yeah sure, same as always, nothing new"
+    ("YesSaidIntent", "thing pick up where i left off", True),  # "sure thing, pick up where I left off": "where" asks nothing
+    ("YesSaidIntent", "and still no tingling or numbness just stiff", True),  # "yep, and still no tingling ..."
+    ("QuestionIntent", "continue from there only", True),  # "haan, continue from there only"
+    ("SaidTooIntent", "right same as last time nothing new", True),  # "too right, ..."
+    ("YesSaidIntent", "but why does my back pop", False),  # a question: answered, not resumed
+    ("NoSaidIntent", "i'd rather not continue", False),  # "nah, I'd rather not continue": declined, the place dropped
+    ("DontIntent", "want to carry on", False),  # "no, I don't want to carry on"
+])
+def test_the_resume_offer_taken_or_declined_in_free_words(stored_skill, intent, query, resumes):
+    talk = Conversation(stored_skill)
+    talk.launch()
+    talk.say("GuideStretchIntent", stretch=slot_of("cat_cow"))
+    talk.say("AMAZON.NextIntent")
+    talk.say("AMAZON.PauseIntent")
+    talk.restart()
+    assert "step 2" in talk.launch().speech
+    reply = talk.say(intent, query=query)
+    assert not reply.ended
+    if resumes:
+        check_step(reply, "cat_cow", 1, limit=LEAD_WORDS)
+        assert reply.speech.startswith("Welcome back")
+        return
+    assert SAY_NEXT not in reply.speech
+    talk.restart()
+    kept = "step 2" in talk.launch().speech
+    if intent == "YesSaidIntent":
+        assert "gas" in reply.speech and kept  # the pop explained, the place kept
+    else:
+        assert reply.speech.startswith(text().text("guide.fresh")) and not kept  # dropped, as "no" drops it
+
+
 def test_yes_mid_routine_is_next(in_cat_cow):
     check_step(in_cat_cow.say("AMAZON.YesIntent"), "cat_cow", 1)
 
@@ -538,6 +571,19 @@ def test_carry_on_after_it_hurts_says_what_to_answer_and_the_question_stays_open
     assert after.speech == text().text("guide.hurt_reprompt") and not after.ended
     first_question = text().raw("symptoms.questions")[0]["text"]
     assert first_question in in_cat_cow.say("AMAZON.YesIntent").speech
+
+
+@pytest.mark.parametrize("intent, query", [
+    ("QuestionIntent", "fine now can we keep going"),  # "it's fine now, can we keep going?"
+    ("QuestionIntent", "it's just my foot fell asleep from kneeling on it it's totally fine now can we keep going"),
+    ("FeelIntent", "okay now let's continue"),  # "feels okay now, let's continue"
+])
+def test_carry_on_in_words_after_it_hurts_says_what_to_answer(in_cat_cow, intent, query):
+    """After the stop for pain, carrying on said in words is "next": what to answer to the question
+    still open, and the stretch does not carry on by itself."""
+    in_cat_cow.say("ItHurtsIntent")
+    after = in_cat_cow.say(intent, query=query)
+    assert after.speech == text().text("guide.hurt_reprompt") and not after.ended
 
 
 def test_it_hurts_then_yes_is_the_symptom_check(in_cat_cow):

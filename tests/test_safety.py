@@ -586,13 +586,29 @@ def test_after_advice_to_call_now_naming_a_lesser_service_gets_it_again_never_a_
 
 
 @pytest.mark.parametrize("query", ["probably nothing right", "i don't want to make a fuss can i just wait it out",
-                                   "why does that matter if it's gone", "it goes away after a bit though is that okay"])
+                                   "why does that matter if it's gone", "it goes away after a bit though is that okay",
+                                   "it's just a stiff back i don't need an ambulance",  # "honestly, it's just ..."
+                                   "was forever ago i'm fine just give me something for the stiffness"])  # "that was ..."
 def test_pushing_back_in_other_words_gets_the_advice_again(stored_skill, query):
     talk = Conversation(stored_skill, locale="en-US")
     talk.launch()
     assert talk.say("QuestionIntent", query="my chest feels tight and my back is killing me").ended
     again = talk.say("QuestionIntent", query=query)
     assert "call 911 now" in again.speech and again.ended
+
+
+@pytest.mark.parametrize("intent, query", [("YesSaidIntent", "let's keep going"),  # "yes, let's keep going": read as a plain yes
+                                           ("CanIntent", "keep going"),  # "can we keep going": read as next
+                                           ("QuestionIntent", "fine now can we carry on")])  # "it's fine now, can we carry on"
+def test_carrying_on_read_as_a_plain_yes_or_next_after_advice_still_gets_the_advice_again(stored_skill, intent, query):
+    """Words read as a plain intent (basics.SaidPlainly) are still read for a stretch asked for after
+    red-flag advice, in a later session: the advice again, never "nothing to say yes or no to"."""
+    talk = Conversation(stored_skill, locale="en-US")
+    talk.launch()
+    assert talk.say("QuestionIntent", query="both my legs have gone numb").ended
+    talk.restart()
+    again = talk.say(intent, query=query)
+    assert again.speech.startswith(warning("en-US")) and "call 911 now" in again.speech and again.ended
 
 
 def test_a_thanks_just_after_advice_is_a_goodbye_and_never_one_otherwise(stored_skill):
