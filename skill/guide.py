@@ -327,11 +327,16 @@ def start_routine(handler_input: HandlerInput, minutes: int | None, *, area: str
 
 
 class OfferAccepted(IntentHandler):
-    """ "Yes" to "shall I guide you through it?" """
+    """ "Yes" to "shall I guide you through it?", also said with more words that ask nothing and say
+    to go ahead ("yes, please, I've put the mat on the floor and the children are sleeping, so we can
+    go ahead")."""
 
-    intents = ("AMAZON.YesIntent",)
+    intents = intents_from(lambda: ("AMAZON.YesIntent", *carriers.intents()))
 
     def when(self, handler_input: HandlerInput) -> bool:
+        if get_intent_name(handler_input) != "AMAZON.YesIntent":  # (words that also say to go ahead: not "yes, but is it safe")
+            return pending(handler_input, "guide") and _answer_to_offer(handler_input) == "yes" and understand.carries_on(
+                free_words(handler_input), handler_input.request_envelope.request.locale)
         return pending(handler_input, "guide")
 
     def handle(self, handler_input: HandlerInput) -> Response:
@@ -366,7 +371,7 @@ def _opens_session(handler_input: HandlerInput) -> bool:
 
 
 def _answer_to_offer(handler_input: HandlerInput) -> str | None:
-    """Free words as an answer to the resume offer, when they hold no sign, no other routine
+    """Free words as an answer to the resume offer (or to a stretch offered), when they hold no sign, no other routine
     command and no question: "yes" where they say to carry on ("haan, continue from there only")
     or open with a yes ("yeah sure, same as always, nothing new"; not "yes, but why does it
     click"), "no" where they open with a no or refuse ("nah, I'd rather not continue")."""

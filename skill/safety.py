@@ -49,6 +49,7 @@ class _Words(NamedTuple):
     cleared: re.Pattern[str]
     lesser: re.Pattern[str]
     own_check: re.Pattern[str]
+    not_mine: re.Pattern[str]
 
 
 @lru_cache(maxsize=None)
@@ -59,7 +60,8 @@ def _words(locale: str | None) -> _Words:
         return re.compile(r"\b(?:" + "|".join(p for key in keys for p in data[key]) + r")\b")
 
     return _Words(words("stretch"), words("someone_else"), prefilter.Gated(words("call", "pushback")), words("own"),
-                  re.compile("|".join(data["about_them"])), words("cleared"), words("lesser"), words("own_check"))
+                  re.compile("|".join(data["about_them"])), words("cleared"), words("lesser"), words("own_check"),
+                  words("not_mine"))
 
 
 class SlotReading(NamedTuple):
@@ -302,13 +304,15 @@ class NoStretchAfterWarning(AbstractResponseInterceptor):
         asked = _intent_name(handler_input) in STRETCH_INTENTS or (said and _words(locale).stretch.search(said)) or (
             routed is not None and routed.topic in STRETCH_TOPICS)
         about = _about_advice(said, locale)  # whom to call, or pushing back
-        calls = not asked and about
+        not_mine = bool(said) and not asked and not about and _words(locale).not_mine.search(said) is not None
+        calls = not asked and (about or not_mine)
         lesser = not asked and not calls and _names_lesser(said, locale)  # "I'll ring 111 then?"
         if not asked and not calls and not lesser and not self._stretch_begins(handler_input):
             return  # (a stretch offered after an answer to something else, or a step of one begun earlier, is left as it is)
         warned = recent_warning(handler_input)
-        if warned is None or (lesser and not warned.get("now")):
-            return  # (a lesser service named after advice to see one is what the advice said)
+        if warned is None or (lesser and not warned.get("now")) or (not_mine and warned.get("other")):
+            return  # (a lesser service named after advice to see one is what the advice said; "it's not me" after
+            # advice for someone else says only that)
         if warned.get("other") and not (about or lesser) and not _stretch_for_them(said, locale, _intent_name(handler_input)):
             return  # someone else's sign: their stretch is held back, not the speaker's own (pushing back gets their
             # advice again, also said with the speaker's own stretch: "she says she just needs to sit down, can you do my stretch")

@@ -798,6 +798,24 @@ JUDGED = {
                               ("'a bit' gets plainer words, all clear, then why it won't crack and cracking daily (en-GB)", 2),
                               ("'A bit' and 'sort of' each get plainer words, all clear, then a stretch for a crook back (en-AU)", 2))},
     },
+    "fresh82": {
+        "husband's numb leg, then own pop and a stretch held back (en-US)": {
+            3: ("offer", "after advice for someone else's sign, the speaker's own stretch is theirs to have (the advice stands "
+                         "for the other person); the writer expected it held back")},
+        "mum can't feel when she needs a wee, then own back (en-GB)": {
+            3: ("step", "after advice for someone else's sign, the speaker's own stretch is theirs to have, after the warning")},
+        "husband's old hip op in passing, desk stretch for me (en-GB)": {
+            1: (None, "left: 'what can I do at my desk for my own back' after a husband's old operation gets the general "
+                      "self-care answer, not the desk one (the whole turn is routed)")},
+        "guiding wife through cat cow, her leg goes weak (en-IN)": {
+            7: (None, "left: after advice for the wife the speaker was guiding, 'she says it is okay now, continue the "
+                      "stretch' in the next session carries the routine on after the warning (the routine is kept as the "
+                      "speaker's)")},
+        "terse symptom check with a 'meaning what', then a stretch (en-GB)": {
+            4: (None, "left: 'meaning what' alone matches no sample of the model")},
+        "rambling snow shoveller: won't pop, how to pop, desk stretch (en-CA)": {
+            3: ("selfcare", "a stretch at the desk gets the desk advice, which offers the seated twist in its own words")},
+    },
 }
 
 # The run-up a writer's "earlier session" needs: a conversation that opens on the offer to carry
@@ -867,7 +885,7 @@ CASES = (json.loads((HERE / "conversations.json").read_text(encoding="utf-8")) +
          + _blind_conversations("fresh54") + _blind_conversations("fresh56") + _blind_conversations("fresh58")
          + _blind_conversations("fresh60") + _blind_conversations("fresh62") + _blind_conversations("fresh64")
          + _blind_conversations("fresh66") + _blind_conversations("fresh68") + _blind_conversations("fresh70") + _blind_conversations("fresh72")
-         + _blind_conversations("fresh74") + _blind_conversations("fresh76") + _blind_conversations("fresh78") + _blind_conversations("fresh80"))
+         + _blind_conversations("fresh74") + _blind_conversations("fresh76") + _blind_conversations("fresh78") + _blind_conversations("fresh80") + _blind_conversations("fresh82"))
 
 
 def lead(key: str, text=TEXT) -> str:
