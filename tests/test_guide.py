@@ -321,6 +321,22 @@ def test_the_resume_offer_taken_or_declined_in_free_words(stored_skill, intent, 
         assert reply.speech.startswith(text().text("guide.fresh")) and not kept  # dropped, as "no" drops it
 
 
+@pytest.mark.parametrize("query, starts", [
+    ("please i have put the mat on the floor and the children are sleeping so we can go ahead", True),
+    ("sure my wife keeps saying i should do these so go ahead and walk me through it", True),
+    ("but is it safe with a bad knee", False),  # a question: answered, the stretch not started
+])
+def test_a_stretch_offer_taken_in_words_that_say_to_go_ahead(skill, query, starts):
+    """ "Yes, please, ... the children are sleeping, so we can go ahead" starts the stretch offered
+    (it had started a check for the children); a yes that asks something does not."""
+    talk = Conversation(skill)
+    talk.launch()
+    assert "cat cow" in talk.say("ChooseStretchIntent", area=("lower back", "lower_back")).speech.lower()
+    reply = talk.say("YesSaidIntent", query=query)
+    assert (STRETCHES["cat_cow"]["steps"][0]["text"] in reply.speech) is starts and not reply.ended
+    assert "warning signs" not in reply.speech.lower()
+
+
 def test_yes_mid_routine_is_next(in_cat_cow):
     check_step(in_cat_cow.say("AMAZON.YesIntent"), "cat_cow", 1)
 

@@ -611,6 +611,23 @@ def test_carrying_on_read_as_a_plain_yes_or_next_after_advice_still_gets_the_adv
     assert again.speech.startswith(warning("en-US")) and "call 911 now" in again.speech and again.ended
 
 
+def test_it_s_not_me_pushes_back_only_on_advice_given_for_the_speaker(stored_skill):
+    """ "It's not me, mine's just a bit stiff, why won't my back pop" after advice for a mother says
+    only that (the pop answered); after the speaker's own advice it is pushing back (the advice again)."""
+    talk = Conversation(stored_skill, locale="en-GB")
+    talk.launch()
+    assert talk.say("SomeoneElseIntent", query="can't feel when she needs a wee").ended  # "my mum ..."
+    talk.restart()
+    mine = talk.say("ItsNotIntent", query="me mine's just a bit stiff why won't my back pop")
+    assert "earlier" not in mine.speech and "gas" in mine.speech and not mine.ended
+    talk = Conversation(stored_skill, locale="en-GB", user_id="amzn1.ask.account.OWN_ADVICE")
+    talk.launch()
+    assert talk.say("QuestionIntent", query="both my legs have gone numb").ended
+    talk.restart()
+    again = talk.say("ItsNotIntent", query="me")
+    assert content.for_locale("en-GB").text("safety.earlier_now") in again.speech and again.ended
+
+
 def test_a_thanks_just_after_advice_is_a_goodbye_and_never_one_otherwise(stored_skill):
     talk = Conversation(stored_skill, locale="en-AU")
     talk.launch()
