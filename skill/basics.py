@@ -310,7 +310,8 @@ class SaidPlainly(AbstractRequestInterceptor):
         attrs = handler_input.attributes_manager.request_attributes
         if plain.position:  # "I can't get down on the floor": the stretch chosen next is one done sitting
             attrs["position"] = plain.position
-        attrs["plain_words"] = safety.said_in_request(handler_input)  # (a stretch asked for after advice: safety.NoStretchAfterWarning)
+        # (a stretch asked for after advice, and for whom: safety.NoStretchAfterWarning)
+        attrs["plain_words"], attrs["plain_intent"] = safety.said_in_request(handler_input), request.intent.name
         request.intent.name, request.intent.slots = means, {}
 
 

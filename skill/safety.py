@@ -313,7 +313,8 @@ class NoStretchAfterWarning(AbstractResponseInterceptor):
         if warned is None or (lesser and not warned.get("now")) or (not_mine and warned.get("other")):
             return  # (a lesser service named after advice to see one is what the advice said; "it's not me" after
             # advice for someone else says only that)
-        if warned.get("other") and not (about or lesser) and not _stretch_for_them(said, locale, _intent_name(handler_input)):
+        said_as = attrs.get("plain_intent") or _intent_name(handler_input)  # ("she says ..., continue the stretch": hers)
+        if warned.get("other") and not (about or lesser) and not _stretch_for_them(said, locale, said_as):
             return  # someone else's sign: their stretch is held back, not the speaker's own (pushing back gets their
             # advice again, also said with the speaker's own stretch: "she says she just needs to sit down, can you do my stretch")
         state = session.turn(handler_input)

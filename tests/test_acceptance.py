@@ -807,10 +807,6 @@ JUDGED = {
         "husband's old hip op in passing, desk stretch for me (en-GB)": {
             1: (None, "left: 'what can I do at my desk for my own back' after a husband's old operation gets the general "
                       "self-care answer, not the desk one (the whole turn is routed)")},
-        "guiding wife through cat cow, her leg goes weak (en-IN)": {
-            7: (None, "left: after advice for the wife the speaker was guiding, 'she says it is okay now, continue the "
-                      "stretch' in the next session carries the routine on after the warning (the routine is kept as the "
-                      "speaker's)")},
         "terse symptom check with a 'meaning what', then a stretch (en-GB)": {
             4: (None, "left: 'meaning what' alone matches no sample of the model")},
         "rambling snow shoveller: won't pop, how to pop, desk stretch (en-CA)": {

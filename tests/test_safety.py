@@ -611,6 +611,19 @@ def test_carrying_on_read_as_a_plain_yes_or_next_after_advice_still_gets_the_adv
     assert again.speech.startswith(warning("en-US")) and "call 911 now" in again.speech and again.ended
 
 
+def test_the_stretch_of_someone_being_guided_is_held_back_after_advice_for_them(stored_skill):
+    """A carer guiding his wife: after advice for her weak leg, "she says it is okay now, continue the
+    stretch" (read plainly as "resume") is her stretch: the advice again, the routine not carried on."""
+    talk = Conversation(stored_skill, locale="en-IN")
+    talk.launch()
+    talk.say("GuideStretchIntent", stretch=("cat cow", "cat_cow"))  # "please guide my wife through cat cow"
+    assert talk.say("SomeoneElseIntent", query="is saying her one leg has gone weak").ended  # "she is saying ..."
+    talk.restart()
+    again = talk.say("SomeoneElseIntent", query="says it is okay now continue the stretch")
+    assert content.for_locale("en-IN").text("safety.earlier_other") in again.speech and again.ended
+    assert "cat cow" not in again.speech.lower()
+
+
 def test_it_s_not_me_pushes_back_only_on_advice_given_for_the_speaker(stored_skill):
     """ "It's not me, mine's just a bit stiff, why won't my back pop" after advice for a mother says
     only that (the pop answered); after the speaker's own advice it is pushing back (the advice again)."""
