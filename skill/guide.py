@@ -374,15 +374,16 @@ def _answer_to_offer(handler_input: HandlerInput) -> str | None:
     """Free words as an answer to the resume offer (or to a stretch offered), when they hold no sign, no other routine
     command and no question: "yes" where they say to carry on ("haan, continue from there only")
     or open with a yes ("yeah sure, same as always, nothing new"; not "yes, but why does it
-    click"), "no" where they open with a no or refuse ("nah, I'd rather not continue")."""
+    click", not "yes go on, check me"), "no" where they open with a no or refuse ("nah, I'd rather
+    not continue": not taken as a yes, and left to the handlers that answer what else they say)."""
     if handler_input.attributes_manager.request_attributes.get("finding"):
         return None
     command = command_in_words(handler_input)
     if command is not None:
         return "yes" if command in ("AMAZON.NextIntent", "AMAZON.ResumeIntent") else None
     locale, said = handler_input.request_envelope.request.locale, free_words(handler_input)
-    if carriers.asks_question(locale, understand.without_places(said, locale)):
-        return None
+    if carriers.asks_question(locale, understand.without_places(said, locale)) or understand.asks_otherwise(said, locale):
+        return None  # ("yes go on, check me", "no, I'd rather do the desk routine": something else asked for)
     answers = (carriers.answer_of(locale, get_intent_name(handler_input)), carriers.answer_in(locale, said))
     if "no" in answers or understand.will_not_carry_on(said, locale):
         return "no"
@@ -414,9 +415,8 @@ class ResumeKeptPlace(IntentHandler):
 
 
 class FreshStart(IntentHandler):
-    """ "No" to the resume offer drops the place, and so do free words that decline it ("nah, I'd
-    rather not continue"); "start over" restarts that routine, and so do free words that say it
-    ("no, start again from the top")."""
+    """ "No" to the resume offer drops the place; "start over" restarts that routine, and so do
+    free words that say it ("no, start again from the top")."""
 
     intents = intents_from(lambda: ("AMAZON.NoIntent", "AMAZON.StartOverIntent", *carriers.intents()))
 
@@ -425,8 +425,7 @@ class FreshStart(IntentHandler):
             return False
         if get_intent_name(handler_input) in ("AMAZON.NoIntent", "AMAZON.StartOverIntent"):
             return pending(handler_input, "resume") or get_intent_name(handler_input) == "AMAZON.StartOverIntent"
-        return pending(handler_input, "resume") and (command_in_words(handler_input) == "AMAZON.StartOverIntent"
-                                                     or _answer_to_offer(handler_input) == "no")
+        return pending(handler_input, "resume") and command_in_words(handler_input) == "AMAZON.StartOverIntent"
 
     def handle(self, handler_input: HandlerInput) -> Response:
         place = kept_place(handler_input)

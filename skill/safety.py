@@ -50,6 +50,7 @@ class _Words(NamedTuple):
     lesser: re.Pattern[str]
     own_check: re.Pattern[str]
     not_mine: re.Pattern[str]
+    no_stretch: re.Pattern[str]
 
 
 @lru_cache(maxsize=None)
@@ -61,7 +62,7 @@ def _words(locale: str | None) -> _Words:
 
     return _Words(words("stretch"), words("someone_else"), prefilter.Gated(words("call", "pushback")), words("own"),
                   re.compile("|".join(data["about_them"])), words("cleared"), words("lesser"), words("own_check"),
-                  words("not_mine"))
+                  words("not_mine"), words("no_stretch"))
 
 
 class SlotReading(NamedTuple):
@@ -301,7 +302,8 @@ class NoStretchAfterWarning(AbstractResponseInterceptor):
             return  # "the doc reckons it was just the flu": the advice was followed, this turn and after
         routed = attrs.get("routed")
         # (no words, as at a launch: neither pattern can match, and safety.toml is not read for them)
-        asked = _intent_name(handler_input) in STRETCH_INTENTS or (said and _words(locale).stretch.search(said)) or (
+        asked = _intent_name(handler_input) in STRETCH_INTENTS or (
+            said and _words(locale).stretch.search(said) and not _words(locale).no_stretch.search(said)) or (
             routed is not None and routed.topic in STRETCH_TOPICS)
         about = _about_advice(said, locale)  # whom to call, or pushing back
         not_mine = bool(said) and not asked and not about and _words(locale).not_mine.search(said) is not None

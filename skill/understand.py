@@ -122,15 +122,15 @@ def routine_question(said: str, locale: str | None = None) -> str | None:
 
 
 @lru_cache(maxsize=None)
-def _resume_offer(locale: str | None) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+def _resume_offer(locale: str | None) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     data = content.joined(locale, "named_words").get("resume_offer", {})
-    return tuple(_any(data.get(key, []), words=True) for key in ("carry_on", "places", "refuse"))  # type: ignore[return-value]
+    return tuple(_any(data.get(key, []), words=True) for key in ("carry_on", "places", "refuse", "otherwise"))  # type: ignore[return-value]
 
 
 def carries_on(said: str, locale: str | None = None) -> bool:
     """Words that say to carry on ("haan, continue from there only", "righto, keep going"; not "I
     don't want to carry on"), as an answer to the resume offer (named_words.toml `resume_offer`)."""
-    carry_on, _, refuse = _resume_offer(locale)
+    carry_on, _, refuse, _ = _resume_offer(locale)
     text = _plain(said)
     return carry_on.search(text) is not None and refuse.search(text) is None
 
@@ -144,3 +144,9 @@ def without_places(said: str, locale: str | None = None) -> str:
     """The words without those naming where they left off ("pick up where I left off": its
     "where" asks nothing; `resume_offer.places`)."""
     return _resume_offer(locale)[1].sub(" ", _plain(said))
+
+
+def asks_otherwise(said: str, locale: str | None = None) -> bool:
+    """Words that ask for something else than the offer ("yes go on, check me", "I'd rather do the
+    desk routine"; `resume_offer.otherwise`)."""
+    return _resume_offer(locale)[3].search(_plain(said)) is not None

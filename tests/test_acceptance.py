@@ -807,6 +807,13 @@ JUDGED = {
         "husband's old hip op in passing, desk stretch for me (en-GB)": {
             1: (None, "left: 'what can I do at my desk for my own back' after a husband's old operation gets the general "
                       "self-care answer, not the desk one (the whole turn is routed)")},
+        "terse pop questions through a just-popped timer (en-US)": {
+            3: (None, "left: 'just popped' alone reaches the skill as 'popped' (Alexa drops the opener 'just'), routed to "
+                      "whether cracking is harmful, not to the pop timer; 'safe daily?' and 'arthritis?' alone match no sample")},
+        "terse pop timer session: stopped, again, just cracked, heat (en-CA)": {
+            1: (None, "left: 'stopped popping, why' alone matches no sample of the model")},
+        "terse pop how, arthritis, just popped (en-IN)": {
+            2: (None, "left: 'arthritis risk?' alone matches no sample of the model")},
         "terse symptom check with a 'meaning what', then a stretch (en-GB)": {
             4: (None, "left: 'meaning what' alone matches no sample of the model")},
         "rambling snow shoveller: won't pop, how to pop, desk stretch (en-CA)": {
