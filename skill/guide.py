@@ -335,8 +335,7 @@ class OfferAccepted(IntentHandler):
 
     def when(self, handler_input: HandlerInput) -> bool:
         if get_intent_name(handler_input) != "AMAZON.YesIntent":  # (words that also say to go ahead: not "yes, but is it safe")
-            return pending(handler_input, "guide") and _answer_to_offer(handler_input) == "yes" and understand.carries_on(
-                free_words(handler_input), handler_input.request_envelope.request.locale)
+            return pending(handler_input, "guide") and _takes_offer(handler_input, go_ahead=True)
         return pending(handler_input, "guide")
 
     def handle(self, handler_input: HandlerInput) -> Response:
@@ -370,38 +369,37 @@ def _opens_session(handler_input: HandlerInput) -> bool:
     return session_now is not None and bool(session_now.new)
 
 
-def _answer_to_offer(handler_input: HandlerInput) -> str | None:
-    """Free words as an answer to the resume offer (or to a stretch offered), when they hold no sign, no other routine
-    command and no question: "yes" where they say to carry on ("haan, continue from there only")
-    or open with a yes ("yeah sure, same as always, nothing new"; not "yes, but why does it
-    click", not "yes go on, check me"), "no" where they open with a no or refuse ("nah, I'd rather
-    not continue": not taken as a yes, and left to the handlers that answer what else they say)."""
+def _takes_offer(handler_input: HandlerInput, *, go_ahead: bool = False) -> bool:
+    """Free words that take the resume offer (or, `go_ahead`, a stretch offered): no sign in them, no
+    other routine command, no question and nothing else asked for ("yes go on, check me"), no no
+    and no refusal ("nah, I'd rather not continue"); and they say to carry on ("haan, continue from
+    there only") or, but for a stretch offered, open with a yes ("yeah sure, same as always, nothing
+    new"; not "yes, but why does it click")."""
     if handler_input.attributes_manager.request_attributes.get("finding"):
-        return None
+        return False
+    locale, said = handler_input.request_envelope.request.locale, free_words(handler_input)
     command = command_in_words(handler_input)
     if command is not None:
-        return "yes" if command in ("AMAZON.NextIntent", "AMAZON.ResumeIntent") else None
-    locale, said = handler_input.request_envelope.request.locale, free_words(handler_input)
+        return command in ("AMAZON.NextIntent", "AMAZON.ResumeIntent") and (not go_ahead or understand.carries_on(said, locale))
     if carriers.asks_question(locale, understand.without_places(said, locale)) or understand.asks_otherwise(said, locale):
-        return None  # ("yes go on, check me", "no, I'd rather do the desk routine": something else asked for)
+        return False
     answers = (carriers.answer_of(locale, get_intent_name(handler_input)), carriers.answer_in(locale, said))
     if "no" in answers or understand.will_not_carry_on(said, locale):
-        return "no"
-    return "yes" if "yes" in answers or understand.carries_on(said, locale) else None
+        return False
+    return understand.carries_on(said, locale) or (not go_ahead and "yes" in answers)
 
 
 class ResumeKeptPlace(IntentHandler):
     """ "Yes" to the resume offer, or "resume" in a new session (or "next" to open one: the session
     closed on advice for someone else, "okay, next"): carry on at the kept step. Free words that
-    take the offer do too (_answer_to_offer)."""
+    take the offer do too (_takes_offer)."""
 
     intents = intents_from(lambda: ("AMAZON.YesIntent", "AMAZON.ResumeIntent", "AMAZON.NextIntent", *carriers.intents()))
 
     def when(self, handler_input: HandlerInput) -> bool:
         name = get_intent_name(handler_input)
         if name in carriers.intents():
-            return pending(handler_input, "resume") and kept_place(handler_input) is not None and (
-                _answer_to_offer(handler_input) == "yes")
+            return pending(handler_input, "resume") and kept_place(handler_input) is not None and _takes_offer(handler_input)
         return kept_place(handler_input) is not None and (
             pending(handler_input, "resume") or name == "AMAZON.ResumeIntent"
             or (name == "AMAZON.NextIntent" and _opens_session(handler_input)))

@@ -121,32 +121,40 @@ def routine_question(said: str, locale: str | None = None) -> str | None:
     return _first(_patterns(locale).routine_questions, _plain(said))
 
 
+class _OfferWords(NamedTuple):
+    """named_words.toml `resume_offer`, compiled once a locale."""
+
+    carry_on: re.Pattern[str]
+    places: re.Pattern[str]
+    refuse: re.Pattern[str]
+    otherwise: re.Pattern[str]
+
+
 @lru_cache(maxsize=None)
-def _resume_offer(locale: str | None) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+def _offer_words(locale: str | None) -> _OfferWords:
     data = content.joined(locale, "named_words").get("resume_offer", {})
-    return tuple(_any(data.get(key, []), words=True) for key in ("carry_on", "places", "refuse", "otherwise"))  # type: ignore[return-value]
+    return _OfferWords(*(_any(data.get(key, []), words=True) for key in _OfferWords._fields))
 
 
 def carries_on(said: str, locale: str | None = None) -> bool:
     """Words that say to carry on ("haan, continue from there only", "righto, keep going"; not "I
     don't want to carry on"), as an answer to the resume offer (named_words.toml `resume_offer`)."""
-    carry_on, _, refuse, _ = _resume_offer(locale)
-    text = _plain(said)
-    return carry_on.search(text) is not None and refuse.search(text) is None
+    offer, text = _offer_words(locale), _plain(said)
+    return offer.carry_on.search(text) is not None and offer.refuse.search(text) is None
 
 
 def will_not_carry_on(said: str, locale: str | None = None) -> bool:
     """Words that refuse to carry on ("nah, I'd rather not continue"; `resume_offer.refuse`)."""
-    return _resume_offer(locale)[2].search(_plain(said)) is not None
+    return _offer_words(locale).refuse.search(_plain(said)) is not None
 
 
 def without_places(said: str, locale: str | None = None) -> str:
     """The words without those naming where they left off ("pick up where I left off": its
     "where" asks nothing; `resume_offer.places`)."""
-    return _resume_offer(locale)[1].sub(" ", _plain(said))
+    return _offer_words(locale).places.sub(" ", _plain(said))
 
 
 def asks_otherwise(said: str, locale: str | None = None) -> bool:
     """Words that ask for something else than the offer ("yes go on, check me", "I'd rather do the
     desk routine"; `resume_offer.otherwise`)."""
-    return _resume_offer(locale)[3].search(_plain(said)) is not None
+    return _offer_words(locale).otherwise.search(_plain(said)) is not None

@@ -272,14 +272,20 @@ def test_commands_said_in_everyday_words_mid_routine(skill, intent, query, then)
         assert "hold" in reply.speech.lower() and "gas" not in reply.speech
 
 
-def test_resume_said_with_more_words_resumes_and_a_sign_said_with_it_comes_first(stored_skill):
-    """ "resume it please" carries on; "resume the stretches, but my legs are giving way" is an emergency."""
+def _paused_at_step_two(stored_skill) -> Conversation:
+    """Cat cow paused at its second step, and a new session begun (nothing said in it yet)."""
     talk = Conversation(stored_skill)
     talk.launch()
     talk.say("GuideStretchIntent", stretch=slot_of("cat_cow"))
     talk.say("AMAZON.NextIntent")
     talk.say("AMAZON.PauseIntent")
     talk.restart()
+    return talk
+
+
+def test_resume_said_with_more_words_resumes_and_a_sign_said_with_it_comes_first(stored_skill):
+    """ "resume it please" carries on; "resume the stretches, but my legs are giving way" is an emergency."""
+    talk = _paused_at_step_two(stored_skill)
     resumed = talk.say("KeepIntent", query="please")  # "resume it please"
     assert "cat cow" in resumed.speech.lower() and not resumed.ended
     talk.say("AMAZON.PauseIntent")
@@ -299,13 +305,8 @@ def test_resume_said_with_more_words_resumes_and_a_sign_said_with_it_comes_first
     ("DontIntent", "want to carry on", False),  # "no, I don't want to carry on"
     ("YesSaidIntent", "go on but check me first", False),  # something else asked for
 ])
-def test_the_resume_offer_taken_or_declined_in_free_words(stored_skill, intent, query, resumes):
-    talk = Conversation(stored_skill)
-    talk.launch()
-    talk.say("GuideStretchIntent", stretch=slot_of("cat_cow"))
-    talk.say("AMAZON.NextIntent")
-    talk.say("AMAZON.PauseIntent")
-    talk.restart()
+def test_the_resume_offer_taken_in_free_words_or_not(stored_skill, intent, query, resumes):
+    talk = _paused_at_step_two(stored_skill)
     assert "step 2" in talk.launch().speech
     reply = talk.say(intent, query=query)
     assert not reply.ended
