@@ -247,7 +247,7 @@ class Rules:
         if self.spelled:
             words = said.split(" ")
             if not self.spelled.keys().isdisjoint(words):  # (none of them: the words as they are)
-                said = " ".join(self.spelled.get(word, word) for word in words)
+                said = " ".join(spelled for spelled in map(self.spelled.get, words, words) if spelled)  # ("um": "", taken out)
         return said
 
     def read(self, text: str | None) -> list[Mention]:

@@ -219,6 +219,16 @@ def test_the_screen_reads_people_s_words_at_the_right_level(said, level):
 
 
 @pytest.mark.parametrize("said, level", [
+    ("my legs are, um, both numb", "emergency"),  # a hesitation sound between the words of a sign
+    ("i've lost, erm, nearly a stone without trying", "urgent"),
+    ("uh, no numbness, uh, no weakness, just stiff", None),  # nor does it break a denial
+    ("a heavy thing on my chest, no, not the blanket, i mean the feeling", "emergency"),  # a correction of a word, no denial
+])
+def test_hesitation_sounds_and_corrections_of_a_word_change_nothing_the_words_say(said, level):
+    assert level_heard(said) == level
+
+
+@pytest.mark.parametrize("said, level", [
     ("what if i lose control of my bladder, because my left arm has gone numb since this morning", "right_away"),
     ("should i worry if my legs go weak, because i've had a fever since last night", "urgent"),
     ("what happens if i can't pee", "info"),
