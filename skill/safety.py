@@ -36,6 +36,7 @@ EMERGENCY, RIGHT_AWAY, URGENT, SOON = screen.EMERGENCY, screen.RIGHT_AWAY, scree
 LEVEL_ORDER, PRE_EMPTING, SYMPTOM_LEVELS = screen.LEVEL_ORDER, screen.PRE_EMPTING, screen.SYMPTOM_LEVELS
 level_of = screen.level_of
 STRETCH_INTENTS = ("ChooseStretchIntent", "GuideStretchIntent", "StartRoutineIntent")
+CARRY_ON_INTENTS = ("AMAZON.NextIntent", "AMAZON.ResumeIntent")  # a routine the advice stopped, asked to go on
 STRETCH_TOPICS = frozenset({"stretch", "routine", "guide", "another_stretch"})  # free words routed to a stretch
 WARNED_FOR_SECONDS = 3600  # an hour: long enough for "should he stretch it out?" after the call, not all day
 
@@ -280,8 +281,8 @@ def _stretch_for_them(said: str, locale: str | None, intent_name: str | None) ->
 
 
 class NoStretchAfterWarning(AbstractResponseInterceptor):
-    """A stretch asked for ("should he just stretch it out?", "something else instead"), or one
-    under way, a little after red-flag advice (which closed that session) gets the warning again
+    """A stretch asked for ("should he just stretch it out?", "something else instead"), one
+    under way, or the routine the advice stopped asked to go on ("next", "carry on"), a little after red-flag advice (which closed that session) gets the warning again
     instead, whatever the handler answered; so does a question about whom to call ("should I
     just ring 111 then?", "what's the number again?") or pushing back ("it was only a little
     trip, are you sure?"): the advice given stands, "call now" where it said so. Once they say they
@@ -302,7 +303,7 @@ class NoStretchAfterWarning(AbstractResponseInterceptor):
             return  # "the doc reckons it was just the flu": the advice was followed, this turn and after
         routed = attrs.get("routed")
         # (no words, as at a launch: neither pattern can match, and safety.toml is not read for them)
-        asked = _intent_name(handler_input) in STRETCH_INTENTS or (
+        asked = _intent_name(handler_input) in (*STRETCH_INTENTS, *CARRY_ON_INTENTS) or (  # (as SaidPlainly read it)
             said and _words(locale).stretch.search(said) and not _words(locale).no_stretch.search(said)) or (
             routed is not None and routed.topic in STRETCH_TOPICS)
         about = _about_advice(said, locale)  # whom to call, or pushing back

@@ -283,6 +283,24 @@ def _paused_at_step_two(stored_skill) -> Conversation:
     return talk
 
 
+@pytest.mark.parametrize("query", ["i'm back resume", "right i'm back let's pick up where we left off"])
+def test_back_from_a_pause_resume_said_in_free_words_carries_on(stored_skill, query):
+    """ "Okay, I'm back, resume" (QuestionIntent: "okay" + the rest) in a later session: the step kept."""
+    talk = _paused_at_step_two(stored_skill)
+    resumed = talk.say("QuestionIntent", query=query)
+    check_step(resumed, "cat_cow", 1)
+
+
+def test_hold_on_go_back_a_step_goes_back_and_that_s_me_done_ends(in_cat_cow):
+    """ "Hold on, go back a step" (StopSaidIntent: "hold on" + the rest) is a step back, not a pause;
+    "that's me done, ta" (QuestionIntent: "that's" + the rest) a goodbye."""
+    talk = in_cat_cow
+    talk.say("AMAZON.NextIntent")
+    check_step(talk.say("StopSaidIntent", query="go back a step"), "cat_cow", 0)
+    done = talk.say("QuestionIntent", query="me done ta")
+    assert done.ended and "sorry" not in done.speech.lower()
+
+
 def test_resume_said_with_more_words_resumes_and_a_sign_said_with_it_comes_first(stored_skill):
     """ "resume it please" carries on; "resume the stretches, but my legs are giving way" is an emergency."""
     talk = _paused_at_step_two(stored_skill)

@@ -351,6 +351,19 @@ def test_a_red_flag_mid_routine_stops_the_routine(talk):
     assert "hands and knees" not in after.speech.lower()
 
 
+@pytest.mark.parametrize("carry_on", [intent_request("AMAZON.NextIntent"), intent_request("AMAZON.ResumeIntent"),
+                                      intent_request("QuestionIntent", query="carry on")])
+def test_carrying_on_the_routine_the_advice_stopped_gets_the_advice_again(stored_skill, carry_on):
+    """ "Next" in the session after advice given mid-routine asks for the routine to go on: the
+    advice again, not "nothing to say yes or no to"."""
+    talk = Conversation(stored_skill, locale="en-CA")
+    talk.launch()
+    talk.say("StartRoutineIntent", area=("lower back", "lower_back"))
+    assert talk.say("QuestionIntent", query="i've been shivery and hot and cold since yesterday").ended
+    again = talk.send(carry_on)
+    assert content.for_locale("en-CA").text("safety.earlier") in again.speech and again.ended
+
+
 # -- the check answered for someone else --------------------------------------------------------
 
 @pytest.mark.parametrize("locale", LOCALES)
@@ -429,6 +442,14 @@ def _other_fall_then(stored_skill, *turns, locale="en-CA"):
     first = talk.say("SomeoneElseIntent", query="slipped on the ice and fell down the back stairs his back's really hurting")
     assert first.ended and "911 for them" in first.speech
     return [talk.send(turn) for turn in turns]
+
+
+@pytest.mark.parametrize("query", ["he just see his chiropractor instead", "i take him to the osteopath tomorrow instead"])
+def test_a_therapist_instead_of_the_emergency_call_gets_the_advice_again(stored_skill, query):
+    """ "Should he just see his chiropractor instead?" after "call 911 for them now": call now."""
+    (reply,) = _other_fall_then(stored_skill, intent_request("ShouldIntent", query=query))
+    assert content.for_locale("en-CA").text("safety.earlier_now_other") in reply.speech and reply.ended
+    assert "chiropractor or a physical therapist can help" not in reply.speech
 
 
 def test_a_stretch_asked_for_someone_warned_about_gets_their_advice_again(stored_skill):
