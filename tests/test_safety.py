@@ -558,6 +558,23 @@ def test_seen_since_and_told_it_s_fine_lifts_advice_for_today_never_a_call_now(s
     assert "call 999 now" in claimed.speech and "cat cow" not in claimed.speech.lower() and claimed.ended
 
 
+@pytest.mark.parametrize("query, lifted", [
+    ("she says it's okay now can you give her a stretch", False),  # her own say-so
+    ("she's fine she says can she do a stretch", False),
+    ("we took her to the walk in and they said it's just a strain can she have a stretch", True),  # seen, and told
+    ("i rang one one one and they said keep an eye on it can i have a stretch for her", True),
+])
+def test_advice_for_someone_else_is_lifted_by_a_clinician_s_word_not_their_own(stored_skill, query, lifted):
+    """After "she should see a GP today", a stretch for her waits until someone who saw her or
+    was rung said it's fine; "she says it's okay now" is not that."""
+    talk = Conversation(stored_skill, locale="en-GB")
+    talk.launch()
+    assert talk.say("SomeoneElseIntent", query="has had a fever since yesterday and her back is killing her").ended
+    talk.restart()
+    reply = talk.say("QuestionIntent", query=query)
+    assert (content.for_locale("en-GB").text("safety.earlier_other") in reply.speech) is not lifted
+
+
 @pytest.mark.parametrize("query, theirs", [
     ("my own back is also stiff from lifting him can you give me one stretch", False),
     ("can you give him a stretch", True),
