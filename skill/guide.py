@@ -389,6 +389,18 @@ def _takes_offer(handler_input: HandlerInput, *, go_ahead: bool = False) -> bool
     return understand.carries_on(said, locale) or (not go_ahead and "yes" in answers)
 
 
+def _declines_offer(handler_input: HandlerInput) -> bool:
+    """Free words that turn the resume offer down in so many words ("nah, I'd rather not continue",
+    "no, I don't want to carry on"): no sign, no routine command, no question or other request in
+    them ("no thanks, is it bad to crack my back every day" asks something, and is answered)."""
+    if handler_input.attributes_manager.request_attributes.get("finding") or command_in_words(handler_input) is not None:
+        return False
+    locale, said = handler_input.request_envelope.request.locale, free_words(handler_input)
+    if carriers.asks_question(locale, understand.without_places(said, locale)) or understand.asks_otherwise(said, locale):
+        return False
+    return understand.will_not_carry_on(said, locale)
+
+
 class ResumeKeptPlace(IntentHandler):
     """ "Yes" to the resume offer, or "resume" in a new session (or "next" to open one: the session
     closed on advice for someone else, "okay, next"): carry on at the kept step. Free words that
@@ -423,7 +435,8 @@ class FreshStart(IntentHandler):
             return False
         if get_intent_name(handler_input) in ("AMAZON.NoIntent", "AMAZON.StartOverIntent"):
             return pending(handler_input, "resume") or get_intent_name(handler_input) == "AMAZON.StartOverIntent"
-        return pending(handler_input, "resume") and command_in_words(handler_input) == "AMAZON.StartOverIntent"
+        return pending(handler_input, "resume") and (
+            command_in_words(handler_input) == "AMAZON.StartOverIntent" or _declines_offer(handler_input))
 
     def handle(self, handler_input: HandlerInput) -> Response:
         place = kept_place(handler_input)

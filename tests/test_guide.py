@@ -335,6 +335,17 @@ def test_the_resume_offer_taken_in_free_words_or_not(stored_skill, intent, query
     assert SAY_NEXT not in reply.speech and not any(s["text"] in reply.speech for s in STRETCHES["cat_cow"]["steps"])
 
 
+@pytest.mark.parametrize("intent, query", [("NoSaidIntent", "i'd rather not continue"), ("DontIntent", "want to carry on")])
+def test_the_resume_offer_turned_down_in_so_many_words_is_a_fresh_start(stored_skill, intent, query):
+    """ "Nah, I'd rather not continue" drops the place, as "no" does: not another stretch offered,
+    not "don't force it", and no offer to carry on at the next launch."""
+    talk = _paused_at_step_two(stored_skill)
+    assert "step 2" in talk.launch().speech
+    reply = talk.say(intent, query=query)
+    assert reply.speech.startswith(text().text("guide.fresh")) and not reply.ended
+    assert "step 2" not in talk.launch().speech
+
+
 @pytest.mark.parametrize("query, starts", [
     ("please i have put the mat on the floor and the children are sleeping so we can go ahead", True),
     ("sure my wife keeps saying i should do these so go ahead and walk me through it", True),
