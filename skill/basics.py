@@ -152,14 +152,14 @@ CHECK_QUESTION_MIN_SCORE = 0.45
 def _unplaced(handler_input: HandlerInput, routed: topics.Routed | None, said: str) -> bool:
     """Words that get the fallback (the routine's commands, the check's question again) rather than
     a topic's answer: like no topic; a stretch or routine only weakly asked for mid-routine;
-    mid-check, any topic they are only somewhat like (a stretch asked for too: "my chest is fine,
-    eh" is like "a stretch for my chest" at 0.41)."""
+    mid-check, any topic they are only somewhat like (a stretch too: "my chest is fine, eh" is like
+    "a stretch for my chest" at 0.41; one asked for in so many words is told to wait for the check)."""
     if routed is None:
         return True
     if symptoms.in_triage(handler_input):
         locale = handler_input.request_envelope.request.locale
-        if _check_left_for(routed, said, locale):
-            return routed.score < SWITCH_MIN_SCORE
+        if _check_left_for(routed, said, locale) or (routed.topic in SWITCHES and safety.asks_for_stretch(said.lower(), locale)):
+            return routed.score < SWITCH_MIN_SCORE  # (the check left for it, or a stretch asked for in so many words: it waits)
         asks = carriers.asks_question(locale, said)
         return routed.score < (CHECK_QUESTION_MIN_SCORE if asks and routed.topic not in SWITCHES else CHECK_TOPIC_MIN_SCORE)
     return routed.topic in SWITCHES and routed.score < SWITCH_MIN_SCORE and busy(handler_input)

@@ -140,6 +140,12 @@ def _replies(locale: str | None) -> dict[str, re.Pattern[str]]:
             for meant, patterns in content.joined(locale, "free_text").get("replies", {}).items() if patterns}
 
 
+def taken_back(locale: str | None, query: str | None) -> bool:
+    """The words after a yes opener take it back ("yeah" + "nah, nothing like that"), from
+    free_text.toml `yes_then_no`."""
+    return bool(query) and _listed(locale, "yes_then_no").search(" ".join(query.lower().split())) is not None
+
+
 def not_a_reply(locale: str | None, said: str) -> bool:
     """Words that leave a check question unanswered ("never mind, just do the routine"), from
     free_text.toml `not_replies`, whatever intent carries them."""

@@ -198,6 +198,12 @@ def remember_warning(handler_input: HandlerInput, finding: Finding) -> None:
     session.save_user_record(handler_input, record)
 
 
+def asks_for_stretch(said: str, locale: str | None) -> bool:
+    """The words ask for a stretch ("can you at least give me one stretch for the leg"; safety.toml
+    `stretch`), and do not say one is not wanted ("not doing stretches now": `no_stretch`)."""
+    return bool(said) and _words(locale).stretch.search(said) is not None and not _words(locale).no_stretch.search(said)
+
+
 def _about_advice(said: str, locale: str | None) -> bool:
     """Words about whom to call, or pushing back on advice ("should I just ring 111?", "stop going
     on about 999"); no words, as at a launch, are neither (and safety.toml is not read for them)."""
@@ -304,7 +310,7 @@ class NoStretchAfterWarning(AbstractResponseInterceptor):
         routed = attrs.get("routed")
         # (no words, as at a launch: neither pattern can match, and safety.toml is not read for them)
         asked = _intent_name(handler_input) in (*STRETCH_INTENTS, *CARRY_ON_INTENTS) or (  # (as SaidPlainly read it)
-            said and _words(locale).stretch.search(said) and not _words(locale).no_stretch.search(said)) or (
+            asks_for_stretch(said, locale)) or (
             routed is not None and routed.topic in STRETCH_TOPICS)
         about = _about_advice(said, locale)  # whom to call, or pushing back
         not_mine = bool(said) and not asked and not about and _words(locale).not_mine.search(said) is not None

@@ -17,7 +17,7 @@ from ask_sdk_core.utils import get_intent_name, get_request_type
 from ask_sdk_model import Response
 
 from . import carriers, safety, screen, session
-from .dispatch import IntentHandler, pending, words
+from .dispatch import IntentHandler, pending, slot_text, words
 from .guide import soon_note
 from .routine import keep_place, running, stretch_name
 from .screen import Finding
@@ -196,6 +196,8 @@ def answer_meant(handler_input: HandlerInput) -> str | None:
             return None  # "did you say fever? no, no fever" to the numbness question: another question heard
         return "no"  # "no numbness, nothing like that", "a temperature on Monday, gone now": every sign named is denied or over
     meant = carriers.answer_of(locale, name)
+    if meant == "yes" and carriers.taken_back(locale, slot_text(handler_input, "query")):
+        meant = "no"  # "yeah nah, nothing like that": the no after the yes is the answer
     if meant is None and said and handler_input.attributes_manager.request_attributes.get("finding") is None:
         meant = carriers.reply_in(locale, said)  # "my father had cancer, but I am fine": no
     return meant or (carriers.answer_in(locale, said) if said else None)

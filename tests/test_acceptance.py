@@ -822,6 +822,10 @@ JUDGED = {
     "fresh84": {
         "husband's old pins and needles, own stiffness, cracked, desk stretch hurts (en-GB) [fk]": {
             5: ("selfcare", "a stretch at the desk gets the desk advice, which offers the seated twist in its own words")},
+    },    "fresh86": {
+        "shooting pain down one leg, no numbness (en-IN) [fn]": {
+            5: ("triage", "mid-check, a stretch asked for waits for the check's questions (the sign noted was one to book "
+                          "soon, and gentle movement is fine meanwhile); the writer expected the warning again")},
     },
 }
 
@@ -892,7 +896,7 @@ CASES = (json.loads((HERE / "conversations.json").read_text(encoding="utf-8")) +
          + _blind_conversations("fresh54") + _blind_conversations("fresh56") + _blind_conversations("fresh58")
          + _blind_conversations("fresh60") + _blind_conversations("fresh62") + _blind_conversations("fresh64")
          + _blind_conversations("fresh66") + _blind_conversations("fresh68") + _blind_conversations("fresh70") + _blind_conversations("fresh72")
-         + _blind_conversations("fresh74") + _blind_conversations("fresh76") + _blind_conversations("fresh78") + _blind_conversations("fresh80") + _blind_conversations("fresh82") + _blind_conversations("fresh84"))
+         + _blind_conversations("fresh74") + _blind_conversations("fresh76") + _blind_conversations("fresh78") + _blind_conversations("fresh80") + _blind_conversations("fresh82") + _blind_conversations("fresh84") + _blind_conversations("fresh86"))
 
 
 def lead(key: str, text=TEXT) -> str:

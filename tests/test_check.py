@@ -165,6 +165,8 @@ def test_not_sure_in_free_words_counts_as_not_sure(talk):
 @pytest.mark.parametrize("intent, query", [
     ("NoSaidIntent", "nothing like that"), ("DontHaveIntent", "any of that"), ("NoSaidIntent", "numbness down there"),
     ("HaventHadIntent", "any trouble peeing"), ("NotSaidIntent", "really"),
+    ("YesSaidIntent", "nah nothing like that"),  # "yeah nah, nothing like that": the yes taken back
+    ("YesSaidIntent", "no not really"),  # "yeah, no, not really"
 ])
 def test_a_denial_in_free_words_moves_on(talk, intent, query):
     start(talk)
@@ -212,10 +214,22 @@ def test_help_and_repeat_ask_the_same_question_again(talk):
     assert talk.say("AMAZON.NoIntent").speech.endswith(QUESTIONS[2]["text"])
 
 
-def test_a_stretch_asked_mid_check_waits_for_the_check(talk):
+@pytest.mark.parametrize("intent, slots", [("ChooseStretchIntent", {"area": ("hips", "hips")}),
+                                           ("CanIntent", {"query": "at least give me one stretch for the leg"})])
+def test_a_stretch_asked_mid_check_waits_for_the_check(talk, intent, slots):
+    """Asked for by name, or in free words ("can you at least give me one stretch for the leg"):
+    the check comes first, and its question is asked again (not "sorry, I didn't catch that")."""
     start(talk)
-    reply = talk.say("ChooseStretchIntent", area=("hips", "hips"))
+    reply = talk.say(intent, **slots)
     assert "finish the quick safety check" in reply.speech and reply.speech.endswith(QUESTIONS[0]["text"])
+
+
+@pytest.mark.parametrize("intent, query", [("DontHaveIntent", "what you mean"),  # "I don't get what you mean"
+                                           ("WhatIntent", "the meaning of this question")])  # "what is the meaning of this question"
+def test_not_following_said_in_free_words_gets_the_plainer_question(talk, intent, query):
+    start(talk)
+    reply = talk.say(intent, query=query)
+    assert reply.speech.startswith(EN.text("symptoms.plainer")) and reply.speech.endswith(QUESTIONS[0]["plain"])
 
 
 def test_not_understood_mid_check_asks_the_question_again(talk):
@@ -330,6 +344,15 @@ def test_a_corrected_answer_counts_as_corrected(talk, intent, query, then):
         assert reply.speech.endswith(QUESTIONS[3]["text"]) and not reply.ended
     else:
         assert reply.speech.endswith(QUESTIONS[2]["follow_up"]["text"]) and not reply.ended
+
+
+def test_his_cancer_long_ago_told_after_a_no_in_his_check_is_his_sign(talk):
+    """Doing the check for dad: "no, but he had prostate cancer about ten years ago, he's been clear
+    since" is a history of cancer (a sign however long ago), advice for him, not a "no"."""
+    talk.launch()
+    talk.say("CanIntent", query="do the check for my dad")
+    reply = talk.say("NoSaidIntent", query="but he had prostate cancer about ten years ago he's been clear since")
+    assert reply.speech.startswith(EN.text("safety.for_someone", symptom=EN.text("safety.names.cancer_history"))) and reply.ended
 
 
 def test_a_fever_told_of_him_mid_check_is_his(talk):

@@ -502,6 +502,17 @@ def test_after_advice_for_today_a_lesser_call_is_told_to_follow_it_and_a_stretch
     assert content.for_locale("en-GB").text("safety.earlier") in stretch.speech and "cat cow" not in stretch.speech.lower()
 
 
+@pytest.mark.parametrize("intent, query", [("QuestionIntent", "just wait and see how it goes"),  # "I'll just wait and see how it goes"
+                                           ("ThinkIntent", "fine it's just stiff")])  # "I think it's fine, it's just stiff"
+def test_waiting_it_out_or_thinking_it_fine_after_advice_gets_it_again(stored_skill, intent, query):
+    talk = Conversation(stored_skill, locale="en-GB")
+    talk.launch()
+    assert talk.say("QuestionIntent", query="i fell off a ladder this morning and my back won't crack").ended
+    talk.restart()
+    again = talk.say(intent, query=query)
+    assert content.for_locale("en-GB").text("safety.earlier_now") in again.speech and again.ended
+
+
 def test_pushing_back_on_advice_gets_it_again_at_its_urgency(stored_skill):
     """ "I'm not going to the ER, just give me a stretch" after an emergency: call 911 now, no
     stretch; "it was only a little trip, are you sure" after advice for today: follow it."""
