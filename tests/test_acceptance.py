@@ -820,6 +820,9 @@ JUDGED = {
             3: ("selfcare", "a stretch at the desk gets the desk advice, which offers the seated twist in its own words")},
     },
     "fresh84": {
+        "cracked me back, sister's won't crack (en-AU) [fk]": {
+            3: ("pop_stopped", "'my sister's back doesn't crack at all, why's that?' reads as 'won't crack any more' to the "
+                               "routing (the words fold alike); its answer gives the reasons it won't, for now")},
         "husband's old pins and needles, own stiffness, cracked, desk stretch hurts (en-GB) [fk]": {
             5: ("selfcare", "a stretch at the desk gets the desk advice, which offers the seated twist in its own words")},
     },    "fresh86": {
