@@ -228,6 +228,17 @@ def test_hesitation_sounds_and_corrections_of_a_word_change_nothing_the_words_sa
     assert level_heard(said) == level
 
 
+@pytest.mark.parametrize("said, status", [
+    ("i don't think i've lost feeling down below but honestly i'm not sure", screen.POSSIBLE),  # a denial doubted
+    ("well i don't think i'm weak in the legs, but i'm not really sure", screen.POSSIBLE),
+    ("i don't think i've lost feeling down below", None),  # a denial
+])
+def test_a_denial_doubted_in_the_same_breath_is_a_possible_sign(said, status):
+    """Never "not sure" as "no": the emergency level, worded for a sign that may be there."""
+    finding = screen.screen([said], "en-GB")
+    assert (finding and finding.status) == status and (finding is None or finding.level == "emergency")
+
+
 @pytest.mark.parametrize("said, level", [
     ("what if i lose control of my bladder, because my left arm has gone numb since this morning", "right_away"),
     ("should i worry if my legs go weak, because i've had a fever since last night", "urgent"),
