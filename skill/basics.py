@@ -215,6 +215,9 @@ def answer_free_text(handler_input: HandlerInput, said: str) -> Response:
             stretch_id, _ = stretches.choose(words(handler_input), name=names.stretch, area=names.area,
                                              position=names.position)
             return guide.start(handler_input, [stretch_id])
+        if routed.topic == "stretch" and names.stretch is None and stretches.offered(handler_input) and \
+                understand.asks_another(said, locale):  # "give some other stretch" after one stopped for pain: not that one
+            return render(handler_input, stretches.offer_next(handler_input))
         return render(handler_input, stretches.offer_for(handler_input, name=names.stretch, area=names.area,
                                                          position=names.position))
     named = understand.named(said, locale).stretch if routed.topic in NAMED_OVER else None

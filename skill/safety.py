@@ -36,7 +36,7 @@ EMERGENCY, RIGHT_AWAY, URGENT, SOON = screen.EMERGENCY, screen.RIGHT_AWAY, scree
 LEVEL_ORDER, PRE_EMPTING, SYMPTOM_LEVELS = screen.LEVEL_ORDER, screen.PRE_EMPTING, screen.SYMPTOM_LEVELS
 level_of = screen.level_of
 STRETCH_INTENTS = ("ChooseStretchIntent", "GuideStretchIntent", "StartRoutineIntent")
-CARRY_ON_INTENTS = ("AMAZON.NextIntent", "AMAZON.ResumeIntent")  # a routine the advice stopped, asked to go on
+CARRY_ON_INTENTS = ("AMAZON.NextIntent", "AMAZON.ResumeIntent", "SkipStretchIntent")  # a routine the advice stopped, asked to go on
 STRETCH_TOPICS = frozenset({"stretch", "routine", "guide", "another_stretch"})  # free words routed to a stretch
 WARNED_FOR_SECONDS = 3600  # an hour: long enough for "should he stretch it out?" after the call, not all day
 
@@ -190,11 +190,12 @@ def advice(handler_input: HandlerInput, finding: Finding | str, *, unsure: bool 
 
 def remember_warning(handler_input: HandlerInput, finding: Finding) -> None:
     """Keep, for `WARNED_FOR_SECONDS`, that red-flag advice was given (when, whether for someone
-    else, and whether it said to call the emergency number now; never the sign). The advice closes
+    else, whether it said to call the emergency number now, and its level; never the sign). The advice closes
     the session; a stretch asked for in the next one, or "I'm not going to the ER", or "should I
     just ring 111?", gets the warning again at that urgency (`NoStretchAfterWarning`)."""
     record = session.user_record(handler_input)
-    record.warned = {"at": time.time(), "other": finding.who == "other", "now": finding.level == screen.EMERGENCY}
+    record.warned = {"at": time.time(), "other": finding.who == "other", "now": finding.level == screen.EMERGENCY,
+                     "level": finding.level}
     session.save_user_record(handler_input, record)
 
 
@@ -316,21 +317,27 @@ class NoStretchAfterWarning(AbstractResponseInterceptor):
         not_mine = bool(said) and not asked and not about and _words(locale).not_mine.search(said) is not None
         calls = not asked and (about or not_mine)
         lesser = not asked and not calls and _names_lesser(said, locale)  # "I'll ring 111 then?"
-        if not asked and not calls and not lesser and not self._stretch_begins(handler_input):
+        # "pardon? what number was that?" opening the session the advice closed: the advice again
+        repeat = _intent_name(handler_input) == "AMAZON.RepeatIntent" and not session.turn(handler_input).last_ssml
+        if not asked and not calls and not lesser and not repeat and not self._stretch_begins(handler_input):
             return  # (a stretch offered after an answer to something else, or a step of one begun earlier, is left as it is)
         warned = recent_warning(handler_input)
         if warned is None or (lesser and not warned.get("now")) or (not_mine and warned.get("other")):
             return  # (a lesser service named after advice to see one is what the advice said; "it's not me" after
             # advice for someone else says only that)
         said_as = attrs.get("plain_intent") or _intent_name(handler_input)  # ("she says ..., continue the stretch": hers)
-        if warned.get("other") and not (about or lesser) and not _stretch_for_them(said, locale, said_as):
+        if warned.get("other") and not (about or lesser or repeat) and not _stretch_for_them(said, locale, said_as):
             return  # someone else's sign: their stretch is held back, not the speaker's own (pushing back gets their
             # advice again, also said with the speaker's own stretch: "she says she just needs to sit down, can you do my stretch")
         state = session.turn(handler_input)
         state.offer, state.routine, state.pending = {}, None, None
         text = content.for_locale(locale)
         key = "safety.earlier_now" if warned.get("now") else "safety.earlier_call" if calls else "safety.earlier"
-        reply = Reply([text.text("safety.warning"), text.text(key + "_other" if warned.get("other") else key)],
+        said_again = [text.text(key + "_other" if warned.get("other") else key)]
+        if repeat and warned.get("level") in PRE_EMPTING:  # the advice as it was given, its sign unnamed (never kept)
+            other = "_other" if warned.get("other") else ""
+            said_again = [text.text("safety.repeated" + other), text.text(f"safety.levels{other}.{warned['level']}")]
+        reply = Reply([text.text("safety.warning"), *said_again],
                       end_session=True, card_title=text.text("cards.red_flag"), is_red_flag_advice=True)
         response.reprompt, response.directives, response.card = None, None, None
         render(handler_input, reply)  # the same Response object, its speech and session flag replaced

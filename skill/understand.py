@@ -154,6 +154,17 @@ def without_places(said: str, locale: str | None = None) -> str:
     return _offer_words(locale).places.sub(" ", _plain(said))
 
 
+@lru_cache(maxsize=None)
+def _another(locale: str | None) -> re.Pattern[str]:
+    return _any(content.joined(locale, "named_words").get("another_stretch", {}).get("words", []), words=True)
+
+
+def asks_another(said: str, locale: str | None = None) -> bool:
+    """Words that ask for another stretch than the one offered or stopped ("give some other
+    stretch"; named_words.toml `another_stretch`)."""
+    return _another(locale).search(_plain(said)) is not None
+
+
 def asks_otherwise(said: str, locale: str | None = None) -> bool:
     """Words that ask for something else than the offer ("yes go on, check me", "I'd rather do the
     desk routine"; `resume_offer.otherwise`)."""

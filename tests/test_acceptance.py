@@ -829,6 +829,13 @@ JUDGED = {
         "shooting pain down one leg, no numbness (en-IN) [fn]": {
             5: ("triage", "mid-check, a stretch asked for waits for the check's questions (the sign noted was one to book "
                           "soon, and gentle movement is fine meanwhile); the writer expected the warning again")},
+    },    "fresh88": {
+        "check with the TV on and a misheard question (en-US) [fs]": {
+            8: ("triage", "the check has five questions; a misheard one ('did you say something about the weather?') was "
+                          "asked again, so 'no ma'am' answers the fifth and the all clear follows it")},
+        "not good with gadgets: help, walking, heat, physio or chiro (en-AU) [fs]": {
+            5: (None, "left: 'physio or a chiro, what do you reckon?' is routed as asking what the skill does ('what do "
+                      "you') rather than which professional")},
     },
 }
 
@@ -899,7 +906,7 @@ CASES = (json.loads((HERE / "conversations.json").read_text(encoding="utf-8")) +
          + _blind_conversations("fresh54") + _blind_conversations("fresh56") + _blind_conversations("fresh58")
          + _blind_conversations("fresh60") + _blind_conversations("fresh62") + _blind_conversations("fresh64")
          + _blind_conversations("fresh66") + _blind_conversations("fresh68") + _blind_conversations("fresh70") + _blind_conversations("fresh72")
-         + _blind_conversations("fresh74") + _blind_conversations("fresh76") + _blind_conversations("fresh78") + _blind_conversations("fresh80") + _blind_conversations("fresh82") + _blind_conversations("fresh84") + _blind_conversations("fresh86"))
+         + _blind_conversations("fresh74") + _blind_conversations("fresh76") + _blind_conversations("fresh78") + _blind_conversations("fresh80") + _blind_conversations("fresh82") + _blind_conversations("fresh84") + _blind_conversations("fresh86") + _blind_conversations("fresh88"))
 
 
 def lead(key: str, text=TEXT) -> str:
@@ -932,7 +939,11 @@ def markers(text) -> dict[str, list[str]]:
         "same_for": [lead("pops.follow.same_for")],
         "fallback": [lead("basics.fallback")],  # words not understood: what the skill does  # "and for my neck?" just after an answer: the same goes for it
         "stiffness": [lead("symptoms.not_red_flag")],
-        "offer": [lead("stretches.pick_offer")], "step": [lead("guide.say_next")],
+        # a stretch offered: the offer itself, or an answer's own offer of a named stretch ("A seated twist
+        # works right at your desk. Shall I guide you through a seated twist?")
+        "offer": [lead("stretches.pick_offer"), *(spec["offer"] for spec in text.raw("topics").values()
+                                                  if isinstance(spec, dict) and spec.get("stretch_id") and spec.get("offer"))],
+        "step": [lead("guide.say_next")],
         "triage": [q[key] for q in text.raw("symptoms.questions") for key in ("text", "text_other") if key in q]
         + [q["follow_up"]["text"] for q in text.raw("symptoms.questions") if "follow_up" in q],
         "plainer": [lead("symptoms.plainer")],

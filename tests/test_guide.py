@@ -291,6 +291,37 @@ def test_back_from_a_pause_resume_said_in_free_words_carries_on(stored_skill, qu
     check_step(resumed, "cat_cow", 1)
 
 
+@pytest.mark.parametrize("intent, query, then", [
+    ("WhyIntent", "this one", "why"),  # "why this one?" (Alexa hands over "why" + the rest)
+    ("WhatIntent", "the point of this one", "why"),  # "what's the point of this one?"
+    ("QuestionIntent", "stretches are left", "which"),  # "how many stretches are left" ("how many" + the rest)
+    ("HowIntent", "long's the hold", "hold"),  # "how long's the hold"
+    ("DoesIntent", "that one again", "again"),  # "do that one again"
+    ("WhatIntent", "say that again slower dear", "again"),  # "pardon? say that again slower, dear"
+])
+def test_routine_questions_in_everyday_words(in_cat_cow, intent, query, then):
+    talk = in_cat_cow
+    before = talk.history[-1]
+    reply = talk.say(intent, query=query)
+    assert not reply.ended and "didn't catch" not in reply.speech
+    if then == "why":
+        assert STRETCHES["cat_cow"]["helps"] in reply.speech
+    elif then == "which":
+        assert reply.speech.startswith("You're on step")
+    elif then == "hold":
+        assert "hold" in reply.speech.lower()
+    else:
+        assert reply.ssml == before.ssml
+
+
+def test_another_stretch_after_one_stopped_for_pain_is_not_that_one(in_cat_cow):
+    """ "My back is paining while doing this" stops cat cow; "give some other stretch" offers another."""
+    talk = in_cat_cow
+    assert text().text("guide.hurt") in talk.say("QuestionIntent", query="back is paining while doing this").speech
+    other = talk.say("QuestionIntent", query="some other stretch")  # "give some other stretch"
+    assert "cat cow" not in other.speech.lower() and "guide you through" in other.speech
+
+
 def test_hold_on_go_back_a_step_goes_back_and_that_s_me_done_ends(in_cat_cow):
     """ "Hold on, go back a step" (StopSaidIntent: "hold on" + the rest) is a step back, not a pause;
     "that's me done, ta" (QuestionIntent: "that's" + the rest) a goodbye."""

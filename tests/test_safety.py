@@ -363,7 +363,10 @@ def test_a_red_flag_mid_routine_stops_the_routine(talk):
 
 
 @pytest.mark.parametrize("carry_on", [intent_request("AMAZON.NextIntent"), intent_request("AMAZON.ResumeIntent"),
-                                      intent_request("QuestionIntent", query="carry on")])
+                                      intent_request("QuestionIntent", query="carry on"),
+                                      intent_request("SkipStretchIntent", query="then"),  # "skip this stretch then"
+                                      intent_request("QuestionIntent", query="the next one"),  # "give us the next one"
+                                      intent_request("NoSaidIntent", query="i want to finish")])  # "no no, I want to finish"
 def test_carrying_on_the_routine_the_advice_stopped_gets_the_advice_again(stored_skill, carry_on):
     """ "Next" in the session after advice given mid-routine asks for the routine to go on: the
     advice again, not "nothing to say yes or no to"."""
@@ -372,7 +375,9 @@ def test_carrying_on_the_routine_the_advice_stopped_gets_the_advice_again(stored
     talk.say("StartRoutineIntent", area=("lower back", "lower_back"))
     assert talk.say("QuestionIntent", query="i've been shivery and hot and cold since yesterday").ended
     again = talk.send(carry_on)
-    assert content.for_locale("en-CA").text("safety.earlier") in again.speech and again.ended
+    text = content.for_locale("en-CA")  # (the advice stands; "I want to finish" pushes back on it: followed, as told)
+    assert any(text.text(key) in again.speech for key in ("safety.earlier", "safety.earlier_call")) and again.ended
+    assert "Say next" not in again.speech
 
 
 # -- the check answered for someone else --------------------------------------------------------
@@ -514,7 +519,8 @@ def test_after_advice_for_today_a_lesser_call_is_told_to_follow_it_and_a_stretch
 
 
 @pytest.mark.parametrize("intent, query", [("QuestionIntent", "just wait and see how it goes"),  # "I'll just wait and see how it goes"
-                                           ("ThinkIntent", "fine it's just stiff")])  # "I think it's fine, it's just stiff"
+                                           ("ThinkIntent", "fine it's just stiff"),  # "I think it's fine, it's just stiff"
+                                           ("QuestionIntent", "but that was all over years and years ago")])
 def test_waiting_it_out_or_thinking_it_fine_after_advice_gets_it_again(stored_skill, intent, query):
     talk = Conversation(stored_skill, locale="en-GB")
     talk.launch()
@@ -522,6 +528,25 @@ def test_waiting_it_out_or_thinking_it_fine_after_advice_gets_it_again(stored_sk
     talk.restart()
     again = talk.say(intent, query=query)
     assert content.for_locale("en-GB").text("safety.earlier_now") in again.speech and again.ended
+
+
+@pytest.mark.parametrize("first, whose, level_key, number", [
+    (("QuestionIntent", "i had breast cancer twenty years ago and my back aches"), "", "safety.levels.urgent", "911"),
+    (("SomeoneElseIntent", "legs are both giving way since this morning"), "_other", "safety.levels_other.emergency", "911"),
+])
+@pytest.mark.parametrize("asked", [("AMAZON.RepeatIntent", None), ("WhatIntent", "what number was that"),
+                                   ("QuestionIntent", "sorry he's hard of hearing can you repeat that")])
+def test_asked_to_repeat_just_after_advice_the_advice_is_said_again_at_its_level(stored_skill, first, whose, level_key, number, asked):
+    """ "Pardon? What number was that?" opening the session the advice closed: the advice again, at
+    its urgency and for whom it was (its sign unnamed: never kept), never "nothing to say yes or no to"."""
+    text = content.for_locale("en-US")
+    talk = Conversation(stored_skill, locale="en-US")
+    talk.launch()
+    assert talk.say(first[0], query=first[1]).ended
+    talk.restart()
+    again = talk.say(asked[0], **({"query": asked[1]} if asked[1] else {}))
+    assert text.text(f"safety.repeated{whose}") in again.speech and text.text(level_key) in again.speech
+    assert number in again.speech and again.ended
 
 
 def test_pushing_back_on_advice_gets_it_again_at_its_urgency(stored_skill):
