@@ -392,12 +392,14 @@ def _takes_offer(handler_input: HandlerInput, *, go_ahead: bool = False) -> bool
 def _declines_offer(handler_input: HandlerInput) -> bool:
     """Free words that turn the resume offer down in so many words ("nah, I'd rather not continue",
     "no, I don't want to carry on"): no sign, no routine command, no question or other request in
-    them ("no thanks, is it bad to crack my back every day" asks something, and is answered)."""
+    them, nor a stretch or place named ("no thanks, is it bad to crack my back every day" asks something,
+    and is answered; "... can I just get a stretch for my upper back" gets that stretch)."""
     if handler_input.attributes_manager.request_attributes.get("finding") or command_in_words(handler_input) is not None:
         return False
     locale, said = handler_input.request_envelope.request.locale, free_words(handler_input)
-    if carriers.asks_question(locale, understand.without_places(said, locale)) or understand.asks_otherwise(said, locale):
-        return False
+    if carriers.asks_question(locale, understand.without_places(said, locale)) or understand.asks_otherwise(said, locale) \
+            or any(understand.named(said, locale)):
+        return False  # ("no, I don't want to carry on with that, can I just get a stretch for my upper back": that stretch)
     return understand.will_not_carry_on(said, locale)
 
 

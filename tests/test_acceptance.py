@@ -130,7 +130,8 @@ JUDGED = {
             6: ("step", "knee to chest has one more step than the writer counted")},
         "check for father, fell in the bathroom, can't walk properly (en-IN)": {
             3: ("emergency", "trouble walking after a fall is an emergency sign (facts: EMERGENCY 3 and 4), for him")},
-    },    "fresh22": {
+    },
+    "fresh22": {
         "can't get down on the floor, changes mind twice (en-GB)": {
             3: ('step', "'maybe something easier' gets the gentler version, its first step (make it easier), not another stretch"),
         },
@@ -697,6 +698,8 @@ JUDGED = {
             1: (None, "left: 'no numbness, no tingling, no fever, only stiffness in my back' is answered as the pop (no alarm)")},
     },
     "fresh50": {
+        "Denies fever and weight loss, desk stretch (en-IN)": {
+            1: ("selfcare", "stiffness 'from sitting in office whole day' gets the desk advice, which offers the seated twist")},
         "Cancer research charity walk (en-CA)": {
             1: ("movement", "'a charity walk ... and now my back's stiff' is answered as how walking and light movement help a stiff back")},
     },
@@ -825,11 +828,13 @@ JUDGED = {
                                "routing (the words fold alike); its answer gives the reasons it won't, for now")},
         "husband's old pins and needles, own stiffness, cracked, desk stretch hurts (en-GB) [fk]": {
             5: ("selfcare", "a stretch at the desk gets the desk advice, which offers the seated twist in its own words")},
-    },    "fresh86": {
+    },
+    "fresh86": {
         "shooting pain down one leg, no numbness (en-IN) [fn]": {
             5: ("triage", "mid-check, a stretch asked for waits for the check's questions (the sign noted was one to book "
                           "soon, and gentle movement is fine meanwhile); the writer expected the warning again")},
-    },    "fresh88": {
+    },
+    "fresh88": {
         "check with the TV on and a misheard question (en-US) [fs]": {
             8: ("triage", "the check has five questions; a misheard one ('did you say something about the weather?') was "
                           "asked again, so 'no ma'am' answers the fifth and the all clear follows it")},

@@ -377,6 +377,15 @@ def test_the_resume_offer_turned_down_in_so_many_words_is_a_fresh_start(stored_s
     assert "step 2" not in talk.launch().speech
 
 
+def test_the_resume_offer_turned_down_for_another_stretch_gets_that_stretch(stored_skill):
+    """ "Actually no, I don't want to carry on with that, can I just get a stretch for my upper
+    back": not a bare fresh start, the stretch asked for."""
+    talk = _paused_at_step_two(stored_skill)
+    assert "step 2" in talk.launch().speech
+    reply = talk.say("QuestionIntent", query="no i don't want to carry on with that can i just get a stretch for my upper back")
+    assert not reply.speech.startswith(text().text("guide.fresh")) and "guide you through" in reply.speech
+
+
 @pytest.mark.parametrize("query, starts", [
     ("please i have put the mat on the floor and the children are sleeping so we can go ahead", True),
     ("sure my wife keeps saying i should do these so go ahead and walk me through it", True),
