@@ -178,6 +178,7 @@ def busy(handler_input: HandlerInput) -> bool:
 CHECK_ACTIONS = frozenset({"symptom_check", "stiffness", "capabilities", "pop_noted"})  # topics with a reply of their own mid-check
 NAMING_TOPICS = ("routine", "guide", "stretch")  # the topics whose reply depends on what the words name
 WORRY_FOLD = "check"  # topic_words.toml's fold for "serious", "worried", "looked at", ...
+STRETCH_ASKED = "stretchask"  # topic_words.toml's fold for a stretch asked for itself ("give me a stretch", "a stretch for")
 # topics whose answer gives way to a stretch the words name ("ok then can I do child's pose?" routes to self-care)
 NAMED_OVER = frozenset({"stiffness", "selfcare", "movement"})
 
@@ -231,6 +232,12 @@ def answer_free_text(handler_input: HandlerInput, said: str) -> Response:
     if routed.topic in actions:
         return render(handler_input, actions[routed.topic](handler_input))
     reply = answers.answer(handler_input, routed.topic)
+    if STRETCH_ASKED in topics.router(locale).words(said) and state.routine is None:
+        # "why is my back not popping anymore, and give me one stretch also": the answer, then the stretch asked for
+        names = understand.named(said, locale)
+        offer = stretches.offer_for(handler_input, name=names.stretch, area=names.area, position=names.position)
+        offer.parts[:0] = reply.parts[:1]
+        return render(handler_input, offer)
     area = understand.area(said, locale)  # (only the area: an answer needs nothing else the words name)
     if area:  # "what can I do for tight hips?": a stretch offered after the answer suits the hips
         session.turn(handler_input).offer["area"] = area
@@ -296,6 +303,8 @@ class SaidPlainly(AbstractRequestInterceptor):
             return  # mid-routine, a command in the words ("nah, skip this one, I'm done with it") is the routine's
         if plain.after_advice and safety.recent_warning(handler_input) is None:
             return  # "right, thanks" is a goodbye only just after red-flag advice, never guessed otherwise
+        if symptoms.in_triage(handler_input) and carriers.not_a_reply(request.locale, " ".join(safety.said_in_request(handler_input))):
+            return  # mid-check, "hang on, forget that, give us a stretch": no wait, the check left for what is asked
         if plain.means in ("AMAZON.StopIntent", "AMAZON.PauseIntent") and safety.pushes_back(handler_input):
             return  # "stop going on about 999" after advice: pushing back, answered with the advice again
         means = plain.means

@@ -834,6 +834,14 @@ JUDGED = {
             5: ("triage", "mid-check, a stretch asked for waits for the check's questions (the sign noted was one to book "
                           "soon, and gentle movement is fine meanwhile); the writer expected the warning again")},
     },
+    "fresh90": {
+        "two in one: cracking plus pain down one leg (en-CA) [fv]": {
+            3: ("offer", "after a sign to book soon, a stretch asked for is offered (gentle movement is fine meanwhile, "
+                         "facts: soon); the writer expected the warning again")},
+        "Office worker, kamar stiff, pop, hot water bag, sciatica (en-IN) [fw]": {
+            1: ("selfcare", "stiffness from a whole day sitting in the office on a laptop gets the desk advice, which offers "
+                            "the seated twist")},
+    },
     "fresh88": {
         "check with the TV on and a misheard question (en-US) [fs]": {
             8: ("triage", "the check has five questions; a misheard one ('did you say something about the weather?') was "
@@ -911,7 +919,7 @@ CASES = (json.loads((HERE / "conversations.json").read_text(encoding="utf-8")) +
          + _blind_conversations("fresh54") + _blind_conversations("fresh56") + _blind_conversations("fresh58")
          + _blind_conversations("fresh60") + _blind_conversations("fresh62") + _blind_conversations("fresh64")
          + _blind_conversations("fresh66") + _blind_conversations("fresh68") + _blind_conversations("fresh70") + _blind_conversations("fresh72")
-         + _blind_conversations("fresh74") + _blind_conversations("fresh76") + _blind_conversations("fresh78") + _blind_conversations("fresh80") + _blind_conversations("fresh82") + _blind_conversations("fresh84") + _blind_conversations("fresh86") + _blind_conversations("fresh88"))
+         + _blind_conversations("fresh74") + _blind_conversations("fresh76") + _blind_conversations("fresh78") + _blind_conversations("fresh80") + _blind_conversations("fresh82") + _blind_conversations("fresh84") + _blind_conversations("fresh86") + _blind_conversations("fresh88") + _blind_conversations("fresh90"))
 
 
 def lead(key: str, text=TEXT) -> str:

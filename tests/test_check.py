@@ -49,6 +49,18 @@ def test_what_do_you_mean_mid_check_puts_the_question_another_way_and_is_no_answ
     assert talk.say("AMAZON.NoIntent").speech.endswith(QUESTIONS[2]["text"])
 
 
+def test_hang_on_forget_that_and_a_stretch_mid_check_leaves_the_check_for_the_stretch(talk):
+    """ "Hang on, forget that, give us a stretch for me lower back" (StopSaidIntent: "hang on" + the
+    rest) is no wait: the check is left for the stretch, so the "yep" after it starts the stretch,
+    never answering the chest question yes."""
+    start(talk)
+    talk.say("AMAZON.NoIntent")
+    left = talk.say("StopSaidIntent", query="forget that give us a stretch for me lower back")
+    assert "guide you through" in left.speech and not left.speech.endswith(QUESTIONS[1]["text"])
+    started = talk.say("AMAZON.YesIntent")
+    assert "Say next" in started.speech and "911" not in started.speech
+
+
 @pytest.mark.parametrize("request_", [("NeverIntent", {"query": "mind give me a routine"}),  # "never mind, give me a routine"
                                       ("QuestionIntent", {"query": "never mind just do the five minute routine"})])
 def test_never_mind_mid_check_is_no_answer_no(talk, request_):

@@ -414,3 +414,13 @@ def test_a_carer_asks_the_routine_s_questions_for_someone(talk, intent, query, w
     talk.say("GuideStretchIntent", stretch=("knee to chest", "knee_to_chest"))
     said = talk.say(intent, query=query)
     assert words in said.speech.lower() and "pop" not in said.speech.lower() and not said.ended, said.speech
+
+
+def test_a_pop_question_and_a_stretch_asked_in_one_breath_get_both(talk):
+    """ "Why is my back not popping anymore, and give me one stretch also": the answer, then the
+    stretch offered (not the answer's own "want to know more?"), and yes starts it."""
+    talk.launch()
+    both = talk.say("WhyIntent", query="my back is not popping anymore and give me one stretch also")
+    assert content.for_locale("en-US").text("topics.pop_stopped") in both.speech and "guide you through" in both.speech
+    assert "Say next" in talk.say("AMAZON.YesIntent").speech
+
