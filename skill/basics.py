@@ -303,7 +303,8 @@ class SaidPlainly(AbstractRequestInterceptor):
             return  # mid-routine, a command in the words ("nah, skip this one, I'm done with it") is the routine's
         if plain.after_advice and safety.recent_warning(handler_input) is None:
             return  # "right, thanks" is a goodbye only just after red-flag advice, never guessed otherwise
-        if symptoms.in_triage(handler_input) and carriers.not_a_reply(request.locale, " ".join(safety.said_in_request(handler_input))):
+        if plain.means in ("AMAZON.StopIntent", "AMAZON.PauseIntent") and symptoms.in_triage(handler_input) and \
+                carriers.not_a_reply(request.locale, " ".join(safety.said_in_request(handler_input))):
             return  # mid-check, "hang on, forget that, give us a stretch": no wait, the check left for what is asked
         if plain.means in ("AMAZON.StopIntent", "AMAZON.PauseIntent") and safety.pushes_back(handler_input):
             return  # "stop going on about 999" after advice: pushing back, answered with the advice again

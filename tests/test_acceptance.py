@@ -965,7 +965,8 @@ def markers(text) -> dict[str, list[str]]:
            for level in ("emergency", "right_away", "urgent", "soon")},
         "info": [lead(f"safety.if_it_happens.{level}") for level in ("emergency", "right_away", "urgent", "soon")],
         "warned_again": [lead("safety.earlier"), lead("safety.earlier_other"), lead("safety.earlier_call"),
-                         lead("safety.earlier_call_other"), lead("safety.earlier_now"), lead("safety.earlier_now_other")],  # a stretch asked for after red-flag advice
+                         lead("safety.earlier_call_other"), lead("safety.earlier_now"), lead("safety.earlier_now_other"),
+                         lead("safety.repeated"), lead("safety.repeated_other")],  # a stretch asked for after red-flag advice, or the advice asked for again
         # the answers that stood for several topics before the topics were told apart
         "pop_safe": [lead(f"topics.{t}") for t in ("crack_harmful", "crack_arthritis", "crack_daily")],
         "professional": [lead(f"topics.{t}") for t in ("professional_choice", "physio", "chiropractor")],

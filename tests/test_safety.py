@@ -228,6 +228,20 @@ def test_hesitation_sounds_and_corrections_of_a_word_change_nothing_the_words_sa
     assert level_heard(said) == level
 
 
+@pytest.mark.parametrize("said, level", [
+    ("i've been hot and cold all week", "urgent"),
+    ("it's been hot and cold all week weather wise, should i use a hot water bottle", None),  # the weather
+    ("i am sweating a lot in the kitchen making biryani, is heat good for back stiffness", None),
+    ("three wickets fell in one over and i almost fell off my chair, now back is little stiff", None),
+    ("i wondered if i had a temperature so i checked and it's totally normal", None),  # looked into: not there
+    ("my nan fell and broke her hip years back, is that why i'm so careful with me back", None),
+    ("he is not able to get up from the chair, legs are giving way", "emergency"),  # "not able to" denies nothing
+    ("i can't climb up onto the tractor no more, both my legs just give out", "emergency"),
+])
+def test_everyday_look_alikes_never_alarm_and_the_signs_said_alike_still_do(said, level):
+    assert level_heard(said) == level
+
+
 @pytest.mark.parametrize("said, status", [
     ("i don't think i've lost feeling down below but honestly i'm not sure", screen.POSSIBLE),  # a denial doubted
     ("well i don't think i'm weak in the legs, but i'm not really sure", screen.POSSIBLE),
