@@ -842,6 +842,26 @@ JUDGED = {
             1: ("selfcare", "stiffness from a whole day sitting in the office on a laptop gets the desk advice, which offers "
                             "the seated twist")},
     },
+    "fresh92": {
+        "pain down one leg, then wants a stretch and to wait past the bank holiday (en-GB) [fz]": {
+            2: ("offer", "after a sign to book soon, a stretch asked for is offered (gentle movement is fine meanwhile, facts: soon); the writer expected the warning again"),
+            3: (None, "left: 'can it wait until after the bank holiday' after a sign to book soon is routed as when the back can "
+                      "pop again (no warning is kept for a sign to book soon, so it is no pushback)")},
+        "won't pop anymore, sore for months, then who to see (en-AU) [fz]": {
+            3: ("offer", "after a sign to book soon, a stretch asked for is offered (gentle movement is fine meanwhile, facts: soon); the writer expected the warning again")},
+        "nah, nah, then couldn't hold on for the dunny (en-AU) [fz]": {
+            6: (None, "left: 'triple zero, yeah?' alone matches no sample of the model")},
+        "pop questions in shorthand, cheers to end (en-GB) [ga]": {
+            5: (None, "left: 'arthritis?' alone matches no sample of the model")},
+        "five minute hip routine with commands (en-CA) [ga]": {
+            4: ("step", "'skip' alone is Amazon's next (the model holds it so: test_models); the routine's next step")},
+        "raked leaves all fall (en-US) [ga]": {
+            1: (None, "left: 'raked leaves all fall, lower back's tight' matches no sample of the model")},
+        "bad back for weeks (en-GB) [ga]": {
+            1: (None, "left: 'ugh. bad back again.' is routed to when the back can pop again ('again')")},
+        "office sitter: help, stiffness, a different stretch (en-IN) [ga]": {
+            2: ("selfcare", "stiffness from a whole day sitting in the office gets the desk advice, which offers the seated twist")},
+    },
     "fresh88": {
         "check with the TV on and a misheard question (en-US) [fs]": {
             8: ("triage", "the check has five questions; a misheard one ('did you say something about the weather?') was "
@@ -919,7 +939,7 @@ CASES = (json.loads((HERE / "conversations.json").read_text(encoding="utf-8")) +
          + _blind_conversations("fresh54") + _blind_conversations("fresh56") + _blind_conversations("fresh58")
          + _blind_conversations("fresh60") + _blind_conversations("fresh62") + _blind_conversations("fresh64")
          + _blind_conversations("fresh66") + _blind_conversations("fresh68") + _blind_conversations("fresh70") + _blind_conversations("fresh72")
-         + _blind_conversations("fresh74") + _blind_conversations("fresh76") + _blind_conversations("fresh78") + _blind_conversations("fresh80") + _blind_conversations("fresh82") + _blind_conversations("fresh84") + _blind_conversations("fresh86") + _blind_conversations("fresh88") + _blind_conversations("fresh90"))
+         + _blind_conversations("fresh74") + _blind_conversations("fresh76") + _blind_conversations("fresh78") + _blind_conversations("fresh80") + _blind_conversations("fresh82") + _blind_conversations("fresh84") + _blind_conversations("fresh86") + _blind_conversations("fresh88") + _blind_conversations("fresh90") + _blind_conversations("fresh92"))
 
 
 def lead(key: str, text=TEXT) -> str:

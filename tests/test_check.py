@@ -319,6 +319,7 @@ def test_a_stiff_back_told_alone_gets_the_ordinary_ache_answer(talk):
 @pytest.mark.parametrize("query, then", [
     ("says no to that one too", "next"), ("'s shaking her head no", "next"),
     ("says not sure", "plainer"), ("'s not sure what that means", "plainer"), ("not sure what's that mean exactly", "plainer"),
+    ("says no hang on he says he's not sure", "plainer"),  # "he says no... hang on, he says he's not sure"
 ])
 def test_an_answer_given_for_someone_else_mid_check_counts(talk, query, then):
     """A carer doing the check for someone: "she says no to that one too" is a no, "he's not sure

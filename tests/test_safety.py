@@ -534,7 +534,11 @@ def test_after_advice_for_today_a_lesser_call_is_told_to_follow_it_and_a_stretch
 
 @pytest.mark.parametrize("intent, query", [("QuestionIntent", "just wait and see how it goes"),  # "I'll just wait and see how it goes"
                                            ("ThinkIntent", "fine it's just stiff"),  # "I think it's fine, it's just stiff"
-                                           ("QuestionIntent", "but that was all over years and years ago")])
+                                           ("QuestionIntent", "but that was all over years and years ago"),
+                                           ("QuestionIntent", "so can it wait till monday when my doctor is back in"),  # bargaining
+                                           ("QuestionIntent", "i'd rather not bother anyone at the hospital could it wait till the morning"),
+                                           ("WhatIntent", "right away mean like the e r tonight"),  # "what does right away mean ...?"
+                                           ("WhatIntent", "the emergency number here")])  # "what is the emergency number here"
 def test_waiting_it_out_or_thinking_it_fine_after_advice_gets_it_again(stored_skill, intent, query):
     talk = Conversation(stored_skill, locale="en-GB")
     talk.launch()
