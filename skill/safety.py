@@ -288,12 +288,15 @@ def _stretch_for_them(said: str, locale: str | None, intent_name: str | None) ->
 
 
 class NoStretchAfterWarning(AbstractResponseInterceptor):
-    """A stretch asked for ("should he just stretch it out?", "something else instead"), one
-    under way, or the routine the advice stopped asked to go on ("next", "carry on"), a little after red-flag advice (which closed that session) gets the warning again
-    instead, whatever the handler answered; so does a question about whom to call ("should I
-    just ring 111 then?", "what's the number again?") or pushing back ("it was only a little
-    trip, are you sure?"): the advice given stands, "call now" where it said so. Once they say they
-    were seen and told it's fine, advice to see someone (never "call now") is forgotten."""
+    """A stretch asked for ("should he just stretch it out?", "something else instead"), one under
+    way, or the routine the advice stopped asked to go on ("next", "skip this stretch"), a little
+    after red-flag advice (which closed that session) gets the warning again instead, whatever the
+    handler answered; so does a question about whom to call or what the advice means ("should I
+    just ring 111 then?", "what does right away mean?") or pushing back ("it was only a little trip,
+    are you sure?", "can it wait till Monday?"): the advice given stands, "call now" where it said
+    so. Asked to repeat as the next session opens ("pardon? what number was that?"), the advice is
+    said again at its level. Once they say they were seen and told it's fine, advice to see someone
+    (never "call now") is forgotten."""
 
     def process(self, handler_input: HandlerInput, response: Response | None) -> None:
         attrs = handler_input.attributes_manager.request_attributes
