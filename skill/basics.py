@@ -232,7 +232,7 @@ def answer_free_text(handler_input: HandlerInput, said: str) -> Response:
     if routed.topic in actions:
         return render(handler_input, actions[routed.topic](handler_input))
     reply = answers.answer(handler_input, routed.topic)
-    if STRETCH_ASKED in topics.router(locale).words(said) and state.routine is None:
+    if state.routine is None and "stretch" in said.lower() and STRETCH_ASKED in topics.router(locale).words(said):  # (words read only where "stretch" is)
         # "why is my back not popping anymore, and give me one stretch also": the answer, then the stretch asked for
         names = understand.named(said, locale)
         offer = stretches.offer_for(handler_input, name=names.stretch, area=names.area, position=names.position)

@@ -381,12 +381,18 @@ def _takes_offer(handler_input: HandlerInput, *, go_ahead: bool = False) -> bool
     command = command_in_words(handler_input)
     if command is not None:
         return command in ("AMAZON.NextIntent", "AMAZON.ResumeIntent") and (not go_ahead or understand.carries_on(said, locale))
-    if carriers.asks_question(locale, understand.without_places(said, locale)) or understand.asks_otherwise(said, locale):
+    if _asks_something_else(said, locale):
         return False
     answers = (carriers.answer_of(locale, get_intent_name(handler_input)), carriers.answer_in(locale, said))
     if "no" in answers or understand.will_not_carry_on(said, locale):
         return False
     return understand.carries_on(said, locale) or (not go_ahead and "yes" in answers)
+
+
+def _asks_something_else(said: str, locale: str | None) -> bool:
+    """Words at an offer that ask a question or for something else ("yes, but why does it click",
+    "yes go on, check me"), so they neither take it nor turn it down."""
+    return carriers.asks_question(locale, understand.without_places(said, locale)) or understand.asks_otherwise(said, locale)
 
 
 def _declines_offer(handler_input: HandlerInput) -> bool:
@@ -397,8 +403,7 @@ def _declines_offer(handler_input: HandlerInput) -> bool:
     if handler_input.attributes_manager.request_attributes.get("finding") or command_in_words(handler_input) is not None:
         return False
     locale, said = handler_input.request_envelope.request.locale, free_words(handler_input)
-    if carriers.asks_question(locale, understand.without_places(said, locale)) or understand.asks_otherwise(said, locale) \
-            or any(understand.named(said, locale)):
+    if _asks_something_else(said, locale) or any(understand.named(said, locale)):
         return False  # ("no, I don't want to carry on with that, can I just get a stretch for my upper back": that stretch)
     return understand.will_not_carry_on(said, locale)
 

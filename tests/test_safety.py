@@ -532,22 +532,6 @@ def test_after_advice_for_today_a_lesser_call_is_told_to_follow_it_and_a_stretch
     assert content.for_locale("en-GB").text("safety.earlier") in stretch.speech and "cat cow" not in stretch.speech.lower()
 
 
-@pytest.mark.parametrize("intent, query", [("QuestionIntent", "just wait and see how it goes"),  # "I'll just wait and see how it goes"
-                                           ("ThinkIntent", "fine it's just stiff"),  # "I think it's fine, it's just stiff"
-                                           ("QuestionIntent", "but that was all over years and years ago"),
-                                           ("QuestionIntent", "so can it wait till monday when my doctor is back in"),  # bargaining
-                                           ("QuestionIntent", "i'd rather not bother anyone at the hospital could it wait till the morning"),
-                                           ("WhatIntent", "right away mean like the e r tonight"),  # "what does right away mean ...?"
-                                           ("WhatIntent", "the emergency number here")])  # "what is the emergency number here"
-def test_waiting_it_out_or_thinking_it_fine_after_advice_gets_it_again(stored_skill, intent, query):
-    talk = Conversation(stored_skill, locale="en-GB")
-    talk.launch()
-    assert talk.say("QuestionIntent", query="i fell off a ladder this morning and my back won't crack").ended
-    talk.restart()
-    again = talk.say(intent, query=query)
-    assert content.for_locale("en-GB").text("safety.earlier_now") in again.speech and again.ended
-
-
 @pytest.mark.parametrize("first, whose, level_key, number", [
     (("QuestionIntent", "i had breast cancer twenty years ago and my back aches"), "", "safety.levels.urgent", "911"),
     (("SomeoneElseIntent", "legs are both giving way since this morning"), "_other", "safety.levels_other.emergency", "911"),
@@ -596,7 +580,14 @@ def test_a_stretch_in_a_turn_about_someone_else_is_theirs_unless_said_as_ones_ow
                                            ("NoSaidIntent", "she'll be right mate"),
                                            ("ItsNotIntent", "that bad i'll just ring the gp on monday"),
                                            ("IsItIntent", "really a nine hundred ninety nine thing"),  # "is that really a 999 thing"
-                                           ("SomeoneElseIntent", "is saying it is only because of some outside food")])
+                                           ("SomeoneElseIntent", "is saying it is only because of some outside food"),
+                                           ("QuestionIntent", "just wait and see how it goes"),  # "I'll just wait and see how it goes"
+                                           ("ThinkIntent", "fine it's just stiff"),  # "I think it's fine, it's just stiff"
+                                           ("QuestionIntent", "but that was all over years and years ago"),
+                                           ("QuestionIntent", "so can it wait till monday when my doctor is back in"),  # bargaining
+                                           ("QuestionIntent", "i'd rather not bother anyone at the hospital could it wait till the morning"),
+                                           ("WhatIntent", "right away mean like the e r tonight"),  # "what does right away mean ...?"
+                                           ("WhatIntent", "the emergency number here")])  # "what is the emergency number here"
 def test_playing_the_advice_down_gets_it_again(stored_skill, intent, query):
     talk = Conversation(stored_skill, locale="en-GB")
     talk.launch()
