@@ -314,8 +314,9 @@ class SaidPlainly(AbstractRequestInterceptor):
             return  # mid-check, "ok, go on" asks for the check to go on: no answer to its question, asked again
         if means in ("AMAZON.StopIntent", "AMAZON.PauseIntent") and request.intent.name in ("NoSaidIntent", "StopSaidIntent"):
             if symptoms.in_triage(handler_input):
-                if request.intent.name == "NoSaidIntent" and means == "AMAZON.StopIntent":
-                    means = "AMAZON.NoIntent"  # mid-check, "no, that's it" answers the question: no
+                if request.intent.name == "NoSaidIntent" and means == "AMAZON.StopIntent" and \
+                        not carriers.not_a_no(request.locale, slot_text(handler_input, "query")):
+                    means = "AMAZON.NoIntent"  # mid-check, "no, that's it" answers the question: no ("no worries, see ya" is a goodbye)
                 elif request.intent.name == "StopSaidIntent":  # "hang on... no, nothing like that": the words after
                     query = slot_text(handler_input, "query") or ""
                     reply = None if carriers.not_a_reply(request.locale, query) else carriers.answer_in(request.locale, query)

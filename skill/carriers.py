@@ -146,6 +146,18 @@ def taken_back(locale: str | None, query: str | None) -> bool:
     return bool(query) and _listed(locale, "yes_then_no").search(" ".join(query.lower().split())) is not None
 
 
+def hedged(locale: str | None, query: str | None) -> bool:
+    """The words after a no opener put it in doubt ("not really" + "well maybe"), from
+    free_text.toml `no_then_unsure`: never a no."""
+    return bool(query) and _listed(locale, "no_then_unsure").search(" ".join(query.lower().split())) is not None
+
+
+def not_a_no(locale: str | None, query: str | None) -> bool:
+    """The words after a no opener make it no "no" ("no" + "worries, see ya"), from free_text.toml
+    `not_a_no`."""
+    return bool(query) and _listed(locale, "not_a_no").search(" ".join(query.lower().split())) is not None
+
+
 def not_a_reply(locale: str | None, said: str) -> bool:
     """Words that leave a check question unanswered ("never mind, just do the routine"), from
     free_text.toml `not_replies`, whatever intent carries them."""

@@ -35,7 +35,7 @@ def stop_for_pain(handler_input: HandlerInput) -> Response:
     state = session.turn(handler_input)
     if state.routine:  # "easier" makes this one gentler; "another one" offers any but this one
         hurt = state.routine.stretch_ids[state.routine.index]
-        state.offer = {"stretch": hurt, "offered": hurt}
+        state.offer = {"stretch": hurt, "offered": hurt, "hurt": hurt}  # ("hurt": the one stopped for pain)
     state.routine, state.triage_step, state.pending, state.paused = None, None, "check", False
     if session.user_record(handler_input).place:
         keep_place(handler_input, None)
@@ -431,6 +431,45 @@ class ResumeKeptPlace(IntentHandler):
         return speak_step(handler_input, place, lead)
 
 
+class CarryOnAfterHurt(IntentHandler):
+    """ "Can we just carry on with it?" just after a stretch was stopped for pain: not that stretch
+    now (pain means stop), and the check or a gentler one offered again."""
+
+    intents = intents_from(lambda: ("AMAZON.NextIntent", "AMAZON.ResumeIntent", *carriers.intents()))
+
+    def when(self, handler_input: HandlerInput) -> bool:
+        if running(handler_input) is not None or not pending(handler_input, "check") or \
+                not session.turn(handler_input).offer.get("hurt"):
+            return False
+        if get_intent_name(handler_input) in ("AMAZON.NextIntent", "AMAZON.ResumeIntent"):
+            return True
+        return command_in_words(handler_input) in ("AMAZON.NextIntent", "AMAZON.ResumeIntent") or (
+            understand.carries_on(free_words(handler_input), handler_input.request_envelope.request.locale))
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        text = words(handler_input)
+        session.turn(handler_input).pending = "check"  # (a yes to it is the check's, as after the stop)
+        return render(handler_input, question(text.text("guide.hurt_carry_on"), reprompt=text.text("guide.hurt_reprompt")))
+
+
+class TakeUpKeptPlace(IntentHandler):
+    """A routine command with no routine running but a place kept from earlier ("which step am I
+    on", "skip this stretch", "how long do I hold it", said on coming back after a pause): the
+    routine is taken up at the kept place and the command answered there, as mid-routine. "Repeat"
+    does so only with nothing else to repeat (no offer waiting)."""
+
+    intents = ("AMAZON.PreviousIntent", "AMAZON.RepeatIntent", "SkipStretchIntent", "HoldTimeIntent", "WhichStepIntent")
+
+    def when(self, handler_input: HandlerInput) -> bool:
+        if running(handler_input) is not None or kept_place(handler_input) is None:
+            return False
+        return get_intent_name(handler_input) != "AMAZON.RepeatIntent" or not session.turn(handler_input).pending
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        session.turn(handler_input).routine = kept_place(handler_input)
+        return next(handler for handler in HANDLERS if handler.can_handle(handler_input)).handle(handler_input)
+
+
 class FreshStart(IntentHandler):
     """ "No" to the resume offer drops the place; "start over" restarts that routine, and so do
     free words that say it ("no, start again from the top")."""
@@ -463,6 +502,6 @@ HANDLERS = (
 )
 # Ways into a routine: after the triage-gated handlers, so a check is finished first.
 ENTRY_HANDLERS = (
-    LaunchWithKeptPlace(), ResumeKeptPlace(), FreshStart(), OfferAccepted(), GuideStretch(), StartRoutine(),
+    LaunchWithKeptPlace(), CarryOnAfterHurt(), ResumeKeptPlace(), TakeUpKeptPlace(), FreshStart(), OfferAccepted(), GuideStretch(), StartRoutine(),
     EasierAfterHurt(), HoldOfOffered(),
 )

@@ -52,6 +52,7 @@ class _Words(NamedTuple):
     own_check: re.Pattern[str]
     not_mine: re.Pattern[str]
     no_stretch: re.Pattern[str]
+    theirs_too: re.Pattern[str]  # someone_else, and "we": a stretch asked for with them (_stretch_for_them)
 
 
 @lru_cache(maxsize=None)
@@ -63,7 +64,7 @@ def _words(locale: str | None) -> _Words:
 
     return _Words(words("stretch"), words("someone_else"), prefilter.Gated(words("call", "pushback")), words("own"),
                   re.compile("|".join(data["about_them"])), words("cleared"), words("lesser"), words("own_check"),
-                  words("not_mine"), words("no_stretch"))
+                  words("not_mine"), words("no_stretch"), words("someone_else", "with_them"))
 
 
 class SlotReading(NamedTuple):
@@ -276,7 +277,7 @@ def _stretch_for_them(said: str, locale: str | None, intent_name: str | None) ->
     if asked is not None:
         before, after = FOR_WHOM_WORDS
         ahead, behind = said[:asked.start()].split()[-before:], said[asked.end():].split()[:after]
-        theirs, mine = _nearest(words.someone_else, ahead, behind), _nearest(words.own, ahead, behind)
+        theirs, mine = _nearest(words.theirs_too, ahead, behind), _nearest(words.own, ahead, behind)
         if theirs is not None:  # "from lifting him, can you give me one stretch?": the nearer says whose (a tie: theirs)
             return mine is None or theirs <= mine
         if words.own.search(said) is None and words.someone_else.search(said) is not None:

@@ -198,6 +198,10 @@ def answer_meant(handler_input: HandlerInput) -> str | None:
     meant = carriers.answer_of(locale, name)
     if meant == "yes" and carriers.taken_back(locale, slot_text(handler_input, "query")):
         meant = "no"  # "yeah nah, nothing like that": the no after the yes is the answer
+    elif meant == "no" and carriers.hedged(locale, slot_text(handler_input, "query")):
+        meant = "unsure"  # "not really, well maybe": a no put in doubt is no no
+    elif meant == "no" and carriers.not_a_no(locale, slot_text(handler_input, "query")):
+        return None  # "no worries": no answer to the question
     if meant is None and said and handler_input.attributes_manager.request_attributes.get("finding") is None:
         meant = carriers.reply_in(locale, said)  # "my father had cancer, but I am fine": no
     return meant or (carriers.answer_in(locale, said) if said else None)

@@ -842,6 +842,13 @@ JUDGED = {
             1: ("selfcare", "stiffness from a whole day sitting in the office on a laptop gets the desk advice, which offers "
                             "the seated twist")},
     },
+    "fresh94": {
+        "pins and needles in one leg since waking, mid-routine, pushback to crack on (en-GB) [gd]": {
+            1: ("step", "'take me through a stretch' asks to be guided: the stretch starts at once")},
+        "sciatica-like leg pain mid-stretch without numbness, then physio (en-GB) [gd]": {
+            4: (None, "'can we just carry on with it' just after a stretch stopped for pain: pain means stop, not that stretch "
+                      "now, the check or a gentler one offered (no warning is kept for a sign to book soon)")},
+    },
     "fresh92": {
         "pain down one leg, then wants a stretch and to wait past the bank holiday (en-GB) [fz]": {
             2: ("offer", "after a sign to book soon, a stretch asked for is offered (gentle movement is fine meanwhile, facts: soon); the writer expected the warning again"),
@@ -939,7 +946,7 @@ CASES = (json.loads((HERE / "conversations.json").read_text(encoding="utf-8")) +
          + _blind_conversations("fresh54") + _blind_conversations("fresh56") + _blind_conversations("fresh58")
          + _blind_conversations("fresh60") + _blind_conversations("fresh62") + _blind_conversations("fresh64")
          + _blind_conversations("fresh66") + _blind_conversations("fresh68") + _blind_conversations("fresh70") + _blind_conversations("fresh72")
-         + _blind_conversations("fresh74") + _blind_conversations("fresh76") + _blind_conversations("fresh78") + _blind_conversations("fresh80") + _blind_conversations("fresh82") + _blind_conversations("fresh84") + _blind_conversations("fresh86") + _blind_conversations("fresh88") + _blind_conversations("fresh90") + _blind_conversations("fresh92"))
+         + _blind_conversations("fresh74") + _blind_conversations("fresh76") + _blind_conversations("fresh78") + _blind_conversations("fresh80") + _blind_conversations("fresh82") + _blind_conversations("fresh84") + _blind_conversations("fresh86") + _blind_conversations("fresh88") + _blind_conversations("fresh90") + _blind_conversations("fresh92") + _blind_conversations("fresh94"))
 
 
 def lead(key: str, text=TEXT) -> str:

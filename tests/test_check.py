@@ -186,6 +186,32 @@ def test_a_denial_in_free_words_moves_on(talk, intent, query):
     assert reply.speech.endswith(QUESTIONS[1]["text"]) and "911" not in reply.speech
 
 
+@pytest.mark.parametrize("intent, query", [("NotSaidIntent", "well maybe"),  # "not really, well maybe"
+                                           ("NoSaidIntent", "i mean i'm not sure")])  # "no, I mean, I'm not sure"
+def test_a_no_put_in_doubt_is_not_sure_never_no(talk, intent, query):
+    start(talk)
+    reply = talk.say(intent, query=query)
+    assert QUESTIONS[0]["plain"] in reply.speech and not reply.speech.endswith(QUESTIONS[1]["text"])
+
+
+def test_no_worries_mid_check_answers_nothing_and_with_a_goodbye_ends(talk):
+    """ "No worries" is no "no": the question stands; "no worries, see ya" is a goodbye."""
+    start(talk)
+    assert talk.say("NoSaidIntent", query="worries").speech.endswith(QUESTIONS[0]["text"])
+    bye = talk.say("NoSaidIntent", query="worries see ya")
+    assert bye.ended and "911" not in bye.speech and QUESTIONS[1]["text"] not in bye.speech
+
+
+def test_a_hedged_reply_telling_the_sign_in_a_check_for_someone_else_is_theirs(talk):
+    """Checking for mum, "kind of, she's been hot and cold and shivery" (ThinkIntent: "kind of" +
+    the rest) is her fever: advice for her today, not the question in plainer words."""
+    talk.launch()
+    talk.say("CheckSymptomsIntent", query="mum's symptoms")
+    talk.say("AMAZON.NoIntent")
+    reply = talk.say("ThinkIntent", query="she's been hot and cold and shivery all afternoon")
+    assert reply.ended and "today" in reply.speech and "someone" in reply.speech.lower()
+
+
 @pytest.mark.parametrize("intent, query", [
     ("QuestionIntent", "i did have a bit of a temperature on monday but it's gone now"),  # over: a no
     ("SomeoneElseIntent", "says i've lost weight but i've been doing weight watchers since january"),  # on purpose: a no

@@ -291,6 +291,38 @@ def test_back_from_a_pause_resume_said_in_free_words_carries_on(stored_skill, qu
     check_step(resumed, "cat_cow", 1)
 
 
+@pytest.mark.parametrize("intent, query", [
+    ("QuestionIntent", "i'm back carry on"),  # "okay I'm back, carry on" ("okay" + the rest)
+    ("YesSaidIntent", "i am back continue"),  # "yes I am back, continue"
+    ("SaidBackIntent", "now keep going"),  # "back now, keep going"
+])
+def test_back_from_a_pause_carry_on_in_free_words_carries_on(stored_skill, intent, query):
+    check_step(_paused_at_step_two(stored_skill).say(intent, query=query), "cat_cow", 1)
+
+
+@pytest.mark.parametrize("intent, query, then", [
+    ("WhichStepIntent", None, "which"),
+    ("QuestionIntent", "where was i", "which"),  # "right, where was I"
+    ("SkipStretchIntent", None, "skipped"),
+    ("HoldTimeIntent", None, "hold"),
+    ("AMAZON.RepeatIntent", None, "step"),
+])
+def test_a_routine_command_in_a_later_session_takes_up_the_kept_place(stored_skill, intent, query, then):
+    """ "Which step am I on", "skip this stretch", "how long do I hold it", "repeat this step" on
+    coming back after a pause: answered at the kept place, as mid-routine (never "didn't catch that")."""
+    talk = _paused_at_step_two(stored_skill)
+    reply = talk.say(intent, **({"query": query} if query else {}))
+    assert not reply.ended and "didn't catch" not in reply.speech
+    if then == "which":
+        assert "step 2" in reply.speech and "cat cow" in reply.speech.lower()
+    elif then == "skipped":  # (cat cow was the routine's only stretch: another is offered)
+        assert "cat cow" not in reply.speech.lower() and "guide you through" in reply.speech
+    elif then == "hold":
+        assert "hold" in reply.speech.lower()
+    else:
+        check_step(reply, "cat_cow", 1)
+
+
 @pytest.mark.parametrize("intent, query, then", [
     ("WhyIntent", "this one", "why"),  # "why this one?" (Alexa hands over "why" + the rest)
     ("WhatIntent", "the point of this one", "why"),  # "what's the point of this one?"
@@ -644,12 +676,12 @@ def test_it_hurts_stops_the_stretch_at_once(in_cat_cow, request_):
 
 @pytest.mark.parametrize("request_", [("AMAZON.NextIntent", {}), ("AMAZON.ResumeIntent", {})])
 def test_carry_on_after_it_hurts_says_what_to_answer_and_the_question_stays_open(in_cat_cow, request_):
-    """ "Next" or "resume" after the stop for pain: not "nothing to say yes or no to", but what to
-    answer to the question still open (a check, or easier); then yes is the check."""
+    """ "Next" or "resume" after the stop for pain: not "nothing to say yes or no to", but that pain
+    means stop, and the question still open (a check, or easier); then yes is the check."""
     in_cat_cow.say("ItHurtsIntent")
     after = in_cat_cow.say(request_[0], **request_[1])
     check(after)
-    assert after.speech == text().text("guide.hurt_reprompt") and not after.ended
+    assert after.speech == text().text("guide.hurt_carry_on") and not after.ended
     first_question = text().raw("symptoms.questions")[0]["text"]
     assert first_question in in_cat_cow.say("AMAZON.YesIntent").speech
 
@@ -658,13 +690,14 @@ def test_carry_on_after_it_hurts_says_what_to_answer_and_the_question_stays_open
     ("QuestionIntent", "fine now can we keep going"),  # "it's fine now, can we keep going?"
     ("QuestionIntent", "it's just my foot fell asleep from kneeling on it it's totally fine now can we keep going"),
     ("FeelIntent", "okay now let's continue"),  # "feels okay now, let's continue"
+    ("CanIntent", "we just carry on with it"),  # "can we just carry on with it?"
 ])
 def test_carry_on_in_words_after_it_hurts_says_what_to_answer(in_cat_cow, intent, query):
-    """After the stop for pain, carrying on said in words is "next": what to answer to the question
+    """After the stop for pain, carrying on said in words is "next": pain means stop, the question
     still open, and the stretch does not carry on by itself."""
     in_cat_cow.say("ItHurtsIntent")
     after = in_cat_cow.say(intent, query=query)
-    assert after.speech == text().text("guide.hurt_reprompt") and not after.ended
+    assert after.speech == text().text("guide.hurt_carry_on") and not after.ended
 
 
 def test_it_hurts_then_yes_is_the_symptom_check(in_cat_cow):

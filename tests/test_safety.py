@@ -38,6 +38,7 @@ STATES = [
     {"turn": {"pending": "reminder_confirm", "reminder": {"op": "set", "plan": {"kind": "once", "time": "15:00"}}}},
     {"turn": {"pending": "reminder_offer"}},
     {"turn": {"pending": "stretch", "offer": {"offered": "cat_cow", "finished": "yes"}}},
+    {"turn": {"pending": "check", "offer": {"stretch": "cat_cow", "offered": "cat_cow", "hurt": "cat_cow"}}},  # stopped for pain
 ]
 PERSON = "amzn1.ask.person.WALK"  # a recognised speaker: the walk also tries every intent as one
 SLOTS = {
@@ -111,7 +112,7 @@ def test_every_handler_and_entry_point_leads_with_the_warning(monkeypatch):
     handler_names = {type(h).__name__ for h in original()}
     unreached = handler_names - reached - {"SessionEnded", "SkillDisabled", "CanFulfill", "ConsentAnswered",
                                            "AnyOtherRequest", "RedFlagReported", "UnhandledIntent",
-                                           "LaunchWithKeptPlace", "ResumeKeptPlace", "FreshStart"}
+                                           "LaunchWithKeptPlace", "ResumeKeptPlace", "FreshStart", "TakeUpKeptPlace"}
     assert not unreached, f"the walk never reached {sorted(unreached)}: add a state or slot so it does"
 
 
@@ -480,6 +481,15 @@ def test_a_therapist_instead_of_the_emergency_call_gets_the_advice_again(stored_
     (reply,) = _other_fall_then(stored_skill, intent_request("ShouldIntent", query=query))
     assert content.for_locale("en-CA").text("safety.earlier_now_other") in reply.speech and reply.ended
     assert "chiropractor or a physical therapist can help" not in reply.speech
+
+
+def test_he_says_he_s_fine_or_a_stretch_for_we_after_advice_for_him_gets_it_again(stored_skill):
+    """After "call 911 for them", "he says he's fine though" pushes back, and "can we try some
+    stretching" (CanIntent: "can" + the rest) takes him in: the advice for him again."""
+    replies = _other_fall_then(stored_skill, intent_request("SomeoneElseIntent", query="says he's fine though"),
+                               intent_request("CanIntent", query="we try some stretching for now"))
+    for reply in replies:
+        assert content.for_locale("en-CA").text("safety.earlier_now_other") in reply.speech and reply.ended
 
 
 def test_a_stretch_asked_for_someone_warned_about_gets_their_advice_again(stored_skill):
