@@ -32,6 +32,7 @@ def handlers() -> tuple:
         *symptoms.HANDLERS,
         *sounds.HANDLERS,
         *guide.ENTRY_HANDLERS,
+        *stretches.FIRST_HANDLERS,
         *answers.HANDLERS,
         *stretches.HANDLERS,
         *progress.HANDLERS,

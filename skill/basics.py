@@ -273,6 +273,7 @@ def fallback_reply(handler_input: HandlerInput) -> Reply:
                         reprompt=text.text("guide.help_reprompt"))
     if symptoms.in_triage(handler_input):
         return symptoms.ask_again(handler_input, text.text("basics.not_caught"))
+    handler_input.attributes_manager.request_attributes["not_caught"] = True  # (just after advice: the advice again)
     return question(text.text("basics.fallback"), reprompt=text.text("basics.fallback_reprompt"))
 
 

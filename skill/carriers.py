@@ -158,6 +158,13 @@ def not_a_no(locale: str | None, query: str | None) -> bool:
     return bool(query) and _listed(locale, "not_a_no").search(" ".join(query.lower().split())) is not None
 
 
+def starts_again(locale: str | None, said: str) -> bool:
+    """Words asking for the check's questions again from the first ("can we go from the top?"),
+    from free_text.toml `[check_again]`."""
+    patterns = content.joined(locale, "free_text").get("check_again", {}).get("words", [])
+    return bool(said) and bool(patterns) and re.search("|".join(patterns), said.lower()) is not None
+
+
 def not_a_reply(locale: str | None, said: str) -> bool:
     """Words that leave a check question unanswered ("never mind, just do the routine"), from
     free_text.toml `not_replies`, whatever intent carries them."""

@@ -323,14 +323,17 @@ class NoStretchAfterWarning(AbstractResponseInterceptor):
         lesser = not asked and not calls and _names_lesser(said, locale)  # "I'll ring 111 then?"
         # "pardon? what number was that?" opening the session the advice closed: the advice again
         repeat = _intent_name(handler_input) == "AMAZON.RepeatIntent" and not session.turn(handler_input).last_ssml
-        if not asked and not calls and not lesser and not repeat and not self._stretch_begins(handler_input):
+        # words not understood just after advice ("just the right one, the left is fine", "since Tuesday,
+        # eh"): the advice again, never "sorry, I didn't catch that" alone
+        unclear = bool(attrs.get("not_caught")) and not asked and not calls
+        if not asked and not calls and not lesser and not repeat and not unclear and not self._stretch_begins(handler_input):
             return  # (a stretch offered after an answer to something else, or a step of one begun earlier, is left as it is)
         warned = recent_warning(handler_input)
         if warned is None or (lesser and not warned.get("now")) or (not_mine and warned.get("other")):
             return  # (a lesser service named after advice to see one is what the advice said; "it's not me" after
             # advice for someone else says only that)
         said_as = attrs.get("plain_intent") or _intent_name(handler_input)  # ("she says ..., continue the stretch": hers)
-        if warned.get("other") and not (about or lesser or repeat) and not _stretch_for_them(said, locale, said_as):
+        if warned.get("other") and not (about or lesser or repeat or unclear) and not _stretch_for_them(said, locale, said_as):
             return  # someone else's sign: their stretch is held back, not the speaker's own (pushing back gets their
             # advice again, also said with the speaker's own stretch: "she says she just needs to sit down, can you do my stretch")
         state = session.turn(handler_input)
@@ -338,7 +341,7 @@ class NoStretchAfterWarning(AbstractResponseInterceptor):
         text = content.for_locale(locale)
         key = "safety.earlier_now" if warned.get("now") else "safety.earlier_call" if calls else "safety.earlier"
         said_again = [text.text(key + "_other" if warned.get("other") else key)]
-        if repeat and warned.get("level") in PRE_EMPTING:  # the advice as it was given, its sign unnamed (never kept)
+        if (repeat or unclear) and warned.get("level") in PRE_EMPTING:  # the advice as it was given, its sign unnamed (never kept)
             other = "_other" if warned.get("other") else ""
             said_again = [text.text("safety.repeated" + other), text.text(f"safety.levels{other}.{warned['level']}")]
         reply = Reply([text.text("safety.warning"), *said_again],
@@ -376,11 +379,32 @@ class DetectRedFlag(AbstractRequestInterceptor):
             return  # no words ("next", a launch): nothing to screen, nothing kept from earlier to complete
         finding = finding_in_request(handler_input)
         if finding is None or finding.level not in PRE_EMPTING:
-            finding = _told_in_pieces(handler_input) or finding
+            finding = _told_in_pieces(handler_input) or _worse_than_warned(handler_input) or finding
+        elif finding.level == screen.RIGHT_AWAY:  # "now the right leg also is tingling" after advice for the left
+            finding = _worse_than_warned(handler_input) or finding
         attrs = handler_input.attributes_manager.request_attributes
         attrs["finding"] = finding
         if finding and finding.level in PRE_EMPTING:
             attrs["red_flag"] = finding
+
+
+def _worse_than_warned(handler_input: HandlerInput) -> Finding | None:
+    """Just after advice for one leg or arm (right away), "both, actually" or "the other one too
+    now": both legs, an emergency, for whom the advice was (safety.toml `both_now`; the record keeps
+    the level, never the sign, and one limb is the only sign at that level)."""
+    said = " ".join(text for text in said_in_request(handler_input) if text).lower()
+    if not _both_now(handler_input.request_envelope.request.locale).search(" ".join(said.replace(",", " ").split())):
+        return None
+    warned = recent_warning(handler_input)
+    if not warned or warned.get("level") != screen.RIGHT_AWAY:
+        return None
+    return Finding("both_legs", who="other" if warned.get("other") else "self", words=said)
+
+
+@lru_cache(maxsize=None)
+def _both_now(locale: str | None) -> re.Pattern[str]:
+    data = content.joined(locale if locale in content.LOCALES else content.DEFAULT_LOCALE, "safety").get("words", {})
+    return re.compile("|".join(data.get("both_now", [])) or r"(?!)")
 
 
 def _told_in_pieces(handler_input: HandlerInput) -> Finding | None:

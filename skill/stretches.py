@@ -11,9 +11,9 @@ from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_core.utils import get_intent_name
 from ask_sdk_model import Response
 
-from . import session
+from . import carriers, safety, session, understand
 from .content import Content
-from .dispatch import IntentHandler, pending, slot_id, words
+from .dispatch import IntentHandler, intents_from, pending, slot_id, words
 from .speech import Reply, question, render
 
 
@@ -152,5 +152,27 @@ class ListStretches(IntentHandler):
         return render(handler_input, question(text.text("stretches.list_intro", names=listed),
                                               reprompt=text.text("stretches.list_reprompt")))
 
+
+class AreaCorrected(IntentHandler):
+    """ "No wait, I meant my upper back", "not my neck, my lower back" with a stretch on offer: the
+    stretch for the area meant (the one named last; understand.corrects_area), never a "no"."""
+
+    intents = intents_from(lambda: carriers.intents())
+
+    def when(self, handler_input: HandlerInput) -> bool:
+        if handler_input.attributes_manager.request_attributes.get("finding") or not (
+                pending(handler_input, "guide") or pending(handler_input, "stretch")):
+            return False
+        said = " ".join(safety.said_in_request(handler_input))
+        return understand.corrects_area(said, handler_input.request_envelope.request.locale) is not None
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        said = " ".join(safety.said_in_request(handler_input))
+        area = understand.corrects_area(said, handler_input.request_envelope.request.locale)
+        return render(handler_input, offer_for(handler_input, area=area))
+
+
+# Before the answers: "no, not my neck, my lower back" is no question about the neck.
+FIRST_HANDLERS = (AreaCorrected(),)
 
 HANDLERS = (StretchOfferAccepted(), AnotherStretch(), DeclineGuide(), ChooseStretch(), ListStretches())

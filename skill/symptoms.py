@@ -17,7 +17,7 @@ from ask_sdk_core.utils import get_intent_name, get_request_type
 from ask_sdk_model import Response
 
 from . import carriers, safety, screen, session
-from .dispatch import IntentHandler, pending, slot_text, words
+from .dispatch import IntentHandler, intents_from, pending, slot_text, words
 from .guide import soon_note
 from .routine import keep_place, running, stretch_name
 from .screen import Finding
@@ -262,6 +262,25 @@ class TriageWait(IntentHandler):
         return render(handler_input, ask_again(handler_input, words(handler_input).text("symptoms.take_your_time")))
 
 
+class TriageStartOver(IntentHandler):
+    """ "Wait, I zoned out, can we go from the top?" mid-check: the questions again from the first
+    (never an answer to the one asked)."""
+
+    intents = intents_from(lambda: ("AMAZON.StartOverIntent", *carriers.intents()))
+
+    def when(self, handler_input: HandlerInput) -> bool:
+        if not in_triage(handler_input):
+            return False
+        if get_intent_name(handler_input) == "AMAZON.StartOverIntent":
+            return True
+        return handler_input.attributes_manager.request_attributes.get("finding") is None and carriers.starts_again(
+            handler_input.request_envelope.request.locale, " ".join(safety.said_in_request(handler_input)))
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        other = session.turn(handler_input).check_other
+        return render(handler_input, ask(handler_input, 0, words(handler_input).text("symptoms.start_other" if other else "symptoms.start")))
+
+
 class TriageUnclear(IntentHandler):
     """ "What do you mean?", "tell me more" mid-check: the question in plainer words (never taken
     as an answer)."""
@@ -324,5 +343,5 @@ def ordinary_ache(handler_input: HandlerInput) -> Reply:
 
 
 # Gated on a check question just asked: before the routine's handlers (a check pauses it).
-TRIAGE_HANDLERS = (CheckAnswer(), TriageFirst(), TriageHelp(), TriageWait(), TriageUnclear())
+TRIAGE_HANDLERS = (TriageStartOver(), CheckAnswer(), TriageFirst(), TriageHelp(), TriageWait(), TriageUnclear())
 HANDLERS = (SoonSignReported(), CheckOfferAccepted(), CheckSymptoms(), ReportSymptom())

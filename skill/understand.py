@@ -94,6 +94,22 @@ def area(said: str, locale: str | None = None) -> str | None:
     return _first(_patterns(locale).areas, _plain(said))
 
 
+@lru_cache(maxsize=None)
+def _correction(locale: str | None) -> re.Pattern[str]:
+    return _any(content.joined(locale, "named_words").get("correction", {}).get("words", []))
+
+
+def corrects_area(said: str, locale: str | None = None) -> str | None:
+    """The area meant, where the words correct one ("no wait, I meant my upper back", "not my neck,
+    my lower back": named_words.toml `correction`): the area named last, else None."""
+    text = _plain(said)
+    if _correction(locale).search(text) is None:
+        return None
+    last = max(((found.end(), len(found.group(0)), key) for key, pattern in _patterns(locale).areas
+                for found in pattern.finditer(text)), default=None)  # (the last to end, the longest: "upper back", not "back")
+    return last[2] if last else None
+
+
 def area_follow_up(said: str, filler: frozenset[str], locale: str | None = None) -> str | None:
     """The words naming a body area, when nothing else but `filler` words is said with them
     ("and for my neck?" gives "neck"), else None."""

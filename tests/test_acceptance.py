@@ -842,6 +842,14 @@ JUDGED = {
             1: ("selfcare", "stiffness from a whole day sitting in the office on a laptop gets the desk advice, which offers "
                             "the seated twist")},
     },
+    "fresh96": {
+        "doctor check abandoned for pop questions, one arm tingly and weak late (en-AU) [gj]": {
+            3: ("pop_stopped", "'hang on, forget that, why won't me back crack' mid-check: a pop answer, then the check's question again"),
+            5: ("triage", "a stretch asked for mid-check waits for the questions (the check went on after the pop answer)")},
+        "bare 'back', check not sure, check left for stretch, osteoporosis slip late (en-IN) [gj]": {
+            2: (None, "left: 'back' alone is Amazon's previous; with nothing under way the skill says the three things it does"),
+            6: (None, NO_SAMPLE)},
+    },
     "fresh94": {
         "pins and needles in one leg since waking, mid-routine, pushback to crack on (en-GB) [gd]": {
             1: ("step", "'take me through a stretch' asks to be guided: the stretch starts at once")},

@@ -194,6 +194,35 @@ def test_a_no_put_in_doubt_is_not_sure_never_no(talk, intent, query):
     assert QUESTIONS[0]["plain"] in reply.speech and not reply.speech.endswith(QUESTIONS[1]["text"])
 
 
+@pytest.mark.parametrize("intent, query", [("QuestionIntent", "i zoned out can we go from the top"),  # "wait, I zoned out, ..."
+                                           ("AMAZON.StartOverIntent", None)])
+def test_the_check_asked_from_the_top_starts_its_questions_again(talk, intent, query):
+    start(talk)
+    talk.say("AMAZON.NoIntent")
+    again = talk.say(intent, **({"query": query} if query else {}))
+    assert again.speech.endswith(QUESTIONS[0]["text"]) and "911" not in again.speech
+    for step in range(1, 5):
+        assert talk.say("AMAZON.NoIntent").speech.endswith(QUESTIONS[step]["text"])  # all five asked again
+
+
+@pytest.mark.parametrize("intent, query", [("WhyIntent", "that matter for a stiff back"),  # "why does that matter for a stiff back?"
+                                           ("WhyIntent", "you need to know all this")])  # "why you need to know all this?"
+def test_why_a_question_matters_gets_it_in_plainer_words(talk, intent, query):
+    start(talk)
+    assert QUESTIONS[0]["plain"] in talk.say(intent, query=query).speech
+
+
+def test_skip_the_questions_for_a_stretch_leaves_the_check(talk):
+    """ "Eh, skip the questions, just give me a stretch" mid-check: the stretch offered, and the
+    "yes" that follows takes it (never a yes to the chest question)."""
+    start(talk)
+    talk.say("AMAZON.NoIntent")
+    offer = talk.say("QuestionIntent", query="skip the questions just give me a stretch for my lower back")
+    assert "guide you through it" in offer.speech
+    taken = talk.say("AMAZON.YesIntent")
+    assert "911" not in taken.speech and not taken.ended
+
+
 def test_no_worries_mid_check_answers_nothing_and_with_a_goodbye_ends(talk):
     """ "No worries" is no "no": the question stands; "no worries, see ya" is a goodbye."""
     start(talk)

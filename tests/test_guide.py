@@ -346,6 +346,16 @@ def test_routine_questions_in_everyday_words(in_cat_cow, intent, query, then):
         assert reply.ssml == before.ssml
 
 
+@pytest.mark.parametrize("intent, query, area", [("NoSaidIntent", "wait i meant my upper back", "upper_back"),
+                                                 ("NotSaidIntent", "my neck my lower back", "lower_back"),  # "no, not my neck, my lower back"
+                                                 ("NotSaidIntent", "the lower back mate the upper back", "upper_back")])
+def test_an_area_corrected_at_an_offer_gets_the_stretch_for_the_area_meant(talk, intent, query, area):
+    talk.launch()
+    talk.say("ChooseStretchIntent", area=("hips", "hips"))
+    corrected = talk.say(intent, query=query)
+    assert "guide you through it" in corrected.speech and talk.attributes["turn"]["offer"].get("area") == area
+
+
 def test_another_stretch_after_one_stopped_for_pain_is_not_that_one(in_cat_cow):
     """ "My back is paining while doing this" stops cat cow; "give some other stretch" offers another."""
     talk = in_cat_cow

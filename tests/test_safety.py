@@ -49,6 +49,7 @@ SLOTS = {
     "QuestionIntent": {"query": "why does my back crack"},
     "CannotIntent": {"query": "touch my toes"},
     "HowLongIntent": {"query": "do i hold it"},  # mid-routine: the hold (guide.AskedInWords)
+    "NotSaidIntent": {"query": "my neck my lower back"},  # at an offer: the area meant (stretches.AreaCorrected)
 }
 
 
@@ -597,7 +598,9 @@ def test_a_stretch_in_a_turn_about_someone_else_is_theirs_unless_said_as_ones_ow
                                            ("QuestionIntent", "so can it wait till monday when my doctor is back in"),  # bargaining
                                            ("QuestionIntent", "i'd rather not bother anyone at the hospital could it wait till the morning"),
                                            ("WhatIntent", "right away mean like the e r tonight"),  # "what does right away mean ...?"
-                                           ("WhatIntent", "the emergency number here")])  # "what is the emergency number here"
+                                           ("WhatIntent", "the emergency number here"),  # "what is the emergency number here"
+                                           ("DoesIntent", "that really matter for a stiff back"),  # "does that really matter ...?"
+                                           ("CanIntent", "still do it")])  # "can I still do it" (CanIntent: "can i" + the rest)
 def test_playing_the_advice_down_gets_it_again(stored_skill, intent, query):
     talk = Conversation(stored_skill, locale="en-GB")
     talk.launch()
@@ -605,6 +608,33 @@ def test_playing_the_advice_down_gets_it_again(stored_skill, intent, query):
     talk.restart()
     again = talk.say(intent, query=query)
     assert content.for_locale("en-GB").text("safety.earlier_now") in again.speech and again.ended
+
+
+@pytest.mark.parametrize("intent, query", [("SaidBothIntent", "actually"),  # "both, actually"
+                                           ("NumbnessIntent", "now the right leg also is tingling"),
+                                           ("QuestionIntent", "hmm the other one's going too now")])
+def test_the_other_leg_too_just_after_advice_for_one_is_an_emergency(stored_skill, intent, query):
+    """After advice for one leg ("get help right away"), the other one said to be in it too in the
+    next session: both legs, call now (the record keeps the level, never the sign)."""
+    talk = Conversation(stored_skill, locale="en-GB")
+    talk.launch()
+    assert "right away" in talk.say("QuestionIntent", query="my left leg's gone a bit weak").speech
+    talk.restart()
+    now = talk.say(intent, query=query)
+    assert "999 now" in now.speech and now.ended
+
+
+def test_words_not_understood_just_after_advice_get_the_advice_again(stored_skill):
+    """ "Just the right one, the left is fine" after advice for one leg: never "sorry, I didn't catch
+    that" alone; the advice again as it was given."""
+    talk = Conversation(stored_skill, locale="en-US")
+    talk.launch()
+    talk.say("QuestionIntent", query="my right leg's been numb since tuesday")
+    talk.restart()
+    again = talk.say("QuestionIntent", query="just the right one the left is fine")
+    text = content.for_locale("en-US")
+    assert text.text("safety.repeated") in again.speech and text.text("safety.levels.right_away") in again.speech
+    assert "didn't catch" not in again.speech and again.ended
 
 
 def test_seen_since_and_told_it_s_fine_lifts_advice_for_today_never_a_call_now(stored_skill):
