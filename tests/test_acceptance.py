@@ -55,6 +55,7 @@ MAYBE_THERE = ("'not sure' said with the sign told ('she says her legs feel kind
                "advised at its level (facts: How people say it); the plainer question is for a bare 'not sure'")
 OWN_AFTER_OTHERS = ("after advice for someone else, the speaker's own stretch ('a stretch for my own back while I wait') "
                     "is theirs to have: the sign is the other person's, and the nearer words say whose (as in fresh62)")
+OFF_TOPIC = ("asked of another skill (music, weather): Alexa hands over the words after 'play' or 'what's the weather' only; the fallback says what this skill does")
 CUT_OFF = "words cut off before any sign ('my legs are kind of') name none: the routine's help; the sign told next is answered first"
 
 # Where the product answers a blind writer's turn differently on purpose, the turn's kind as the
@@ -264,7 +265,7 @@ JUDGED = {
         "knackered commuter routine, sharp pain (en-GB)": {1: ("step", ROUTINE_STARTS)},
         "five minute routine, kids go feral, pause (en-AU)": {1: ("step", ROUTINE_STARTS)},
         "fell asleep in the recliner, near miss (en-US)": {
-            1: ("posture", "left: stiff after sleeping in a chair gets the posture answer, not the ordinary-ache one"),
+            1: ("stiffness", "stiff after falling asleep in a chair gets the ordinary-ache answer (the writer expected posture)"),
         },
         "foot flopping mentioned mid-stretch (en-US)": {
             2: ("offer", "'yes, and how long do I hold it?': the hold is said with the offer again, one yes away"),
@@ -357,7 +358,7 @@ JUDGED = {
     "fresh64": {
         "Garden routine paused for the kettle, shivery at resume (en-GB)": {1: ("step", ROUTINE_STARTS)},
         "Tingling ever since the crack (en-US)": {
-            2: ("pop_safe", "'it's not like my bones grinding or something?' is answered as whether cracking does harm"),
+            2: ("pop_what", "'it's not like my bones grinding or something?' is answered as what the pop is: not bones"),
             5: ("warned_again", WARNED_AGAIN)},
         "Boyfriend bear-hug crack, then both legs (en-US)": {5: ("warned_again", PUSHED_BACK)},
         "Upper back stretch, pops, then chest tightness (en-US)": {7: ("warned_again", WARNED_AGAIN)},
@@ -699,7 +700,7 @@ JUDGED = {
     },
     "fresh50": {
         "Denies fever and weight loss, desk stretch (en-IN)": {
-            1: ("selfcare", "stiffness 'from sitting in office whole day' gets the desk advice, which offers the seated twist")},
+            1: ("stiffness", "'only stiffness in lower back from sitting in office whole day' gets the ordinary-ache answer")},
         "Cancer research charity walk (en-CA)": {
             1: ("movement", "'a charity walk ... and now my back's stiff' is answered as how walking and light movement help a stiff back")},
     },
@@ -842,6 +843,18 @@ JUDGED = {
             1: ("selfcare", "stiffness from a whole day sitting in the office on a laptop gets the desk advice, which offers "
                             "the seated twist")},
     },
+    "fresh98": {
+        "weather, music and a pizza timer mixed with pop questions (en-US) [go]": {1: ("fallback", OFF_TOPIC), 2: ("fallback", OFF_TOPIC)},
+        "child shouting at the speaker during a parent's stretch (en-US) [go]": {1: (None, NO_SAMPLE)},
+        "weather in Winnipeg, shovelling stiffness, tingly weak leg laughed off (en-CA) [go]": {1: ("fallback", OFF_TOPIC)},
+        "knock knock joke and the arthritis myth (en-CA) [go]": {1: (None, NO_SAMPLE)},
+        "desk stretch with music request and a swear when it hurts (en-CA) [go]": {
+            3: (None, "left: 'play some Drake while I do this' mid-stretch hands over 'some drake while i do this' only")},
+        "asks if it's a real physio, then a motorbike crash shrugged off (en-AU) [go]": {
+            1: ("physio", "'reckon you're a real physio, mate?' gets what a physio can do (the writer expected what the skill does)")},
+        "Saturday Night Fever and numb to the footy, then real questions (en-AU) [go]": {1: ("fallback", OFF_TOPIC)},
+        "cricket score and songs, then a stretch that starts paining (en-IN) [go]": {2: ("fallback", OFF_TOPIC)},
+    },
     "fresh96": {
         "doctor check abandoned for pop questions, one arm tingly and weak late (en-AU) [gj]": {
             3: ("pop_stopped", "'hang on, forget that, why won't me back crack' mid-check: a pop answer, then the check's question again"),
@@ -851,6 +864,9 @@ JUDGED = {
             6: (None, NO_SAMPLE)},
     },
     "fresh94": {
+        "Son's board exam studies, stiff back, routine help (en-IN) [ge]": {
+            1: (None, "left: 'my son is sixteen, he sits whole day for his board exam studies and his back is stiff' is like no "
+                      "example (an example written for it drew other questions to the ordinary-ache answer)")},
         "pins and needles in one leg since waking, mid-routine, pushback to crack on (en-GB) [gd]": {
             1: ("step", "'take me through a stretch' asks to be guided: the stretch starts at once")},
         "sciatica-like leg pain mid-stretch without numbness, then physio (en-GB) [gd]": {

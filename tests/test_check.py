@@ -205,7 +205,8 @@ def test_the_check_asked_from_the_top_starts_its_questions_again(talk, intent, q
         assert talk.say("AMAZON.NoIntent").speech.endswith(QUESTIONS[step]["text"])  # all five asked again
 
 
-@pytest.mark.parametrize("intent, query", [("WhyIntent", "that matter for a stiff back"),  # "why does that matter for a stiff back?"
+@pytest.mark.parametrize("intent, query", [("WhatIntent", "that mean"),  # "what's that mean?"
+                                           ("WhyIntent", "that matter for a stiff back"),  # "why does that matter for a stiff back?"
                                            ("WhyIntent", "you need to know all this")])  # "why you need to know all this?"
 def test_why_a_question_matters_gets_it_in_plainer_words(talk, intent, query):
     start(talk)

@@ -172,6 +172,17 @@ def test_help_fallback_stop(talk):
     assert bye.ended and bye.words < 10
 
 
+@pytest.mark.parametrize("intent, query", [("QuestionIntent", "a timer for the snags ten minutes"),  # "set a timer for the snags, ten minutes"
+                                           ("WhatIntent", "the cricket score"),  # "what is the cricket score?"
+                                           ("QuestionIntent", "help"), ("WhatIntent", "is this exactly"),  # "uh, help?", "what is this exactly"
+                                           ("WhatIntent", "do i do now")])  # "what do I do now"
+def test_asked_of_another_skill_or_not_knowing_what_to_say_gets_what_this_one_does(talk, intent, query):
+    """Never a ten minute routine for a sausage timer, nor a pop answer for "what do I do now"."""
+    talk.launch()
+    reply = talk.say(intent, query=query)
+    assert reply.speech == talk.say("AMAZON.HelpIntent").speech and not reply.ended
+
+
 @pytest.mark.parametrize("query, words", [
     ("does my spine crack because of gas", "gas"), ("is cracking my neck and back bad for me", "forcing"),
     ("can you suggest an exercise", "guide you through it"), ("would a hot bath help", "15 to 20 minutes"),

@@ -259,6 +259,8 @@ def test_previous_repeat_and_start_over(in_cat_cow):
     ("NoSaidIntent", "skip it can't do that one in the ute", "skipped"),
     ("QuestionIntent", "seconds again", "hold"),  # "how many seconds again?" (Alexa hands over the words after "how many")
     ("QuestionIntent", "time to hold", "hold"),  # "how much time to hold?"
+    ("QuestionIntent", "switch off the sounds and skip this stretch", "skipped"),  # ("switch" + the rest; the skip is answered)
+    ("QuestionIntent", "the little fella's mucking around go back", "back"),  # "sorry, the little fella's mucking around. go back"
 ])
 def test_commands_said_in_everyday_words_mid_routine(skill, intent, query, then):
     talk = Conversation(skill)
@@ -268,6 +270,8 @@ def test_commands_said_in_everyday_words_mid_routine(skill, intent, query, then)
     assert not reply.ended
     if then == "skipped":
         assert reply.speech.startswith(text().text("guide.skipped").split(".")[0])
+    elif then == "back":  # (at the first step: the first step again, never an answer about a chiropractor)
+        assert "Stretch 1 of" in reply.speech and "chiropractor" not in reply.speech
     else:
         assert "hold" in reply.speech.lower() and "gas" not in reply.speech
 
