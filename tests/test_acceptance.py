@@ -843,6 +843,11 @@ JUDGED = {
             1: ("selfcare", "stiffness from a whole day sitting in the office on a laptop gets the desk advice, which offers "
                             "the seated twist")},
     },
+    "fresh100": {
+        "crook back that cracked heaps loud, only sounds alarming (en-AU) [gs]": {
+            1: ("stiffness", "'me back's crook and it cracked heaps loud, what's that noise' gets the ordinary-ache answer ('crook' is "
+                             "read as a sore back; the writer expected what the pop is)")},
+    },
     "fresh98": {
         "weather, music and a pizza timer mixed with pop questions (en-US) [go]": {1: ("fallback", OFF_TOPIC), 2: ("fallback", OFF_TOPIC)},
         "child shouting at the speaker during a parent's stretch (en-US) [go]": {1: (None, NO_SAMPLE)},

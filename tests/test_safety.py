@@ -601,7 +601,10 @@ def test_a_stretch_in_a_turn_about_someone_else_is_theirs_unless_said_as_ones_ow
                                            ("WhatIntent", "the emergency number here"),  # "what is the emergency number here"
                                            ("DoesIntent", "that really matter for a stiff back"),  # "does that really matter ...?"
                                            ("CanIntent", "still do it"),  # "can I still do it" (CanIntent: "can i" + the rest)
-                                           ("QuestionIntent", "it's probably nothing just give me the stretch")])  # "relax, it's ..."
+                                           ("QuestionIntent", "it's probably nothing just give me the stretch"),  # "relax, it's ..."
+                                           ("QuestionIntent", "fine it just popped i just want to crack it back"),  # "I'm fine, it just popped, ..."
+                                           ("NoSaidIntent", "i just want it to pop"),  # "nah, I just want it to pop"
+                                           ("WhatIntent", "you mean call nine nine nine for my back")])  # "what do you mean call 999, for my back?"
 def test_playing_the_advice_down_gets_it_again(stored_skill, intent, query):
     talk = Conversation(stored_skill, locale="en-GB")
     talk.launch()
