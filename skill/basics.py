@@ -227,6 +227,10 @@ def answer_free_text(handler_input: HandlerInput, said: str) -> Response:
     if routed.topic == "stiffness" and WORRY_FOLD in topics.router(locale).words(said):
         # "my back's been stiff for a couple of days, is this something serious?": the question asked is the check's
         return render(handler_input, symptoms.start(handler_input))
+    if routed.topic == "stiffness" and "stretch" in said.lower() and safety.asks_for_stretch(said.lower(), locale):
+        # "my back's been a bit stiff this week, and I'd like a gentle stretch for the lower back": that stretch
+        names = understand.named(said, locale)
+        return render(handler_input, stretches.offer_for(handler_input, name=names.stretch, area=names.area, position=names.position))
     actions = {"symptom_check": symptoms.start, "stiffness": symptoms.ordinary_ache, "capabilities": help_reply,
                "another_stretch": stretches.offer_next, "pop_noted": answers.note_pop}
     if routed.topic in actions:
@@ -300,6 +304,10 @@ class SaidPlainly(AbstractRequestInterceptor):
                 handler_input.attributes_manager.request_attributes.get("finding") is not None:
             return
         plain = carriers.plainly(request.locale, request.intent.name, slot_text(handler_input, "query"))
+        if plain is None and request.intent.name in carriers.intents():  # ("... say that again, my hearing aid's playing up")
+            plain = carriers.asked_again(request.locale, " ".join(safety.said_in_request(handler_input)))
+            if plain is not None and plain.means == "TellMeMoreIntent" and not symptoms.in_triage(handler_input):
+                plain = carriers.Plain("AMAZON.RepeatIntent")  # (plainer words are the check's; else the answer again)
         if plain is None or (session.turn(handler_input).routine is not None and guide.command_in_words(handler_input)):
             return  # mid-routine, a command in the words ("nah, skip this one, I'm done with it") is the routine's
         if plain.after_advice and safety.recent_warning(handler_input) is None:

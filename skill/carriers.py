@@ -165,6 +165,21 @@ def starts_again(locale: str | None, said: str) -> bool:
     return bool(said) and bool(patterns) and re.search("|".join(patterns), said.lower()) is not None
 
 
+@lru_cache(maxsize=None)
+def _asked_again(locale: str | None) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    table = content.joined(locale, "free_text").get("asked_again", {})
+    return tuple((means, re.compile("|".join(patterns))) for means, patterns in table.items() if patterns)
+
+
+def asked_again(locale: str | None, said: str) -> Plain | None:
+    """The last thing asked for again, or in plainer words, anywhere in the words ("Sorry dear,
+    you'll have to say that again, my hearing aid's playing up": free_text.toml `[asked_again]`;
+    plainer words first), else None."""
+    text = " ".join(said.lower().split())
+    found = [means for means, pattern in _asked_again(locale) if pattern.search(text)]
+    return Plain("TellMeMoreIntent" if "TellMeMoreIntent" in found else found[0]) if found else None
+
+
 def not_a_reply(locale: str | None, said: str) -> bool:
     """Words that leave a check question unanswered ("never mind, just do the routine"), from
     free_text.toml `not_replies`, whatever intent carries them."""

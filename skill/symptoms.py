@@ -16,7 +16,7 @@ from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_core.utils import get_intent_name, get_request_type
 from ask_sdk_model import Response
 
-from . import carriers, safety, screen, session
+from . import carriers, safety, screen, session, topics
 from .dispatch import IntentHandler, intents_from, pending, slot_text, words
 from .guide import soon_note
 from .routine import keep_place, running, stretch_name
@@ -313,7 +313,21 @@ class SoonSignReported(IntentHandler):
                 and finding.level == screen.SOON and finding.status != screen.HYPOTHETICAL)
 
     def handle(self, handler_input: HandlerInput) -> Response:
-        return render(handler_input, soon_advice(handler_input, handler_input.attributes_manager.request_attributes["finding"]))
+        finding = handler_input.attributes_manager.request_attributes["finding"]
+        if _asks_for_check(handler_input):  # "I'd like to check my symptoms, my back's been stiff for a fortnight": the check, noted first
+            reply = start(handler_input)
+            reply.parts[:0] = soon_note(handler_input)
+            return render(handler_input, reply)
+        return render(handler_input, soon_advice(handler_input, finding))
+
+
+def _asks_for_check(handler_input: HandlerInput) -> bool:
+    """The request asks for the check ("check my symptoms", or free words routed to it)."""
+    if get_intent_name(handler_input) == "CheckSymptomsIntent":
+        return True
+    said = " ".join(safety.said_in_request(handler_input))
+    routed = topics.route(said, handler_input.request_envelope.request.locale) if said else None
+    return routed is not None and routed.topic == "symptom_check"
 
 
 class CheckOfferAccepted(IntentHandler):

@@ -55,6 +55,7 @@ MAYBE_THERE = ("'not sure' said with the sign told ('she says her legs feel kind
                "advised at its level (facts: How people say it); the plainer question is for a bare 'not sure'")
 OWN_AFTER_OTHERS = ("after advice for someone else, the speaker's own stretch ('a stretch for my own back while I wait') "
                     "is theirs to have: the sign is the other person's, and the nearer words say whose (as in fresh62)")
+FINISHED = "'I've finished' mid-routine is the step done: the next step (the routine is done only after its last)"
 OFF_TOPIC = ("asked of another skill (music, weather): Alexa hands over the words after 'play' or 'what's the weather' only; the fallback says what this skill does")
 CUT_OFF = "words cut off before any sign ('my legs are kind of') name none: the routine's help; the sign told next is answered first"
 
@@ -253,7 +254,7 @@ JUDGED = {
             2: ("emergency", "walking 'kind of wobbly' is trouble walking: an emergency for him"),
         },
         "Pop questions between stretches (en-AU)": {
-            3: ("timer_noted", "a click just now is noted, with why it won't pop again for a while"),
+            3: ("pop_what", "'it just clicked heaps when I did that, why does it do that?' asks what the click is: what the pop is"),
         },
         "Used to crack like clockwork, now it doesn't (en-GB)": {
             2: ("triage", "left: 'should I see a physio or the GP about it?' starts the warning-sign check"),
@@ -445,8 +446,8 @@ JUDGED = {
         "Routine paused then resumed, hold and which step (en-US)": {1: ("step", ROUTINE_STARTS)},
         "Father's sign told between resume and stretch (en-IN)": {1: ("step", NAMED_STARTS)},
         "Tingling gone next session, then both legs weak (en-US)": {
-            5: ("fallback", "left: 'what can I do about it' reaches the skill as 'what' + 'i do about it' (the carrier puts back "
-                            "'what', not 'can'), words naming nothing the router knows; the new sign after it is answered")},
+            5: ("warned_again", "'what can I do about it' just after advice names nothing the router knows: the advice again as "
+                                "it was given (words not understood after advice), and the new sign after it is answered")},
         "Resume declined for a symptom check, not sure gets plainer words (en-IN)": {1: ("step", ROUTINE_STARTS)},
         "Husband's cracking, own stretch resumed, sudden painless pop (en-CA)": {
             2: ("step", NAMED_STARTS),
@@ -462,7 +463,7 @@ JUDGED = {
         "School project what-ifs then a stretch (en-US)": {5: (None, NO_SAMPLE)},
         "I'm a nurse, fever, just give me knee to chest (en-US)": {
             2: ("warned_again", PUSHED_BACK), 3: ("warned_again", PUSHED_BACK), 4: ("warned_again", WARNED_AGAIN),
-            5: ("fallback", "'are you even listening to me' is not understood: the fallback says what the skill does")},
+            5: ("warned_again", "'are you even listening to me' just after advice is not understood: the advice again as given")},
         "Just between us, mid-check leg tingling (en-US)": {6: (None, NO_SAMPLE)},
         "This is bloody useless, then a stretch that hurts (en-GB)": {
             3: ("fallback", "'this is bloody useless' is not understood: the fallback says what the skill does")},
@@ -842,6 +843,20 @@ JUDGED = {
         "Office worker, kamar stiff, pop, hot water bag, sciatica (en-IN) [fw]": {
             1: ("selfcare", "stiffness from a whole day sitting in the office on a laptop gets the desk advice, which offers "
                             "the seated twist")},
+    },
+    "fresh102": {
+        "creaky gran misheard cat cow, guided slowly (en-GB) [gv]": {
+            1: ("pop_wont", "left: a back that 'creaks like an old gate in the mornings' is routed to why it won't pop"),
+            2: ("pop_wont", "'you'll have to say that again' repeats the answer just given")},
+        "creaky old bloke checks his symptoms, wants it plainer (en-AU) [gv]": {8: (None, NO_SAMPLE)},
+        "everything creaking, tingling in one leg told late (en-IN) [gv]": {
+            1: ("selfcare", "'every morning my back is stiff ... what should I do' gets the self-care answer")},
+        "hip routine repeated, cracking question, finished, another stretch declined (en-US) [gw]": {
+            6: (None, "left: 'okay, I'm done with the routine' mid-routine is a goodbye that keeps the place")},
+        "snow shovelling routine with skip, pop how, different stretch, finished (en-CA) [gw]": {8: ("step", FINISHED)},
+        "crook lower back routine with go back, pop what, skip, finished (en-AU) [gw]": {8: ("step", FINISHED)},
+        "hip routine, hot bath after work, finished, desk stretch offered (en-AU) [gw]": {6: ("step", FINISHED)},
+        "foot asleep sitting cross legged, fell out of pose, water question, finished (en-IN) [gw]": {7: ("step", FINISHED)},
     },
     "fresh100": {
         "crook back that cracked heaps loud, only sounds alarming (en-AU) [gs]": {

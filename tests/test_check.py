@@ -224,6 +224,19 @@ def test_skip_the_questions_for_a_stretch_leaves_the_check(talk):
     assert "911" not in taken.speech and not taken.ended
 
 
+def test_a_sign_to_book_soon_told_with_the_check_asked_for_starts_the_check(talk):
+    """ "I'd like to check my symptoms, my back's been stiff and a bit sore for a fortnight": the
+    sign to book soon noted, then the check's first question (not only the advice)."""
+    talk.launch()
+    reply = talk.say("CheckSymptomsIntent", query="symptoms please my back's been stiff and sore for a fortnight")  # ("check my" + the rest)
+    assert reply.speech.endswith(QUESTIONS[0]["text"]) and "soon" in reply.speech
+
+
+def test_asked_for_plainer_words_in_long_polite_words_mid_check(talk):
+    start(talk)
+    assert QUESTIONS[0]["plain"] in talk.say("QuestionIntent", query="i didn't catch that could you say it a bit plainer love").speech
+
+
 def test_no_worries_mid_check_answers_nothing_and_with_a_goodbye_ends(talk):
     """ "No worries" is no "no": the question stands; "no worries, see ya" is a goodbye."""
     start(talk)

@@ -261,17 +261,20 @@ def test_previous_repeat_and_start_over(in_cat_cow):
     ("QuestionIntent", "time to hold", "hold"),  # "how much time to hold?"
     ("QuestionIntent", "switch off the sounds and skip this stretch", "skipped"),  # ("switch" + the rest; the skip is answered)
     ("QuestionIntent", "the little fella's mucking around go back", "back"),  # "sorry, the little fella's mucking around. go back"
+    ("QuestionIntent", "finished", "next"),  # "I've finished" (Alexa hands over the words after "I've")
 ])
 def test_commands_said_in_everyday_words_mid_routine(skill, intent, query, then):
     talk = Conversation(skill)
     talk.launch()
-    talk.say("StartRoutineIntent", minutes=("five", "5"))
+    before = talk.say("StartRoutineIntent", minutes=("five", "5"))
     reply = talk.say(intent, query=query)
     assert not reply.ended
     if then == "skipped":
         assert reply.speech.startswith(text().text("guide.skipped").split(".")[0])
     elif then == "back":  # (at the first step: the first step again, never an answer about a chiropractor)
         assert "Stretch 1 of" in reply.speech and "chiropractor" not in reply.speech
+    elif then == "next":
+        assert "didn't catch" not in reply.speech and reply.speech != before.speech and SAY_NEXT in reply.speech
     else:
         assert "hold" in reply.speech.lower() and "gas" not in reply.speech
 

@@ -604,7 +604,8 @@ def test_a_stretch_in_a_turn_about_someone_else_is_theirs_unless_said_as_ones_ow
                                            ("QuestionIntent", "it's probably nothing just give me the stretch"),  # "relax, it's ..."
                                            ("QuestionIntent", "fine it just popped i just want to crack it back"),  # "I'm fine, it just popped, ..."
                                            ("NoSaidIntent", "i just want it to pop"),  # "nah, I just want it to pop"
-                                           ("WhatIntent", "you mean call nine nine nine for my back")])  # "what do you mean call 999, for my back?"
+                                           ("WhatIntent", "you mean call nine nine nine for my back"),  # "what do you mean call 999, for my back?"
+                                           ("QuestionIntent", "he reckons this is just his back")])
 def test_playing_the_advice_down_gets_it_again(stored_skill, intent, query):
     talk = Conversation(stored_skill, locale="en-GB")
     talk.launch()
