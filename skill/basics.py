@@ -227,10 +227,6 @@ def answer_free_text(handler_input: HandlerInput, said: str) -> Response:
     if routed.topic == "stiffness" and WORRY_FOLD in topics.router(locale).words(said):
         # "my back's been stiff for a couple of days, is this something serious?": the question asked is the check's
         return render(handler_input, symptoms.start(handler_input))
-    if routed.topic == "stiffness" and "stretch" in said.lower() and safety.asks_for_stretch(said.lower(), locale):
-        # "my back's been a bit stiff this week, and I'd like a gentle stretch for the lower back": that stretch
-        names = understand.named(said, locale)
-        return render(handler_input, stretches.offer_for(handler_input, name=names.stretch, area=names.area, position=names.position))
     actions = {"symptom_check": symptoms.start, "stiffness": symptoms.ordinary_ache, "capabilities": help_reply,
                "another_stretch": stretches.offer_next, "pop_noted": answers.note_pop}
     if routed.topic in actions:

@@ -89,8 +89,6 @@ JUDGED = {
             5: ("selfcare", "'why's that' after an answer with nothing more to say goes on to the topic it leads to")},
     },
     "fresh16": {
-        "sudden pop, mate's motorbike crash (en-AU)": {
-            1: ("timer_noted", "'it just popped ... why does it do that': the pop is noted, with why it needs time before the next")},
         "office stiffness, desk tips, water, which pro (en-IN)": {
             1: ("desk_posture", "stiff from sitting in the office all day: the desk answer fits the cause said")},
     },
@@ -243,7 +241,9 @@ JUDGED = {
             5: ("done", "a quick routine is one stretch (two minutes); 'carry on' went past its last step"),
         },
         "Foot gone to sleep during a routine with cartoons on (en-GB)": {1: ("step", ROUTINE_STARTS)},
-        "Couple doing a routine, partner's dead leg from kneeling (en-AU)": {1: ("step", ROUTINE_STARTS)},
+        "Couple doing a routine, partner's dead leg from kneeling (en-AU)": {
+            1: ("offer", "'can we do a routine? my partner's doing one too on the other mat' (CanIntent hands over 'we do a "
+                         "routine ...', nearest a different one asked for): a stretch offered, one yes away")},
         "Routine with the pressure cooker whistling (en-IN)": {1: ("step", ROUTINE_STARTS)},
         "Son fell off the trampoline with back pain (en-US)": {1: ("emergency", OTHERS_FALL), 2: ("triage", NEW_SESSION_CHECK)},
         "Daughter's bad fall at the rink (en-CA)": {1: ("emergency", OTHERS_FALL), 2: ("warned_again", LESSER_AFTER_NOW)},
@@ -845,6 +845,8 @@ JUDGED = {
                             "the seated twist")},
     },
     "fresh102": {
+        "waterworks trouble told late, doesn't want to trouble anyone (en-GB) [gv]": {
+            1: ("stiffness", "a stretch asked for with 'my back's been a bit stiff this week': the stiffness answer, which offers the check first")},
         "creaky gran misheard cat cow, guided slowly (en-GB) [gv]": {
             1: ("pop_wont", "left: a back that 'creaks like an old gate in the mornings' is routed to why it won't pop"),
             2: ("pop_wont", "'you'll have to say that again' repeats the answer just given")},

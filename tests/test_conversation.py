@@ -192,14 +192,6 @@ def test_asked_again_in_long_polite_words_repeats_the_last_answer(talk):
     assert again.speech.endswith(answer.speech.split("Not medical advice. ")[-1])
 
 
-def test_stiffness_told_with_a_stretch_asked_for_gets_the_stretch(talk):
-    """ "My back's been a bit stiff this week, and I'd like a gentle stretch for the lower back":
-    the stretch offered, not only the ordinary-ache answer and the offer of a check."""
-    talk.launch()
-    reply = talk.say("QuestionIntent", query="back's been a bit stiff this week and i'd like a gentle stretch for the lower back")
-    assert "guide you through it" in reply.speech
-
-
 @pytest.mark.parametrize("query, words", [
     ("does my spine crack because of gas", "gas"), ("is cracking my neck and back bad for me", "forcing"),
     ("can you suggest an exercise", "guide you through it"), ("would a hot bath help", "15 to 20 minutes"),
