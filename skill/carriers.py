@@ -158,11 +158,15 @@ def not_a_no(locale: str | None, query: str | None) -> bool:
     return bool(query) and _listed(locale, "not_a_no").search(" ".join(query.lower().split())) is not None
 
 
+@lru_cache(maxsize=None)
+def _check_again(locale: str | None) -> re.Pattern[str]:
+    return re.compile("|".join(content.joined(locale, "free_text").get("check_again", {}).get("words", [])) or r"(?!)")
+
+
 def starts_again(locale: str | None, said: str) -> bool:
     """Words asking for the check's questions again from the first ("can we go from the top?"),
     from free_text.toml `[check_again]`."""
-    patterns = content.joined(locale, "free_text").get("check_again", {}).get("words", [])
-    return bool(said) and bool(patterns) and re.search("|".join(patterns), said.lower()) is not None
+    return bool(said) and _check_again(locale).search(said.lower()) is not None
 
 
 @lru_cache(maxsize=None)

@@ -502,6 +502,6 @@ HANDLERS = (
 )
 # Ways into a routine: after the triage-gated handlers, so a check is finished first.
 ENTRY_HANDLERS = (
-    LaunchWithKeptPlace(), CarryOnAfterHurt(), ResumeKeptPlace(), TakeUpKeptPlace(), FreshStart(), OfferAccepted(), GuideStretch(), StartRoutine(),
-    EasierAfterHurt(), HoldOfOffered(),
+    LaunchWithKeptPlace(), CarryOnAfterHurt(), ResumeKeptPlace(), TakeUpKeptPlace(), FreshStart(), OfferAccepted(),
+    GuideStretch(), StartRoutine(), EasierAfterHurt(), HoldOfOffered(),
 )

@@ -277,7 +277,8 @@ def _stretch_for_them(said: str, locale: str | None, intent_name: str | None, *,
     if asked is not None:
         before, after = FOR_WHOM_WORDS
         ahead, behind = said[:asked.start()].split()[-before:], said[asked.end():].split()[:after]
-        theirs, mine = _nearest(words.theirs_too if together else words.someone_else, ahead, behind), _nearest(words.own, ahead, behind)
+        them = words.theirs_too if together else words.someone_else
+        theirs, mine = _nearest(them, ahead, behind), _nearest(words.own, ahead, behind)
         if theirs is not None:  # "from lifting him, can you give me one stretch?": the nearer says whose (a tie: theirs)
             return mine is None or theirs <= mine
         if words.own.search(said) is None and words.someone_else.search(said) is not None:
@@ -333,9 +334,11 @@ class NoStretchAfterWarning(AbstractResponseInterceptor):
             return  # (a lesser service named after advice to see one is what the advice said; "it's not me" after
             # advice for someone else says only that)
         said_as = attrs.get("plain_intent") or _intent_name(handler_input)  # ("she says ..., continue the stretch": hers)
-        # ("can we try some stretching" takes them in; "can we keep going with the routine" with the speaker's own place kept is theirs)
+        # ("can we try some stretching" takes them in; "can we keep going with the routine", the speaker's
+        # own place kept, is the speaker's)
         together = session.user_record(handler_input).saved_place() is None
-        if warned.get("other") and not (about or lesser or repeat or unclear) and not _stretch_for_them(said, locale, said_as, together=together):
+        if warned.get("other") and not (about or lesser or repeat or unclear) and not _stretch_for_them(
+                said, locale, said_as, together=together):
             return  # someone else's sign: their stretch is held back, not the speaker's own (pushing back gets their
             # advice again, also said with the speaker's own stretch: "she says she just needs to sit down, can you do my stretch")
         state = session.turn(handler_input)

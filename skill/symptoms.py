@@ -278,7 +278,8 @@ class TriageStartOver(IntentHandler):
 
     def handle(self, handler_input: HandlerInput) -> Response:
         other = session.turn(handler_input).check_other
-        return render(handler_input, ask(handler_input, 0, words(handler_input).text("symptoms.start_other" if other else "symptoms.start")))
+        start_key = "symptoms.start_other" if other else "symptoms.start"
+        return render(handler_input, ask(handler_input, 0, words(handler_input).text(start_key)))
 
 
 class TriageUnclear(IntentHandler):
@@ -314,7 +315,7 @@ class SoonSignReported(IntentHandler):
 
     def handle(self, handler_input: HandlerInput) -> Response:
         finding = handler_input.attributes_manager.request_attributes["finding"]
-        if _asks_for_check(handler_input):  # "I'd like to check my symptoms, my back's been stiff for a fortnight": the check, noted first
+        if _asks_for_check(handler_input):  # "I'd like to check my symptoms, stiff for a fortnight": the check, noted first
             reply = start(handler_input)
             reply.parts[:0] = soon_note(handler_input)
             return render(handler_input, reply)
