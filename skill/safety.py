@@ -53,6 +53,7 @@ class _Words(NamedTuple):
     not_mine: re.Pattern[str]
     no_stretch: re.Pattern[str]
     theirs_too: re.Pattern[str]  # someone_else, and "we": a stretch asked for with them (_stretch_for_them)
+    both_now: re.Pattern[str]  # the other leg too, just after advice for one (_worse_than_warned)
 
 
 @lru_cache(maxsize=None)
@@ -64,7 +65,7 @@ def _words(locale: str | None) -> _Words:
 
     return _Words(words("stretch"), words("someone_else"), prefilter.Gated(words("call", "pushback")), words("own"),
                   re.compile("|".join(data["about_them"])), words("cleared"), words("lesser"), words("own_check"),
-                  words("not_mine"), words("no_stretch"), words("someone_else", "with_them"))
+                  words("not_mine"), words("no_stretch"), words("someone_else", "with_them"), words("both_now"))
 
 
 class SlotReading(NamedTuple):
@@ -398,18 +399,12 @@ def _worse_than_warned(handler_input: HandlerInput) -> Finding | None:
     now": both legs, an emergency, for whom the advice was (safety.toml `both_now`; the record keeps
     the level, never the sign, and one limb is the only sign at that level)."""
     said = " ".join(text for text in said_in_request(handler_input) if text).lower()
-    if not _both_now(handler_input.request_envelope.request.locale).search(" ".join(said.replace(",", " ").split())):
+    if not _words(handler_input.request_envelope.request.locale).both_now.search(" ".join(said.replace(",", " ").split())):
         return None
     warned = recent_warning(handler_input)
     if not warned or warned.get("level") != screen.RIGHT_AWAY:
         return None
     return Finding("both_legs", who="other" if warned.get("other") else "self", words=said)
-
-
-@lru_cache(maxsize=None)
-def _both_now(locale: str | None) -> re.Pattern[str]:
-    data = content.joined(locale if locale in content.LOCALES else content.DEFAULT_LOCALE, "safety").get("words", {})
-    return re.compile("|".join(data.get("both_now", [])) or r"(?!)")
 
 
 def _told_in_pieces(handler_input: HandlerInput) -> Finding | None:
