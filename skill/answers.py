@@ -46,7 +46,8 @@ def _offer(handler_input: HandlerInput, topic: str, said: str, offer_key: str) -
     state = session.turn(handler_input)
     if data.get("lead") == "stretch":
         stretch_id = data.get("stretch_id")
-        state.pending, state.offer = ("guide", {"stretch": stretch_id}) if stretch_id else ("stretch", {})
+        # (the stretch named is offered: "is there a different one?" then offers another)
+        state.pending, state.offer = ("guide", {"stretch": stretch_id, "offered": stretch_id}) if stretch_id else ("stretch", {})
     elif data.get("lead") == "check":
         state.pending = "check"
     else:

@@ -103,7 +103,9 @@ def _asked_again(handler_input: HandlerInput, ssml: str | None, reprompt: str | 
 class NothingPending(IntentHandler):
     """ "Yes", "next", "repeat" or "I don't know" with nothing asked or said yet; "next" or "carry on"
     while a question is open that they do not answer (after a stretch stopped for pain: "Shall I
-    check for warning signs?"): that question's reprompt, which says what to answer, and it stays open."""
+    check for warning signs?"): that question's reprompt, which says what to answer, and it stays open.
+    "I don't know" or "maybe" to a question (a stretch offered) hears it again as it was asked; with
+    nothing asked, what the skill can do."""
 
     intents = ("AMAZON.YesIntent", "DontKnowIntent", "AMAZON.NextIntent", "AMAZON.PreviousIntent",
                "AMAZON.RepeatIntent", "AMAZON.StartOverIntent", "AMAZON.ResumeIntent")
@@ -111,8 +113,13 @@ class NothingPending(IntentHandler):
     def handle(self, handler_input: HandlerInput) -> Response:
         text = words(handler_input)
         state = session.turn(handler_input)
+        unsure = get_intent_name(handler_input) == "DontKnowIntent"
+        if unsure and state.asked and state.last_ssml:  # "um, maybe?" to a stretch offered: the offer again, as said
+            return _asked_again(handler_input, state.last_ssml, state.last_reprompt)
         if state.asked and state.last_reprompt:
             return _asked_again(handler_input, state.last_reprompt, state.last_reprompt)
+        if unsure:  # "um, I don't know" with nothing asked: what the skill can do
+            return render(handler_input, help_reply(handler_input))
         return render(handler_input, question(text.text("basics.nothing_pending"),
                                               reprompt=text.text("basics.launch_reprompt")))
 
@@ -199,6 +206,9 @@ def answer_free_text(handler_input: HandlerInput, said: str) -> Response:
     area = topics.follow_up_area(said, locale) if state.topic or stretching else None
     if area is not None and state.topic:  # "and for my neck?" just after an answer
         return render(handler_input, answers.same_for(handler_input, area))
+    if state.topic and topics.asks_which(said, locale):  # "okay, but which one would you go with?" after an answer
+        chosen = words(handler_input).raw(f"topics.{state.topic}").get("choice", state.topic)
+        return render(handler_input, answers.answer(handler_input, chosen))
     if area is not None:  # "and for my upper back?" just after a stretch was offered, or during one: another, for there
         return render(handler_input, stretches.offer_for(handler_input, area=understand.named(area, locale).area,
                                                          exclude=[state.offer.get("stretch", "")]))

@@ -37,7 +37,10 @@ LEVEL_ORDER, PRE_EMPTING, SYMPTOM_LEVELS = screen.LEVEL_ORDER, screen.PRE_EMPTIN
 level_of = screen.level_of
 STRETCH_INTENTS = ("ChooseStretchIntent", "GuideStretchIntent", "StartRoutineIntent")
 CARRY_ON_INTENTS = ("AMAZON.NextIntent", "AMAZON.ResumeIntent", "SkipStretchIntent")  # a routine the advice stopped, asked to go on
-STRETCH_TOPICS = frozenset({"stretch", "routine", "guide", "another_stretch"})  # free words routed to a stretch
+STRETCH_TOPICS = frozenset({"stretch", "routine", "guide", "another_stretch"})
+# questions about the pop itself (not how to make it pop, nor one just noted)
+POP_QUESTIONS = frozenset({"pop_what", "pop_wont", "pop_again", "pop_last", "pop_stopped", "crack_harmful",
+                           "crack_arthritis", "crack_daily"})  # free words routed to a stretch
 WARNED_FOR_SECONDS = 3600  # an hour: long enough for "should he stretch it out?" after the call, not all day
 
 
@@ -54,6 +57,8 @@ class _Words(NamedTuple):
     no_stretch: re.Pattern[str]
     theirs_too: re.Pattern[str]  # someone_else, and "we": a stretch asked for with them (_stretch_for_them)
     both_now: re.Pattern[str]  # the other leg too, just after advice for one (_worse_than_warned)
+    both_if: re.Pattern[str]  # ... or asked what if it spreads there
+    pop_during: re.Pattern[str]  # a pop during a stretch, asked about (no stretch asked for)
 
 
 @lru_cache(maxsize=None)
@@ -65,7 +70,7 @@ def _words(locale: str | None) -> _Words:
 
     return _Words(words("stretch"), words("someone_else"), prefilter.Gated(words("call", "pushback")), words("own"),
                   re.compile("|".join(data["about_them"])), words("cleared"), words("lesser"), words("own_check"),
-                  words("not_mine"), words("no_stretch"), words("someone_else", "with_them"), words("both_now"))
+                  words("not_mine"), words("no_stretch"), words("someone_else", "with_them"), words("both_now"), words("both_if"), words("pop_during"))
 
 
 class SlotReading(NamedTuple):
@@ -315,9 +320,11 @@ class NoStretchAfterWarning(AbstractResponseInterceptor):
         if said and self._cleared(handler_input, said, locale):
             return  # "the doc reckons it was just the flu": the advice was followed, this turn and after
         routed = attrs.get("routed")
-        # (no words, as at a launch: neither pattern can match, and safety.toml is not read for them)
+        # (no words, as at a launch: neither pattern can match, and safety.toml is not read for them;
+        # a question about the pop heard in a stretch, "why does it pop when I do cat cow?", asks none)
+        about_pop = routed is not None and routed.topic in POP_QUESTIONS and _words(locale).pop_during.search(said) is not None
         asked = _intent_name(handler_input) in (*STRETCH_INTENTS, *CARRY_ON_INTENTS) or (  # (as SaidPlainly read it)
-            asks_for_stretch(said, locale)) or (
+            asks_for_stretch(said, locale) and not about_pop) or (
             routed is not None and routed.topic in STRETCH_TOPICS)
         about = _about_advice(said, locale)  # whom to call, or pushing back
         not_mine = bool(said) and not asked and not about and _words(locale).not_mine.search(said) is not None
@@ -331,9 +338,10 @@ class NoStretchAfterWarning(AbstractResponseInterceptor):
         if not asked and not calls and not lesser and not repeat and not unclear and not self._stretch_begins(handler_input):
             return  # (a stretch offered after an answer to something else, or a step of one begun earlier, is left as it is)
         warned = recent_warning(handler_input)
-        if warned is None or (lesser and not warned.get("now")) or (not_mine and warned.get("other")):
+        if warned is None or (lesser and not warned.get("now")) or (not_mine and warned.get("other")) or (
+                lesser and warned.get("other") and _words(locale).own_check.search(said) is not None):
             return  # (a lesser service named after advice to see one is what the advice said; "it's not me" after
-            # advice for someone else says only that)
+            # advice for someone else says only that, and "what about me, do I need a doctor?" asks the speaker's own)
         said_as = attrs.get("plain_intent") or _intent_name(handler_input)  # ("she says ..., continue the stretch": hers)
         # ("can we try some stretching" takes them in; "can we keep going with the routine", the speaker's
         # own place kept, is the speaker's)
@@ -397,14 +405,18 @@ class DetectRedFlag(AbstractRequestInterceptor):
 def _worse_than_warned(handler_input: HandlerInput) -> Finding | None:
     """Just after advice for one leg or arm (right away), "both, actually" or "the other one too
     now": both legs, an emergency, for whom the advice was (safety.toml `both_now`; the record keeps
-    the level, never the sign, and one limb is the only sign at that level)."""
+    the level, never the sign, and one limb is the only sign at that level). "What if it spreads to
+    both legs?" is that sign as a what-if (`both_if`): what to do if it happens."""
     said = " ".join(text for text in said_in_request(handler_input) if text).lower()
-    if not _words(handler_input.request_envelope.request.locale).both_now.search(" ".join(said.replace(",", " ").split())):
+    found = _words(handler_input.request_envelope.request.locale)
+    spoken = " ".join(said.replace(",", " ").split())
+    status = screen.PRESENT if found.both_now.search(spoken) else screen.HYPOTHETICAL if found.both_if.search(spoken) else None
+    if status is None:
         return None
     warned = recent_warning(handler_input)
     if not warned or warned.get("level") != screen.RIGHT_AWAY:
         return None
-    return Finding("both_legs", who="other" if warned.get("other") else "self", words=said)
+    return Finding("both_legs", status, "other" if warned.get("other") else "self", said)
 
 
 def _told_in_pieces(handler_input: HandlerInput) -> Finding | None:

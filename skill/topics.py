@@ -309,6 +309,18 @@ def _turns(locale: str) -> re.Pattern[str]:
     return re.compile(r".*\b(?:" + "|".join(turns) + r") (.+)$")
 
 
+def asks_which(text: str | None, locale: str | None) -> bool:
+    """ "Okay, but which one would you go with?": the skill asked to choose between what it named."""
+    locale = locale if locale in content.LOCALES else content.DEFAULT_LOCALE
+    return bool(text) and _which_one(locale).search(normalise(text)) is not None
+
+
+@lru_cache(maxsize=None)
+def _which_one(locale: str) -> re.Pattern[str]:
+    found = content.joined(locale, "topic_words").get("which_one", [])
+    return re.compile("|".join(f"(?:{p})" for p in found) if found else r"(?!)")
+
+
 @lru_cache(maxsize=None)
 def _follow_up_words(locale: str) -> frozenset[str]:
     return frozenset(content.joined(locale, "topic_words").get("follow_up", []))

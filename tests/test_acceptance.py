@@ -844,6 +844,11 @@ JUDGED = {
             1: ("selfcare", "stiffness from a whole day sitting in the office on a laptop gets the desk advice, which offers "
                             "the seated twist")},
     },
+    "fresh104": {
+        "daily cracking, heat, knee to chest, pins and needles denial (en-AU) [hb]": {
+            5: ("selfcare", "mid-stretch, 'no pins and needles or anything, just tight after footy': the self-care answer "
+                            "(heat, gentle movement); 'next' goes on with the stretch")},
+    },
     "fresh102": {
         "waterworks trouble told late, doesn't want to trouble anyone (en-GB) [gv]": {
             1: ("stiffness", "a stretch asked for with 'my back's been a bit stiff this week': the stiffness answer, which offers the check first")},
@@ -992,7 +997,9 @@ CASES = (json.loads((HERE / "conversations.json").read_text(encoding="utf-8")) +
          + _blind_conversations("fresh54") + _blind_conversations("fresh56") + _blind_conversations("fresh58")
          + _blind_conversations("fresh60") + _blind_conversations("fresh62") + _blind_conversations("fresh64")
          + _blind_conversations("fresh66") + _blind_conversations("fresh68") + _blind_conversations("fresh70") + _blind_conversations("fresh72")
-         + _blind_conversations("fresh74") + _blind_conversations("fresh76") + _blind_conversations("fresh78") + _blind_conversations("fresh80") + _blind_conversations("fresh82") + _blind_conversations("fresh84") + _blind_conversations("fresh86") + _blind_conversations("fresh88") + _blind_conversations("fresh90") + _blind_conversations("fresh92") + _blind_conversations("fresh94"))
+         + _blind_conversations("fresh74") + _blind_conversations("fresh76") + _blind_conversations("fresh78") + _blind_conversations("fresh80") + _blind_conversations("fresh82") + _blind_conversations("fresh84") + _blind_conversations("fresh86") + _blind_conversations("fresh88") + _blind_conversations("fresh90") + _blind_conversations("fresh92") + _blind_conversations("fresh94")
+         + _blind_conversations("fresh96") + _blind_conversations("fresh98") + _blind_conversations("fresh100")
+         + _blind_conversations("fresh102") + _blind_conversations("fresh104"))
 
 
 def lead(key: str, text=TEXT) -> str:

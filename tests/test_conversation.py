@@ -444,3 +444,35 @@ def test_a_pop_question_and_a_stretch_asked_in_one_breath_get_both(talk):
     assert content.for_locale("en-US").text("topics.pop_stopped") in both.speech and "guide you through" in both.speech
     assert "Say next" in talk.say("AMAZON.YesIntent").speech
 
+
+def test_unsure_with_nothing_asked_hears_what_the_skill_does_and_to_an_offer_the_offer_again(talk):
+    """ "Um, I don't know" with nothing asked: what the skill can do; "um, maybe?" or "dunno, maybe"
+    to a stretch offered: the offer again, and only a yes starts it ("nah yeah, go on" is one)."""
+    talk.launch()
+    lost = talk.say("QuestionIntent", query="i don't know")  # "um, I don't know"
+    assert EN.text("basics.help") in lost.speech and not lost.ended, lost.speech
+    offer = talk.say("ChooseStretchIntent", area=("lower back", "lower_back"))
+    for intent, query in (("QuestionIntent", "maybe"), ("NotSureIntent", "maybe")):  # "um, maybe?", "dunno, maybe"
+        again = talk.say(intent, query=query)
+        assert again.speech == offer.speech and not again.ended, again.speech
+    assert "Say next" in talk.say("NoSaidIntent", query="yeah go on").speech  # "nah yeah, go on"
+
+
+def test_which_one_after_an_answer_gets_the_answer_that_chooses(talk):
+    """ "Okay, but which one would you go with?" after the self-care answer: heat; "hmm, so which
+    one?" after the answer on whom to see: that answer again (the facts choose neither)."""
+    talk.launch()
+    talk.say("QuestionIntent", query="what can i do to ease a stiff back")
+    chose = talk.say("QuestionIntent", query="okay but which one would you go with")
+    assert EN.text("topics.heat_ice")[:40] in chose.speech and not chose.ended, chose.speech
+    pro = talk.say("ShouldIntent", query="see a physical therapist or a chiropractor")
+    assert talk.say("QuestionIntent", query="so which one").speech == pro.speech  # "hmm, so which one?"
+
+
+def test_a_different_stretch_after_an_answer_that_offered_one_is_another(talk):
+    """The desk answer offers the seated twist; "is there a different stretch?" offers another."""
+    talk.launch()
+    desk = talk.say("QuestionIntent", query="something i can do at my desk")
+    assert "seated twist" in desk.speech.lower()
+    other = talk.say("QuestionIntent", query="in two minds is there a different stretch")  # "I'm in ..."
+    assert "seated twist" not in other.speech.lower() and EN.raw("stretches.another").split("{")[0] in other.speech, other.speech

@@ -746,6 +746,54 @@ def test_pushing_back_in_other_words_gets_the_advice_again(stored_skill, query):
     assert "call 911 now" in again.speech and again.ended
 
 
+@pytest.mark.parametrize("intent, query", [("QuestionIntent", "actually no never mind it's probably fine"),
+                                           ("QuestionIntent", "erm can i not just wait and see"),
+                                           ("DoesIntent", "have to go today though")])  # "do I have to go today though?"
+def test_playing_the_advice_down_or_its_urgency_gets_it_again(stored_skill, intent, query):
+    """ "Never mind, it's probably fine", "can I not just wait and see?", "do I have to go today
+    though?" after advice for a numb bottom: pushing back, so the advice again (never a pop answer)."""
+    talk = Conversation(stored_skill, locale="en-GB")
+    talk.launch()
+    assert talk.say("QuestionIntent", query="it feels a bit funny down below when i wipe").ended
+    again = talk.say(intent, query=query)
+    assert content.for_locale("en-GB").text("safety.earlier_now") in again.speech and again.ended, again.speech
+
+
+def test_after_advice_for_one_leg_what_if_both_is_what_to_do_then(stored_skill):
+    """Just after advice for one tingly leg, "what if it spreads to both legs?": what to do if it
+    happens (the emergency number), not the earlier advice nor a stretch held back."""
+    talk = Conversation(stored_skill, locale="en-US")
+    talk.launch()
+    assert talk.say("QuestionIntent", query="my left leg's been kinda tingly since this morning").ended
+    what_if = talk.say("QuestionIntent", query="what if it spreads to both legs")
+    assert "911" in what_if.speech and content.for_locale("en-US").text("safety.earlier") not in what_if.speech, what_if.speech
+
+
+def test_after_advice_a_pop_heard_in_a_stretch_is_answered_but_the_stretch_is_not(stored_skill):
+    """After advice, "why does it pop when I do cat cow?" asks about the pop: answered (the warning
+    first); "can I keep going with the stretch though" asks for the stretch: the advice again."""
+    talk = Conversation(stored_skill, locale="en-GB", user_id="amzn1.ask.account.POP_AFTER")
+    talk.launch()
+    assert talk.say("QuestionIntent", query="both my legs feel wobbly like they're giving way").ended
+    pop = talk.say("QuestionIntent", query="why does it pop when i do cat cow anyway")
+    assert "gas" in pop.speech and "earlier" not in pop.speech, pop.speech
+    talk = Conversation(stored_skill, locale="en-CA", user_id="amzn1.ask.account.KEEP_AFTER")
+    talk.launch()
+    assert talk.say("QuestionIntent", query="both my legs feel wobbly like they're giving way").ended
+    keep = talk.say("CanIntent", query="keep going with the stretch though")
+    assert content.for_locale("en-CA").text("safety.earlier_now") in keep.speech and keep.ended, keep.speech
+
+
+def test_after_advice_for_someone_else_the_speaker_asks_for_their_own_check(stored_skill):
+    """After advice for a mother, "and what about me, do I need a doctor?" starts the speaker's own
+    check (never the mother's advice again, as "I'll ring the doctor then" would be)."""
+    talk = Conversation(stored_skill, locale="en-IN")
+    talk.launch()
+    assert talk.say("SomeoneElseIntent", query="is having back pain and both her legs are going weak").ended  # "my mother ..."
+    mine = talk.say("QuestionIntent", query="and what about me do i need a doctor")
+    assert "earlier" not in mine.speech and not mine.ended and "?" in mine.speech, mine.speech
+
+
 @pytest.mark.parametrize("intent, query", [("YesSaidIntent", "let's keep going"),  # "yes, let's keep going": read as a plain yes
                                            ("CanIntent", "keep going"),  # "can we keep going": read as next
                                            ("QuestionIntent", "fine now can we carry on")])  # "it's fine now, can we carry on"
