@@ -154,11 +154,19 @@ CHECK_TOPIC_MIN_SCORE = 0.6
 # twist in the chair?" is like "why does my back pop when i twist" at 0.56 with "stop" put back):
 # a question, answered before the check's question is asked again (basics._aside_in_check)
 CHECK_QUESTION_MIN_SCORE = 0.45
+# Mid-routine, words to someone else in the room (opening with a name or a family word) only this
+# much like a topic are the routine's fallback (its commands), not that topic's answer: such talk
+# scores up to about 0.39 ("Dave, put the kettle on, would you, love" is like "should I put a heat
+# pack on my back"), questions about the back asked for someone there about 0.45 and up ("my
+# husband wants to know if cracking your back every day is bad")
+ROUTINE_TOPIC_MIN_SCORE = 0.42
+SAID_TO_SOMEONE = "SomeoneElseIntent"  # the carrier of words that open with a name or a family word ("Mummy, ...")
 
 
 def _unplaced(handler_input: HandlerInput, routed: topics.Routed | None, said: str) -> bool:
     """Words that get the fallback (the routine's commands, the check's question again) rather than
-    a topic's answer: like no topic; a stretch or routine only weakly asked for mid-routine;
+    a topic's answer: like no topic; a stretch or routine only weakly asked for mid-routine, or any
+    topic they are only somewhat like (talk to someone else in the room: "beta, go and do your homework");
     mid-check, any topic they are only somewhat like (a stretch too: "my chest is fine, eh" is like
     "a stretch for my chest" at 0.41; one asked for in so many words is told to wait for the check)."""
     if routed is None:
@@ -169,7 +177,11 @@ def _unplaced(handler_input: HandlerInput, routed: topics.Routed | None, said: s
             return routed.score < SWITCH_MIN_SCORE  # (the check left for it, or a stretch asked for in so many words: it waits)
         asks = carriers.asks_question(locale, said)
         return routed.score < (CHECK_QUESTION_MIN_SCORE if asks and routed.topic not in SWITCHES else CHECK_TOPIC_MIN_SCORE)
-    return routed.topic in SWITCHES and routed.score < SWITCH_MIN_SCORE and busy(handler_input)
+    if routed.topic in SWITCHES:
+        return routed.score < SWITCH_MIN_SCORE and busy(handler_input)
+    # mid-routine, "Mummy, can I have a biscuit?" (0.39, like "what else can I do") is not for the skill
+    return session.turn(handler_input).routine is not None and routed.score < ROUTINE_TOPIC_MIN_SCORE and \
+        get_intent_name(handler_input) == SAID_TO_SOMEONE
 
 
 def _check_left_for(routed: topics.Routed, said: str, locale: str | None) -> bool:

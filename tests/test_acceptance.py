@@ -681,9 +681,6 @@ JUDGED = {
             3: (None, "virtual-alexa matches no intent for an aside to the dog (Alexa would send it to the fallback)")},
         "Wife joins the routine, her leg goes numb (en-US)": {
             2: ("posture", "left: an aside about a foot 'in the way' is routed to the posture answer (the routine is kept)")},
-        "Coffee pop and a clear denial (en-US)": {
-            3: ("pop_again", "left: right after a pop, 'it's just stiff' is answered as the pop not coming again"),
-            4: (None, "played up to the turn left above")},
         "Pop timer over breakfast (en-GB)": {
             3: (None, "left: 'when did it last pop' is routed to the stopped-popping answer")},
         "Chest freezer tweak (en-CA)": {
@@ -844,10 +841,22 @@ JUDGED = {
             1: ("selfcare", "stiffness from a whole day sitting in the office on a laptop gets the desk advice, which offers "
                             "the seated twist")},
     },
-    "fresh104": {
-        "daily cracking, heat, knee to chest, pins and needles denial (en-AU) [hb]": {
-            5: ("selfcare", "mid-stretch, 'no pins and needles or anything, just tight after footy': the self-care answer "
-                            "(heat, gentle movement); 'next' goes on with the stretch")},
+    "fresh106": {
+        "dog on the mat during a lower-back routine, pause and carry on (en-US) [hf]": {2: (None, NO_SAMPLE)},
+        "chai and milkman during morning routine (en-IN) [hf]": {
+            4: ("desk_posture", "mid-routine, 'I am falling behind on office work itself' is read as a desk worker's remark: "
+                                "the desk answer (words to someone in the room, opening with a name, get the routine's commands)")},
+        "husband asks about daily cracking, then a pop mid-stretch (en-US) [hf]": {2: (None, NO_SAMPLE)},
+        "shivery and hot and cold, told mid-stretch (en-CA) [hf]": {3: (None, NO_SAMPLE)},
+        "mum's hip routine, child wants a biscuit (en-GB) [hf]": {
+            3: (None, "left: virtual-alexa reads 'in a minute sweetheart, ...' as SetReminderIntent (its duration slot); "
+                      "the skill's own simulator and Alexa send it to the fallback")},
+        "why it pops, then a pop raking leaves this fall (en-US) [hg]": {
+            2: ("pop_wont", "'why's that' after an answer with nothing more to say goes on to the topic it leads to")},
+        "crook back stopped popping, worse at night (en-AU) [hg]": {
+            1: ("pop_wont", "'me back's crook and it doesn't pop any more' is like 'my back is stiff and won't pop': why it won't")},
+        "not popping after stretching, denial, how much time (en-IN) [hg]": {
+            4: ("pop_wont", "'why so' after an answer with nothing more to say goes on to the topic it leads to")},
     },
     "fresh102": {
         "waterworks trouble told late, doesn't want to trouble anyone (en-GB) [gv]": {
@@ -999,7 +1008,7 @@ CASES = (json.loads((HERE / "conversations.json").read_text(encoding="utf-8")) +
          + _blind_conversations("fresh66") + _blind_conversations("fresh68") + _blind_conversations("fresh70") + _blind_conversations("fresh72")
          + _blind_conversations("fresh74") + _blind_conversations("fresh76") + _blind_conversations("fresh78") + _blind_conversations("fresh80") + _blind_conversations("fresh82") + _blind_conversations("fresh84") + _blind_conversations("fresh86") + _blind_conversations("fresh88") + _blind_conversations("fresh90") + _blind_conversations("fresh92") + _blind_conversations("fresh94")
          + _blind_conversations("fresh96") + _blind_conversations("fresh98") + _blind_conversations("fresh100")
-         + _blind_conversations("fresh102") + _blind_conversations("fresh104"))
+         + _blind_conversations("fresh102") + _blind_conversations("fresh104") + _blind_conversations("fresh106"))
 
 
 def lead(key: str, text=TEXT) -> str:

@@ -476,3 +476,27 @@ def test_a_different_stretch_after_an_answer_that_offered_one_is_another(talk):
     assert "seated twist" in desk.speech.lower()
     other = talk.say("QuestionIntent", query="in two minds is there a different stretch")  # "I'm in ..."
     assert "seated twist" not in other.speech.lower() and EN.raw("stretches.another").split("{")[0] in other.speech, other.speech
+
+
+@pytest.mark.parametrize("intent, query", [("SomeoneElseIntent", "can i have a biscuit"),  # "Mummy, can I have a biscuit"
+                                           ("SomeoneElseIntent", "put the kettle on would you love"),  # "Dave, ..."
+                                           ("SomeoneElseIntent", "go and do your homework")])  # "beta, ..."
+def test_mid_routine_talk_to_someone_else_gets_the_routine_s_commands(talk, intent, query):
+    """Mid-routine, words for someone in the room, only somewhat like a topic ("Dave, put the
+    kettle on" is like "should I put a heat pack on"), get the routine's commands, never a topic's
+    answer that leaves the routine; a question about the back asked for someone is still answered."""
+    talk.launch()
+    talk.say("StartRoutineIntent")
+    aside = talk.say(intent, query=query)
+    assert EN.text("guide.help") in aside.speech and not aside.ended, aside.speech
+    asked = talk.say("SomeoneElseIntent", query="wants to know if cracking your back every day is bad")  # "my husband ..."
+    assert EN.text("guide.help") not in asked.speech and "crack" in asked.speech.lower(), asked.speech
+
+
+@pytest.mark.parametrize("intent, query", [("QuestionIntent", "sorry what am i meant to be doing on this one"),
+                                           ("WhatIntent", "do i do with my hands on this one")])  # "what do I ..."
+def test_mid_routine_what_am_i_meant_to_be_doing_says_the_step_again(talk, intent, query):
+    talk.launch()
+    first = talk.say("StartRoutineIntent")
+    again = talk.say(intent, query=query)
+    assert first.speech.split(". ")[-2] in again.speech and not again.ended, again.speech

@@ -31,6 +31,9 @@ from skill.understand import named
     ("do i need medical help for my back", "symptom_check"),
     ("my lower back aches", "stiffness"),
     ("did it last pop", "pop_last"),  # "when did it last pop": the model's "when {query}" keeps only this
+    ("no numbness no fever only stiffness", "stiffness"),  # signs denied say nothing of what is asked
+    ("my back's just popped getting out of the car", "pop_noted"),  # a pop just now, with where it happened
+    ("i'm not sure how to put this why does my back pop", "pop_what"),  # a preamble of doubt, not a pop that won't come
 ])
 def test_a_question_goes_to_the_topic_that_fits(said, topic):
     routed = topics.route(said, "en-US")
