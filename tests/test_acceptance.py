@@ -1134,7 +1134,7 @@ def played(tmp_path_factory):
         cases.write_text(json.dumps(CASES + corpus_conversations()), encoding="utf-8")
         run = subprocess.run([node, str(HERE / "play.js"), str(ROOT / "interaction_models"),
                               f"http://127.0.0.1:{port}/", str(cases)],
-                             capture_output=True, text=True, timeout=900, cwd=HERE)
+                             capture_output=True, text=True, timeout=1500, cwd=HERE)
         assert run.returncode == 0, run.stderr[-2000:]
         return {result["name"]: result["turns"] for result in json.loads(run.stdout)}
     finally:
