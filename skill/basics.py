@@ -218,6 +218,8 @@ def answer_free_text(handler_input: HandlerInput, said: str) -> Response:
     area = topics.follow_up_area(said, locale) if state.topic or stretching else None
     if area is not None and state.topic:  # "and for my neck?" just after an answer
         return render(handler_input, answers.same_for(handler_input, area))
+    if state.offer.get("after_check") and topics.asks_same_again(said, locale) and safety.for_someone_else(handler_input):
+        return render(handler_input, symptoms.start(handler_input))  # "can you do the same for my wife?" after the check
     if state.topic and topics.asks_which(said, locale):  # "okay, but which one would you go with?" after an answer
         chosen = words(handler_input).raw(f"topics.{state.topic}").get("choice", state.topic)
         return render(handler_input, answers.answer(handler_input, chosen))

@@ -155,6 +155,7 @@ def all_clear(handler_input: HandlerInput) -> Reply:
     else:
         state.pending, state.offer = "stretch", {}
         ask_next = text.text("symptoms.offer_stretch")
+    state.offer["after_check"] = "yes"  # "can you do the same for my wife?" next: the check, for her (basics)
     return question(text.text("symptoms.all_clear"), ask_next, reprompt=ask_next, title=text.text("cards.symptoms"))
 
 

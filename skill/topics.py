@@ -315,9 +315,19 @@ def asks_which(text: str | None, locale: str | None) -> bool:
     return bool(text) and _which_one(locale).search(normalise(text)) is not None
 
 
-@lru_cache(maxsize=None)
+def asks_same_again(text: str | None, locale: str | None) -> bool:
+    """ "Can you do the same for my wife?": what was just done, asked again for someone (`same_again`)."""
+    locale = locale if locale in content.LOCALES else content.DEFAULT_LOCALE
+    return bool(text) and _listed(locale, "same_again").search(normalise(text)) is not None
+
+
 def _which_one(locale: str) -> re.Pattern[str]:
-    found = content.joined(locale, "topic_words").get("which_one", [])
+    return _listed(locale, "which_one")
+
+
+@lru_cache(maxsize=None)
+def _listed(locale: str, key: str) -> re.Pattern[str]:
+    found = content.joined(locale, "topic_words").get(key, [])
     return re.compile("|".join(f"(?:{p})" for p in found) if found else r"(?!)")
 
 

@@ -841,6 +841,12 @@ JUDGED = {
             1: ("selfcare", "stiffness from a whole day sitting in the office on a laptop gets the desk advice, which offers "
                             "the seated twist")},
     },
+    "fresh108": {
+        "first look: help, the pop questions, then the weather (en-US) [hj]": {5: ("fallback", OFF_TOPIC)},
+        "just cracked it, timer, heating pad, chiropractor, music (en-US) [hj]": {5: ("fallback", OFF_TOPIC)},
+        "hot water bottle, heat or ice, desk, physio, a loo what-if, music (en-GB) [hj]": {6: ("fallback", OFF_TOPIC)},
+        "why it cracks, why it won't, music, just cracked it, hot shower (en-AU) [hj]": {3: ("fallback", OFF_TOPIC)},
+    },
     "fresh106": {
         "dog on the mat during a lower-back routine, pause and carry on (en-US) [hf]": {2: (None, NO_SAMPLE)},
         "chai and milkman during morning routine (en-IN) [hf]": {
@@ -1008,7 +1014,8 @@ CASES = (json.loads((HERE / "conversations.json").read_text(encoding="utf-8")) +
          + _blind_conversations("fresh66") + _blind_conversations("fresh68") + _blind_conversations("fresh70") + _blind_conversations("fresh72")
          + _blind_conversations("fresh74") + _blind_conversations("fresh76") + _blind_conversations("fresh78") + _blind_conversations("fresh80") + _blind_conversations("fresh82") + _blind_conversations("fresh84") + _blind_conversations("fresh86") + _blind_conversations("fresh88") + _blind_conversations("fresh90") + _blind_conversations("fresh92") + _blind_conversations("fresh94")
          + _blind_conversations("fresh96") + _blind_conversations("fresh98") + _blind_conversations("fresh100")
-         + _blind_conversations("fresh102") + _blind_conversations("fresh104") + _blind_conversations("fresh106"))
+         + _blind_conversations("fresh102") + _blind_conversations("fresh104") + _blind_conversations("fresh106")
+         + _blind_conversations("fresh108"))
 
 
 def lead(key: str, text=TEXT) -> str:

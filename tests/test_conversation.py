@@ -500,3 +500,22 @@ def test_mid_routine_what_am_i_meant_to_be_doing_says_the_step_again(talk, inten
     first = talk.say("StartRoutineIntent")
     again = talk.say(intent, query=query)
     assert first.speech.split(". ")[-2] in again.speech and not again.ended, again.speech
+
+
+def test_after_the_all_clear_the_same_for_someone_there_checks_them(talk):
+    """ "Can you do the same for my wife? She's sitting right here": the check again, for her."""
+    talk.launch()
+    talk.say("CheckSymptomsIntent")
+    for _ in range(5):
+        done = talk.say("AMAZON.NoIntent")
+    assert "?" in done.speech
+    hers = talk.say("CanIntent", query="do the same for my wife she's sitting right here at the kitchen table")
+    assert EN.text("symptoms.start_other")[:30] in hers.speech and not hers.ended, hers.speech
+
+
+def test_mid_routine_where_was_i_says_where(talk):
+    talk.launch()
+    talk.say("StartRoutineIntent")
+    where = talk.say("QuestionIntent", query="was i")  # "where was I" ("where {query}")
+    assert "step 1" in where.speech and not where.ended, where.speech
+

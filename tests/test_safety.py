@@ -759,6 +759,20 @@ def test_playing_the_advice_down_or_its_urgency_gets_it_again(stored_skill, inte
     assert content.for_locale("en-GB").text("safety.earlier_now") in again.speech and again.ended, again.speech
 
 
+@pytest.mark.parametrize("intent, query, said_first", [
+    ("NoSaidIntent", "i reckon it'll come good on its own", "me legs keep going to jelly, nearly went down twice"),  # "nah, ..."
+    ("QuestionIntent", "probably just stress from work though", "i've dropped fifteen pounds and i'm not even trying"),  # "it's ..."
+    ("QuestionIntent", "but it was cured long back doctor said i am completely fine", "i had cancer ten years ago and now my back hurts")])
+def test_playing_a_sign_down_after_its_advice_gets_the_advice_again(stored_skill, intent, query, said_first):
+    """ "It'll come good on its own", "it's probably just stress", "it was cured long back, the doctor
+    said I'm fine" (an old all-clear, not one for this pain): pushing back, never an answer about the pop."""
+    talk = Conversation(stored_skill, locale="en-GB")
+    talk.launch()
+    assert talk.say("QuestionIntent", query=said_first).ended
+    again = talk.say(intent, query=query)
+    assert "earlier" in again.speech and again.ended, again.speech
+
+
 def test_after_advice_for_one_leg_what_if_both_is_what_to_do_then(stored_skill):
     """Just after advice for one tingly leg, "what if it spreads to both legs?": what to do if it
     happens (the emergency number), not the earlier advice nor a stretch held back."""
