@@ -199,7 +199,7 @@ NAMING_TOPICS = ("routine", "guide", "stretch")  # the topics whose reply depend
 WORRY_FOLD = "check"  # topic_words.toml's fold for "serious", "worried", "looked at", ...
 STRETCH_ASKED = "stretchask"  # topic_words.toml's fold for a stretch asked for itself ("give me a stretch", "a stretch for")
 # topics whose answer gives way to a stretch the words name ("ok then can I do child's pose?" routes to self-care)
-NAMED_OVER = frozenset({"stiffness", "selfcare", "movement"})
+NAMED_OVER = frozenset({"stiffness", "selfcare", "movement", "capabilities", "posture"})
 
 
 def answer_free_text(handler_input: HandlerInput, said: str) -> Response:
@@ -229,6 +229,9 @@ def answer_free_text(handler_input: HandlerInput, said: str) -> Response:
     routed = topics.route(said, locale)
     handler_input.attributes_manager.request_attributes["routed"] = routed
     if _unplaced(handler_input, routed, said):
+        named = understand.named(said, locale).stretch if not busy(handler_input) else None
+        if named and named != stretches.NOT_OFFERED:  # "that sitting twisty one you got": the stretch it names, offered
+            return render(handler_input, stretches.offer_for(handler_input, name=named))
         return render(handler_input, fallback_reply(handler_input))
     if symptoms.in_triage(handler_input) and routed.topic not in CHECK_ACTIONS and not _check_left_for(routed, said, locale):
         return render(handler_input, _aside_in_check(handler_input, routed.topic))

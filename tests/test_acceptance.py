@@ -841,6 +841,33 @@ JUDGED = {
             1: ("selfcare", "stiffness from a whole day sitting in the office on a laptop gets the desk advice, which offers "
                             "the seated twist")},
     },
+    "fresh110": {
+        "ten minute hips cut to five (en-US) [hn]": {
+            3: (None, "left: mid-routine, a new length for the routine under way is not understood (the routine's commands)")},
+        "cow stretch then upper back instead (en-US) [hn]": {1: ("step", NAMED_STARTS)},
+        "lying twisty one, then chest instead (en-GB) [hn]": {
+            1: (None, "left: 'the twisty one where you lie on your back' is read as a question about twisting (cracking it)")},
+        "hips routine switched to lower back (en-GB) [hn]": {
+            2: (None, "left: mid-routine, 'can it be for my lower back instead' offers another stretch, not a routine for there")},
+        "stiff after shovelling, seated twist (en-CA) [hn]": {2: ("step", NAMED_STARTS)},
+        "desk one, then the knee hugging one (en-CA) [hn]": {2: ("step", NAMED_STARTS)},
+        "ten minute hips switched to lower back (en-AU) [hn]": {
+            2: (None, "left: mid-routine, 'actually make it me lower back' offers a stretch for there (the routine stops)")},
+        "stiff this arvo, lying twist (en-AU) [hn]": {
+            6: (None, "left: after it hurt, 'something else then' gets the self-care answer, which offers a gentle stretch")},
+        "the hug your knees one (en-AU) [hn]": {1: ("step", NAMED_STARTS)},
+        "cat and cow exercise, remaining (en-IN) [hn]": {1: ("step", NAMED_STARTS)},
+        "ten minute hips cut to five only (en-IN) [hn]": {2: (None, NO_SAMPLE)},
+        "knee to chest hugging thing, many questions (en-IN) [hn]": {1: ("step", NAMED_STARTS)},
+        "son answers the check for his dad, 'just grumpy' (en-GB) [ho]": {
+            7: (None, "left: the writer counted the check's questions otherwise (a 'not sure' hears the question again in "
+                      "plainer words, which is no answer)")},
+        "carer's own back from bathing mum (en-GB) [ho]": {
+            1: ("bath", "'my back's stiff from helping mum in and out of the bath' gets the warm-bath answer (self-care)")},
+        "father-in-law's leg goes tingly mid-stretch (en-CA) [ho]": {
+            4: (None, "left: after advice for the father-in-law, 'can we just finish this one' is read as the speaker's own "
+                      "stretch (their place is kept); the routine asked for him is not told apart from the speaker's own")},
+    },
     "fresh108": {
         "first look: help, the pop questions, then the weather (en-US) [hj]": {5: ("fallback", OFF_TOPIC)},
         "just cracked it, timer, heating pad, chiropractor, music (en-US) [hj]": {5: ("fallback", OFF_TOPIC)},
@@ -1015,7 +1042,7 @@ CASES = (json.loads((HERE / "conversations.json").read_text(encoding="utf-8")) +
          + _blind_conversations("fresh74") + _blind_conversations("fresh76") + _blind_conversations("fresh78") + _blind_conversations("fresh80") + _blind_conversations("fresh82") + _blind_conversations("fresh84") + _blind_conversations("fresh86") + _blind_conversations("fresh88") + _blind_conversations("fresh90") + _blind_conversations("fresh92") + _blind_conversations("fresh94")
          + _blind_conversations("fresh96") + _blind_conversations("fresh98") + _blind_conversations("fresh100")
          + _blind_conversations("fresh102") + _blind_conversations("fresh104") + _blind_conversations("fresh106")
-         + _blind_conversations("fresh108"))
+         + _blind_conversations("fresh108") + _blind_conversations("fresh110"))
 
 
 def lead(key: str, text=TEXT) -> str:

@@ -519,3 +519,21 @@ def test_mid_routine_where_was_i_says_where(talk):
     where = talk.say("QuestionIntent", query="was i")  # "where was I" ("where {query}")
     assert "step 1" in where.speech and not where.ended, where.speech
 
+
+@pytest.mark.parametrize("intent, query, name", [("QuestionIntent", "that sitting twisty one you got", "seated spinal twist"),
+                                                 ("CanIntent", "do that knee hug thing", "knee to chest"),  # "could you ..."
+                                                 ("QuestionIntent", "that cat thing on all fours", "cat cow")])
+def test_a_stretch_named_loosely_is_offered(talk, intent, query, name):
+    talk.launch()
+    offer = talk.say(intent, query=query)
+    assert name in offer.speech.lower() and "guide you through" in offer.speech and not offer.ended, offer.speech
+    assert "Say next" in talk.say("AMAZON.YesIntent").speech
+
+
+@pytest.mark.parametrize("query, words", [("what number am i on", "step 1"), ("sorry go back a bit", "Say next")])
+def test_mid_routine_where_am_i_and_back_in_other_words(talk, query, words):
+    talk.launch()
+    talk.say("StartRoutineIntent")
+    said = talk.say("QuestionIntent", query=query)
+    assert words in said.speech and EN.text("guide.help") not in said.speech and not said.ended, said.speech
+

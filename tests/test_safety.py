@@ -920,3 +920,40 @@ def test_what_is_new_against_the_usual_and_a_sign_asked_about_with_if(said, leve
     """Round fresh61's shapes (a baseline and what is new on it; a sign inside a request for a
     stretch), with a triage reviewer's counter-cases for each new rule."""
     assert level_heard(said) == level
+
+
+@pytest.mark.parametrize("locale, said, level", [
+    ("en-IN", "is it normal to have back pain after a car accident yesterday evening i was in the front seat", "emergency"),
+    ("en-AU", "is it normal to get back pain while i'm on chemo", "urgent"),
+    ("en-GB", "why would i be all shivery and hot and cold with this achy back", "urgent"),
+    ("en-IN", "actually what to say i am having numbness in the private parts area since yesterday", "emergency"),
+    ("en-US", "no i didn't fall well i mean i did kinda tumble down like half the basement stairs", "emergency"),
+    ("en-GB", "it's not for me it's for me dad he's erm come off his roof ladder and he's lying there holding his back", "emergency"),
+])
+def test_a_sign_asked_about_as_a_question_or_said_with_a_repair_is_the_speaker_s(locale, said, level):
+    """ "Is it normal to have back pain after a car accident yesterday?" asks about the speaker's own
+    pain, not about people in general; "what to say, I am having ..." (en-IN: how to put it) is no
+    what-if; "no I didn't fall, well, I mean I did" puts the fall back."""
+    finding = screen.screen([said], locale)
+    assert finding is not None and finding.level == level and finding.status != screen.HYPOTHETICAL, finding
+
+
+@pytest.mark.parametrize("said", ["my legs are numb wait no that's not right my legs are fine it's just my lower back that's tight",
+                                  "i'm falling erm i've fallen behind on me stretches sorry can we start again"])
+def test_a_sign_taken_back_in_the_same_breath_is_none(said):
+    assert screen.screen([said], "en-GB") is None
+
+
+def test_a_sign_taken_back_for_a_what_if_is_a_what_if():
+    finding = screen.screen(["my chest is tight no wait i mean what if my chest got tight while i'm stretching"], "en-US")
+    assert finding is not None and finding.status == screen.HYPOTHETICAL, finding
+
+
+def test_pushing_back_for_someone_else_gets_their_advice_again(stored_skill):
+    """ "She says the cancer's gone, it's just from sitting in her wheelchair" after advice for a mother."""
+    talk = Conversation(stored_skill, locale="en-CA")
+    talk.launch()
+    assert talk.say("SomeoneElseIntent", query="had breast cancer a few years back and now her back's sore").ended  # "my mom ..."
+    again = talk.say("SomeoneElseIntent", query="says the cancer's gone it's just from sitting in her wheelchair all day")
+    assert content.for_locale("en-CA").text("safety.earlier_call_other") in again.speech and again.ended, again.speech
+
