@@ -37,10 +37,10 @@ LEVEL_ORDER, PRE_EMPTING, SYMPTOM_LEVELS = screen.LEVEL_ORDER, screen.PRE_EMPTIN
 level_of = screen.level_of
 STRETCH_INTENTS = ("ChooseStretchIntent", "GuideStretchIntent", "StartRoutineIntent")
 CARRY_ON_INTENTS = ("AMAZON.NextIntent", "AMAZON.ResumeIntent", "SkipStretchIntent")  # a routine the advice stopped, asked to go on
-STRETCH_TOPICS = frozenset({"stretch", "routine", "guide", "another_stretch"})
+STRETCH_TOPICS = frozenset({"stretch", "routine", "guide", "another_stretch"})  # free words routed to a stretch
 # questions about the pop itself (not how to make it pop, nor one just noted)
 POP_QUESTIONS = frozenset({"pop_what", "pop_wont", "pop_again", "pop_last", "pop_stopped", "crack_harmful",
-                           "crack_arthritis", "crack_daily"})  # free words routed to a stretch
+                           "crack_arthritis", "crack_daily"})
 WARNED_FOR_SECONDS = 3600  # an hour: long enough for "should he stretch it out?" after the call, not all day
 
 

@@ -312,17 +312,13 @@ def _turns(locale: str) -> re.Pattern[str]:
 def asks_which(text: str | None, locale: str | None) -> bool:
     """ "Okay, but which one would you go with?": the skill asked to choose between what it named."""
     locale = locale if locale in content.LOCALES else content.DEFAULT_LOCALE
-    return bool(text) and _which_one(locale).search(normalise(text)) is not None
+    return bool(text) and _listed(locale, "which_one").search(normalise(text)) is not None
 
 
 def asks_same_again(text: str | None, locale: str | None) -> bool:
     """ "Can you do the same for my wife?": what was just done, asked again for someone (`same_again`)."""
     locale = locale if locale in content.LOCALES else content.DEFAULT_LOCALE
     return bool(text) and _listed(locale, "same_again").search(normalise(text)) is not None
-
-
-def _which_one(locale: str) -> re.Pattern[str]:
-    return _listed(locale, "which_one")
 
 
 @lru_cache(maxsize=None)
