@@ -216,6 +216,9 @@ def answer_free_text(handler_input: HandlerInput, said: str) -> Response:
     state = session.turn(handler_input)
     stretching = pending(handler_input, "guide", "stretch") or state.routine is not None  # a stretch offered or under way
     area = topics.follow_up_area(said, locale) if state.topic or stretching else None
+    if area is None and (state.topic or stretching) and get_intent_name(handler_input) == SAID_TO_SOMEONE:
+        # "this is for my upper back really": an area alone after the opener corrects the area; no one else's
+        area = topics.follow_up_area(slot_text(handler_input, "query"), locale)
     if area is not None and state.topic:  # "and for my neck?" just after an answer
         return render(handler_input, answers.same_for(handler_input, area))
     if state.offer.get("after_check") and topics.asks_same_again(said, locale) and safety.for_someone_else(handler_input):
@@ -287,6 +290,8 @@ def help_reply(handler_input: HandlerInput) -> Reply:
     if session.turn(handler_input).routine is not None:
         return guide.commands(handler_input)
     text = words(handler_input)
+    if symptoms.in_triage(handler_input):  # ("what can I say here?" mid-check): how to answer, and the question again
+        return symptoms.ask_again(handler_input, text.text("basics.help_triage"))
     return question(text.text("basics.help"), reprompt=text.text("basics.help_reprompt"))
 
 

@@ -841,6 +841,13 @@ JUDGED = {
             1: ("selfcare", "stiffness from a whole day sitting in the office on a laptop gets the desk advice, which offers "
                             "the seated twist")},
     },
+    "fresh112": {
+        "pop question, desk stretch, father's fall off the roof (en-CA) [hr]": {5: ("offer", OWN_AFTER_OTHERS)},
+        "hedged denials, a fall onto the bed, then a what-if after the all-clear (en-US) [hs]": {6: ("triage", "the skill asked a question again where the words answered another question or were not heard (\"did you say fever? no, no fever\" to the numbness question), so the last 'no' comes a turn later")},
+        "father had cancer but not me, all-clear, what-if, stretch (en-IN) [hs]": {
+            6: ("triage", "the skill asked a question again where the words answered another question or were not heard (\"did you say fever? no, no fever\" to the numbness question), so the last 'no' comes a turn later"),
+            8: ("triage", "the check's last question is still open (a turn later, above): a stretch waits for it")},
+    },
     "fresh110": {
         "ten minute hips cut to five (en-US) [hn]": {
             3: (None, "left: mid-routine, a new length for the routine under way is not understood (the routine's commands)")},
@@ -1042,7 +1049,8 @@ CASES = (json.loads((HERE / "conversations.json").read_text(encoding="utf-8")) +
          + _blind_conversations("fresh74") + _blind_conversations("fresh76") + _blind_conversations("fresh78") + _blind_conversations("fresh80") + _blind_conversations("fresh82") + _blind_conversations("fresh84") + _blind_conversations("fresh86") + _blind_conversations("fresh88") + _blind_conversations("fresh90") + _blind_conversations("fresh92") + _blind_conversations("fresh94")
          + _blind_conversations("fresh96") + _blind_conversations("fresh98") + _blind_conversations("fresh100")
          + _blind_conversations("fresh102") + _blind_conversations("fresh104") + _blind_conversations("fresh106")
-         + _blind_conversations("fresh108") + _blind_conversations("fresh110"))
+         + _blind_conversations("fresh108") + _blind_conversations("fresh110")
+         + _blind_conversations("fresh112"))
 
 
 def lead(key: str, text=TEXT) -> str:

@@ -566,3 +566,47 @@ def test_their_sign_told_with_for_me_no_is_theirs_in_their_check_and_a_no_in_min
         assert reply.speech.startswith(EN.text("safety.for_someone", symptom=EN.text("safety.names.cancer_history")))
     else:
         assert reply.speech.endswith(QUESTIONS[4]["text"]) and not reply.ended
+
+
+@pytest.mark.parametrize("intent, query, meant", [
+    ("CannotIntent", "say I have", "no"),  # "I can't say I have"
+    ("SomeoneElseIntent", "says not that he's noticed", "no"),  # "he says not that he's noticed"
+    ("QuestionIntent", "he says no now that you put it that way", "no"),  # "okay he says no, now that ..."
+    ("QuestionIntent", "I couldn't really say", "plainer"),  # "hmm, I couldn't really say"
+    ("SomeoneElseIntent", "says kind of maybe", "plainer"),  # "he says kind of, maybe"
+    ("DoesIntent", "mean right now or ever", "plainer"),  # "do you mean right now or ever?"
+])
+def test_hedged_and_relayed_answers_mid_check_are_read_as_meant(talk, intent, query, meant):
+    """ "I can't say I have" is a no; "I couldn't really say", "he says kind of, maybe" and "do you
+    mean right now or ever?" are no answer yet: the question in plainer words. Never the help
+    that drops the check."""
+    start(talk)
+    reply = talk.say(intent, query=query)
+    if meant == "no":
+        assert reply.speech.endswith(QUESTIONS[1]["text"]), reply.speech
+    else:
+        assert reply.speech.startswith(EN.text("symptoms.plainer")) and reply.speech.endswith(QUESTIONS[0]["plain"]), reply.speech
+    assert talk.attributes["turn"].get("pending") == "triage"
+
+
+def test_what_the_skill_does_asked_mid_check_keeps_the_check(talk):
+    """ "What can you do here?" in free words mid-check: how to answer, and the same question again."""
+    start(talk)
+    talk.say("AMAZON.NoIntent")
+    helped = talk.say("QuestionIntent", query="what can you do")
+    assert helped.speech.endswith(QUESTIONS[1]["text"]) and EN.text("basics.help_triage") in helped.speech, helped.speech
+    assert talk.say("AMAZON.NoIntent").speech.endswith(QUESTIONS[2]["text"])
+
+
+def test_leave_it_and_a_stretch_mid_check_leaves_the_check(talk):
+    start(talk)
+    left = talk.say("QuestionIntent", query="leave it give me a stretch I can do at my desk")  # "actually leave it, ..."
+    assert "guide you through" in left.speech and not left.speech.endswith(QUESTIONS[0]["text"])
+
+
+def test_hang_on_and_a_question_mid_check_answers_it_and_asks_again(talk):
+    """ "Hang on, heat or ice for a stiff back?" is a question asked, not a wait."""
+    start(talk)
+    aside = talk.say("StopSaidIntent", query="heat or ice for a stiff back")
+    assert EN.text("symptoms.take_your_time") not in aside.speech
+    assert EN.text("topics.heat_ice.text")[:40] in aside.speech and aside.speech.endswith(QUESTIONS[0]["text"]), aside.speech

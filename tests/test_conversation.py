@@ -283,7 +283,8 @@ def test_yes_with_a_sign_is_the_sign_not_a_plain_yes(talk):
 
 @pytest.mark.parametrize("intent, query", [("StopSaidIntent", "it there"), ("StopSaidIntent", "for now"), ("StopSaidIntent", ""),
                                            ("SomeoneElseIntent", "one minute"), ("QuestionIntent", "hang on a sec"),
-                                           ("StopSaidIntent", "me son fell off the trampoline but he's up laughing not hurt")])
+                                           ("StopSaidIntent", "me son fell off the trampoline but he's up laughing not hurt"),
+                                           ("NeverIntent", "mind the stretch I'm done for today bye")])  # "never mind the stretch, ..."
 def test_pause_in_other_words_mid_routine_keeps_the_place(stored_skill, intent, query):
     """ "Beta, one minute" (to a child) or "hang on a sec" is a wait, not a one-minute routine; a
     reason that says someone is "not hurt" is no hurt of the speaker's."""
@@ -537,3 +538,32 @@ def test_mid_routine_where_am_i_and_back_in_other_words(talk, query, words):
     said = talk.say("QuestionIntent", query=query)
     assert words in said.speech and EN.text("guide.help") not in said.speech and not said.ended, said.speech
 
+
+
+@pytest.mark.parametrize("intent, query", [("SomeoneElseIntent", "upper back really"),
+                                           ("QuestionIntent", "sorry i meant my upper back actually")])
+def test_the_area_corrected_during_a_stretch_offers_one_for_there(talk, intent, query):
+    """ "This is for my upper back really" is no one else's back: a stretch for there, not stiffness advice."""
+    talk.launch()
+    talk.say("QuestionIntent", query="give me a stretch for my lower back")
+    talk.say("AMAZON.YesIntent")
+    corrected = talk.say(intent, query=query)
+    assert "guide you through" in corrected.speech
+    assert "upper_back" in EN.stretches[talk.attributes["turn"]["offer"]["stretch"]]["areas"]
+
+
+def test_go_back_to_what_you_said_about_ice_answers_about_ice_again(talk):
+    talk.launch()
+    talk.say("QuestionIntent", query="does heat help a stiff back")
+    again = talk.say("QuestionIntent", query="go back to what you said about ice")  # "wait, go back to ..."
+    assert EN.text("topics.heat_ice.text") in again.speech, again.speech
+
+
+def test_a_past_fever_asked_about_mid_routine_gets_the_stiffness_answer_not_a_pop_answer(talk):
+    """ "Hold on, I had a fever a couple weeks ago but it's totally gone now, is that why I'm so
+    stiff?" ("hold on" puts back "stop"): about stiffness, not a pop that stopped."""
+    talk.launch()
+    talk.say("GuideStretchIntent", stretch=("cat cow", "cat_cow"))
+    said = talk.say("StopSaidIntent", query="I had a fever a couple weeks ago but it's totally gone now is that why I'm so stiff")
+    assert EN.text("topics.pop_stopped.text")[:30] not in said.speech
+    assert EN.text("symptoms.not_red_flag") in said.speech, said.speech

@@ -957,3 +957,49 @@ def test_pushing_back_for_someone_else_gets_their_advice_again(stored_skill):
     again = talk.say("SomeoneElseIntent", query="says the cancer's gone it's just from sitting in her wheelchair all day")
     assert content.for_locale("en-CA").text("safety.earlier_call_other") in again.speech and again.ended, again.speech
 
+
+
+@pytest.mark.parametrize("locale, said, level", [
+    # round fresh81's stories: the speaker's sign beside someone else's past; half-known words
+    ("en-AU", "sciatica down the left leg since the weekend plus now the foot's numb me brother had the same thing years back", "right_away"),
+    ("en-US", "my foot went numb years back and it was fine after", None),  # (the speaker's own past: still over)
+    ("en-IN", "my mother is having back pain for a month and she has lost many kilos without any dieting", "urgent"),
+    ("en-IN", "back pain is not going even when i lie down whole night i am not able to sleep", "urgent"),
+    ("en-CA", "my aunt had pins and needles in her legs a while back they sorted her out my back's just stiff", None),
+    ("en-US", "my legs went numb a while back and they're still numb", "emergency"),
+    ("en-CA", "what's saddle numbness like is that from riding a horse", "info"),
+    ("en-US", "what's this numbness in both legs", "emergency"),
+    ("en-CA", "my sister's a nurse and she mentioned saddle numbness what would it mean if i got that", None),
+    ("en-US", "my wife mentioned her legs went numb what does that mean", "emergency"),
+])
+def test_a_story_with_several_people_and_words_half_known_are_read_as_a_clinician_would(locale, said, level):
+    """Whose a time word is ("me brother had the same thing years back" is his, not the numb foot's);
+    "not going" (en-IN) is not going away; a word asked about, or one a nurse mentioned, is no one's
+    sign; a sign a person had and still has, or one "this" points at, is theirs."""
+    assert level_heard(said, locale) == level
+
+
+def test_pushing_back_with_a_fuss_or_the_mattress_gets_the_advice_again(stored_skill):
+    """ "She won't want an ambulance, she hates a fuss" after advice for a mum; "nah, it's definitely
+    the mattress" after advice for pain worse at night: the advice again, never a posture answer."""
+    talk = Conversation(stored_skill, locale="en-GB")
+    talk.launch()
+    assert talk.say("QuestionIntent", query="my mum's been struggling to walk to the loo these last couple of days her legs feel heavy").ended
+    again = talk.say("SomeoneElseIntent", query="won't want an ambulance she hates a fuss")  # "she ..."
+    assert content.for_locale("en-GB").text("safety.earlier_now_other") in again.speech and again.ended, again.speech
+    talk = Conversation(stored_skill, locale="en-AU", user_id="amzn1.ask.account.MATTRESS")
+    talk.launch()
+    assert talk.say("QuestionIntent", query="it's worse at night but that's probably just our dodgy old mattress").ended
+    again = talk.say("NoSaidIntent", query="it's definitely the mattress")  # "nah, ..."
+    assert "Good posture" not in again.speech and again.ended, again.speech
+    assert content.for_locale("en-AU").text("safety.earlier_call") in again.speech, again.speech
+
+
+@pytest.mark.parametrize("said, level", [
+    ("thing is it aches all night and never eases when i lie down", "urgent"),
+    ("it aches all night but it eases when i lie down", None),
+    ("hmm well i did fall but it was just onto the bed i was goofing around with the kids", None),
+    ("i did fall just onto the bed but now i can't move my legs", "emergency"),
+])
+def test_never_eases_is_night_pain_and_a_fall_onto_the_bed_is_none(said, level):
+    assert level_heard(said) == level
