@@ -16,7 +16,7 @@ from ask_sdk_core.utils import get_intent_name
 from ask_sdk_model import Response
 
 from . import session, stretches, symptoms, topics
-from .dispatch import IntentHandler, intents_from, pending, words
+from .dispatch import IntentHandler, intents_from, pending, slot_text, words
 from .speech import Reply, question, render
 
 REFRACTORY_WINDOW_SECONDS = 90 * 60  # "from a few minutes to more than an hour"
@@ -157,13 +157,18 @@ def note_pop(handler_input: HandlerInput) -> Reply:
 
 class HowLongForIt(IntentHandler):
     """ "How long for?" just after an answer that says how long (`how_long` in topics.toml: heat
-    for 15 to 20 minutes): that answer again. In a routine, the hold's time (guide.py) comes first."""
+    for 15 to 20 minutes), or "how often?" after one that says how often (`how_often`: regular
+    walking): that answer again. In a routine, the hold's time (guide.py) comes first."""
 
-    intents = ("HoldTimeIntent",)
+    intents = ("HoldTimeIntent", "HowOftenIntent")
 
     def when(self, handler_input: HandlerInput) -> bool:
         topic = session.turn(handler_input).topic
-        return bool(topic) and bool(words(handler_input).raw(f"topics.{topic}").get("how_long"))
+        if not topic:
+            return False
+        if get_intent_name(handler_input) == "HowOftenIntent":  # a bare "how often?" after walking: `how_often`
+            return not slot_text(handler_input, "query") and bool(words(handler_input).raw(f"topics.{topic}").get("how_often"))
+        return bool(words(handler_input).raw(f"topics.{topic}").get("how_long"))
 
     def handle(self, handler_input: HandlerInput) -> Response:
         return render(handler_input, answer(handler_input, session.turn(handler_input).topic))

@@ -251,9 +251,15 @@ def answer_free_text(handler_input: HandlerInput, said: str) -> Response:
             return render(handler_input, stretches.offer_next(handler_input))
         return render(handler_input, stretches.offer_for(handler_input, name=names.stretch, area=names.area,
                                                          position=names.position))
-    named = understand.named(said, locale).stretch if routed.topic in NAMED_OVER else None
-    if named:  # "back's stiff, can we do child's pose": the stretch named is offered (one yes away)
-        return render(handler_input, stretches.offer_for(handler_input, name=named))
+    names = understand.named(said, locale) if routed.topic in NAMED_OVER else None
+    if names is not None and names.stretch:  # "back's stiff, can we do child's pose": the stretch named is offered (one yes away)
+        return render(handler_input, stretches.offer_for(handler_input, name=names.stretch))
+    if names is not None and names.position and topics.asks_what_to_do(said, locale):
+        # "what can I do standing by the car for my stiff back?": a stretch done that way (for the area
+        # named if one is done that way; else the way asked for decides)
+        _, both = stretches.choose(words(handler_input), area=names.area, position=names.position)
+        return render(handler_input, stretches.offer_for(handler_input, area=names.area if both else None,
+                                                         position=names.position))
     if routed.topic == "stiffness" and WORRY_FOLD in topics.router(locale).words(said):
         # "my back's been stiff for a couple of days, is this something serious?": the question asked is the check's
         return render(handler_input, symptoms.start(handler_input))

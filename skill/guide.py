@@ -454,16 +454,22 @@ class CarryOnAfterHurt(IntentHandler):
 
 class TakeUpKeptPlace(IntentHandler):
     """A routine command with no routine running but a place kept from earlier ("which step am I
-    on", "skip this stretch", "how long do I hold it", said on coming back after a pause): the
+    on", "skip this stretch", "how long do I hold it", "back now, where were we", said on coming back after a pause): the
     routine is taken up at the kept place and the command answered there, as mid-routine. "Repeat"
     does so only with nothing else to repeat (no offer waiting)."""
 
-    intents = ("AMAZON.PreviousIntent", "AMAZON.RepeatIntent", "SkipStretchIntent", "HoldTimeIntent", "WhichStepIntent")
+    commands = ("AMAZON.PreviousIntent", "AMAZON.RepeatIntent", "SkipStretchIntent", "HoldTimeIntent", "WhichStepIntent")
+    intents = intents_from(lambda: (*TakeUpKeptPlace.commands, *carriers.intents()))
 
     def when(self, handler_input: HandlerInput) -> bool:
         if running(handler_input) is not None or kept_place(handler_input) is None:
             return False
-        return get_intent_name(handler_input) != "AMAZON.RepeatIntent" or not session.turn(handler_input).pending
+        name = get_intent_name(handler_input)
+        if name in carriers.intents():  # "back now, where were we?", "back. how long was I supposed to hold that?"
+            name = command_in_words(handler_input)
+            if name not in self.commands:
+                return False
+        return name != "AMAZON.RepeatIntent" or not session.turn(handler_input).pending
 
     def handle(self, handler_input: HandlerInput) -> Response:
         session.turn(handler_input).routine = kept_place(handler_input)

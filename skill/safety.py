@@ -59,6 +59,7 @@ class _Words(NamedTuple):
     both_now: re.Pattern[str]  # the other leg too, just after advice for one (_worse_than_warned)
     both_if: re.Pattern[str]  # ... or asked what if it spreads there
     pop_during: re.Pattern[str]  # a pop during a stretch, asked about (no stretch asked for)
+    of_any: re.Pattern[str]  # "a fever" in the check's samples: asked of any fever (finding_in)
 
 
 @lru_cache(maxsize=None)
@@ -70,7 +71,11 @@ def _words(locale: str | None) -> _Words:
 
     return _Words(words("stretch"), words("someone_else"), prefilter.Gated(words("call", "pushback")), words("own"),
                   re.compile("|".join(data["about_them"])), words("cleared"), words("lesser"), words("own_check"),
-                  words("not_mine"), words("no_stretch"), words("someone_else", "with_them"), words("both_now"), words("both_if"), words("pop_during"))
+                  words("not_mine"), words("no_stretch"), words("someone_else", "with_them"), words("both_now"), words("both_if"), words("pop_during"),
+                  re.compile("|".join(data["of_any"])))
+
+
+CHECK_INTENT = "CheckSymptomsIntent"  # whose samples name a sign ("should I worry about {symptom}")
 
 
 class SlotReading(NamedTuple):
@@ -126,6 +131,9 @@ def finding_in(locale: str | None, intent_name: str | None, readings: list[SlotR
             if not screen.denied_words(reading.spoken, locale):
                 found.append(Finding(reading.resolved_id, words=reading.spoken or ""))
     found = [f for f in found if f]
+    named = [r.spoken.lower() for r in readings if r.name == "symptom" and r.spoken]
+    if intent_name == CHECK_INTENT and named and all(_words(locale).of_any.match(words) for words in named):
+        found = [f._replace(status=screen.HYPOTHETICAL) if f.status == screen.PRESENT else f for f in found]
     return min(found, key=Finding.rank, default=None)
 
 

@@ -321,6 +321,12 @@ def asks_same_again(text: str | None, locale: str | None) -> bool:
     return bool(text) and _listed(locale, "same_again").search(normalise(text)) is not None
 
 
+def asks_what_to_do(text: str | None, locale: str | None) -> bool:
+    """ "What can I do standing by the car?": something to do asked for (`what_to_do`)."""
+    locale = locale if locale in content.LOCALES else content.DEFAULT_LOCALE
+    return bool(text) and _listed(locale, "what_to_do").search(normalise(text)) is not None
+
+
 @lru_cache(maxsize=None)
 def _listed(locale: str, key: str) -> re.Pattern[str]:
     found = content.joined(locale, "topic_words").get(key, [])

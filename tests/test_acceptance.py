@@ -23,7 +23,7 @@ from pathlib import Path
 import pytest
 
 import test_red_flag_corpus as red_flag_corpus
-from conftest import free_port
+from conftest import Conversation, build_skill, free_port
 import va
 from skill import content
 from skill.speech import spoken_text
@@ -57,6 +57,12 @@ OWN_AFTER_OTHERS = ("after advice for someone else, the speaker's own stretch ('
                     "is theirs to have: the sign is the other person's, and the nearer words say whose (as in fresh62)")
 FINISHED = "'I've finished' mid-routine is the step done: the next step (the routine is done only after its last)"
 OFF_TOPIC = ("asked of another skill (music, weather): Alexa hands over the words after 'play' or 'what's the weather' only; the fallback says what this skill does")
+REMINDER_CLIENT = ("a reminder answer: virtual-alexa hands over AMAZON.TIME and AMAZON.DURATION as the words said ('three', "
+                   "'an hour'), not as Alexa resolves them, and has no reminders API, so none is set: the skill asks when, or "
+                   "says there is none to list or change (tests/test_reminders.py sets, changes, lists and cancels them on "
+                   "Alexa's values)")
+PROGRESS = "the progress answer ('how am I doing'; no blind writer's kind names it)"
+SOUNDS = "the chime turned off or on ('no sounds', 'sounds on please'; no blind writer's kind names it)"
 CUT_OFF = "words cut off before any sign ('my legs are kind of') name none: the routine's help; the sign told next is answered first"
 
 # Where the product answers a blind writer's turn differently on purpose, the turn's kind as the
@@ -739,9 +745,6 @@ JUDGED = {
         "Resume in one breath, then sciatica (en-IN)": {
             1: ("step", ROUTINE_STARTS),
             4: ("resume", "someone with a paused routine is welcomed with the offer to pick it up")},
-        "Walking question hides wobbly legs (en-US)": {
-            1: ("crack_daily", "NOT on purpose, noted: 'why does my back pop ... every morning' folds to the words of "
-                               "'I crack my back every day' (the routing), so it gets the cracking-daily answer")},
         "Stiff since fall, slow to pee (en-US)": {
             1: ("soon", "'stiff since fall, like since Halloween' is weeks of stiffness: read as lasting, book soon (facts: "
                         "SOON), the cautious side"),
@@ -840,6 +843,36 @@ JUDGED = {
         "Office worker, kamar stiff, pop, hot water bag, sciatica (en-IN) [fw]": {
             1: ("selfcare", "stiffness from a whole day sitting in the office on a laptop gets the desk advice, which offers "
                             "the seated twist")},
+    },
+    "fresh116": {
+        "weekday reminder set, progress, sounds off, lower back stretch (en-US) [hz]": {1: ("reminder", REMINDER_CLIENT), 2: ("reminder", REMINDER_CLIENT), 3: ("progress", PROGRESS), 4: ("sounds", SOUNDS)},
+        "reminder this fall and falling behind are not falls, then the pop timer (en-US) [hz]": {1: ("reminder", REMINDER_CLIENT), 2: ("progress", PROGRESS)},
+        "symptom check all clear, then reminder at half four (en-GB) [hz]": {7: (None, "left: 'right, remind me ...' opens with a word no reminder sample has ('right' opens a free-text sample): the fallback")},
+        "wee accidents mentioned while asking how they're getting on (en-GB) [hz]": {1: ("progress", PROGRESS)},
+        "sounds off, desk stretch that hurts, change reminder (en-GB) [hz]": {1: ("sounds", SOUNDS), 7: ("reminder", REMINDER_CLIENT)},
+        "progress, morning reminder, snow shovelling stiffness (en-CA) [hz]": {1: ("progress", PROGRESS), 2: ("reminder", REMINDER_CLIENT), 3: ("reminder", REMINDER_CLIENT)},
+        "fell off the roof, said after listing reminders (en-CA) [hz]": {1: ("reminder", REMINDER_CLIENT)},
+        "symptom check with not sure, then sounds back on (en-CA) [hz]": {8: ("sounds", SOUNDS)},
+        "sciatica without numbness told while asking progress (en-CA) [hz]": {1: ("reminder", REMINDER_CLIENT), 2: ("progress", PROGRESS)},
+        "stiff from sitting, hot shower, arvo reminder, what-if (en-AU) [hz]": {3: ("reminder", REMINDER_CLIENT), 4: ("reminder", REMINDER_CLIENT), 5: ("progress", PROGRESS)},
+        "sounds off, upper back stretch hurts, reminder in an hour (en-AU) [hz]": {1: ("sounds", SOUNDS), 7: ("reminder", REMINDER_CLIENT)},
+        "office back, desk posture, evening reminder, progress (en-IN) [hz]": {3: ("reminder", REMINDER_CLIENT), 4: ("reminder", REMINDER_CLIENT), 5: ("progress", PROGRESS), 1: ("desk_posture", "a back paining from sitting in the office all day gets the desk answer, which offers a seated stretch")},
+        "father's fever told while asking progress (en-IN) [hz]": {1: ("progress", PROGRESS)},
+        "fever that is over, full check, sounds on (en-IN) [hz]": {8: ("sounds", SOUNDS)},
+        "husband fell asleep, lost count, skip and go back (en-CA) [ia]": {6: (None, "left: after a single stretch was skipped for another offered, 'actually, go back' is not read as the skipped one again (the offer stands)")},
+        "son fell from the swing but is fine (en-IN) [ia]": {6: ("offer", "after 'skip this one' offered another stretch, 'how much time is left for this hold' gets that stretch's hold, one yes away")},
+    },
+    "fresh114": {
+        "office chair all fall, desk posture and chair stretch with go back (en-CA) [hv]": {
+            1: ("desk_posture", "'stiff all fall from sitting at my desk' gets the desk answer, which offers a seated stretch")},
+        "stuck in bed, bowel cancer years ago now all clear (en-AU) [hv]": {
+            1: ("soon", "'I can't get out of bed much with my back' is pain that stops daily life: booking a doctor or "
+                        "physio soon comes first (facts: SOON), with gentle movement allowed")},
+        "bubble wrap back, chatty pop questions with why's that (en-US) [hw]": {
+            2: ("pop_wont", "'why's that though' after the pop's answer goes on to what it offered next (why it sometimes won't)")},
+        "hip routine with skip and pause for coffee (en-CA) [hw]": {
+            5: (None, "left: 'repeat that' opens a free-text sample whose words are not handed over, so 'sorry, the dog was "
+                      "barking' alone is heard (the routine's commands)")},
     },
     "fresh112": {
         "pop question, desk stretch, father's fall off the roof (en-CA) [hr]": {5: ("offer", OWN_AFTER_OTHERS)},
@@ -1050,7 +1083,7 @@ CASES = (json.loads((HERE / "conversations.json").read_text(encoding="utf-8")) +
          + _blind_conversations("fresh96") + _blind_conversations("fresh98") + _blind_conversations("fresh100")
          + _blind_conversations("fresh102") + _blind_conversations("fresh104") + _blind_conversations("fresh106")
          + _blind_conversations("fresh108") + _blind_conversations("fresh110")
-         + _blind_conversations("fresh112"))
+         + _blind_conversations("fresh112") + _blind_conversations("fresh114") + _blind_conversations("fresh116"))
 
 
 def lead(key: str, text=TEXT) -> str:
@@ -1081,6 +1114,11 @@ def markers(text) -> dict[str, list[str]]:
            for topic in text.raw("topics")},
         "pop_more": [lead("topics.pop_wont.more")],
         "same_for": [lead("pops.follow.same_for")],
+        # the features people come back for (no blind writer's kind fits them: JUDGED names these)
+        "reminder": [lead(f"reminders.texts.{key}") for key in ("when_ask", "confirm_set", "confirm_change", "done_set",
+                     "done_changed", "done_cancelled_one", "done_cancelled_many", "list_none", "list_one", "list_many",
+                     "nothing_to_change", "consent_lead", "when_reprompt")],
+        "progress": [lead("progress.nothing_yet"), lead("progress.week")], "sounds": [lead("sounds.off"), lead("sounds.on")],
         "fallback": [lead("basics.fallback")],  # words not understood: what the skill does  # "and for my neck?" just after an answer: the same goes for it
         "stiffness": [lead("symptoms.not_red_flag")],
         # a stretch offered: the offer itself, or an answer's own offer of a named stretch ("A seated twist
@@ -1134,10 +1172,13 @@ def kinds(said: str) -> set[str]:
     return {kind for kind, markers in MARKERS.items() if any(m and m in said for m in markers)}
 
 
-# The red-flag corpus (tests/corpus/red_flags), each phrasing said in an open session; every fourth
-# also mid-routine, and every fourth (another quarter) mid-check. Phrasings holding virtual-alexa's
-# launch words are left out (see test_red_flag_corpus.py): it turns them into a bare LaunchRequest.
+# The red-flag corpus (tests/corpus/red_flags) through virtual-alexa and `backpop serve`: every
+# fourth phrasing in an open session, another quarter mid-routine and another mid-check (every
+# phrasing is also said in an open session in-process, below: the whole corpus through the client
+# and the server cost the suite some six minutes). Phrasings holding virtual-alexa's launch words
+# are left out (see test_red_flag_corpus.py): it turns them into a bare LaunchRequest.
 CONTEXTS = {"open": [], "routine": ["guide me through cat cow", "next"], "check": ["check my symptoms"]}
+PLAYED_IN = {"open": 1, "routine": 0, "check": 2}  # the quarter (i % 4) of the corpus played in each context
 CORPUS = [case for case in red_flag_corpus.CASES if not red_flag_corpus.launch_words(case.text)]
 
 
@@ -1145,7 +1186,7 @@ def corpus_conversations() -> list[dict]:
     found = []
     for i, case in enumerate(CORPUS):
         for context, before in CONTEXTS.items():
-            if context == "open" or (context == "routine" and i % 4 == 0) or (context == "check" and i % 4 == 2):
+            if i % 4 == PLAYED_IN[context]:
                 found.append({"name": f"corpus {context} {i}", "locale": case.locale,
                               "say": ["open back pop coach", *before, case.text]})
     return found
@@ -1184,6 +1225,42 @@ def played(tmp_path_factory):
         server.wait(timeout=10)
 
 
+def spoken_verdict(case, said: str) -> str:
+    """ok, missed, alarm (red_flag_corpus.verdict) for a corpus phrasing's spoken answer; an
+    emergency without its number is missed, and any stretch over a red flag is its own failure."""
+    got = heard_level(said, case.locale)
+    verdict = red_flag_corpus.verdict(case, got)
+    if case.level == "emergency" and got == "emergency" and EMERGENCY_NUMBERS[case.locale] not in said:
+        verdict = "missed"
+    if case.level in RED_FLAG_KINDS and any(m in said for m in STRETCH_MARKERS):
+        verdict = "stretch over a red flag"
+    return verdict
+
+
+def test_the_whole_red_flag_corpus_said_in_an_open_session_gets_the_right_spoken_answer(capsys):
+    """Every phrasing of the corpus in an open session, in-process: resolved against the interaction
+    model as virtual-alexa resolves it (tests/va.py, its matching read from its code and ported),
+    answered by the skill itself, judged by what is spoken as above. No node and no server: the
+    quarter played through both (above) keeps the two in step."""
+    skill = build_skill()
+    results, wrong = collections.Counter(), []
+    for i, case in enumerate(CORPUS):
+        talk = Conversation(skill, locale=case.locale, user_id=f"amzn1.ask.account.CORPUS-{i}")
+        talk.launch()
+        match = va.resolve(case.locale, case.text)
+        said = ""
+        if match is not None:
+            said = spoken_text(talk.say(match.intent, **{name: value for name, value in match.slots.items()}).ssml)
+        verdict = spoken_verdict(case, said)
+        results[verdict] += 1
+        if verdict != "ok":
+            wrong.append(f"[open {case.locale} {case.form}] {case.text!r} ({case.level}) -> {va.describe(match)}: {said[:120]}")
+    with capsys.disabled():
+        print(f"\nRed-flag corpus in an open session, in-process: {results['ok']}/{len(CORPUS)} right"
+              + "".join(f", {v} {verdict}" for verdict, v in sorted(results.items()) if verdict != "ok"))
+    assert not wrong, f"{len(wrong)} wrong:\n" + "\n".join(wrong[:60])
+
+
 def heard_level(said: str, locale: str) -> str:
     """The level a reply speaks at: the most serious advice in it ("info" for a what-if), or none."""
     text = content.for_locale(locale)
@@ -1216,12 +1293,7 @@ def test_the_red_flag_corpus_said_in_a_session_gets_the_right_spoken_answer(play
         case, context = CORPUS[i], conversation["name"].split()[1]
         turn = played[conversation["name"]][-1]
         said = spoken_text(turn.get("ssml", ""))
-        got = heard_level(said, case.locale)
-        verdict = red_flag_corpus.verdict(case, got)
-        if case.level == "emergency" and got == "emergency" and EMERGENCY_NUMBERS[case.locale] not in said:
-            verdict = "missed"
-        if case.level in RED_FLAG_KINDS and any(m in said for m in STRETCH_MARKERS):
-            verdict = "stretch over a red flag"
+        verdict = spoken_verdict(case, said)
         results[(context, verdict)] += 1
         if verdict != "ok":
             wrong.append(f"[{context} {case.locale} {case.form}] {case.text!r} ({case.level}) -> {turn.get('request')}: {said[:120]}")

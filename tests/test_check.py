@@ -610,3 +610,9 @@ def test_hang_on_and_a_question_mid_check_answers_it_and_asks_again(talk):
     aside = talk.say("StopSaidIntent", query="heat or ice for a stiff back")
     assert EN.text("symptoms.take_your_time") not in aside.speech
     assert EN.text("topics.heat_ice.text")[:40] in aside.speech and aside.speech.endswith(QUESTIONS[0]["text"]), aside.speech
+
+
+def test_no_no_mid_check_is_a_no_not_the_chime_turned_off(talk):
+    """ "No no" (NoSaidIntent + "no") answers the question; only "no sounds" turns the chime off."""
+    start(talk)
+    assert talk.say("NoSaidIntent", query="no").speech.endswith(QUESTIONS[1]["text"])

@@ -567,3 +567,49 @@ def test_a_past_fever_asked_about_mid_routine_gets_the_stiffness_answer_not_a_po
     said = talk.say("StopSaidIntent", query="I had a fever a couple weeks ago but it's totally gone now is that why I'm so stiff")
     assert EN.text("topics.pop_stopped.text")[:30] not in said.speech
     assert EN.text("symptoms.not_red_flag") in said.speech, said.speech
+
+
+@pytest.mark.parametrize("intent, query, position", [
+    ("QuestionIntent", "been driving for five hours pulled into a servo and my back's crook what can i do standing next to the ute", "standing"),
+    ("WhatIntent", "I do in bed then", "lying"),  # "what can I do in bed then?" (the carrier puts back "what")
+])
+def test_what_can_i_do_said_with_a_position_offers_a_stretch_done_that_way(talk, intent, query, position):
+    talk.launch()
+    offered = talk.say(intent, query=query)
+    assert "guide you through" in offered.speech, offered.speech
+    assert position in EN.stretches[talk.attributes["turn"]["offer"]["stretch"]]["positions"]
+
+
+def test_why_s_that_and_how_often_after_an_answer_go_on_from_it(talk):
+    """ "How often?" after the walking answer: that answer again (it says regular); "why's that?":
+    more on it, never the pop's answer."""
+    talk.launch()
+    walking = talk.say("QuestionIntent", query="is walking good for it")
+    assert talk.say("HowOftenIntent", query="").speech == walking.speech
+    more = talk.say("WhyIntent", query="that")  # "why's that?"
+    assert EN.text("topics.pop_what.text")[:30] not in more.speech and more.speech != walking.speech
+
+
+def test_this_is_great_thanks_stop_mid_routine_says_goodbye(stored_skill):
+    talk = Conversation(stored_skill)
+    talk.launch()
+    talk.say("GuideStretchIntent", stretch=("knee to chest", "knee_to_chest"))
+    bye = talk.say("SaidThisIntent", query="is great thanks stop")  # "this is great, thanks, stop"
+    assert bye.ended and "keep your place" in bye.speech, bye.speech
+
+
+@pytest.mark.parametrize("intent, query, answer", [
+    ("HowIntent", "am I doing I feel like I'm falling behind", "progress"),  # "how am I doing, I feel like I'm falling behind"
+    ("HowIntent", "am I going", "progress"),  # "how am I going?" (en-AU)
+    ("NoSaidIntent", "sounds thanks", "sounds"),  # "no sounds thanks"
+])
+def test_progress_and_sounds_asked_in_everyday_words(talk, intent, query, answer):
+    talk.launch()
+    reply = talk.say(intent, query=query)
+    expected = EN.text("progress.nothing_yet") if answer == "progress" else EN.text("sounds.off")
+    assert reply.speech.startswith(expected), reply.speech
+
+
+def test_how_am_i_going_to_is_no_progress_question(talk):
+    talk.launch()
+    assert not talk.say("HowIntent", query="am i going to fix my back").speech.startswith(EN.text("progress.nothing_yet"))

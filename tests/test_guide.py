@@ -310,6 +310,8 @@ def test_back_from_a_pause_carry_on_in_free_words_carries_on(stored_skill, inten
 @pytest.mark.parametrize("intent, query, then", [
     ("WhichStepIntent", None, "which"),
     ("QuestionIntent", "where was i", "which"),  # "right, where was I"
+    ("SaidBackIntent", "now where were we", "which"),  # "back now, where were we?"
+    ("SaidBackIntent", "how long was i supposed to hold that", "hold"),  # "back. how long was I supposed to hold that?"
     ("SkipStretchIntent", None, "skipped"),
     ("HoldTimeIntent", None, "hold"),
     ("AMAZON.RepeatIntent", None, "step"),
@@ -793,3 +795,29 @@ def test_a_stretch_the_skill_does_not_guide_gets_one_it_does(talk):
     offer = talk.say("ChooseStretchIntent", stretch=("child's pose", "not_offered"))
     assert "don't guide that one" in offer.speech and "Shall I guide you through it" in offer.speech
     assert "Say next" in talk.say("AMAZON.YesIntent").speech
+
+
+@pytest.mark.parametrize("intent, query, command", [
+    ("QuestionIntent", "sec phone", "pause"),  # "one sec, phone" (the opener "one" is not handed over)
+    ("QuestionIntent", "minute doorbell is ringing", "pause"),  # "one minute, doorbell is ringing"
+    ("QuestionIntent", "use the restroom real quick hold on", "pause"),  # "gotta use the restroom real quick, hold on"
+    ("QuestionIntent", "I need the loo back in a tick", "pause"),  # "sorry, I need the loo, back in a tick"
+    ("HowLongIntent", "on this one", "hold"),  # "how much longer on this one?"
+    ("QuestionIntent", "time is left for this hold", "hold"),  # "how much time is left for this hold?"
+    ("QuestionIntent", "sorry my kid needed juice and i totally lost count go back two steps", "back"),
+])
+def test_interruptions_and_questions_in_everyday_words_mid_routine(stored_skill, intent, query, command):
+    """The phone, the door or the loo mid-routine is a pause with the place kept; "how much longer on
+    this one?" is the hold; "I lost count, go back two steps" goes back (never the routine's help)."""
+    talk = Conversation(stored_skill)
+    talk.launch()
+    talk.say("StartRoutineIntent")
+    talk.say("AMAZON.NextIntent")
+    reply = talk.say(intent, query=query)
+    assert "didn't catch" not in reply.speech, reply.speech
+    if command == "pause":
+        assert reply.ended and reply.speech == text().text("guide.paused")
+    elif command == "hold":
+        assert "hold" in reply.speech.lower() and not reply.ended
+    else:
+        check_step(reply, "cat_cow", 0)

@@ -171,7 +171,7 @@ def test_every_red_flag_gets_advice_at_its_level_and_no_stretch(skill, locale, s
 
 @pytest.mark.parametrize("intent, slots", [
     ("ChooseStretchIntent", {"symptom": ("numbness in my groin", "saddle_numbness")}),
-    ("CheckSymptomsIntent", {"symptom": ("a fever", "fever")}),
+    ("CheckSymptomsIntent", {"symptom": ("fever", "fever")}),  # ("a fever" alone asks of any: a what-if, below)
     ("GuideStretchIntent", {"stretch": ("my leg is numb", None)}),
     ("QuestionIntent", {"query": "my back hurts and i wet myself"}),
     ("CannotIntent", {"query": "walk properly"}),
@@ -737,7 +737,9 @@ def test_after_advice_to_call_now_naming_a_lesser_service_gets_it_again_never_a_
 @pytest.mark.parametrize("query", ["probably nothing right", "i don't want to make a fuss can i just wait it out",
                                    "why does that matter if it's gone", "it goes away after a bit though is that okay",
                                    "it's just a stiff back i don't need an ambulance",  # "honestly, it's just ..."
-                                   "was forever ago i'm fine just give me something for the stiffness"])  # "that was ..."
+                                   "was forever ago i'm fine just give me something for the stiffness",  # "that was ..."
+                                   "already said that",  # "you already said that"
+                                   "will settle by itself just set the reminder"])  # "it will settle by itself, ..."
 def test_pushing_back_in_other_words_gets_the_advice_again(stored_skill, query):
     talk = Conversation(stored_skill, locale="en-US")
     talk.launch()
@@ -1003,3 +1005,50 @@ def test_pushing_back_with_a_fuss_or_the_mattress_gets_the_advice_again(stored_s
 ])
 def test_never_eases_is_night_pain_and_a_fall_onto_the_bed_is_none(said, level):
     assert level_heard(said) == level
+
+
+@pytest.mark.parametrize("locale, said, level", [
+    # rounds fresh82 and fresh114: what a carrier sees, terse fragments, and harmless look-alikes
+    ("en-AU", "dad's got a dead leg the left one can't feel his shin since he did his back lifting hay bales", "right_away"),
+    ("en-AU", "gave me a dead leg at footy", None),
+    ("en-US", "my jeans keep slipping down i haven't been dieting and my back's been hurting", "urgent"),
+    ("en-AU", "me back's stuffed and i've wet me trackie dacks twice today without even feeling it coming", "emergency"),
+    ("en-GB", "on steroids for years back's new", "urgent"),
+    ("en-GB", "i was on steroids years back", None),
+    ("en-GB", "the hot water bottle on my nan's back feels really hot to touch is that too hot", None),
+    ("en-GB", "she feels really hot to touch and her back hurts", "urgent"),
+    ("en-AU", "i'm thirty weeks pregnant and my back's stiff what's something i can do sitting on the couch", None),
+    ("en-AU", "back pain for six weeks now", "soon"),
+    ("en-IN", "my mother can't sit on the floor because of her knees give a stretch she can do in a chair", None),
+    ("en-IN", "i can't sit on the floor because of my back", "soon"),
+])
+def test_what_a_carer_sees_and_terse_fragments_are_read_at_their_level(locale, said, level):
+    """A dead leg with no feeling in the shin is numbness, a knock's dead leg is not; clothes slipping
+    down without dieting; wetting without feeling it; long-term steroids; a hot water bottle hot to
+    touch is no fever; weeks pregnant is no pain lasting weeks; a floor the knees keep her off is not
+    the back stopping daily life."""
+    assert level_heard(said, locale) == level
+
+
+@pytest.mark.parametrize("said", ["my dad fell off the ladder and hurt his back he keeps saying he's fine",
+                                  "my husband rolled the ski-doo out on the lake and his back's been sore since he keeps saying he's fine",
+                                  "mum fell down the stairs last night she insists she's okay but her back is killing her"])
+def test_someone_playing_down_their_fall_is_still_their_emergency(said):
+    """ "He keeps saying he's fine" plays it down; it denies nothing a clinician would let pass."""
+    finding = screen.screen([said], "en-CA")
+    assert finding is not None and finding.level == "emergency" and finding.who == "other", finding
+
+
+@pytest.mark.parametrize("symptom, status", [("a fever", screen.HYPOTHETICAL), ("fever", screen.PRESENT),
+                                             ("my fever", screen.PRESENT)])
+def test_a_sign_named_with_a_in_the_check_s_samples_is_asked_of_any(symptom, status):
+    """ "Should I worry about a fever?" asks of any fever (a what-if, answered with what to do);
+    "should I see a doctor about fever" names the speaker's."""
+    finding = safety.finding_in("en-CA", "CheckSymptomsIntent", [safety.SlotReading("symptom", symptom, "fever")])
+    assert finding is not None and finding.symptom == "fever" and finding.status == status, finding
+
+
+@pytest.mark.parametrize("said", ["it's been maybe three or four weeks and i don't think my back's getting any better",
+                                  "worse really bad now"])  # "getting worse, really bad now" ("getting" opens a sample)
+def test_weeks_not_getting_better_and_worse_said_first_are_signs_to_book_soon(said):
+    assert level_heard(said, "en-AU") == "soon"
