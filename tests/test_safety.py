@@ -1052,3 +1052,24 @@ def test_a_sign_named_with_a_in_the_check_s_samples_is_asked_of_any(symptom, sta
                                   "worse really bad now"])  # "getting worse, really bad now" ("getting" opens a sample)
 def test_weeks_not_getting_better_and_worse_said_first_are_signs_to_book_soon(said):
     assert level_heard(said, "en-AU") == "soon"
+
+
+@pytest.mark.parametrize("locale, said, level", [
+    # round fresh84: signs said while asking for something else, and how a sign began and changed
+    ("en-IN", "i am unable to get up from the chair since today morning legs are not supporting please tell the weather also", "emergency"),
+    ("en-GB", "me back went all of a sudden and it's absolute agony what's on telly tonight", "urgent"),
+    ("en-AU", "sharp pain zapping down the back of me left leg feels fine otherwise what's on tonight", "soon"),
+    ("en-AU", "the weakness in my leg was mild at first but it has got a lot worse overnight", "emergency"),
+    ("en-US", "ever since yesterday i've been stumbling a lot maybe my legs are going a bit hard to say", "emergency"),
+    ("en-GB", "went head over heels down the stairs last night thought i was fine but this morning my back's in bits", "emergency"),
+    ("en-US", "my back's been acting up since the fourth of july and it's not letting up six weeks now", "soon"),
+    ("en-US", "my right foot was numb for a couple of days last month it's been totally fine since", None),
+    ("en-US", "play free fallin by tom petty while i do my stretches", None),
+    ("en-GB", "show me the chest stretch and play fever by peggy lee while i do it", None),
+    ("en-US", "i've had a fever since yesterday and my back aches", "urgent"),
+])
+def test_a_sign_said_with_another_request_or_told_as_it_changed_is_read_at_its_level(locale, said, level):
+    """ "What's on telly tonight" is no story; "feels fine otherwise" denies nothing; one leg's
+    weakness getting worse overnight is an emergency; "thought I was fine, but this morning ..." is
+    no fall that is over; a song called Fever or Free Fallin' is no one's sign."""
+    assert level_heard(said, locale) == level
