@@ -311,20 +311,23 @@ def _turns(locale: str) -> re.Pattern[str]:
 
 def asks_which(text: str | None, locale: str | None) -> bool:
     """ "Okay, but which one would you go with?": the skill asked to choose between what it named."""
-    locale = locale if locale in content.LOCALES else content.DEFAULT_LOCALE
-    return bool(text) and _listed(locale, "which_one").search(normalise(text)) is not None
+    return _says(text, locale, "which_one")
 
 
 def asks_same_again(text: str | None, locale: str | None) -> bool:
     """ "Can you do the same for my wife?": what was just done, asked again for someone (`same_again`)."""
-    locale = locale if locale in content.LOCALES else content.DEFAULT_LOCALE
-    return bool(text) and _listed(locale, "same_again").search(normalise(text)) is not None
+    return _says(text, locale, "same_again")
 
 
 def asks_what_to_do(text: str | None, locale: str | None) -> bool:
     """ "What can I do standing by the car?": something to do asked for (`what_to_do`)."""
+    return _says(text, locale, "what_to_do")
+
+
+def _says(text: str | None, locale: str | None, key: str) -> bool:
+    """The words hold one of topic_words.toml's patterns under `key`."""
     locale = locale if locale in content.LOCALES else content.DEFAULT_LOCALE
-    return bool(text) and _listed(locale, "what_to_do").search(normalise(text)) is not None
+    return bool(text) and _listed(locale, key).search(normalise(text)) is not None
 
 
 @lru_cache(maxsize=None)
