@@ -20,6 +20,8 @@ import re
 from collections import defaultdict
 from typing import Any, Hashable, NamedTuple
 
+import ahocorasick  # pyahocorasick: an Aho-Corasick automaton in C (Gate)
+
 try:  # the standard library's own parser (Python 3.11+ names it re._parser)
     from re import _compiler, _parser
     from re import _constants as _c
@@ -216,6 +218,83 @@ class Gated:
                 if found is not None:
                     return found
         return None
+
+
+def holds(pattern: str) -> frozenset[str] | None:
+    """Strings one of which every match of `pattern` holds somewhere: the start strings of the
+    whole pattern, else (where it can begin anyhow: "^(?!...).*\\bpause") those of what follows,
+    or of each alternative of an alternation that cannot be bounded as a whole. None when that
+    cannot be told (then the pattern may match any words)."""
+    return compiled_and_held(pattern)[1]
+
+
+def compiled_and_held(pattern: str) -> tuple[re.Pattern[str], frozenset[str] | None]:
+    """The pattern compiled, and holds(pattern), from one parse."""
+    if _parser is None:
+        return re.compile(pattern), None
+    parsed = _parser.parse(pattern)
+    try:
+        held = _holds(list(parsed.data))
+    except Exception:  # noqa: BLE001 - too many strings, or anything else: always try it
+        held = None
+    return _compiler.compile(parsed), held
+
+
+def _holds(items: list[tuple[Any, Any]]) -> frozenset[str] | None:
+    for k, (op, av) in enumerate(items):
+        found = _bounded(items[k:])
+        if found is not None:  # a match holds a match of the rest, which begins so
+            return found
+        inner = None
+        if op is _c.BRANCH:  # every alternative holds one of its own strings
+            each = [_holds(list(branch.data)) for branch in av[1]]
+            inner = None if any(e is None for e in each) else frozenset().union(*each)
+        elif op is _c.SUBPATTERN:
+            inner = _holds(list(av[-1].data))
+        if inner is not None:
+            return inner
+    return None
+
+
+def _bounded(items: list[tuple[Any, Any]]) -> frozenset[str] | None:
+    try:
+        found = {start.split(OPEN)[0] for start in _sequence(items, WIDTH)}
+    except _Unknown:
+        return None
+    return None if "" in found or len(found) > MAX_STARTS else frozenset(found)
+
+
+class Gate:
+    """Which of some patterns may match anywhere in some words, from one pass of an Aho-Corasick
+    automaton (pyahocorasick, in C) over the strings their matches hold (`holds`): a pattern none
+    of whose strings is in the words cannot match, and is not tried. A table of long alternations
+    tried one after another (named_words.toml `routine_questions`, each of some thirty phrasings
+    that may begin anywhere) cost about 190 µs a turn; the pass about 1 µs, and then only the
+    two or three patterns it lets through are tried."""
+
+    def __init__(self, held: dict[Hashable, frozenset[str] | None]) -> None:
+        """`held`: each pattern's holds() (None: it may match any words)."""
+        self.bits = {key: 1 << n for n, key in enumerate(held)}
+        self.always, table = 0, {}
+        for key, found in held.items():
+            if found is None:
+                self.always |= self.bits[key]
+                continue
+            for string in found:
+                table[string] = table.get(string, 0) | self.bits[key]
+        self.automaton = ahocorasick.Automaton() if table else None
+        for string, bits in table.items():
+            self.automaton.add_word(string, bits)
+        if self.automaton is not None:
+            self.automaton.make_automaton()
+
+    def mask(self, said: str) -> int:
+        """The patterns (a bit each) that may match somewhere in the words."""
+        mask = self.always
+        if self.automaton is not None:
+            for _, bits in self.automaton.iter(said):
+                mask |= bits
+        return mask
 
 
 class Scan(NamedTuple):

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Iterable, Iterator, NamedTuple
 
-from . import content
+from . import content, prefilter
 
 
 class Named(NamedTuple):
@@ -23,15 +23,73 @@ class Named(NamedTuple):
     minutes: int | None = None
 
 
+class _Table:
+    """Keys and their phrasings' patterns, in the data's order. A prefilter.Gate over every
+    phrasing tells which may match some words: a key none of whose phrasings may is not tried, and
+    of a key only the phrasings that may are (a `routine_questions` key has some thirty, most of
+    which would fail at every place of the words). The others match nowhere in the words, so
+    what those few find, taken as an alternation takes them, is what the key's whole alternation
+    finds (tests/test_understand.py holds the two to the same matches)."""
+
+    def __init__(self, entries: Iterable[tuple[str, list[str]]]) -> None:
+        self.entries = tuple((key, tuple(phrasings)) for key, phrasings in entries)
+        self.alone: dict[str, list[re.Pattern[str]]] = {}  # each phrasing compiled alone
+        held = {}
+        for key, phrasings in self.entries:
+            self.alone[key] = []
+            for n, phrasing in enumerate(phrasings):
+                compiled, held[(key, n)] = prefilter.compiled_and_held(phrasing)
+                self.alone[key].append(compiled)
+        self.gate = prefilter.Gate(held)
+        self.spans, offset = [], 0  # per key: its first phrasing's bit, and all of its bits
+        for key, phrasings in self.entries:
+            self.spans.append((key, offset, (1 << len(phrasings)) - 1))
+            offset += len(phrasings)
+        self.phrasings = dict(self.entries)
+
+    def matches(self, text: str) -> Iterator[tuple[str, list[re.Match[str]]]]:
+        """Each key that matches the words, in order, with what its alternation's finditer finds."""
+        mask = self.gate.mask(text)
+        for key, offset, every in self.spans:
+            some = (mask >> offset) & every
+            if not some:
+                continue
+            found = _alternation([alone for n, alone in enumerate(self.alone[key]) if some >> n & 1], text)
+            if found is None:  # (an empty match: the whole alternation's own finditer)
+                found = list(_any(list(self.phrasings[key])).finditer(text))
+            if found:
+                yield key, found
+
+
+def _alternation(branches: list[re.Pattern[str]], text: str) -> list[re.Match[str]] | None:
+    """What finditer of the branches' alternation `(?:b1)|(?:b2)|...` finds: from each place, the
+    leftmost match of any branch, the first branch's on a tie, then on from where it ends. None
+    where a match is empty (finditer's rules for those are not followed here)."""
+    found: list[re.Match[str]] = []
+    at = 0
+    while True:
+        best = None
+        for branch in branches:
+            match = branch.search(text, at)
+            if match is not None and (best is None or match.start() < best.start()):
+                best = match
+        if best is None:
+            return found
+        if best.end() == best.start():
+            return None
+        found.append(best)
+        at = best.end()
+
+
 class _Patterns(NamedTuple):
-    areas: tuple[tuple[str, re.Pattern[str]], ...]
-    positions: tuple[tuple[str, re.Pattern[str]], ...]
-    stretches: tuple[tuple[str, re.Pattern[str]], ...]
+    areas: _Table
+    positions: _Table
+    stretches: _Table
     minutes: tuple[tuple[re.Pattern[str], int], ...]
     pain: re.Pattern[str]
     pain_outright: re.Pattern[str]
     pain_denied: re.Pattern[str]
-    routine_questions: tuple[tuple[str, re.Pattern[str]], ...]
+    routine_questions: _Table
 
 
 MINUTE_WORDS = {"two": 2, "five": 5, "ten": 10}  # the [minutes] and [minutes_by_feel] keys: a routine's length
@@ -46,8 +104,8 @@ def _any(patterns: list[str], *, words: bool = False) -> re.Pattern[str]:
 def _patterns(locale: str | None) -> _Patterns:
     data = content.joined(locale, "named_words")
 
-    def table(name: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
-        return tuple((key, _any(patterns)) for key, patterns in data.get(name, {}).items())
+    def table(name: str) -> _Table:
+        return _Table(data.get(name, {}).items())
 
     minutes = tuple((_any(words, words=True), MINUTE_WORDS[key])  # numbers first, then lengths said by feel
                     for table_name in ("minutes", "minutes_by_feel") for key, words in data.get(table_name, {}).items())
@@ -57,15 +115,12 @@ def _patterns(locale: str | None) -> _Patterns:
                      _any(data.get("pain", {}).get("denied", []), words=True), table("routine_questions"))
 
 
-def _first(table: tuple[tuple[str, re.Pattern[str]], ...], text: str) -> str | None:
+def _first(table: _Table, text: str) -> str | None:
     """The key whose words are said at the greatest length ("upper back" before "back"), the
     first on a tie."""
     best, length = None, 0
-    for key, pattern in table:
-        found = pattern.search(text)
-        if found is None:
-            continue
-        longest = max(len(m.group(0)) for m in pattern.finditer(text, found.start()))
+    for key, found in table.matches(text):
+        longest = max(len(match.group(0)) for match in found)
         if longest > length:
             best, length = key, longest
     return best
@@ -105,8 +160,8 @@ def corrects_area(said: str, locale: str | None = None) -> str | None:
     text = _plain(said)
     if _correction(locale).search(text) is None:
         return None
-    last = max(((found.end(), len(found.group(0)), key) for key, pattern in _patterns(locale).areas
-                for found in pattern.finditer(text)), default=None)  # (the last to end, the longest: "upper back", not "back")
+    last = max(((match.end(), len(match.group(0)), key) for key, found in _patterns(locale).areas.matches(text)
+                for match in found), default=None)  # (the last to end, the longest: "upper back", not "back")
     return last[2] if last else None
 
 
@@ -114,11 +169,11 @@ def area_follow_up(said: str, filler: frozenset[str], locale: str | None = None)
     """The words naming a body area, when nothing else but `filler` words is said with them
     ("and for my neck?" gives "neck"), else None."""
     text = _plain(said)
-    for _, pattern in _patterns(locale).areas:
-        for found in pattern.finditer(text):
-            rest = re.findall(r"[a-z0-9']+", text[: found.start()] + " " + text[found.end():])
+    for _, found in _patterns(locale).areas.matches(text):
+        for match in found:
+            rest = re.findall(r"[a-z0-9']+", text[: match.start()] + " " + text[match.end():])
             if all(word in filler for word in rest):
-                return found.group(0)
+                return match.group(0)
     return None
 
 

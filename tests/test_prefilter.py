@@ -95,3 +95,20 @@ WORDS = sorted({word for text, _ in PHRASINGS for word in normalise(text).split(
 @given(st.lists(st.sampled_from(WORDS), min_size=1, max_size=14), st.sampled_from(content.LOCALES))
 def test_random_word_sequences_never_match_where_the_prefilter_says_no(words, locale):
     assert not _every_match_begins_as_worked_out(" ".join(words), locale)
+
+
+def test_strings_a_match_holds():
+    assert prefilter.holds(r"how long (to|do i) hold") == {"how long"}
+    assert prefilter.holds(r"^(?!.*\b(how|what)\b).*\bpause( it)?$") == {"pause", "pause it"}, \
+        "what follows a leading .* must be there"
+    assert prefilter.holds(r"(?:a|b.*cde)|(?:xy)") >= {"a", "xy"}
+    assert prefilter.holds(r".*") is None and prefilter.holds(r"(?:x)|(?:.*)") is None, "could match any words"
+
+
+def test_the_gate_lets_through_the_patterns_whose_strings_are_in_the_words():
+    gate = prefilter.Gate({"hold": prefilter.holds(r"how long (to|do i) hold"),
+                           "pause": prefilter.holds(r"^.*\bpause$"), "any": None})
+    assert gate.mask("so how long do i hold") == gate.bits["hold"] | gate.bits["any"]
+    assert gate.mask("how much longer") == gate.bits["any"], "'how long' is not in it"
+    assert gate.mask("somehow long then pause") == gate.bits["hold"] | gate.bits["pause"] | gate.bits["any"], \
+        "anywhere in the words, not only where a word begins"
