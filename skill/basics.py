@@ -381,6 +381,28 @@ class Fallback(IntentHandler):
         return render(handler_input, fallback_reply(handler_input))
 
 
+class OutOfReach(IntentHandler):
+    """Something the skill cannot do ("can you call my daughter", "order me some Tylenol", "play some
+    music"; free_text.toml's `plainly` reads it so): it says so, then what it can do."""
+
+    intents = ("OutOfReachIntent",)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        reply = help_reply(handler_input)
+        reply.parts.insert(0, words(handler_input).text("basics.out_of_reach"))
+        return render(handler_input, reply)
+
+
+class CallForHelp(IntentHandler):
+    """ "Can you call an ambulance for me": the skill cannot call; the emergency number, never "sorry,
+    I didn't catch that" (after red-flag advice, safety.NoStretchAfterWarning says that advice again)."""
+
+    intents = ("CallForHelpIntent",)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        return render(handler_input, statement(words(handler_input).text("safety.cannot_call")))
+
+
 class UnhandledIntent(RequestHandler):
     """An intent no handler claims (a model newer than the code): steer back, don't crash."""
 
@@ -432,7 +454,7 @@ class Apology(AbstractExceptionHandler):
         return render(handler_input, reply)
 
 
-HANDLERS = (Launch(), NavigateHome(), Help(), StopOrCancel(), NoThanks(), RepeatLast(), NothingPending(), ForgetMe(),
+HANDLERS = (Launch(), NavigateHome(), Help(), OutOfReach(), CallForHelp(), StopOrCancel(), NoThanks(), RepeatLast(), NothingPending(), ForgetMe(),
             FreeQuestion(), Fallback(), UnhandledIntent(), SessionEnded(), SkillDisabled())
 LAST_HANDLERS = (AnyOtherRequest(),)
 REQUEST_INTERCEPTORS = (SaidPlainly(),)  # after safety's

@@ -418,7 +418,10 @@ class ResumeKeptPlace(IntentHandler):
     def when(self, handler_input: HandlerInput) -> bool:
         name = get_intent_name(handler_input)
         if name in carriers.intents():
-            return pending(handler_input, "resume") and kept_place(handler_input) is not None and _takes_offer(handler_input)
+            if kept_place(handler_input) is None:
+                return False  # (the offer, or where they left off named: "sweet, okay, carry on from where I was" after
+            return (pending(handler_input, "resume") or understand.names_kept_place(  # the offer gave way to a pop told)
+                free_words(handler_input), handler_input.request_envelope.request.locale)) and _takes_offer(handler_input)
         return kept_place(handler_input) is not None and (
             pending(handler_input, "resume") or name == "AMAZON.ResumeIntent"
             or (name == "AMAZON.NextIntent" and _opens_session(handler_input)))

@@ -214,6 +214,11 @@ def carries_on(said: str, locale: str | None = None) -> bool:
     return offer.carry_on.search(text) is not None and offer.refuse.search(text) is None
 
 
+def names_kept_place(said: str, locale: str | None = None) -> bool:
+    """Words that name where they left off ("carry on from where I was"; `resume_offer.places`)."""
+    return _offer_words(locale).places.search(_plain(said)) is not None
+
+
 def will_not_carry_on(said: str, locale: str | None = None) -> bool:
     """Words that refuse to carry on ("nah, I'd rather not continue"; `resume_offer.refuse`)."""
     return _offer_words(locale).refuse.search(_plain(said)) is not None

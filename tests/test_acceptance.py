@@ -844,6 +844,13 @@ JUDGED = {
             1: ("selfcare", "stiffness from a whole day sitting in the office on a laptop gets the desk advice, which offers "
                             "the seated twist")},
     },
+    "fresh118": {
+        "nope to the routine, asks about a hot bath and heat instead (en-CA) [if]": {4: (None, "left: at the resume offer, 'nope, skip that, would a hot bath help instead' skips the stretch at the kept place; the question after it is not answered")},
+        "Impatient caller asks to phone daughter, then mentions numbness down below (en-US) [ig]": {5: ("warned_again", "'can you call nine one one for me' just after emergency advice: that advice again, with the number")},
+        "Wee trouble mentioned between off-topic chatter (en-GB) [ig]": {5: ("warned_again", "'can you ring nine nine nine for me' just after emergency advice: that advice again, with the number")},
+        "Impatient pop questions with a footy detour (en-AU) [ig]": {2: ("fallback", "'who won the footy last night' asks nothing the skill knows: the fallback says what it does")},
+        "Asks for music, office stiffness with no numbness, desk stretch (en-IN) [ig]": {2: ("desk_posture", "a back stiff from sitting at an office desk all day gets the desk answer, which offers a seated stretch")},
+    },
     "fresh116": {
         "weekday reminder set, progress, sounds off, lower back stretch (en-US) [hz]": {1: ("reminder", REMINDER_CLIENT), 2: ("reminder", REMINDER_CLIENT), 3: ("progress", PROGRESS), 4: ("sounds", SOUNDS)},
         "reminder this fall and falling behind are not falls, then the pop timer (en-US) [hz]": {1: ("reminder", REMINDER_CLIENT), 2: ("progress", PROGRESS)},
@@ -910,9 +917,6 @@ JUDGED = {
     },
     "fresh108": {
         "first look: help, the pop questions, then the weather (en-US) [hj]": {5: ("fallback", OFF_TOPIC)},
-        "just cracked it, timer, heating pad, chiropractor, music (en-US) [hj]": {5: ("fallback", OFF_TOPIC)},
-        "hot water bottle, heat or ice, desk, physio, a loo what-if, music (en-GB) [hj]": {6: ("fallback", OFF_TOPIC)},
-        "why it cracks, why it won't, music, just cracked it, hot shower (en-AU) [hj]": {3: ("fallback", OFF_TOPIC)},
     },
     "fresh106": {
         "dog on the mat during a lower-back routine, pause and carry on (en-US) [hf]": {2: (None, NO_SAMPLE)},
@@ -1083,7 +1087,8 @@ CASES = (json.loads((HERE / "conversations.json").read_text(encoding="utf-8")) +
          + _blind_conversations("fresh96") + _blind_conversations("fresh98") + _blind_conversations("fresh100")
          + _blind_conversations("fresh102") + _blind_conversations("fresh104") + _blind_conversations("fresh106")
          + _blind_conversations("fresh108") + _blind_conversations("fresh110")
-         + _blind_conversations("fresh112") + _blind_conversations("fresh114") + _blind_conversations("fresh116"))
+         + _blind_conversations("fresh112") + _blind_conversations("fresh114") + _blind_conversations("fresh116")
+         + _blind_conversations("fresh118"))
 
 
 def lead(key: str, text=TEXT) -> str:
@@ -1132,6 +1137,9 @@ def markers(text) -> dict[str, list[str]]:
         **{level: [lead(f"safety.{how}.{level}") for how in ("levels", "levels_other", "if_it_might_be")]
            + ([lead("symptoms.noted_soon")] if level == "soon" else [])  # "Noted: ... worth booking ... soon" (as heard_level)
            for level in ("emergency", "right_away", "urgent", "soon")},
+        # "can you call an ambulance for me": the skill cannot call; it says to call the emergency number now
+        "emergency": [lead(f"safety.{how}.emergency") for how in ("levels", "levels_other", "if_it_might_be")]
+        + [lead("safety.cannot_call")],
         "info": [lead(f"safety.if_it_happens.{level}") for level in ("emergency", "right_away", "urgent", "soon")],
         "warned_again": [lead("safety.earlier"), lead("safety.earlier_other"), lead("safety.earlier_call"),
                          lead("safety.earlier_call_other"), lead("safety.earlier_now"), lead("safety.earlier_now_other"),

@@ -162,7 +162,10 @@ def test_every_intent_in_the_model_has_a_handler(locale):
 
 @by_locale
 def test_every_handled_intent_is_in_the_model(locale):
-    unreachable = handled_intents() - set(intents(locale))
+    """Or is what free words plainly stand for (free_text.toml `plainly`: "can you call my daughter"
+    is read as OutOfReachIntent, which the model need not hold: it keeps to the intent budget)."""
+    plainly = {rule["means"] for rule in content.joined(locale, "free_text").get("plainly", [])}
+    unreachable = handled_intents() - set(intents(locale)) - plainly
     assert not unreachable, f"handlers serve intents {locale} never sends: {sorted(unreachable)}"
 
 
