@@ -613,3 +613,39 @@ def test_progress_and_sounds_asked_in_everyday_words(talk, intent, query, answer
 def test_how_am_i_going_to_is_no_progress_question(talk):
     talk.launch()
     assert not talk.say("HowIntent", query="am i going to fix my back").speech.startswith(EN.text("progress.nothing_yet"))
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_an_ambulance_asked_for_gets_the_emergency_number_not_a_shrug(skill, locale):
+    talk = Conversation(skill, locale=locale)
+    talk.launch()
+    number = content.for_locale(locale).defaults["emergency"]
+    for intent, query in (("CanIntent", "call an ambulance for me"), ("QuestionIntent", "an ambulance"),
+                          ("QuestionIntent", "ring triple zero for me")):
+        reply = talk.say(intent, query=query)
+        assert "can't make calls" in reply.speech and number in reply.speech, (query, reply.speech)
+        assert content.for_locale(locale).text("basics.not_caught") not in reply.speech
+        talk.launch()
+
+
+def test_what_the_skill_cannot_do_is_said_so_with_what_it_can(talk):
+    talk.launch()
+    for intent, query in (("CanIntent", "call my daughter for me"), ("QuestionIntent", "a text to my wife saying i'll be late"),
+                          ("CanIntent", "order me some tylenol"), ("QuestionIntent", "some music")):
+        reply = talk.say(intent, query=query)
+        assert reply.speech.startswith(EN.text("basics.out_of_reach")) and EN.text("basics.help") in reply.speech, \
+            (query, reply.speech)
+
+
+def test_a_sign_said_with_a_call_asked_for_is_the_sign_first(talk):
+    talk.launch()
+    reply = talk.say("CanIntent", query="call my son for me my legs have both gone numb")
+    assert "911" in reply.speech and EN.text("basics.out_of_reach") not in reply.speech, reply.speech
+
+
+def test_mid_check_a_call_asked_for_asks_the_question_again(talk):
+    talk.launch()
+    first = talk.say("CheckSymptomsIntent")
+    reply = talk.say("CanIntent", query="call my daughter for me")
+    assert EN.raw("symptoms.questions")[0]["text"][:25] in first.speech
+    assert EN.raw("symptoms.questions")[0]["text"][:25] in reply.speech, reply.speech
