@@ -243,7 +243,7 @@ def _plainly_specs(locale: str | None) -> list[dict]:
 
 
 @lru_cache(maxsize=None)
-def _plainly_starts(locale: str | None) -> tuple[prefilter.Index, prefilter.Index]:
+def _plainly_starts(locale: str | None) -> tuple[prefilter.Index, prefilter.Gate]:
     """Where each `plainly` rule's whole-query match can begin (prefilter.starts): its first words
     begin one of its words or its ending; and where one has an ending, that ending begins a word
     somewhere (after the words before it, each followed by a space). A rule neither tells of cannot
@@ -256,7 +256,7 @@ def _plainly_starts(locale: str | None) -> tuple[prefilter.Index, prefilter.Inde
             first[n], ends[n] = prefilter.starts(f"(?:{filler}|{ending})"), prefilter.starts(ending)
         else:
             first[n] = prefilter.starts(filler)
-    return prefilter.Index(first, walk=True), prefilter.Index(ends, walk=True)
+    return prefilter.Index(first, walk=True), prefilter.Gate(ends, at_words=True)
 
 
 @lru_cache(maxsize=None)

@@ -67,9 +67,10 @@ class Index:
     """Where in some words each of many patterns may begin, from one pass over the word starts.
 
     Each start string maps to the patterns (a bit each: `bits[key]`) that can begin with it; a
-    pattern with no bound (None) may begin anywhere. `scan(said)` looks up, at each word start,
-    the slices as long as some start string (a dozen dict lookups a word, for every pattern at
-    once), and its `finditer` tries a pattern only where it may begin: the matches
+    pattern with no bound (None) may begin anywhere. `scan(said)` finds, in one pass of an
+    Aho-Corasick automaton (pyahocorasick, in C) over the words after a space, every word start
+    that a start string begins (looking up the slices at each word start in Python cost about three
+    times as much), and its `finditer` tries a pattern only where it may begin: the matches
     `pattern.finditer` finds, for patterns that begin at a word start (the screen's do: they open
     with `(?<![a-z0-9'])`), without trying every alternative at every place in between."""
 
@@ -90,15 +91,16 @@ class Index:
                     table.setdefault(start[:n], 0)
         self.table = table if walk else {}  # (at and mask walk it; scan reads the small tables below)
         self.widths = tuple(range(1, self.lengths[-1] + 1)) if walk and self.lengths else ()
-        # for scan: start strings of one or two characters, and the longer ones by their first two
-        # (a small table each: the lookups at a word stay among a few cache lines, not a large table's)
-        self.short = {start: bits for start, bits in table.items() if len(start) <= 2 and bits}
-        by_two: dict[str, dict[str, int]] = defaultdict(dict)
+        # for scan: every start string after a space, in one automaton (pyahocorasick) run over the
+        # words after a space: each word start a start string begins, found in C
+        self.automaton = ahocorasick.Automaton()
         for start, bits in table.items():
-            if len(start) > 2 and bits:
-                by_two[start[:2]][start] = bits
-        self.by_two = {two: (longer, tuple(sorted({len(start) for start in longer})))
-                       for two, longer in by_two.items()}
+            if bits:
+                self.automaton.add_word(" " + start, (len(start), bits))
+        if len(self.automaton):
+            self.automaton.make_automaton()
+        else:
+            self.automaton = None
 
     def at(self, said: str, at: int = 0) -> int:
         """The patterns that may begin at this one place (a bit each, the unbounded ones too; an
@@ -121,24 +123,17 @@ class Index:
                 return mask
 
     def scan(self, said: str) -> "Scan":
-        short, by_two = self.short.get, self.by_two.get
-        where: list[tuple[int, int]] = []  # (a word start, the patterns that may begin there)
-        mask, at = 0, 0
-        while True:
-            two = said[at:at + 2]
-            here = short(said[at:at + 1], 0) | short(two, 0)
-            longer = by_two(two)
-            if longer is not None:  # the start strings of three characters or more that begin so
-                table, lengths = longer
-                for length in lengths:
-                    here |= table.get(said[at:at + length], 0)
-            if here:
-                where.append((at, here))
-                mask |= here
-            space = said.find(" ", at)
-            if space < 0:
-                return Scan(self, said, mask | self.always, where)
-            at = space + 1
+        """Where each pattern may begin (the word starts a start string of it begins) and the patterns
+        that may begin somewhere."""
+        if self.automaton is None:
+            return Scan(self, said, self.always, [])
+        places: dict[int, int] = {}
+        mask = 0
+        for end, (length, bits) in self.automaton.iter(" " + said):
+            at = end - length  # (the space before the word is at `at` in " " + said: the word begins there in said)
+            places[at] = places.get(at, 0) | bits
+            mask |= bits
+        return Scan(self, said, mask | self.always, sorted(places.items()))
 
 
 class Branches:
@@ -272,8 +267,11 @@ class Gate:
     that may begin anywhere) cost about 190 µs a turn; the pass about 1 µs, and then only the
     two or three patterns it lets through are tried."""
 
-    def __init__(self, held: dict[Hashable, frozenset[str] | None]) -> None:
-        """`held`: each pattern's holds() (None: it may match any words)."""
+    def __init__(self, held: dict[Hashable, frozenset[str] | None], *, at_words: bool = False) -> None:
+        """`held`: each pattern's holds() (None: it may match any words). `at_words`: the strings
+        count only where a word begins (each is looked for after a space, in the words after one),
+        as for patterns that begin a word, given their start strings (starts())."""
+        self.at_words = at_words
         self.bits = {key: 1 << n for n, key in enumerate(held)}
         self.always, table = 0, {}
         for key, found in held.items():
@@ -284,7 +282,7 @@ class Gate:
                 table[string] = table.get(string, 0) | self.bits[key]
         self.automaton = ahocorasick.Automaton() if table else None
         for string, bits in table.items():
-            self.automaton.add_word(string, bits)
+            self.automaton.add_word(" " + string if at_words else string, bits)
         if self.automaton is not None:
             self.automaton.make_automaton()
 
@@ -292,7 +290,7 @@ class Gate:
         """The patterns (a bit each) that may match somewhere in the words."""
         mask = self.always
         if self.automaton is not None:
-            for _, bits in self.automaton.iter(said):
+            for _, bits in self.automaton.iter(" " + said if self.at_words else said):
                 mask |= bits
         return mask
 

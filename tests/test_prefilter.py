@@ -8,6 +8,8 @@ vocabulary's own words (hypothesis).
 """
 from __future__ import annotations
 
+import functools
+import operator
 import re
 
 import pytest
@@ -112,3 +114,22 @@ def test_the_gate_lets_through_the_patterns_whose_strings_are_in_the_words():
     assert gate.mask("how much longer") == gate.bits["any"], "'how long' is not in it"
     assert gate.mask("somehow long then pause") == gate.bits["hold"] | gate.bits["pause"] | gate.bits["any"], \
         "anywhere in the words, not only where a word begins"
+
+
+def test_the_scan_finds_each_word_start_as_looking_up_its_slices_finds_it():
+    """The automaton's scan against the plain reading: at each word start, every start string
+    the words there begin with (Index.at on an index that walks its start strings' prefixes)."""
+    for locale in content.LOCALES:
+        rules = screen.rules(locale)
+        walked = prefilter.Index({**rules.term_begins, **{n: c.phrases_begin for n, c in enumerate(rules.concepts)}},
+                                 walk=True)
+        for text, case_locale in PHRASINGS:
+            if case_locale != locale:
+                continue
+            said = rules.said(text)
+            starts = [0] + [n + 1 for n, c in enumerate(said) if c == " "]
+            looked_up = [(at, walked.at(said, at) & ~walked.always) for at in starts]
+            expected = [(at, bits) for at, bits in looked_up if bits]
+            scan = rules.index.scan(said)
+            assert scan.where == expected, said
+            assert scan.mask == walked.always | functools.reduce(operator.or_, (bits for _, bits in expected), 0), said
