@@ -60,6 +60,7 @@ class _Words(NamedTuple):
     both_if: re.Pattern[str]  # ... or asked what if it spreads there
     pop_during: re.Pattern[str]  # a pop during a stretch, asked about (no stretch asked for)
     of_any: re.Pattern[str]  # "a fever" in the check's samples: asked of any fever (finding_in)
+    handled: re.Pattern[str]  # someone else's emergency told as in hand (NoStretchAfterWarning)
 
 
 @lru_cache(maxsize=None)
@@ -72,7 +73,7 @@ def _words(locale: str | None) -> _Words:
     return _Words(words("stretch"), words("someone_else"), prefilter.Gated(words("call", "pushback")), words("own"),
                   re.compile("|".join(data["about_them"])), words("cleared"), words("lesser"), words("own_check"),
                   words("not_mine"), words("no_stretch"), words("someone_else", "with_them"), words("both_now"), words("both_if"), words("pop_during"),
-                  re.compile("|".join(data["of_any"])))
+                  re.compile("|".join(data["of_any"])), words("handled"))
 
 
 CHECK_INTENT = "CheckSymptomsIntent"  # whose samples name a sign ("should I worry about {symptom}")
@@ -247,6 +248,16 @@ def pushes_back(handler_input: HandlerInput) -> bool:
     return warned is not None and bool(warned.get("now"))
 
 
+def _in_hand(handler_input: HandlerInput) -> None:
+    """Someone else's emergency told as taken in hand: the speaker's own stretch may go on from now."""
+    warned = recent_warning(handler_input)
+    if warned is None or not warned.get("other") or not warned.get("now") or warned.get("in_hand"):
+        return
+    record = session.user_record(handler_input)
+    record.warned = {**warned, "in_hand": True}
+    session.save_user_record(handler_input, record)
+
+
 def forget_warning(handler_input: HandlerInput) -> None:
     """The advice given was followed: the person was seen since and told it's fine."""
     record = session.user_record(handler_input)
@@ -325,6 +336,8 @@ class NoStretchAfterWarning(AbstractResponseInterceptor):
         # the words as said, also where basics.SaidPlainly read them as a plain intent ("yes, let's
         # keep going" is a yes, and still asks for the stretch to go on)
         said = " ".join((*said_in_request(handler_input), *attrs.get("plain_words", ()))).lower()
+        if said and _words(locale).handled.search(said):
+            _in_hand(handler_input)  # ("my husband's calling 911 now. pause it": from now on, the speaker's own stretch)
         if said and self._cleared(handler_input, said, locale):
             return  # "the doc reckons it was just the flu": the advice was followed, this turn and after
         routed = attrs.get("routed")
@@ -354,7 +367,10 @@ class NoStretchAfterWarning(AbstractResponseInterceptor):
         # ("can we try some stretching" takes them in; "can we keep going with the routine", the speaker's
         # own place kept, is the speaker's)
         together = session.user_record(handler_input).saved_place() is None
-        if warned.get("other") and not (about or lesser or repeat or unclear) and not _stretch_for_them(
+        # (someone else's emergency is the speaker's business too, until they say it is in hand: "my wife says
+        # both her legs went numb ... okay but what's my next stretch" gets the call for her again)
+        if warned.get("other") and (not warned.get("now") or warned.get("in_hand")) and not (
+                about or lesser or repeat or unclear) and not _stretch_for_them(
                 said, locale, said_as, together=together):
             return  # someone else's sign: their stretch is held back, not the speaker's own (pushing back gets their
             # advice again, also said with the speaker's own stretch: "she says she just needs to sit down, can you do my stretch")

@@ -53,9 +53,11 @@ ADVICE_ASKED = ("after red-flag advice, asking where to go or whom to call ('is 
                 "'does he need an ambulance or what?') gets that advice again, as told earlier, at its urgency")
 MAYBE_THERE = ("'not sure' said with the sign told ('she says her legs feel kinda funny sometimes'): it may be there, so it is "
                "advised at its level (facts: How people say it); the plainer question is for a bare 'not sure'")
-OWN_AFTER_OTHERS = ("after advice for someone else, the speaker's own stretch ('a stretch for my own back while I wait') "
-                    "is theirs to have: the sign is the other person's, and the nearer words say whose (as in fresh62)")
+OWN_AFTER_OTHERS = ("after advice for someone else, told as in hand, the speaker's own stretch ('ambo's on the way, a stretch "
+                    "for my own back while I wait') is theirs to have: the nearer words say whose (as in fresh62)")
 FINISHED = "'I've finished' mid-routine is the step done: the next step (the routine is done only after its last)"
+SAME_FOR = ("same_for", "'and for my neck?' just after an answer about the pop: the same goes for the neck, and the answer's "
+            "offer again")
 OFF_TOPIC = ("asked of another skill (music, weather): Alexa hands over the words after 'play' or 'what's the weather' only; the fallback says what this skill does")
 REMINDER_CLIENT = ("a reminder answer: virtual-alexa hands over AMAZON.TIME and AMAZON.DURATION as the words said ('three', "
                    "'an hour'), not as Alexa resolves them, and has no reminders API, so none is set: the skill asks when, or "
@@ -126,10 +128,6 @@ JUDGED = {
             1: ("step", "a routine or a guided stretch asked for is started at once, not offered first")},
         "office sitting routine, hold, next next, phone ringing pause (en-IN)": {
             1: ("step", "a routine or a guided stretch asked for is started at once, not offered first")},
-        "why it pops, why's that, every day, arthritis (en-US)": {
-            2: ("pop_wont", "'why's that' after an answer with nothing more to say goes on to the topic it leads to")},
-        "cracking sound, why is it like that, daily, how to crack (en-IN)": {
-            2: ("pop_wont", "'why is it like that' after an answer with nothing more to say goes on to the topic it leads to")},
         "symptom check, not sure, then fever remembered late (en-CA)": {
             3: ("plainer", "'not sure' to a check question is asked again in plainer words, never taken as a no")},
         "stretch after footy, nah something else, wait what, finishes (en-AU)": {
@@ -704,7 +702,7 @@ JUDGED = {
     },
     "fresh50": {
         "Denies fever and weight loss, desk stretch (en-IN)": {
-            1: ("stiffness", "'only stiffness in lower back from sitting in office whole day' gets the ordinary-ache answer")},
+            1: ("desk_posture", "a back stiff from sitting in the office all day, signs denied: the desk answer, which offers a seated stretch")},
         "Cancer research charity walk (en-CA)": {
             1: ("movement", "'a charity walk ... and now my back's stiff' is answered as how walking and light movement help a stiff back")},
     },
@@ -763,9 +761,6 @@ JUDGED = {
             "Daughter: dad fell down porch steps, then her own back (en-US)", "Carer for nan on warfarin, down the stairs (en-GB)",
             "Dad came off the ladder, daughter's crook back (en-AU)")},
         "Mother passing urine without knowing (en-IN)": {2: ("step", OWN_AFTER_OTHERS + "; " + NAMED_STARTS)},
-        "Mid-routine, husband can't feel going to the washroom (en-CA)": {
-            4: ("step", "someone else's sign told mid-routine keeps the speaker's place; 'keep going with the routine' carries "
-                        "on the speaker's own (the advice was for him)")},
         "Misheard yes, then cat cow instead (en-CA)": {
             4: ("triage", "a stretch asked for mid-check with no sign told: the quick check is finished first, then the stretch"),
             5: (None, "the writer's turns after lean on the stretch having started")},
@@ -780,10 +775,6 @@ JUDGED = {
         "stretch hurts, only a calf cramp from sitting cross-legged, gone now (en-IN)": {
             4: (None, "left: after it hurt, 'it was only a cramp ... can we continue?' tells pain again (a cramp), so it is not "
                       "taken as carry on; the words are not understood")},
-        "why it pops, why's that, arthritis worry, then a stretch (en-US)": {
-            2: ("pop_wont", "'why's that' after an answer with nothing more to say goes on to the topic it leads to")},
-        "sudden pop out of bed, how soon again, then fever (en-CA)": {
-            3: ("pop_wont", "'why's that' after an answer with nothing more to say goes on to the topic it leads to")},
         "just popped, why not again, denial, physio or chiro (en-AU)": {
             4: (None, "left: 'no tingling, no weakness, nothing like that, just tight' after an answer that asks a yes/no question "
                       "is taken as its no (no alarm), not as stiffness told")},
@@ -807,8 +798,6 @@ JUDGED = {
         "husband's numb leg, then own pop and a stretch held back (en-US)": {
             3: ("offer", "after advice for someone else's sign, the speaker's own stretch is theirs to have (the advice stands "
                          "for the other person); the writer expected it held back")},
-        "mum can't feel when she needs a wee, then own back (en-GB)": {
-            3: ("step", "after advice for someone else's sign, the speaker's own stretch is theirs to have, after the warning")},
         "husband's old hip op in passing, desk stretch for me (en-GB)": {
             1: (None, "left: 'what can I do at my desk for my own back' after a husband's old operation gets the general "
                       "self-care answer, not the desk one (the whole turn is routed)")},
@@ -844,6 +833,17 @@ JUDGED = {
             1: ("selfcare", "stiffness from a whole day sitting in the office on a laptop gets the desk advice, which offers "
                             "the seated twist")},
     },
+    "fresh120": {
+        "why it pops, chained why's that and neck (en-US) [ik]": {4: SAME_FOR},
+        "won't crack, why's that then, hot bath (en-GB) [ik]": {3: ("pop_stopped", "'what else?' after both of 'why won't it pop's answers: why it may have stopped, the topic they lead to")},
+        "cracks it every morning, nan's arthritis warning (en-GB) [ik]": {3: SAME_FOR},
+        "just gone pop, tries again, stretch hurts (en-GB) [ik]": {4: ("step", "after the pop timer's offer of a gentle stretch, 'right, something gentle for my lower back then' takes it: the routine begins")},
+        "how soon again, then heat (en-CA) [ik]": {5: SAME_FOR},
+        "used to crack all the time eh, arthritis, symptom check (en-CA) [ik]": {2: (None, "left: 'could that be arthritis?' just after why it stopped popping gets whether cracking causes arthritis, not that wear of the joints can stop it (that topic's 'more')")},
+        "crook back won't crack, heaps of sitting (en-AU) [ik]": {5: SAME_FOR},
+        "why it makes cracking sound, is it bones only (en-IN) [ik]": {4: SAME_FOR},
+        "not cracking at all now, stiff mornings (en-IN) [ik]": {3: ("pop_safe", "'what else?' after both of 'why it stopped popping's answers: whether cracking is harmful, the topic they lead to")},
+    },
     "fresh118": {
         "nope to the routine, asks about a hot bath and heat instead (en-CA) [if]": {4: (None, "left: at the resume offer, 'nope, skip that, would a hot bath help instead' skips the stretch at the kept place; the question after it is not answered")},
         "Impatient caller asks to phone daughter, then mentions numbness down below (en-US) [ig]": {5: ("warned_again", "'can you call nine one one for me' just after emergency advice: that advice again, with the number")},
@@ -875,14 +875,11 @@ JUDGED = {
         "stuck in bed, bowel cancer years ago now all clear (en-AU) [hv]": {
             1: ("soon", "'I can't get out of bed much with my back' is pain that stops daily life: booking a doctor or "
                         "physio soon comes first (facts: SOON), with gentle movement allowed")},
-        "bubble wrap back, chatty pop questions with why's that (en-US) [hw]": {
-            2: ("pop_wont", "'why's that though' after the pop's answer goes on to what it offered next (why it sometimes won't)")},
         "hip routine with skip and pause for coffee (en-CA) [hw]": {
             5: (None, "left: 'repeat that' opens a free-text sample whose words are not handed over, so 'sorry, the dog was "
                       "barking' alone is heard (the routine's commands)")},
     },
     "fresh112": {
-        "pop question, desk stretch, father's fall off the roof (en-CA) [hr]": {5: ("offer", OWN_AFTER_OTHERS)},
         "hedged denials, a fall onto the bed, then a what-if after the all-clear (en-US) [hs]": {6: ("triage", "the skill asked a question again where the words answered another question or were not heard (\"did you say fever? no, no fever\" to the numbness question), so the last 'no' comes a turn later")},
         "father had cancer but not me, all-clear, what-if, stretch (en-IN) [hs]": {
             6: ("triage", "the skill asked a question again where the words answered another question or were not heard (\"did you say fever? no, no fever\" to the numbness question), so the last 'no' comes a turn later"),
@@ -928,12 +925,8 @@ JUDGED = {
         "mum's hip routine, child wants a biscuit (en-GB) [hf]": {
             3: (None, "left: virtual-alexa reads 'in a minute sweetheart, ...' as SetReminderIntent (its duration slot); "
                       "the skill's own simulator and Alexa send it to the fallback")},
-        "why it pops, then a pop raking leaves this fall (en-US) [hg]": {
-            2: ("pop_wont", "'why's that' after an answer with nothing more to say goes on to the topic it leads to")},
         "crook back stopped popping, worse at night (en-AU) [hg]": {
             1: ("pop_wont", "'me back's crook and it doesn't pop any more' is like 'my back is stiff and won't pop': why it won't")},
-        "not popping after stretching, denial, how much time (en-IN) [hg]": {
-            4: ("pop_wont", "'why so' after an answer with nothing more to say goes on to the topic it leads to")},
     },
     "fresh102": {
         "waterworks trouble told late, doesn't want to trouble anyone (en-GB) [gv]": {
@@ -1088,7 +1081,7 @@ CASES = (json.loads((HERE / "conversations.json").read_text(encoding="utf-8")) +
          + _blind_conversations("fresh102") + _blind_conversations("fresh104") + _blind_conversations("fresh106")
          + _blind_conversations("fresh108") + _blind_conversations("fresh110")
          + _blind_conversations("fresh112") + _blind_conversations("fresh114") + _blind_conversations("fresh116")
-         + _blind_conversations("fresh118"))
+         + _blind_conversations("fresh118") + _blind_conversations("fresh120"))
 
 
 def lead(key: str, text=TEXT) -> str:
@@ -1145,7 +1138,8 @@ def markers(text) -> dict[str, list[str]]:
                          lead("safety.earlier_call_other"), lead("safety.earlier_now"), lead("safety.earlier_now_other"),
                          lead("safety.repeated"), lead("safety.repeated_other")],  # a stretch asked for after red-flag advice, or the advice asked for again
         # the answers that stood for several topics before the topics were told apart
-        "pop_safe": [lead(f"topics.{t}") for t in ("crack_harmful", "crack_arthritis", "crack_daily")],
+        "pop_safe": [lead(f"topics.{t}{more}") for t in ("crack_harmful", "crack_arthritis", "crack_daily") for more in ("", ".more")
+                     if has(f"topics.{t}{more}")],
         "professional": [lead(f"topics.{t}") for t in ("professional_choice", "physio", "chiropractor")],
         # self-care: any of its subjects, or what more a self-care answer says ("what else")
         "selfcare": [lead(f"topics.{t}{more}") for t in SELFCARE for more in ("", ".more") if has(f"topics.{t}{more}")],

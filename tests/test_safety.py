@@ -502,10 +502,24 @@ def test_a_stretch_asked_for_someone_warned_about_gets_their_advice_again(stored
     assert "cat cow" not in reply.speech.lower()
 
 
-def test_someone_else_s_warning_does_not_hold_back_the_speaker_s_own_stretch(stored_skill):
+def test_someone_else_s_emergency_holds_back_the_speaker_s_own_stretch_until_it_is_in_hand(stored_skill):
+    """ "My wife says both her legs went numb ... okay, what's my next stretch": the call for her again;
+    once they say it is in hand ("the ambulance is on its way"), the speaker's own stretch."""
     (reply,) = _other_fall_then(stored_skill, intent_request("ChooseStretchIntent", area=("lower back", "lower_back")))
-    assert "earlier" not in reply.speech and not reply.ended
-    assert "cat cow" in reply.speech.lower()
+    assert content.for_locale("en-CA").text("safety.earlier_now_other") in reply.speech and "911 for them now" in reply.speech
+    assert "cat cow" not in reply.speech.lower()
+    (reply,) = _other_fall_then(stored_skill, intent_request("QuestionIntent", query="the ambulance is on its way can i have a stretch for my lower back"))
+    assert "earlier" not in reply.speech and "cat cow" in reply.speech.lower()
+
+
+def test_someone_else_s_lesser_warning_does_not_hold_back_the_speaker_s_own_stretch(stored_skill):
+    talk = Conversation(stored_skill, locale="en-GB")
+    talk.launch()
+    first = talk.say("SomeoneElseIntent", query="has had a fever since yesterday and his back aches")
+    assert "for them" in first.speech or "they should" in first.speech, first.speech
+    talk.restart()
+    reply = talk.say("ChooseStretchIntent", area=("lower back", "lower_back"))
+    assert "earlier" not in reply.speech and "cat cow" in reply.speech.lower()
 
 
 @pytest.mark.parametrize("query", ["okay i'll get him in to see a doctor today can i get a stretch for my own lower back i'm just stiff",
@@ -677,7 +691,8 @@ def test_advice_for_someone_else_is_lifted_by_a_clinician_s_word_not_their_own(s
 
 
 @pytest.mark.parametrize("query, theirs", [
-    ("my own back is also stiff from lifting him can you give me one stretch", False),
+    # his emergency not yet said to be in hand: the call for him again, before the speaker's own stretch
+    ("my own back is also stiff from lifting him can you give me one stretch", True),
     ("can you give him a stretch", True),
     ("give me a stretch for him", True),  # as near to both: theirs, the cautious side
     ("what can he do to ease it in the meantime like a stretch or something", True),  # only he is spoken of
