@@ -419,9 +419,12 @@ class ResumeKeptPlace(IntentHandler):
         name = get_intent_name(handler_input)
         if name in carriers.intents():
             if kept_place(handler_input) is None:
-                return False  # (the offer, or where they left off named: "sweet, okay, carry on from where I was" after
-            return (pending(handler_input, "resume") or understand.names_kept_place(  # the offer gave way to a pop told)
-                free_words(handler_input), handler_input.request_envelope.request.locale)) and _takes_offer(handler_input)
+                return False
+            # the offer taken, or where they left off named ("sweet, okay, carry on from where I was" after the
+            # offer gave way to a pop told)
+            asked = pending(handler_input, "resume") or understand.names_kept_place(
+                free_words(handler_input), handler_input.request_envelope.request.locale)
+            return asked and _takes_offer(handler_input)
         return kept_place(handler_input) is not None and (
             pending(handler_input, "resume") or name == "AMAZON.ResumeIntent"
             or (name == "AMAZON.NextIntent" and _opens_session(handler_input)))

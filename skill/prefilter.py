@@ -63,6 +63,20 @@ def _starts(parsed: Any) -> frozenset[str] | None:
     return frozenset(found)
 
 
+def _bit_table(strings: dict[Hashable, frozenset[str] | None]) -> tuple[dict[Hashable, int], int, dict[str, int]]:
+    """A bit for each pattern; the bits of those with no strings (None: may match anywhere); and
+    each string with the bits of the patterns it stands for."""
+    bits = {key: 1 << n for n, key in enumerate(strings)}
+    always, table = 0, {}
+    for key, found in strings.items():
+        if found is None:
+            always |= bits[key]
+            continue
+        for string in found:
+            table[string] = table.get(string, 0) | bits[key]
+    return bits, always, table
+
+
 class Index:
     """Where in some words each of many patterns may begin, from one pass over the word starts.
 
@@ -75,32 +89,22 @@ class Index:
     with `(?<![a-z0-9'])`), without trying every alternative at every place in between."""
 
     def __init__(self, begins: dict[Hashable, frozenset[str] | None], *, walk: bool = False) -> None:
-        self.bits = {key: 1 << n for n, key in enumerate(begins)}
-        self.always = 0
-        table: dict[str, int] = {}
-        for key, found in begins.items():
-            if found is None:
-                self.always |= self.bits[key]
-                continue
-            for start in found:
-                table[start] = table.get(start, 0) | self.bits[key]
+        self.bits, self.always, table = _bit_table(begins)
         self.lengths = tuple(sorted({len(start) for start in table}))
         if walk:  # every shorter beginning of a start string too (0 where it is none itself):
             for start in list(table):  # a slice that begins no start string ends the lookups at that word
                 for n in range(1, len(start)):
                     table.setdefault(start[:n], 0)
-        self.table = table if walk else {}  # (at and mask walk it; scan reads the small tables below)
+        self.table = table if walk else {}  # (at walks it; scan runs the automaton below)
         self.widths = tuple(range(1, self.lengths[-1] + 1)) if walk and self.lengths else ()
-        # for scan: every start string after a space, in one automaton (pyahocorasick) run over the
-        # words after a space: each word start a start string begins, found in C
-        self.automaton = ahocorasick.Automaton()
-        for start, bits in table.items():
-            if bits:
+        # for scan (an index that does not walk): every start string after a space, in one automaton
+        # (pyahocorasick) run over the words after a space: each word start a start string begins, found in C
+        self.automaton = None
+        if table and not walk:
+            self.automaton = ahocorasick.Automaton()
+            for start, bits in table.items():
                 self.automaton.add_word(" " + start, (len(start), bits))
-        if len(self.automaton):
             self.automaton.make_automaton()
-        else:
-            self.automaton = None
 
     def at(self, said: str, at: int = 0) -> int:
         """The patterns that may begin at this one place (a bit each, the unbounded ones too; an
@@ -112,15 +116,6 @@ class Index:
                 break
             here |= bits
         return here
-
-    def mask(self, said: str) -> int:
-        """The patterns that may begin at some word start (scan's mask, without where; walk=True)."""
-        mask, at = self.always, 0
-        while True:
-            mask |= self.at(said, at)
-            at = said.find(" ", at) + 1
-            if not at:
-                return mask
 
     def scan(self, said: str) -> "Scan":
         """Where each pattern may begin (the word starts a start string of it begins) and the patterns
@@ -272,14 +267,7 @@ class Gate:
         count only where a word begins (each is looked for after a space, in the words after one),
         as for patterns that begin a word, given their start strings (starts())."""
         self.at_words = at_words
-        self.bits = {key: 1 << n for n, key in enumerate(held)}
-        self.always, table = 0, {}
-        for key, found in held.items():
-            if found is None:
-                self.always |= self.bits[key]
-                continue
-            for string in found:
-                table[string] = table.get(string, 0) | self.bits[key]
+        self.bits, self.always, table = _bit_table(held)
         self.automaton = ahocorasick.Automaton() if table else None
         for string, bits in table.items():
             self.automaton.add_word(" " + string if at_words else string, bits)

@@ -32,20 +32,19 @@ class _Table:
     finds (tests/test_understand.py holds the two to the same matches)."""
 
     def __init__(self, entries: Iterable[tuple[str, list[str]]]) -> None:
-        self.entries = tuple((key, tuple(phrasings)) for key, phrasings in entries)
+        self.phrasings = {key: tuple(phrasings) for key, phrasings in entries}
         self.alone: dict[str, list[re.Pattern[str]]] = {}  # each phrasing compiled alone
         held = {}
-        for key, phrasings in self.entries:
+        for key, phrasings in self.phrasings.items():
             self.alone[key] = []
             for n, phrasing in enumerate(phrasings):
                 compiled, held[(key, n)] = prefilter.compiled_and_held(phrasing)
                 self.alone[key].append(compiled)
         self.gate = prefilter.Gate(held)
         self.spans, offset = [], 0  # per key: its first phrasing's bit, and all of its bits
-        for key, phrasings in self.entries:
+        for key, phrasings in self.phrasings.items():
             self.spans.append((key, offset, (1 << len(phrasings)) - 1))
             offset += len(phrasings)
-        self.phrasings = dict(self.entries)
 
     def matches(self, text: str) -> Iterator[tuple[str, list[re.Match[str]]]]:
         """Each key that matches the words, in order, with what its alternation's finditer finds."""
