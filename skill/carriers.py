@@ -152,6 +152,12 @@ def hedged(locale: str | None, query: str | None) -> bool:
     return bool(query) and _listed(locale, "no_then_unsure").search(" ".join(query.lower().split())) is not None
 
 
+def outright(locale: str | None, said: str | None) -> bool:
+    """The reply says "not at all" in words a no opener's query alone would read as doubt ("nope,
+    not a bit"), from free_text.toml `no_outright`."""
+    return bool(said) and _listed(locale, "no_outright").search(" ".join(said.lower().split())) is not None
+
+
 def not_a_no(locale: str | None, query: str | None) -> bool:
     """The words after a no opener make it no "no" ("no" + "worries, see ya"), from free_text.toml
     `not_a_no`."""

@@ -232,6 +232,32 @@ class ItHurts(IntentHandler):
         return stop_for_pain(handler_input)
 
 
+class RoutineCorrected(InRoutine):
+    """Mid-routine, the area or position corrected ("actually no, make it for my lower back"): a
+    routine as long, for the one meant; a single stretch under way, the stretch for it offered.
+    Never where it hurts ("actually my lower back hurts" stops, ItHurts) or a sign is told."""
+
+    intents = intents_from(lambda: carriers.intents())
+
+    def when(self, handler_input: HandlerInput) -> bool:
+        if not super().when(handler_input) or handler_input.attributes_manager.request_attributes.get("finding"):
+            return False
+        said, locale = free_words(handler_input), handler_input.request_envelope.request.locale
+        return stretches.corrected(said, locale) is not None and not understand.says_it_hurts(said, locale)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        routine = running(handler_input)
+        area, position = stretches.corrected(free_words(handler_input), handler_input.request_envelope.request.locale) or (None, None)
+        if len(set(routine.stretch_ids)) < 2:
+            return render(handler_input, stretches.offer_for(handler_input, area=area, position=position,
+                                                             exclude=routine.stretch_ids))
+        text = words(handler_input)
+        took = sum(steps.stretch_seconds(text, s) + steps.TURN_SECONDS * len(steps.steps_of(text, s))
+                   for s in routine.stretch_ids)
+        minutes = min(steps.ROUTINE_MINUTES, key=lambda m: abs(m * 60 - took))  # as long as the one corrected
+        return start_routine(handler_input, minutes, area=area, position=position)
+
+
 class AskedInWords(IntentHandler):
     """Mid-routine, a question or a wish about the step in free words ("no numbness, it just
     feels tight, how long do I hold it?", "I don't like this one yaar"): the answer its own
@@ -510,7 +536,7 @@ class FreshStart(IntentHandler):
 # Gated on a running routine: before everything but the red-flag rule.
 HANDLERS = (
     Next(), Previous(), Repeat(), StartOver(), Skip(), Easier(), HoldTime(), WhichStep(), WhyThisStretch(), Help(), Pause(),
-    StopKeepingPlace(), ItHurts(), AskedInWords(),
+    StopKeepingPlace(), ItHurts(), RoutineCorrected(), AskedInWords(),
 )
 # Ways into a routine: after the triage-gated handlers, so a check is finished first.
 ENTRY_HANDLERS = (

@@ -61,6 +61,7 @@ class _Words(NamedTuple):
     pop_during: re.Pattern[str]  # a pop during a stretch, asked about (no stretch asked for)
     of_any: re.Pattern[str]  # "a fever" in the check's samples: asked of any fever (finding_in)
     handled: re.Pattern[str]  # someone else's emergency told as in hand (NoStretchAfterWarning)
+    again: re.Pattern[str]  # the advice asked for again ("pardon? what did you say I should do?")
 
 
 @lru_cache(maxsize=None)
@@ -73,7 +74,7 @@ def _words(locale: str | None) -> _Words:
     return _Words(words("stretch"), words("someone_else"), prefilter.Gated(words("call", "pushback")), words("own"),
                   re.compile("|".join(data["about_them"])), words("cleared"), words("lesser"), words("own_check"),
                   words("not_mine"), words("no_stretch"), words("someone_else", "with_them"), words("both_now"), words("both_if"), words("pop_during"),
-                  re.compile("|".join(data["of_any"])), words("handled"))
+                  re.compile("|".join(data["of_any"])), words("handled"), words("again"))
 
 
 CHECK_INTENT = "CheckSymptomsIntent"  # whose samples name a sign ("should I worry about {symptom}")
@@ -351,8 +352,10 @@ class NoStretchAfterWarning(AbstractResponseInterceptor):
         not_mine = bool(said) and not asked and not about and _words(locale).not_mine.search(said) is not None
         calls = not asked and (about or not_mine)
         lesser = not asked and not calls and _names_lesser(said, locale)  # "I'll ring 111 then?"
-        # "pardon? what number was that?" opening the session the advice closed: the advice again
-        repeat = _intent_name(handler_input) == "AMAZON.RepeatIntent" and not session.turn(handler_input).last_ssml
+        # "pardon? what number was that?" opening the session the advice closed, or the advice asked for
+        # again in words ("what did you say I should do?", "today itself I should go?"): the advice again
+        repeat = (_intent_name(handler_input) == "AMAZON.RepeatIntent" and not session.turn(handler_input).last_ssml) or (
+            bool(said) and not asked and _words(locale).again.search(said) is not None)  # ("what was the number again?")
         # words not understood just after advice ("just the right one, the left is fine", "since Tuesday,
         # eh"): the advice again, never "sorry, I didn't catch that" alone
         unclear = bool(attrs.get("not_caught")) and not asked and not calls

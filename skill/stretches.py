@@ -11,7 +11,7 @@ from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_core.utils import get_intent_name
 from ask_sdk_model import Response
 
-from . import carriers, safety, session, understand
+from . import carriers, safety, session, topics, understand
 from .content import Content
 from .dispatch import IntentHandler, intents_from, pending, slot_id, words
 from .speech import Reply, question, render
@@ -153,9 +153,25 @@ class ListStretches(IntentHandler):
                                               reprompt=text.text("stretches.list_reprompt")))
 
 
+ASKED_BY_ITSELF = frozenset({"routine", "guide", "another_stretch"})  # topics that ask for a routine or stretch by themselves
+
+
+def corrected(said: str, locale: str | None) -> tuple[str | None, str | None] | None:
+    """The area and position the words correct a stretch or routine to (understand.corrects), or
+    None: also where they ask for another stretch, one by name or a routine, which is theirs to
+    answer ("no wait, actually do the desk routine instead", "something different, I can't lie on
+    the floor")."""
+    area, position = understand.corrects(said, locale)
+    if (area is None and position is None) or understand.asks_another(said, locale) or \
+            understand.named(said, locale).stretch is not None:
+        return None
+    return None if topics.route(said, locale).topic in ASKED_BY_ITSELF else (area, position)
+
+
 class AreaCorrected(IntentHandler):
-    """ "No wait, I meant my upper back", "not my neck, my lower back" with a stretch on offer: the
-    stretch for the area meant (the one named last; understand.corrects_area), never a "no"."""
+    """ "No wait, I meant my upper back", "not my neck, my lower back", "actually lying down" with a
+    stretch on offer: the stretch for the area or position meant (the one named last;
+    understand.corrects), never a "no"."""
 
     intents = intents_from(lambda: carriers.intents())
 
@@ -163,13 +179,15 @@ class AreaCorrected(IntentHandler):
         if handler_input.attributes_manager.request_attributes.get("finding") or not (
                 pending(handler_input, "guide") or pending(handler_input, "stretch")):
             return False
-        said = " ".join(safety.said_in_request(handler_input))
-        return understand.corrects_area(said, handler_input.request_envelope.request.locale) is not None
+        return corrected(" ".join(safety.said_in_request(handler_input)), handler_input.request_envelope.request.locale) is not None
 
     def handle(self, handler_input: HandlerInput) -> Response:
-        said = " ".join(safety.said_in_request(handler_input))
-        area = understand.corrects_area(said, handler_input.request_envelope.request.locale)
-        return render(handler_input, offer_for(handler_input, area=area))
+        area, position = corrected(" ".join(safety.said_in_request(handler_input)),
+                                   handler_input.request_envelope.request.locale) or (None, None)
+        offered = session.turn(handler_input).offer
+        # the one not corrected stays as asked ("a stretch I can do in my chair" + "no, I meant for the upper back")
+        return render(handler_input, offer_for(handler_input, area=area or offered.get("area"),
+                                               position=position or offered.get("position")))
 
 
 # Before the answers: "no, not my neck, my lower back" is no question about the neck.

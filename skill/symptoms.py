@@ -199,7 +199,7 @@ def answer_meant(handler_input: HandlerInput) -> str | None:
     meant = carriers.answer_of(locale, name)
     if meant == "yes" and carriers.taken_back(locale, slot_text(handler_input, "query")):
         meant = "no"  # "yeah nah, nothing like that": the no after the yes is the answer
-    elif meant == "no" and carriers.hedged(locale, slot_text(handler_input, "query")):
+    elif meant == "no" and carriers.hedged(locale, slot_text(handler_input, "query")) and not carriers.outright(locale, said):
         meant = "unsure"  # "not really, well maybe": a no put in doubt is no no
     elif meant == "no" and carriers.not_a_no(locale, slot_text(handler_input, "query")):
         return None  # "no worries": no answer to the question

@@ -156,11 +156,28 @@ def _correction(locale: str | None) -> re.Pattern[str]:
 def corrects_area(said: str, locale: str | None = None) -> str | None:
     """The area meant, where the words correct one ("no wait, I meant my upper back", "not my neck,
     my lower back": named_words.toml `correction`): the area named last, else None."""
+    return corrects(said, locale)[0]
+
+
+def corrects(said: str, locale: str | None = None) -> tuple[str | None, str | None]:
+    """The area and the position meant, where the words correct them ("wait, is that for the neck? I
+    want it for the lower back", "hmm, actually lying down, I'm on the couch": named_words.toml
+    `correction`): each the one named last, else None."""
     text = _plain(said)
     if _correction(locale).search(text) is None:
-        return None
-    last = max(((match.end(), len(match.group(0)), key) for key, found in _patterns(locale).areas.matches(text)
-                for match in found), default=None)  # (the last to end, the longest: "upper back", not "back")
+        return None, None
+    patterns = _patterns(locale)
+    return _last(patterns.areas, text), _last(patterns.positions, text, unless_before=_CANNOT)
+
+
+# a position said as what they cannot do is none meant ("no, something different, I can't lie on the floor")
+_CANNOT = re.compile(r"\b(can'?t|cannot|can not|couldn'?t|won'?t|not|don'?t want to|unable to|no)( [a-z']+){0,2} ?$")
+
+
+def _last(table: _Table, text: str, unless_before: re.Pattern[str] | None = None) -> str | None:
+    last = max(((match.end(), len(match.group(0)), key) for key, found in table.matches(text) for match in found
+                if unless_before is None or not unless_before.search(text[:match.start()])),
+               default=None)  # (the last to end, the longest: "upper back", not "back")
     return last[2] if last else None
 
 

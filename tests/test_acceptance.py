@@ -73,7 +73,6 @@ CUT_OFF = "words cut off before any sign ('my legs are kind of') name none: the 
 JUDGED = {
     "fresh12": {
         "lower back offer refused, mind change to desk, pinches (en-US)": {
-            3: ("desk_posture", "a stretch to do at the desk: the desk answer, which offers the seated twist"),
             6: (None, "after it pinched, the routine has stopped (it never carries on by itself); next starts nothing")},
         "routine with a complaint, hold, sore, next (en-GB)": {
             5: (None, "after it is sore, the routine has stopped; next starts nothing")},
@@ -833,6 +832,9 @@ JUDGED = {
             1: ("selfcare", "stiffness from a whole day sitting in the office on a laptop gets the desk advice, which offers "
                             "the seated twist")},
     },
+    "fresh122": {
+        "little slip on the lino with thin bones (en-AU) [in]": {2: ("plainer", "'Eh? What was the question?' mid-check: the question again, in plainer words, as for 'what do you mean?'")},
+    },
     "fresh120": {
         "why it pops, chained why's that and neck (en-US) [ik]": {4: SAME_FOR},
         "won't crack, why's that then, hot bath (en-GB) [ik]": {3: ("pop_stopped", "'what else?' after both of 'why won't it pop's answers: why it may have stopped, the topic they lead to")},
@@ -1081,7 +1083,8 @@ CASES = (json.loads((HERE / "conversations.json").read_text(encoding="utf-8")) +
          + _blind_conversations("fresh102") + _blind_conversations("fresh104") + _blind_conversations("fresh106")
          + _blind_conversations("fresh108") + _blind_conversations("fresh110")
          + _blind_conversations("fresh112") + _blind_conversations("fresh114") + _blind_conversations("fresh116")
-         + _blind_conversations("fresh118") + _blind_conversations("fresh120"))
+         + _blind_conversations("fresh118") + _blind_conversations("fresh120")
+         + _blind_conversations("fresh122"))
 
 
 def lead(key: str, text=TEXT) -> str:

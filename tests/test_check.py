@@ -313,6 +313,23 @@ def test_not_following_said_in_free_words_gets_the_plainer_question(talk, intent
     assert reply.speech.startswith(EN.text("symptoms.plainer")) and reply.speech.endswith(QUESTIONS[0]["plain"])
 
 
+@pytest.mark.parametrize("intent, query", [("NotSaidIntent", "a bit"),  # "Nope, not a bit."
+                                           ("NotSaidIntent", "in the slightest")])  # "not in the slightest"
+def test_not_a_bit_mid_check_is_a_no(talk, intent, query):
+    """ "Nope, not a bit" says "not at all": a no, never the doubt "a bit" alone would say."""
+    start(talk)
+    reply = talk.say(intent, query=query)
+    assert reply.speech.endswith(QUESTIONS[1]["text"]) and not reply.ended
+
+
+def test_what_was_that_about_the_bladder_mid_check_gets_the_plainer_question(talk):
+    """ "What was that about the bladder?" asks what the question meant: in plainer words, not
+    "sorry, I didn't catch that"."""
+    start(talk)
+    reply = talk.say("WhatIntent", query="was that about the bladder")
+    assert reply.speech.startswith(EN.text("symptoms.plainer")) and reply.speech.endswith(QUESTIONS[0]["plain"])
+
+
 def test_not_understood_mid_check_asks_the_question_again(talk):
     start(talk)
     lost = talk.say("AMAZON.FallbackIntent")

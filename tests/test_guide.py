@@ -365,6 +365,36 @@ def test_an_area_corrected_at_an_offer_gets_the_stretch_for_the_area_meant(talk,
     assert "guide you through it" in corrected.speech and talk.attributes["turn"]["offer"].get("area") == area
 
 
+@pytest.mark.parametrize("query, area, position", [
+    ("is that for the neck I want it for the lower back", "lower_back", None),  # "wait, is that for the neck? I want ..."
+    ("is that one for the neck I meant my neck sorry", "upper_back", None),
+    ("actually lying down I'm on the couch", None, "lying"),  # "hmm, actually lying down, I'm on the couch"
+])
+def test_an_area_or_position_corrected_in_other_words_gets_the_stretch_meant(talk, query, area, position):
+    talk.launch()
+    talk.say("QuestionIntent", query="something i can do at my desk")
+    corrected = talk.say("QuestionIntent", query=query)
+    offer = talk.attributes["turn"]["offer"]
+    assert "guide you through it" in corrected.speech, corrected.speech
+    stretch = text().stretches[offer["stretch"]]
+    assert (area is None or area in stretch["areas"]) and (position is None or position in stretch["positions"])
+
+
+def test_a_routine_corrected_to_another_area_starts_again_for_there_as_long(talk):
+    """ "Actually no, make it for my lower back" just into a five-minute routine for the hips: a
+    five-minute routine for the lower back, from its first step; "actually my lower back hurts" stops."""
+    talk.launch()
+    hips = talk.say("StartRoutineIntent", minutes=("5", None), area=("hips", "hips"))
+    first = talk.attributes["turn"]["routine"]["stretch_ids"]
+    corrected = talk.say("QuestionIntent", query="no make it for my lower back")
+    ids = talk.attributes["turn"]["routine"]["stretch_ids"]
+    assert "lower_back" in text().stretches[ids[0]]["areas"] and ids != first, corrected.speech
+    assert text().text("guide.routine_intro", minutes=5, count=len(ids)) in corrected.speech and not corrected.ended
+    assert hips.speech != corrected.speech
+    hurt = talk.say("QuestionIntent", query="actually my lower back hurts")
+    assert text().text("guide.hurt") in hurt.speech
+
+
 def test_another_stretch_after_one_stopped_for_pain_is_not_that_one(in_cat_cow):
     """ "My back is paining while doing this" stops cat cow; "give some other stretch" offers another."""
     talk = in_cat_cow

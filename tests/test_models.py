@@ -1280,6 +1280,9 @@ def test_question_intent_carriers_carry_no_meaning(locale):
         "'chronic {query}'",
         # "you're not listening, I said I can't feel my bum": the "not" is of the listening, never of what follows
         '"you\'re not listening {query}"', "'you are not listening {query}'", '"you\'re not even listening {query}"',
+        # "hay fever, reflux, the knee, and I've wet meself ...": hay fever is no fever (the screen reads it
+        # as none), so dropping it loses nothing; without it such a list reaches the skill as nothing
+        "'hay fever {query}'", '"hay fever\'s {query}"',
     }
     found = [f for f in found if f not in allowed]
     assert not found, failures(found, f"QuestionIntent carriers in {locale} that hold words the skill needs")

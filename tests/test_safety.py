@@ -562,7 +562,11 @@ def test_after_advice_for_today_a_lesser_call_is_told_to_follow_it_and_a_stretch
     (("SomeoneElseIntent", "legs are both giving way since this morning"), "_other", "safety.levels_other.emergency", "911"),
 ])
 @pytest.mark.parametrize("asked", [("AMAZON.RepeatIntent", None), ("WhatIntent", "what number was that"),
-                                   ("QuestionIntent", "sorry he's hard of hearing can you repeat that")])
+                                   ("QuestionIntent", "sorry he's hard of hearing can you repeat that"),
+                                   ("WhatIntent", "What did you say I should do"),  # "Pardon? What did you say I should do?"
+                                   ("WhatIntent", "was the number again"),  # "What was the number again?"
+                                   ("QuestionIntent", "what do I do"),  # "Sorry, what do I do?"
+                                   ("QuestionIntent", "itself I should go")])  # "Today itself I should go?" (en-IN)
 def test_asked_to_repeat_just_after_advice_the_advice_is_said_again_at_its_level(stored_skill, first, whose, level_key, number, asked):
     """ "Pardon? What number was that?" opening the session the advice closed: the advice again, at
     its urgency and for whom it was (its sign unnamed: never kept), never "nothing to say yes or no to"."""
@@ -589,6 +593,23 @@ def test_pushing_back_on_advice_gets_it_again_at_its_urgency(stored_skill):
     assert talk.say("QuestionIntent", query="i've got osteoporosis and tripped over the dog and hurt my back").ended
     doubt = talk.say("QuestionIntent", query="it was only a little trip are you sure")
     assert content.for_locale("en-AU").text("safety.earlier_call") in doubt.speech and doubt.ended
+
+
+@pytest.mark.parametrize("locale, query", [
+    ("en-GB", "it was fifteen years ago surely that doesn't matter now"),  # "But it was fifteen years ago, surely ..."
+    ("en-GB", "I think I misspoke it's fine really"),  # "Sorry, I think I misspoke, it's fine really"
+    ("en-US", "sorry not tingling I mean it's just kinda stiff"),  # "oh sorry, not tingling, I mean it's just kinda stiff"
+])
+def test_advice_played_down_or_taken_back_is_said_again_never_a_pop_answer(stored_skill, locale, query):
+    """Just after advice, "surely that doesn't matter now?" or "I misspoke, it's fine" is heard and
+    not taken: the advice stands (a sign said cannot be unsaid), never an answer about the pop."""
+    talk = Conversation(stored_skill, locale=locale)
+    talk.launch()
+    assert talk.say("QuestionIntent", query="had bowel cancer years ago and my back aches").ended
+    talk.restart()
+    again = talk.say("QuestionIntent", query=query)
+    assert content.for_locale(locale).text("safety.earlier_call") in again.speech and again.ended
+    assert "gas" not in again.speech and "arthritis" not in again.speech
 
 
 def test_a_stretch_in_a_turn_about_someone_else_is_theirs_unless_said_as_ones_own(stored_skill):
