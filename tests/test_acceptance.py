@@ -835,6 +835,15 @@ JUDGED = {
     "fresh122": {
         "little slip on the lino with thin bones (en-AU) [in]": {2: ("plainer", "'Eh? What was the question?' mid-check: the question again, in plainer words, as for 'what do you mean?'")},
     },
+    "fresh124": {
+        "warned for one-leg numbness, back next session saying urgent care cleared him, wants a stretch (en-US) [ir]": {
+            4: ("offer", "seen and told it's fine after advice to get help (never 'call now'): that advice is forgotten and the stretch asked for is offered (safety.NoStretchAfterWarning._cleared)"),
+            5: ("triage", "'come on, the doctor cleared me' with a stretch on offer: the warning-sign check, which asks again before the stretch")},
+        "left leg numb, back saying the doctor said fine, wants a stretch then asks physio or chiropractor (en-IN) [ir]": {
+            4: ("offer", "seen and told it's fine after advice to get help (never 'call now'): that advice is forgotten and the stretch asked for is offered")},
+        "check: what do you mean, let me think, 'stop' with urine retention (en-IN) [is]": {
+            4: ("plainer", "after 'what do you mean?', 'hang on, let me think' gets time and the question as last asked, in plainer words")},
+    },
     "fresh120": {
         "why it pops, chained why's that and neck (en-US) [ik]": {4: SAME_FOR},
         "won't crack, why's that then, hot bath (en-GB) [ik]": {3: ("pop_stopped", "'what else?' after both of 'why won't it pop's answers: why it may have stopped, the topic they lead to")},
@@ -1084,7 +1093,7 @@ CASES = (json.loads((HERE / "conversations.json").read_text(encoding="utf-8")) +
          + _blind_conversations("fresh108") + _blind_conversations("fresh110")
          + _blind_conversations("fresh112") + _blind_conversations("fresh114") + _blind_conversations("fresh116")
          + _blind_conversations("fresh118") + _blind_conversations("fresh120")
-         + _blind_conversations("fresh122"))
+         + _blind_conversations("fresh122") + _blind_conversations("fresh124"))
 
 
 def lead(key: str, text=TEXT) -> str:
@@ -1129,7 +1138,9 @@ def markers(text) -> dict[str, list[str]]:
         "step": [lead("guide.say_next")],
         "triage": [q[key] for q in text.raw("symptoms.questions") for key in ("text", "text_other") if key in q]
         + [q["follow_up"]["text"] for q in text.raw("symptoms.questions") if "follow_up" in q],
-        "plainer": [lead("symptoms.plainer")],
+        "plainer": [lead("symptoms.plainer")]  # ... or the question as last asked, in plainer words ("Sure, take your time. I mean: ...")
+        + [q[key]["plain"] if key == "follow_up" else q["plain"] for q in text.raw("symptoms.questions")
+           for key in ("plain", "follow_up") if key in q and (key == "plain" or "plain" in q[key])],
         **{level: [lead(f"safety.{how}.{level}") for how in ("levels", "levels_other", "if_it_might_be")]
            + ([lead("symptoms.noted_soon")] if level == "soon" else [])  # "Noted: ... worth booking ... soon" (as heard_level)
            for level in ("emergency", "right_away", "urgent", "soon")},

@@ -395,6 +395,14 @@ def test_a_routine_corrected_to_another_area_starts_again_for_there_as_long(talk
     assert text().text("guide.hurt") in hurt.speech
 
 
+@pytest.mark.parametrize("intent, query", [("WhatIntent", "time is it"),  # "what time is it?"
+                                           ("QuestionIntent", "minute what is the time now"),  # "one minute, what is the time now"
+                                           ("NotSaidIntent", "now sweetie daddy's doing his stretches")])  # said to a child in the room
+def test_an_aside_mid_routine_gets_what_to_say_there_never_a_pop_answer(in_cat_cow, intent, query):
+    aside = in_cat_cow.say(intent, query=query)
+    assert text().text("guide.help") in aside.speech and "pop" not in aside.speech.lower() and not aside.ended, aside.speech
+
+
 def test_another_stretch_after_one_stopped_for_pain_is_not_that_one(in_cat_cow):
     """ "My back is paining while doing this" stops cat cow; "give some other stretch" offers another."""
     talk = in_cat_cow

@@ -888,6 +888,14 @@ LOCAL_PHRASINGS: list[tuple[str, str, str, dict[str, str]]] = [
 ]
 
 MORE_LOCAL_PHRASINGS: list[tuple[str, str, str, dict[str, str]]] = [
+    # asked of a smart speaker mid-routine or mid-check: said again, louder; a goodbye
+    ("en-GB", "louder please, I can't hear you", "AMAZON.RepeatIntent", {}),
+    ("en-CA", "louder please", "AMAZON.RepeatIntent", {}),
+    ("en-GB", "cheerio, bye", "AMAZON.StopIntent", {}),
+    ("en-IN", "okay, cancel", "AMAZON.StopIntent", {}),
+    # complaints reeled off first, and what a test said first: free words the screen reads, not nothing
+    ("en-GB", "hay fever, reflux, the knee, and I've wet meself twice", "QuestionIntent", {"query": "reflux the knee and I've wet meself twice"}),
+    ("en-IN", "ECG was normal last week, but today a tearing pain", "QuestionIntent", {"query": "was normal last week but today a tearing pain"}),
     ("en-GB", "should i see a physio about my back", "topic:physio", {}),
     ("en-AU", "my back's crook", "topic:stiffness", {}),
     ("en-IN", "my back is paining", "topic:stiffness", {}),

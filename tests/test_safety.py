@@ -599,6 +599,7 @@ def test_pushing_back_on_advice_gets_it_again_at_its_urgency(stored_skill):
     ("en-GB", "it was fifteen years ago surely that doesn't matter now"),  # "But it was fifteen years ago, surely ..."
     ("en-GB", "I think I misspoke it's fine really"),  # "Sorry, I think I misspoke, it's fine really"
     ("en-US", "sorry not tingling I mean it's just kinda stiff"),  # "oh sorry, not tingling, I mean it's just kinda stiff"
+    ("en-CA", "got a physio appointment next week that's good enough eh"),  # "I've got a physio appointment next week, ..."
 ])
 def test_advice_played_down_or_taken_back_is_said_again_never_a_pop_answer(stored_skill, locale, query):
     """Just after advice, "surely that doesn't matter now?" or "I misspoke, it's fine" is heard and
