@@ -349,6 +349,10 @@ class NoStretchAfterWarning(AbstractResponseInterceptor):
             asks_for_stretch(said, locale) and not about_pop) or (
             routed is not None and routed.topic in STRETCH_TOPICS)
         about = _about_advice(said, locale)  # whom to call, or pushing back
+        # "I'm fine" (a no with nothing asked) opening the session just after advice to call now: the
+        # advice again, never "go easy on that back, bye" (the words are not handed over to read)
+        about = about or (_intent_name(handler_input) == "AMAZON.NoIntent" and not session.turn(handler_input).last_ssml
+                          and bool((recent_warning(handler_input) or {}).get("now")))
         not_mine = bool(said) and not asked and not about and _words(locale).not_mine.search(said) is not None
         calls = not asked and (about or not_mine)
         lesser = not asked and not calls and _names_lesser(said, locale)  # "I'll ring 111 then?"

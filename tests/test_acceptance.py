@@ -835,6 +835,12 @@ JUDGED = {
     "fresh122": {
         "little slip on the lino with thin bones (en-AU) [in]": {2: ("plainer", "'Eh? What was the question?' mid-check: the question again, in plainer words, as for 'what do you mean?'")},
     },
+    "fresh126": {
+        "sudden pop, timer, daily cracking, bath, desk (en-GB) [iw]": {2: (None, "left: 'since when?' reaches the skill as 'when' (\"since\" opens a free-text sample and is not handed over): not understood")},
+        "terse pop chain with timer (en-IN) [iw]": {
+            4: (None, "left: 'just popped' reaches the skill as 'popped' (\"just\" opens a free-text sample), read as what the pop is, not a pop to note"),
+            5: (None, "left: 'since when?' reaches the skill as 'when': not understood")},
+    },
     "fresh124": {
         "warned for one-leg numbness, back next session saying urgent care cleared him, wants a stretch (en-US) [ir]": {
             4: ("offer", "seen and told it's fine after advice to get help (never 'call now'): that advice is forgotten and the stretch asked for is offered (safety.NoStretchAfterWarning._cleared)"),
@@ -1093,7 +1099,8 @@ CASES = (json.loads((HERE / "conversations.json").read_text(encoding="utf-8")) +
          + _blind_conversations("fresh108") + _blind_conversations("fresh110")
          + _blind_conversations("fresh112") + _blind_conversations("fresh114") + _blind_conversations("fresh116")
          + _blind_conversations("fresh118") + _blind_conversations("fresh120")
-         + _blind_conversations("fresh122") + _blind_conversations("fresh124"))
+         + _blind_conversations("fresh122") + _blind_conversations("fresh124")
+         + _blind_conversations("fresh126"))
 
 
 def lead(key: str, text=TEXT) -> str:

@@ -552,6 +552,22 @@ def test_the_area_corrected_during_a_stretch_offers_one_for_there(talk, intent, 
     assert "upper_back" in EN.stretches[talk.attributes["turn"]["offer"]["stretch"]]["areas"]
 
 
+@pytest.mark.parametrize("intent, query, area", [("SaidNeckIntent", "", "upper_back"),  # "neck"
+                                                 ("SaidLowerIntent", "back", "lower_back")])  # "lower back"
+def test_an_area_alone_asks_for_a_stretch_for_there(talk, intent, query, area):
+    talk.launch()
+    offer = talk.say(intent, query=query)
+    assert "guide you through" in offer.speech, offer.speech
+    assert area in EN.stretches[talk.attributes["turn"]["offer"]["stretch"]]["areas"]
+
+
+def test_a_doctor_question_with_a_stretch_after_it_starts_the_check_first(talk):
+    """ "Do I need to see my GP? And could you give me a stretch afterwards": the check first."""
+    talk.launch()
+    check = talk.say("DoesIntent", query="need to see my GP and could you give me a stretch afterwards")
+    assert check.speech.endswith(EN.raw("symptoms.questions")[0]["text"]) and not check.ended, check.speech
+
+
 def test_go_back_to_what_you_said_about_ice_answers_about_ice_again(talk):
     talk.launch()
     talk.say("QuestionIntent", query="does heat help a stiff back")

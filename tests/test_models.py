@@ -448,7 +448,7 @@ PHRASINGS: list[tuple[str, str, dict[str, str]]] = [
     ("i just heard my back pop", "JustPoppedIntent", {}),
     ("more", "TellMeMoreIntent", {}),
     ("more about that", "TellMeMoreIntent", {}),
-    ("go on", "TellMeMoreIntent", {}),
+    ("go on", "AMAZON.YesIntent", {}),  # yes to "want to know more?" and to "shall I guide you through it?"
     ("more please", "TellMeMoreIntent", {}),
     ("explain more", "TellMeMoreIntent", {}),
     # stretches
@@ -617,7 +617,7 @@ PHRASINGS: list[tuple[str, str, dict[str, str]]] = [
     ("i'm ready", "AMAZON.YesIntent", {}),
     ("done", "AMAZON.NextIntent", {}),
     ("next please", "AMAZON.NextIntent", {}),
-    ("skip", "AMAZON.NextIntent", {}),
+    ("skip", "SkipStretchIntent", {}),  # mid-routine: this stretch skipped
     ("go back", "AMAZON.PreviousIntent", {}),
     ("go back a step", "AMAZON.PreviousIntent", {}),
     ("repeat", "AMAZON.RepeatIntent", {}),
@@ -893,6 +893,9 @@ MORE_LOCAL_PHRASINGS: list[tuple[str, str, str, dict[str, str]]] = [
     ("en-CA", "louder please", "AMAZON.RepeatIntent", {}),
     ("en-GB", "cheerio, bye", "AMAZON.StopIntent", {}),
     ("en-IN", "okay, cancel", "AMAZON.StopIntent", {}),
+    ("en-US", "meaning?", "TellMeMoreIntent", {}), ("en-US", "arthritis?", "CrackingArthritisIntent", {}),
+    ("en-CA", "skip", "SkipStretchIntent", {}), ("en-GB", "loo accidents", "SaidToiletIntent", {"query": "accidents"}),
+    ("en-AU", "keen to stretch", "QuestionIntent", {"query": "stretch"}),
     # complaints reeled off first, and what a test said first: free words the screen reads, not nothing
     ("en-GB", "hay fever, reflux, the knee, and I've wet meself twice", "QuestionIntent", {"query": "reflux the knee and I've wet meself twice"}),
     ("en-IN", "ECG was normal last week, but today a tearing pain", "QuestionIntent", {"query": "was normal last week but today a tearing pain"}),

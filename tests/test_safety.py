@@ -204,6 +204,11 @@ PHRASES = [
     ("i don't feel well", "urgent"), ("a raised temperature", "urgent"), ("weight dropping off", "urgent"),
     ("crippling pain", "urgent"), ("it hurts all night", "urgent"), ("pain at rest", "urgent"),
     ("chronic back pain", "soon"), ("pain that never goes away", "soon"), ("trouble sleeping", "soon"),
+    # a question asked, then what has been so since a time: told, no what-if
+    ("would a hot bath help my upper back it's been tight and heavy across my chest since this morning too", "emergency"),
+    ("would it be bad if my legs went numb", "info"),
+    ("flu over", None),  # "flu's over" (SaidFluIntent puts back "flu")
+    ("someone else fell back sore", "emergency"),  # "dad fell, back sore" (SomeoneElseIntent puts back "someone else")
 ]
 
 
@@ -611,6 +616,31 @@ def test_advice_played_down_or_taken_back_is_said_again_never_a_pop_answer(store
     again = talk.say("QuestionIntent", query=query)
     assert content.for_locale(locale).text("safety.earlier_call") in again.speech and again.ended
     assert "gas" not in again.speech and "arthritis" not in again.speech
+
+
+@pytest.mark.parametrize("turn", [("AMAZON.NoIntent", None),  # "I'm fine"
+                                  ("WhyIntent", None),  # "why?"
+                                  ("PastIntent", None)])  # "years ago"
+def test_a_short_reply_opening_the_session_after_advice_gets_it_again(stored_skill, turn):
+    """ "I'm fine", "why?" or "years ago" just after advice to call now is heard and not taken: the
+    advice again, never "go easy on that back, bye" or an answer about the pop."""
+    talk = Conversation(stored_skill, locale="en-GB")
+    talk.launch()
+    assert talk.say("QuestionIntent", query="i can't wee since this morning and my back is killing me").ended
+    talk.restart()
+    again = talk.say(turn[0])
+    assert "call 999 now" in again.speech and "go easy" not in again.speech.lower() and "gas" not in again.speech, again.speech
+
+
+def test_someone_elses_fall_brushed_off_gets_their_advice_again(stored_skill):
+    """ "Dad fell, back sore" is his emergency; "he's fine" after it is heard and not taken."""
+    talk = Conversation(stored_skill, locale="en-CA")
+    talk.launch()
+    first = talk.say("SomeoneElseIntent", query="fell back sore")  # "dad fell, back sore"
+    assert content.for_locale("en-CA").text("safety.levels_other.emergency") in first.speech and first.ended
+    talk.restart()
+    brushed = talk.say("SomeoneElseIntent", query="fine")  # "he's fine"
+    assert content.for_locale("en-CA").text("safety.earlier_now_other") in brushed.speech and brushed.ended
 
 
 def test_a_stretch_in_a_turn_about_someone_else_is_theirs_unless_said_as_ones_own(stored_skill):
