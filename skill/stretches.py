@@ -158,14 +158,16 @@ ASKED_BY_ITSELF = frozenset({"routine", "guide", "another_stretch"})  # topics t
 
 def corrected(said: str, locale: str | None) -> tuple[str | None, str | None] | None:
     """The area and position the words correct a stretch or routine to (understand.corrects), or
-    None: also where they ask for another stretch, one by name or a routine, which is theirs to
-    answer ("no wait, actually do the desk routine instead", "something different, I can't lie on
+    None: also where they ask, naming no area, for another stretch, or for one by name or a routine,
+    which is theirs to answer ("no wait, actually do the desk routine instead", "something different, I can't lie on
     the floor")."""
     area, position = understand.corrects(said, locale)
-    if (area is None and position is None) or understand.asks_another(said, locale) or \
+    if (area is None and position is None) or (area is None and understand.asks_another(said, locale)) or \
             understand.named(said, locale).stretch is not None:
-        return None
-    return None if topics.route(said, locale).topic in ASKED_BY_ITSELF else (area, position)
+        return None  # ("actually, make it my hips instead": the area named decides, "instead" or not)
+    routed = topics.route(said, locale)
+    asked = routed is not None and routed.topic in (ASKED_BY_ITSELF if area is None else ASKED_BY_ITSELF - {"another_stretch"})
+    return None if asked else (area, position)
 
 
 class AreaCorrected(IntentHandler):

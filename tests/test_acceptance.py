@@ -835,7 +835,13 @@ JUDGED = {
     "fresh122": {
         "little slip on the lino with thin bones (en-AU) [in]": {2: ("plainer", "'Eh? What was the question?' mid-check: the question again, in plainer words, as for 'what do you mean?'")},
     },
+    "fresh128": {
+        "IN week, Mon: stiff from sitting whole day at office, chair stretch paused (en-IN) [ja]": {1: ("desk_posture", "stiff from sitting the whole day at office: how to sit at a desk, with a seated twist offered")},
+    },
     "fresh126": {
+        "neck stretch, ow, different one (en-GB) [iw]": {
+            2: ("offer", "'go on' at an offer is TellMeMoreIntent, as 'what else?': another option is offered ('yes' takes the one offered)"),
+            3: ("offer", "'how long?' with a stretch on offer: how long it is held, the offer still open")},
         "sudden pop, timer, daily cracking, bath, desk (en-GB) [iw]": {2: (None, "left: 'since when?' reaches the skill as 'when' (\"since\" opens a free-text sample and is not handed over): not understood")},
         "terse pop chain with timer (en-IN) [iw]": {
             4: (None, "left: 'just popped' reaches the skill as 'popped' (\"just\" opens a free-text sample), read as what the pop is, not a pop to note"),
@@ -1100,7 +1106,7 @@ CASES = (json.loads((HERE / "conversations.json").read_text(encoding="utf-8")) +
          + _blind_conversations("fresh112") + _blind_conversations("fresh114") + _blind_conversations("fresh116")
          + _blind_conversations("fresh118") + _blind_conversations("fresh120")
          + _blind_conversations("fresh122") + _blind_conversations("fresh124")
-         + _blind_conversations("fresh126"))
+         + _blind_conversations("fresh126") + _blind_conversations("fresh128"))
 
 
 def lead(key: str, text=TEXT) -> str:

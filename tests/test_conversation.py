@@ -559,6 +559,13 @@ def test_a_doctor_question_with_a_stretch_after_it_starts_the_check_first(talk):
     assert check.speech.endswith(EN.raw("symptoms.questions")[0]["text"]) and not check.ended, check.speech
 
 
+def test_a_routine_asked_for_again_told_it_was_paused_yesterday_starts_it(talk):
+    """ "Let's do the hip routine again, I had to pause it yesterday": a routine, never a goodbye."""
+    talk.launch()
+    again = talk.say("QuestionIntent", query="do the hip routine again I had to pause it yesterday")
+    assert not again.ended and "bye" not in again.speech.lower() and "say next" in again.speech.lower(), again.speech
+
+
 def test_go_back_to_what_you_said_about_ice_answers_about_ice_again(talk):
     talk.launch()
     talk.say("QuestionIntent", query="does heat help a stiff back")

@@ -380,13 +380,15 @@ def test_an_area_or_position_corrected_in_other_words_gets_the_stretch_meant(tal
     assert (area is None or area in stretch["areas"]) and (position is None or position in stretch["positions"])
 
 
-def test_a_routine_corrected_to_another_area_starts_again_for_there_as_long(talk):
+@pytest.mark.parametrize("query", ["no make it for my lower back",  # "actually no, make it for my lower back"
+                                   "make it my lower back instead mate"])  # "actually, make it my lower back instead, mate"
+def test_a_routine_corrected_to_another_area_starts_again_for_there_as_long(talk, query):
     """ "Actually no, make it for my lower back" just into a five-minute routine for the hips: a
     five-minute routine for the lower back, from its first step; "actually my lower back hurts" stops."""
     talk.launch()
     hips = talk.say("StartRoutineIntent", minutes=("5", None), area=("hips", "hips"))
     first = talk.attributes["turn"]["routine"]["stretch_ids"]
-    corrected = talk.say("QuestionIntent", query="no make it for my lower back")
+    corrected = talk.say("QuestionIntent", query=query)
     ids = talk.attributes["turn"]["routine"]["stretch_ids"]
     assert "lower_back" in text().stretches[ids[0]]["areas"] and ids != first, corrected.speech
     assert text().text("guide.routine_intro", minutes=5, count=len(ids)) in corrected.speech and not corrected.ended

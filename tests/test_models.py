@@ -448,7 +448,7 @@ PHRASINGS: list[tuple[str, str, dict[str, str]]] = [
     ("i just heard my back pop", "JustPoppedIntent", {}),
     ("more", "TellMeMoreIntent", {}),
     ("more about that", "TellMeMoreIntent", {}),
-    ("go on", "AMAZON.YesIntent", {}),  # yes to "want to know more?" and to "shall I guide you through it?"
+    ("go on", "TellMeMoreIntent", {}),
     ("more please", "TellMeMoreIntent", {}),
     ("explain more", "TellMeMoreIntent", {}),
     # stretches
@@ -896,6 +896,7 @@ MORE_LOCAL_PHRASINGS: list[tuple[str, str, str, dict[str, str]]] = [
     ("en-US", "meaning?", "TellMeMoreIntent", {}), ("en-US", "arthritis?", "CrackingArthritisIntent", {}),
     ("en-CA", "skip", "SkipStretchIntent", {}), ("en-GB", "loo accidents", "SaidToiletIntent", {"query": "accidents"}),
     ("en-AU", "keen to stretch", "QuestionIntent", {"query": "stretch"}),
+    ("en-AU", "brekkie's ready, pause", "QuestionIntent", {"query": "ready pause"}),
     # complaints reeled off first, and what a test said first: free words the screen reads, not nothing
     ("en-GB", "hay fever, reflux, the knee, and I've wet meself twice", "QuestionIntent", {"query": "reflux the knee and I've wet meself twice"}),
     ("en-IN", "ECG was normal last week, but today a tearing pain", "QuestionIntent", {"query": "was normal last week but today a tearing pain"}),
