@@ -251,10 +251,7 @@ class RoutineCorrected(InRoutine):
         if len(set(routine.stretch_ids)) < 2:
             return render(handler_input, stretches.offer_for(handler_input, area=area, position=position,
                                                              exclude=routine.stretch_ids))
-        text = words(handler_input)
-        took = sum(steps.stretch_seconds(text, s) + steps.TURN_SECONDS * len(steps.steps_of(text, s))
-                   for s in routine.stretch_ids)
-        minutes = min(steps.ROUTINE_MINUTES, key=lambda m: abs(m * 60 - took))  # as long as the one corrected
+        minutes = steps.minutes_of(words(handler_input), routine.stretch_ids)  # as long as the one corrected
         return start_routine(handler_input, minutes, area=area, position=position)
 
 

@@ -98,7 +98,7 @@ def build(text: Content, minutes: int | None, *, area: str | None = None, positi
     order = fitting + rest
 
     def miss(ids: list[str]) -> float:
-        return abs(sum(said[s] + turns[s] / 2 for s in ids) - target)
+        return abs(_length(said, turns, ids) - target)
 
     chosen: list[str] = []
     while True:
@@ -106,6 +106,18 @@ def build(text: Content, minutes: int | None, *, area: str | None = None, positi
         if chosen and miss([*chosen, sid]) >= miss(chosen):
             return chosen
         chosen.append(sid)
+
+
+def _length(said: dict[str, float], turns: dict[str, float], ids: list[str]) -> float:
+    """A routine's length as build() aims it: what Alexa says plus half the turns between steps."""
+    return sum(said[s] + turns[s] / 2 for s in ids)
+
+
+def minutes_of(text: Content, ids: list[str]) -> int:
+    """The routine length (ROUTINE_MINUTES) these stretches come nearest, as build() measures it."""
+    said = {s: stretch_seconds(text, s) for s in ids}
+    turns = {s: TURN_SECONDS * len(steps_of(text, s)) for s in ids}
+    return min(ROUTINE_MINUTES, key=lambda m: abs(m * 60 - _length(said, turns, ids)))
 
 
 def chime(text: Content) -> Sound:

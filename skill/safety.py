@@ -351,14 +351,15 @@ class NoStretchAfterWarning(AbstractResponseInterceptor):
         about = _about_advice(said, locale)  # whom to call, or pushing back
         # "I'm fine" (a no with nothing asked) opening the session just after advice to call now: the
         # advice again, never "go easy on that back, bye" (the words are not handed over to read)
-        about = about or (_intent_name(handler_input) == "AMAZON.NoIntent" and not session.turn(handler_input).last_ssml
+        opening = not session.turn(handler_input).last_ssml  # the first turn of the session the advice closed
+        about = about or (_intent_name(handler_input) == "AMAZON.NoIntent" and opening
                           and bool((recent_warning(handler_input) or {}).get("now")))
         not_mine = bool(said) and not asked and not about and _words(locale).not_mine.search(said) is not None
         calls = not asked and (about or not_mine)
         lesser = not asked and not calls and _names_lesser(said, locale)  # "I'll ring 111 then?"
         # "pardon? what number was that?" opening the session the advice closed, or the advice asked for
         # again in words ("what did you say I should do?", "today itself I should go?"): the advice again
-        repeat = (_intent_name(handler_input) == "AMAZON.RepeatIntent" and not session.turn(handler_input).last_ssml) or (
+        repeat = (_intent_name(handler_input) == "AMAZON.RepeatIntent" and opening) or (
             bool(said) and not asked and _words(locale).again.search(said) is not None)  # ("what was the number again?")
         # words not understood just after advice ("just the right one, the left is fine", "since Tuesday,
         # eh"): the advice again, never "sorry, I didn't catch that" alone

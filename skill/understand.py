@@ -149,14 +149,10 @@ def area(said: str, locale: str | None = None) -> str | None:
 
 
 @lru_cache(maxsize=None)
-def _correction(locale: str | None) -> re.Pattern[str]:
-    return _any(content.joined(locale, "named_words").get("correction", {}).get("words", []))
-
-
-def corrects_area(said: str, locale: str | None = None) -> str | None:
-    """The area meant, where the words correct one ("no wait, I meant my upper back", "not my neck,
-    my lower back": named_words.toml `correction`): the area named last, else None."""
-    return corrects(said, locale)[0]
+def _correction(locale: str | None) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """named_words.toml `correction`: its words, and the `cannot` words just before a position."""
+    data = content.joined(locale, "named_words").get("correction", {})
+    return _any(data.get("words", [])), re.compile(rf"\b(?:{'|'.join(data.get('cannot', [])) or '(?!)'})( [a-z']+){{0,2}} ?$")
 
 
 def corrects(said: str, locale: str | None = None) -> tuple[str | None, str | None]:
@@ -164,14 +160,11 @@ def corrects(said: str, locale: str | None = None) -> tuple[str | None, str | No
     want it for the lower back", "hmm, actually lying down, I'm on the couch": named_words.toml
     `correction`): each the one named last, else None."""
     text = _plain(said)
-    if _correction(locale).search(text) is None:
+    correction, cannot = _correction(locale)
+    if correction.search(text) is None:
         return None, None
-    patterns = _patterns(locale)
-    return _last(patterns.areas, text), _last(patterns.positions, text, unless_before=_CANNOT)
-
-
-# a position said as what they cannot do is none meant ("no, something different, I can't lie on the floor")
-_CANNOT = re.compile(r"\b(can'?t|cannot|can not|couldn'?t|won'?t|not|don'?t want to|unable to|no)( [a-z']+){0,2} ?$")
+    patterns = _patterns(locale)  # (a position they say they cannot take is none meant: "I can't lie on the floor")
+    return _last(patterns.areas, text), _last(patterns.positions, text, unless_before=cannot)
 
 
 def _last(table: _Table, text: str, unless_before: re.Pattern[str] | None = None) -> str | None:
