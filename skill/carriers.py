@@ -126,10 +126,13 @@ def _answer_openers(locale: str | None) -> tuple[tuple[str, str], ...]:
 
 def answer_in(locale: str | None, said: str) -> str | None:
     """What free words mean as a reply, when they open like a reply ("not sure really" after an
-    opener the skill dropped, as in "hmm not sure"): yes, no, unsure, or None."""
+    opener the skill dropped, as in "hmm not sure"; a yes opener that strengthens a "not" is a no,
+    "definitely not"): yes, no, unsure, or None."""
     words = " ".join(said.lower().split())
     for opener, answers in _answer_openers(locale):
         if words == opener or words.startswith(opener + " "):
+            if answers == "yes" and _listed(locale, "yes_not").search(words[len(opener) + 1:]):
+                return "no"  # "definitely not": the yes opener only strengthens the "not"
             return answers
     return None
 

@@ -12,7 +12,7 @@ from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_core.utils import get_intent_name
 from ask_sdk_model import Response
 
-from . import carriers, understand
+from . import carriers, safety, understand
 from . import routine as steps
 from . import session, stretches
 from .dispatch import IntentHandler, RequestHandler, intents_from, pending, slot_id, slot_text, words
@@ -372,12 +372,13 @@ def kept_place(handler_input: HandlerInput) -> Routine | None:
 
 
 class LaunchWithKeptPlace(RequestHandler):
-    """Launch with a place kept from an earlier session: offer to carry on (after the warning)."""
+    """Launch with a place kept from an earlier session: offer to carry on (after the warning);
+    never just after red-flag advice that holds stretches back (the place stays kept)."""
 
     request_types = ("LaunchRequest",)
 
     def can_handle(self, handler_input: HandlerInput) -> bool:
-        return super().can_handle(handler_input) and kept_place(handler_input) is not None
+        return super().can_handle(handler_input) and kept_place(handler_input) is not None and not safety.stretches_held_back(handler_input)
 
     def handle(self, handler_input: HandlerInput) -> Response:
         text = words(handler_input)

@@ -36,7 +36,7 @@ EMERGENCY, RIGHT_AWAY, URGENT, SOON = screen.EMERGENCY, screen.RIGHT_AWAY, scree
 LEVEL_ORDER, PRE_EMPTING, SYMPTOM_LEVELS = screen.LEVEL_ORDER, screen.PRE_EMPTING, screen.SYMPTOM_LEVELS
 level_of = screen.level_of
 STRETCH_INTENTS = ("ChooseStretchIntent", "GuideStretchIntent", "StartRoutineIntent")
-CARRY_ON_INTENTS = ("AMAZON.NextIntent", "AMAZON.ResumeIntent", "SkipStretchIntent")  # a routine the advice stopped, asked to go on
+CARRY_ON_INTENTS = ("AMAZON.NextIntent", "AMAZON.ResumeIntent", "SkipStretchIntent", "AMAZON.StartOverIntent")  # a routine the advice stopped, asked to go on (or begun again)
 STRETCH_TOPICS = frozenset({"stretch", "routine", "guide", "another_stretch"})  # free words routed to a stretch
 # questions about the pop itself (not how to make it pop, nor one just noted)
 POP_QUESTIONS = frozenset({"pop_what", "pop_wont", "pop_again", "pop_last", "pop_stopped", "crack_harmful",
@@ -62,6 +62,7 @@ class _Words(NamedTuple):
     of_any: re.Pattern[str]  # "a fever" in the check's samples: asked of any fever (finding_in)
     handled: re.Pattern[str]  # someone else's emergency told as in hand (NoStretchAfterWarning)
     again: re.Pattern[str]  # the advice asked for again ("pardon? what did you say I should do?")
+    people: re.Pattern[str]  # "my mother's", "our son": someone else, though said with "my" (_stretch_for_them)
 
 
 @lru_cache(maxsize=None)
@@ -74,7 +75,9 @@ def _words(locale: str | None) -> _Words:
     return _Words(words("stretch"), words("someone_else"), prefilter.Gated(words("call", "pushback")), words("own"),
                   re.compile("|".join(data["about_them"])), words("cleared"), words("lesser"), words("own_check"),
                   words("not_mine"), words("no_stretch"), words("someone_else", "with_them"), words("both_now"), words("both_if"), words("pop_during"),
-                  re.compile("|".join(data["of_any"])), words("handled"), words("again"))
+                  re.compile("|".join(data["of_any"])), words("handled"), words("again"),
+                  re.compile(r"\b(?:my|our|me|mi)(?: (?:" + "|".join(data["people_said_with"]) + r"))? (?:"
+                             + "|".join(data["people"]) + r")(?:'s|s'|s)?\b"))
 
 
 CHECK_INTENT = "CheckSymptomsIntent"  # whose samples name a sign ("should I worry about {symptom}")
@@ -277,6 +280,13 @@ def recent_warning(handler_input: HandlerInput, now: float | None = None) -> dic
     return warned or None
 
 
+def stretches_held_back(handler_input: HandlerInput) -> bool:
+    """Red-flag advice a little earlier holds the speaker's stretches back: their own sign, or
+    someone else's emergency not yet said to be in hand (as NoStretchAfterWarning reads it)."""
+    warned = recent_warning(handler_input)
+    return warned is not None and (not warned.get("other") or (bool(warned.get("now")) and not warned.get("in_hand")))
+
+
 # how many words either side of the stretch asked for may say whom it is for ("should he just stretch
 # it out", "can you give him a stretch"); further off they are about something else ("I'll get him in
 # to see a doctor today. Can I get a stretch for my own back?")
@@ -299,6 +309,7 @@ def _stretch_for_them(said: str, locale: str | None, intent_name: str | None, *,
     stretch?" is the speaker's; "give me a stretch for him" is a tie, so theirs); where neither is
     next to it, words only about them say theirs ("what can she do to ease it, like a stretch?")."""
     words = _words(locale)
+    said = words.people.sub("them", said)  # ("one stretch for my mother's back": hers, not the speaker's "my")
     asked = words.stretch.search(said)
     if asked is not None:
         before, after = FOR_WHOM_WORDS
@@ -384,6 +395,7 @@ class NoStretchAfterWarning(AbstractResponseInterceptor):
             # advice again, also said with the speaker's own stretch: "she says she just needs to sit down, can you do my stretch")
         state = session.turn(handler_input)
         state.offer, state.routine, state.pending = {}, None, None
+        session.place_as_found(handler_input)  # (a routine the handler began is not kept to offer later)
         text = content.for_locale(locale)
         key = "safety.earlier_now" if warned.get("now") else "safety.earlier_call" if calls else "safety.earlier"
         said_again = [text.text(key + "_other" if warned.get("other") else key)]
@@ -494,6 +506,28 @@ def warning_ssml(locale: str | None, *, with_intro: bool) -> tuple[str, str]:
     return " ".join(escape(w) for w in words), " ".join(words)
 
 
+class NoOfferAfterWarning(AbstractResponseInterceptor):
+    """An answer that ends by offering a stretch ("... Want a gentle stretch?", "Shall I guide you
+    through cat cow?") a little after red-flag advice that holds stretches back ends instead by
+    asking what else they would like: no stretch is offered over a warning sign."""
+
+    def process(self, handler_input: HandlerInput, response: Response | None) -> None:
+        attrs = handler_input.attributes_manager.request_attributes
+        reply: Reply | None = attrs.get("reply")
+        if response is None or reply is None or attrs.get("red_flag_advice") or not reply.reprompt:
+            return
+        state = session.turn(handler_input)
+        if state.pending not in ("stretch", "guide") or not reply.parts or reply.parts[-1] != reply.reprompt:
+            return  # (no stretch offered, or not as the reply's last words)
+        record = attrs.get("user")
+        if (record is not None and not record.warned) or not stretches_held_back(handler_input):
+            return
+        instead = content.for_locale(handler_input.request_envelope.request.locale).text("safety.no_offer")
+        state.pending, state.offer = None, {}
+        render(handler_input, Reply([*reply.parts[:-1], instead], reprompt=instead, end_session=False,
+                                    card_title=reply.card_title, directives=reply.directives))
+
+
 class WarningFirst(AbstractResponseInterceptor):
     """The first response of every session starts with the red-flag warning, whatever opens it."""
 
@@ -524,4 +558,4 @@ class WarningFirst(AbstractResponseInterceptor):
 
 HANDLERS: tuple[AbstractRequestHandler, ...] = (RedFlagReported(),)
 REQUEST_INTERCEPTORS = (DetectRedFlag(),)
-RESPONSE_INTERCEPTORS = (NoStretchAfterWarning(), WarningFirst())
+RESPONSE_INTERCEPTORS = (NoStretchAfterWarning(), NoOfferAfterWarning(), WarningFirst())

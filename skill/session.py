@@ -297,6 +297,16 @@ def stop_everything(handler_input: HandlerInput, *, keep_place: bool = False) ->
         save_user_record(handler_input, record)
 
 
+def place_as_found(handler_input: HandlerInput) -> None:
+    """Put back the kept place the request found (a routine a handler began, then held back by
+    red-flag advice, keeps no place to be offered later)."""
+    record, kept = user_record(handler_input), handler_input.attributes_manager.request_attributes["kept"]
+    found = kept.base.get("place")
+    if record.place != found:
+        record.place = None if found is None else dict(found)
+        save_user_record(handler_input, record)
+
+
 class SaveState(AbstractResponseInterceptor):
     """After every handler: session state into the session; what changed in the record into the
     store, and the record (with its version, and any fields not yet saved) into the session."""

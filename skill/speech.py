@@ -117,6 +117,7 @@ def render(handler_input: Any, reply: Reply, *, card_title: str = "Back Pop Coac
     for directive in reply.directives:
         builder.add_directive(directive)
     builder.set_should_end_session(reply.end_session)
+    handler_input.attributes_manager.request_attributes["reply"] = reply  # (as rendered: safety.NoOfferAfterWarning reads its offer)
     if reply.is_red_flag_advice:
         handler_input.attributes_manager.request_attributes["red_flag_advice"] = True
     return builder.response

@@ -202,7 +202,8 @@ def answer_meant(handler_input: HandlerInput) -> str | None:
     elif meant == "no" and carriers.hedged(locale, slot_text(handler_input, "query")) and not carriers.outright(locale, said):
         meant = "unsure"  # "not really, well maybe": a no put in doubt is no no
     elif meant == "no" and carriers.not_a_no(locale, slot_text(handler_input, "query")):
-        return None  # "no worries": no answer to the question
+        # "no worries": no answer to the question; "nah, no dramas there" says nothing is wrong there
+        return "no" if said and carriers.reply_in(locale, said) == "no" else None
     if meant is None and said and handler_input.attributes_manager.request_attributes.get("finding") is None:
         meant = carriers.reply_in(locale, said)  # "my father had cancer, but I am fine": no
     return meant or (carriers.answer_in(locale, said) if said else None)

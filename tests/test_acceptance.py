@@ -835,6 +835,15 @@ JUDGED = {
     "fresh122": {
         "little slip on the lino with thin bones (en-AU) [in]": {2: ("plainer", "'Eh? What was the question?' mid-check: the question again, in plainer words, as for 'what do you mean?'")},
     },
+    "fresh130": {
+        "pop stopped, six weeks not better (soon), stretch after soon, pause, resume (en-GB) [jd]": {
+            3: ("selfcare", "'something gentle for my lower back in the meantime' after soon advice: what helps meanwhile, a gentle stretch offered with it"),
+            4: ("offer", "yes to that offer: a stretch offered, one yes away"),
+            5: ("offer", "'how long?' with a stretch on offer: how long it is held, the offer still open"),
+            7: (None, "left: no routine was begun, so no place is kept to resume")},
+        "desk routine, pause, resume in own words, go back, routine help, music fallback (en-CA) [jd]": {
+            8: ("routine_help", "another skill's request mid-routine: 'that's not something I can do', and the routine's commands")},
+    },
     "fresh128": {
         "IN week, Mon: stiff from sitting whole day at office, chair stretch paused (en-IN) [ja]": {1: ("desk_posture", "stiff from sitting the whole day at office: how to sit at a desk, with a seated twist offered")},
     },
@@ -955,8 +964,8 @@ JUDGED = {
         "waterworks trouble told late, doesn't want to trouble anyone (en-GB) [gv]": {
             1: ("stiffness", "a stretch asked for with 'my back's been a bit stiff this week': the stiffness answer, which offers the check first")},
         "creaky gran misheard cat cow, guided slowly (en-GB) [gv]": {
-            1: ("pop_wont", "left: a back that 'creaks like an old gate in the mornings' is routed to why it won't pop"),
-            2: ("pop_wont", "'you'll have to say that again' repeats the answer just given")},
+            1: ("selfcare", "the question asked after the story, 'is there anything you can do for a stiff old back?': what helps, a gentle stretch offered"),
+            2: ("selfcare", "'you'll have to say that again' repeats the answer just given")},
         "creaky old bloke checks his symptoms, wants it plainer (en-AU) [gv]": {8: (None, NO_SAMPLE)},
         "everything creaking, tingling in one leg told late (en-IN) [gv]": {
             1: ("selfcare", "'every morning my back is stiff ... what should I do' gets the self-care answer")},
@@ -1106,7 +1115,7 @@ CASES = (json.loads((HERE / "conversations.json").read_text(encoding="utf-8")) +
          + _blind_conversations("fresh112") + _blind_conversations("fresh114") + _blind_conversations("fresh116")
          + _blind_conversations("fresh118") + _blind_conversations("fresh120")
          + _blind_conversations("fresh122") + _blind_conversations("fresh124")
-         + _blind_conversations("fresh126") + _blind_conversations("fresh128"))
+         + _blind_conversations("fresh126") + _blind_conversations("fresh128") + _blind_conversations("fresh130"))
 
 
 def lead(key: str, text=TEXT) -> str:
@@ -1180,8 +1189,8 @@ def markers(text) -> dict[str, list[str]]:
         "different": [lead("stretches.different"), lead("stretches.another"), lead("guide.skipped")],
         "done": [lead("guide.stretch_done"), lead("guide.routine_done")],
     }
-    # soon after a pop was noted, "why won't it pop (again)?" is answered by the pop timer (answers.TIMED_TOPICS)
-    for timed in ("pop_wont", "pop_again"):
+    # soon after a pop was noted, "why won't it pop (again)?" and "when did I last pop it?" are answered by the pop timer (answers.TIMED_TOPICS)
+    for timed in ("pop_wont", "pop_again", "pop_last"):
         found[timed] = found[timed] + found["timer_since"]
     return found
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import Conversation
-from skill import content, safety
+from skill import carriers, content, safety
 from skill.content import LOCALES
 
 EN = content.for_locale("en-US")
@@ -306,7 +306,8 @@ def test_a_stretch_asked_mid_check_waits_for_the_check(talk, intent, slots):
 
 
 @pytest.mark.parametrize("intent, query", [("DontHaveIntent", "what you mean"),  # "I don't get what you mean"
-                                           ("WhatIntent", "the meaning of this question")])  # "what is the meaning of this question"
+                                           ("WhatIntent", "the meaning of this question"),  # "what is the meaning of this question"
+                                           ("QuestionIntent", "i don't understand the question")])  # "sorry, I don't understand the question"
 def test_not_following_said_in_free_words_gets_the_plainer_question(talk, intent, query):
     start(talk)
     reply = talk.say(intent, query=query)
@@ -320,6 +321,26 @@ def test_not_a_bit_mid_check_is_a_no(talk, intent, query):
     start(talk)
     reply = talk.say(intent, query=query)
     assert reply.speech.endswith(QUESTIONS[1]["text"]) and not reply.ended
+
+
+@pytest.mark.parametrize("intent, query", [
+    ("QuestionIntent", "let me think no i'd say definitely not"),  # "hmm, let me think, no, I'd say definitely not"
+    ("NoSaidIntent", "dramas there"),  # "nah, no dramas there" ("nah no" opens it) (not "no worries", which may only be thanks)
+    ("QuestionIntent", "thankfully not"), ("QuestionIntent", "certainly not at all")])
+def test_a_no_said_in_whole_words_mid_check_is_a_no(talk, intent, query):
+    """A reply that settles on no after a pause for thought, or says nothing is wrong there, is a
+    no: the next question, never "sorry, I didn't catch that" (after which a "yes" meant for
+    something else would answer the question)."""
+    start(talk)
+    reply = talk.say(intent, query=query)
+    assert reply.speech.endswith(QUESTIONS[1]["text"]) and "catch" not in reply.speech, reply.speech
+
+
+def test_a_yes_taken_back_in_the_same_words_is_a_no():
+    """ "Definitely not", "yeah not really": the yes opener taken back (not "yeah, not sure")."""
+    assert carriers.answer_in("en-US", "definitely not") == "no"
+    assert carriers.answer_in("en-US", "yeah not really") == "no"
+    assert carriers.answer_in("en-US", "yeah not sure") != "no"
 
 
 def test_what_was_that_about_the_bladder_mid_check_gets_the_plainer_question(talk):

@@ -536,6 +536,74 @@ def test_a_stretch_for_oneself_told_with_their_plans_is_not_theirs(stored_skill,
     assert "earlier" not in reply.speech and not reply.ended and "cat cow" in reply.speech.lower()
 
 
+def _after_own_advice(stored_skill, user_id: str) -> Conversation:
+    """A session closed by advice for one's own numb leg, and the next one opened."""
+    talk = Conversation(stored_skill, locale="en-US", user_id=user_id)
+    talk.launch()
+    advice = talk.say("QuestionIntent", query="my left leg's gone kind of tingly and numb since this morning")
+    assert advice.ended and "right away" in advice.speech
+    talk.restart()
+    return talk
+
+
+def _an_hour_on(monkeypatch) -> None:
+    later = safety.time.time() + safety.WARNED_FOR_SECONDS + 60
+    monkeypatch.setattr(safety.time, "time", lambda: later)
+
+
+def test_after_one_s_own_warning_an_answer_offers_no_stretch(stored_skill, monkeypatch):
+    """After "get medical help right away, and skip the stretches", an answer about walking ends
+    by asking what else, not "Want a gentle stretch too?" (once the hour is over, it offers one)."""
+    talk = _after_own_advice(stored_skill, "amzn1.ask.account.NO_OFFER_AFTER")
+    walking = talk.say("IsItIntent", query="walking good for it")
+    assert "walking" in walking.speech and walking.speech.endswith(content.for_locale("en-US").text("safety.no_offer"))
+    assert "stretch" not in walking.speech.split(".")[-2].lower(), walking.speech
+    _an_hour_on(monkeypatch)
+    talk.restart()
+    assert "stretch" in talk.say("IsItIntent", query="walking good for it").speech.split(".")[-1].lower()
+
+
+def test_a_routine_refused_after_advice_keeps_no_place_to_offer_later(stored_skill, monkeypatch):
+    """ "It's probably nothing, just finish the routine" after advice: the advice again, and the
+    routine it asked for keeps no place (no "shall we carry on from there?" later)."""
+    talk = _after_own_advice(stored_skill, "amzn1.ask.account.REFUSED_ROUTINE")
+    refused = talk.say("QuestionIntent", query="it's probably nothing just finish the routine")
+    assert content.for_locale("en-US").text("safety.earlier") in refused.speech and refused.ended
+    _an_hour_on(monkeypatch)
+    talk.restart()
+    assert content.for_locale("en-US").raw("basics.resume_offer").split("{")[0] not in talk.launch().speech
+
+
+def test_a_paused_routine_is_not_offered_while_someone_else_s_emergency_is_not_in_hand(stored_skill):
+    """The speaker's own place is kept over someone else's sign, but the next launch does not offer
+    it while their emergency is not said to be in hand (as a stretch asked for would not be)."""
+    resume = content.for_locale("en-AU").raw("basics.resume_offer").split("{")[0]
+    talk = Conversation(stored_skill, locale="en-AU", user_id="amzn1.ask.account.RESUME_HELD")
+    talk.launch()
+    talk.say("StartRoutineIntent", minutes=("five", None), area=("lower back", "lower_back"))
+    talk.say("AMAZON.NextIntent")
+    assert talk.say("AMAZON.PauseIntent").ended
+    talk.restart()
+    advice = talk.say("SomeoneElseIntent", query="fell off the ladder and his back's really hurting")
+    assert advice.ended and "000" in advice.speech
+    talk.restart()
+    assert resume not in talk.launch().speech
+    talk.say("QuestionIntent", query="the ambulance is on its way now")
+    talk.restart()
+    assert resume in talk.launch().speech
+
+
+def test_a_stretch_for_my_mother_after_advice_for_her_gets_her_advice_again(stored_skill):
+    """ "My mother's back" is hers, though said with "my": after advice for her, a stretch for her waits."""
+    talk = Conversation(stored_skill, locale="en-IN")
+    talk.launch()
+    advice = talk.say("SomeoneElseIntent", query="is feeling feverish since two days and her back is paining")
+    assert advice.ended and "they should" in advice.speech
+    talk.restart()
+    reply = talk.say("CanIntent", query="you give one stretch for my mother's back")
+    assert content.for_locale("en-IN").text("safety.earlier_other") in reply.speech and "cat cow" not in reply.speech.lower()
+
+
 def test_after_one_s_own_warning_another_stretch_or_a_lesser_call_gets_the_advice_again(stored_skill):
     """ "Something else instead" is a stretch too; "should I just ring 111 then?" is told to follow
     the advice given (999 if unsure or worse), never answered with heat or ice."""
