@@ -144,11 +144,14 @@ class JustPopped(IntentHandler):
         return render(handler_input, note_pop(handler_input))
 
 
-def note_pop(handler_input: HandlerInput) -> Reply:
-    """The time of a pop, kept (only the time) for the pop timer; a gentle stretch offered."""
+def note_pop(handler_input: HandlerInput, *, asked_why: bool = False) -> Reply:
+    """The time of a pop, kept (only the time) for the pop timer; a gentle stretch offered. Told
+    with why it happens asked ("... why's that?"), what the pop is, as its answer."""
     record = session.user_record(handler_input)
     record.popped_at = time.time()
     session.save_user_record(handler_input, record)
+    if asked_why:
+        return answer(handler_input, "pop_what")
     text = words(handler_input)
     state = session.turn(handler_input)
     state.pending, state.offer = "stretch", {}

@@ -319,6 +319,11 @@ def asks_same_again(text: str | None, locale: str | None) -> bool:
     return _says(text, locale, "same_again")
 
 
+def asks_why(text: str | None, locale: str | None) -> bool:
+    """ "... why's that?": why something happens asked (`why_asked`)."""
+    return _says(text, locale, "why_asked")
+
+
 def asks_what_to_do(text: str | None, locale: str | None) -> bool:
     """ "What can I do standing by the car?": something to do asked for (`what_to_do`)."""
     return _says(text, locale, "what_to_do")

@@ -55,6 +55,8 @@ MAYBE_THERE = ("'not sure' said with the sign told ('she says her legs feel kind
                "advised at its level (facts: How people say it); the plainer question is for a bare 'not sure'")
 OWN_AFTER_OTHERS = ("after advice for someone else, told as in hand, the speaker's own stretch ('ambo's on the way, a stretch "
                     "for my own back while I wait') is theirs to have: the nearer words say whose (as in fresh62)")
+OTHERS_NOT_IN_HAND = ("someone else's emergency holds back the speaker's own stretch too, with the call for them again, until "
+                      "the speaker says it is in hand ('the paramedics have him now', 'the ambo's on the way')")
 FINISHED = "'I've finished' mid-routine is the step done: the next step (the routine is done only after its last)"
 SAME_FOR = ("same_for", "'and for my neck?' just after an answer about the pop: the same goes for the neck, and the answer's "
             "offer again")
@@ -835,6 +837,23 @@ JUDGED = {
     "fresh122": {
         "little slip on the lino with thin bones (en-AU) [in]": {2: ("plainer", "'Eh? What was the question?' mid-check: the question again, in plainer words, as for 'what do you mean?'")},
     },
+    "fresh132": {
+        "mom's legs giving out, then my stiffness with denials (en-CA) [jh]": {
+            4: ("warned_again", OTHERS_NOT_IN_HAND), 5: (None, "left: no stretch was offered to say yes to")},
+        "my stiffness denied, mum wetting herself, wait for doctor pushback (en-GB) [jh]": {
+            4: ("warned_again", OTHERS_NOT_IN_HAND), 5: (None, "left: no stretch was offered to say yes to")},
+        "just popped it, why won't it go again, is it bad, arthritis, what else (en-CA) [ji]": {
+            5: ("crack_daily", "'what else' after an answer: the next topic its offer named (cracking it often)")},
+        "how long till it pops again, why, neck, what else at home (en-IN) [ji]": {
+            5: ("help", "'okay thank you' at an offer is neither a yes nor a goodbye: what the skill can do, the session open")},
+        "sudden pop near miss, is it bad, arthritis, why, home care, water (en-GB) [ji]": {
+            4: ("crack_daily", "'why?' after an answer with nothing more to say: the next topic its offer named, as 'tell me more'")},
+        "won't crack, sciatica without numbness, stretch offered, it hurts (en-IN) [ji]": {
+            3: ("triage", "soon advice for pain down one leg goes on to the check for warning signs; a stretch asked mid-check waits for it"),
+            4: (None, "left: the 'yes' meant for a stretch answers the check's question")},
+        "just cracked it, when did I last, why not again, chiropractor, desk, music (en-IN) [ji]": {
+            6: ("help", "another skill's request: 'that's not something I can do', and what the skill can do")},
+    },
     "fresh130": {
         "pop stopped, six weeks not better (soon), stretch after soon, pause, resume (en-GB) [jd]": {
             3: ("selfcare", "'something gentle for my lower back in the meantime' after soon advice: what helps meanwhile, a gentle stretch offered with it"),
@@ -1115,7 +1134,8 @@ CASES = (json.loads((HERE / "conversations.json").read_text(encoding="utf-8")) +
          + _blind_conversations("fresh112") + _blind_conversations("fresh114") + _blind_conversations("fresh116")
          + _blind_conversations("fresh118") + _blind_conversations("fresh120")
          + _blind_conversations("fresh122") + _blind_conversations("fresh124")
-         + _blind_conversations("fresh126") + _blind_conversations("fresh128") + _blind_conversations("fresh130"))
+         + _blind_conversations("fresh126") + _blind_conversations("fresh128") + _blind_conversations("fresh130")
+         + _blind_conversations("fresh132"))
 
 
 def lead(key: str, text=TEXT) -> str:

@@ -150,3 +150,13 @@ def test_a_pop_told_in_free_words_is_noted(talk, clock, intent, query):
     assert talk.say(intent, query=query).speech.endswith(text().text("pops.timer.noted"))
     clock.minutes = 3.5
     assert "You popped it about 3 minutes ago." in talk.say("WhyWontItPopIntent").speech
+
+
+def test_a_pop_told_with_why_asked_is_noted_and_the_pop_explained(talk, clock):
+    """ "My back went pop when I bent down to the dishwasher, why's that?": what the pop is, and the
+    pop's time kept ("why won't it pop again?" then says how long ago)."""
+    talk.launch()
+    reply = talk.say("QuestionIntent", query="back went pop suddenly when i bent down to the dishwasher why's that")
+    assert text().text("topics.pop_what.text")[:30] in reply.speech and "Noted" not in reply.speech
+    clock.minutes = 7.5
+    assert "You popped it about 7 minutes ago." in talk.say("WhyWontItPopIntent").speech

@@ -516,6 +516,9 @@ def test_someone_else_s_emergency_holds_back_the_speaker_s_own_stretch_until_it_
     assert "cat cow" not in reply.speech.lower()
     (reply,) = _other_fall_then(stored_skill, intent_request("QuestionIntent", query="the ambulance is on its way can i have a stretch for my lower back"))
     assert "earlier" not in reply.speech and "cat cow" in reply.speech.lower()
+    (reply,) = _other_fall_then(stored_skill, intent_request(  # "ok, the paramedics have him now, ..."
+        "QuestionIntent", query="the paramedics have him now can you start a five minute routine for my hips"))
+    assert "earlier" not in reply.speech and "Here's about 5 minutes" in reply.speech, reply.speech
 
 
 def test_someone_else_s_lesser_warning_does_not_hold_back_the_speaker_s_own_stretch(stored_skill):
