@@ -179,17 +179,15 @@ def starts_again(locale: str | None, said: str) -> bool:
 
 
 @lru_cache(maxsize=None)
-def _asked_again(locale: str | None) -> tuple[tuple[str, re.Pattern[str]], ...]:
-    table = content.joined(locale, "free_text").get("asked_again", {})
-    return tuple((means, re.compile("|".join(patterns))) for means, patterns in table.items() if patterns)
+def _asked_again(locale: str | None) -> prefilter.AnyOf:
+    return prefilter.AnyOf(content.joined(locale, "free_text").get("asked_again", {}))
 
 
 def asked_again(locale: str | None, said: str) -> Plain | None:
     """The last thing asked for again, or in plainer words, anywhere in the words ("Sorry dear,
     you'll have to say that again, my hearing aid's playing up": free_text.toml `[asked_again]`;
     plainer words first), else None."""
-    text = " ".join(said.lower().split())
-    found = [means for means, pattern in _asked_again(locale) if pattern.search(text)]
+    found = _asked_again(locale).found(" ".join(said.lower().split()))
     return Plain("TellMeMoreIntent" if "TellMeMoreIntent" in found else found[0]) if found else None
 
 

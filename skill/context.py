@@ -162,7 +162,7 @@ class Rules:
     said_cache: dict[str, str] = field(default_factory=dict)  # the words as given -> as the patterns read them
     spelled: dict[str, str] = field(default_factory=dict)  # a word as it may come -> as the patterns spell it
     spelled_apart: re.Pattern[str] | None = None  # words heard apart ("h i v", "p ing"), respelled as one
-    apart: tuple[str, ...] = ()  # those words, as spelled_apart finds them
+    apart: prefilter.Gate | None = None  # whether any of those words are there (one pass, not a search for each)
     trailing: re.Pattern[str] | None = None  # words that may follow a trigger at the end of words (ends_in_trigger)
     preamble: re.Pattern[str] | None = None  # openers that carry nothing the rules read ("quick question,"), dropped
     leaning: re.Pattern[str] | None = None  # words that lean on what follows them ("... his legs just"), at the end
@@ -218,7 +218,7 @@ class Rules:
         return cls(terms, term_pseudo, concepts, modifiers, _alternation(context.get("pseudo", [])),
                    _alternation(context.get("terminators", [])), _alternation(words.get("breaks", [])),
                    term_begins, index, needs, {key: b for key, b in branches.items() if b is not None}, spelled=spelled,
-                   apart=tuple(apart), spelled_apart=re.compile(r"(?<![\w'])(?:" + "|".join(map(re.escape, apart)) + r")(?![\w'])") if apart else None,
+                   apart=prefilter.Gate({0: frozenset(apart)}) if apart else None, spelled_apart=re.compile(r"(?<![\w'])(?:" + "|".join(map(re.escape, apart)) + r")(?![\w'])") if apart else None,
                    trailing=_listed(context, "trailing", r"(?:^| )(?:{})$"), preamble=_listed(context, "preamble", r"^(?:(?:{}) )+"),
                    leaning=_listed(context, "leaning", r"(?: (?:{}))+$"), owners=frozenset(context.get("owners", [])))
 
@@ -242,7 +242,7 @@ class Rules:
     def _respelled(self, said: str) -> str:
         if self.preamble is not None:
             said = self.preamble.sub("", said, count=1)
-        if self.spelled_apart is not None and any(heard in said for heard in self.apart):  # (none there: nothing to respell)
+        if self.spelled_apart is not None and self.apart.mask(said):  # (none there: nothing to respell)
             said = self.spelled_apart.sub(lambda m: self.spelled[m.group(0)], said)
         if self.spelled:
             words = said.split(" ")

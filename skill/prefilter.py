@@ -283,6 +283,28 @@ class Gate:
         return mask
 
 
+class AnyOf:
+    """Keys, each with a list of patterns: which keys have a pattern that matches somewhere in some
+    words (what searching each key's alternation finds), trying only the patterns a Gate lets
+    through (free_text.toml `asked_again`: some twenty phrasings that may begin anywhere, tried on
+    every free-text turn, most of which hold words the turn does not)."""
+
+    def __init__(self, table: dict[Hashable, list[str]]) -> None:
+        held: dict[Hashable, frozenset[str] | None] = {}
+        compiled: dict[Hashable, re.Pattern[str]] = {}
+        for key, patterns in table.items():
+            for n, pattern in enumerate(patterns):
+                compiled[(key, n)], held[(key, n)] = compiled_and_held(pattern)
+        self.gate = Gate(held)
+        self.keys = tuple((key, tuple((self.gate.bits[(key, n)], compiled[(key, n)]) for n in range(len(patterns))))
+                          for key, patterns in table.items() if patterns)
+
+    def found(self, said: str) -> list[Hashable]:
+        """The keys with a pattern that matches somewhere in the words, in the table's order."""
+        mask = self.gate.mask(said)
+        return [key for key, patterns in self.keys if any(mask & bit and pattern.search(said) for bit, pattern in patterns)]
+
+
 class Scan(NamedTuple):
     index: Index
     said: str

@@ -451,6 +451,8 @@ def _worse_than_warned(handler_input: HandlerInput) -> Finding | None:
     now": both legs, an emergency, for whom the advice was (safety.toml `both_now`; the record keeps
     the level, never the sign, and one limb is the only sign at that level). "What if it spreads to
     both legs?" is that sign as a what-if (`both_if`): what to do if it happens."""
+    if not session.user_record(handler_input).warned:
+        return None  # no advice given: the words are not read for it (most turns)
     said = " ".join(text for text in said_in_request(handler_input) if text).lower()
     found = _words(handler_input.request_envelope.request.locale)
     spoken = " ".join(said.replace(",", " ").split())

@@ -133,3 +133,18 @@ def test_the_scan_finds_each_word_start_as_looking_up_its_slices_finds_it():
             scan = rules.index.scan(said)
             assert scan.where == expected, said
             assert scan.mask == walked.always | functools.reduce(operator.or_, (bits for _, bits in expected), 0), said
+
+
+@pytest.mark.parametrize("locale", content.LOCALES)
+def test_asked_again_read_through_the_gate_finds_what_each_alternation_finds(locale):
+    """free_text.toml `asked_again` (carriers.asked_again) read with prefilter.AnyOf: the same keys as
+    searching each key's whole alternation, on every corpus phrasing and on the words that ask."""
+    table = content.joined(locale, "free_text")["asked_again"]
+    whole = {key: re.compile("|".join(patterns)) for key, patterns in table.items() if patterns}
+    gated = prefilter.AnyOf(table)
+    texts = [normalise(text) for text, _ in PHRASINGS] + [
+        "sorry dear you'll have to say that again", "what was that about the bladder", "i don't understand the question",
+        "put it more simply please", "pardon", "what do you mean exactly"]
+    differ = [text for text in texts if gated.found(text) != [key for key, pattern in whole.items() if pattern.search(text)]]
+    assert not differ, differ[:10]
+    assert gated.found("what was that about the bladder") and gated.found("pardon")
