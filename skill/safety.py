@@ -37,7 +37,7 @@ LEVEL_ORDER, PRE_EMPTING, SYMPTOM_LEVELS = screen.LEVEL_ORDER, screen.PRE_EMPTIN
 level_of = screen.level_of
 STRETCH_INTENTS = ("ChooseStretchIntent", "GuideStretchIntent", "StartRoutineIntent")
 CARRY_ON_INTENTS = ("AMAZON.NextIntent", "AMAZON.ResumeIntent", "SkipStretchIntent", "AMAZON.StartOverIntent")  # a routine the advice stopped, asked to go on (or begun again)
-STRETCH_TOPICS = frozenset({"stretch", "routine", "guide", "another_stretch"})  # free words routed to a stretch
+STRETCH_TOPICS = frozenset({"stretch", "routine", "guide", "another_stretch", "pop_how"})  # free words routed to a stretch (or to making it pop)
 # questions about the pop itself (not how to make it pop, nor one just noted)
 POP_QUESTIONS = frozenset({"pop_what", "pop_wont", "pop_again", "pop_last", "pop_stopped", "crack_harmful",
                            "crack_arthritis", "crack_daily"})

@@ -837,6 +837,11 @@ JUDGED = {
     "fresh122": {
         "little slip on the lino with thin bones (en-AU) [in]": {2: ("plainer", "'Eh? What was the question?' mid-check: the question again, in plainer words, as for 'what do you mean?'")},
     },
+    "fresh134": {
+        "sudden agony, next session asks what it meant and says a clinic said muscle (en-CA) [jn]": {
+            4: ("movement", "told the walk-in doctor saw it and said it was a muscle, advice to see one (never 'call now') is "
+                "followed and forgotten (safety._cleared): the words are answered as asked")},
+    },
     "fresh132": {
         "mom's legs giving out, then my stiffness with denials (en-CA) [jh]": {
             4: ("warned_again", OTHERS_NOT_IN_HAND), 5: (None, "left: no stretch was offered to say yes to")},
@@ -1135,7 +1140,7 @@ CASES = (json.loads((HERE / "conversations.json").read_text(encoding="utf-8")) +
          + _blind_conversations("fresh118") + _blind_conversations("fresh120")
          + _blind_conversations("fresh122") + _blind_conversations("fresh124")
          + _blind_conversations("fresh126") + _blind_conversations("fresh128") + _blind_conversations("fresh130")
-         + _blind_conversations("fresh132"))
+         + _blind_conversations("fresh132") + _blind_conversations("fresh134"))
 
 
 def lead(key: str, text=TEXT) -> str:

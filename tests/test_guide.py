@@ -845,6 +845,7 @@ def test_a_stretch_the_skill_does_not_guide_gets_one_it_does(talk):
     ("HowLongIntent", "on this one", "hold"),  # "how much longer on this one?"
     ("QuestionIntent", "time is left for this hold", "hold"),  # "how much time is left for this hold?"
     ("QuestionIntent", "sorry my kid needed juice and i totally lost count go back two steps", "back"),
+    ("QuestionIntent", "my phone's buzzing next", "next"),  # "sorry, my phone's buzzing, next": the phone is ignored
 ])
 def test_interruptions_and_questions_in_everyday_words_mid_routine(stored_skill, intent, query, command):
     """The phone, the door or the loo mid-routine is a pause with the place kept; "how much longer on
@@ -859,5 +860,7 @@ def test_interruptions_and_questions_in_everyday_words_mid_routine(stored_skill,
         assert reply.ended and reply.speech == text().text("guide.paused")
     elif command == "hold":
         assert "hold" in reply.speech.lower() and not reply.ended
+    elif command == "next":
+        check_step(reply, "cat_cow", 2)
     else:
         check_step(reply, "cat_cow", 0)

@@ -783,6 +783,26 @@ def test_words_not_understood_just_after_advice_get_the_advice_again(stored_skil
     assert "didn't catch" not in again.speech and again.ended
 
 
+@pytest.mark.parametrize("query, kind", [
+    ("my gp checked me over a while back and said it was fine so can i just do a stretch", "again"),  # seen before this sign
+    ("ok but how do i get it to pop", "again"),  # making it pop is a stretch held back too
+    ("my husband is taking me to the hospital now", "bye"),  # going, as told: a goodbye, never a check for him
+])
+def test_after_advice_for_today_earlier_checks_and_popping_wait_and_going_in_is_a_goodbye(stored_skill, query, kind):
+    """After "see a doctor today": a doctor seen "a while back" said nothing of this sign; how to
+    make it pop asks for what the advice holds back; "my husband is taking me to the hospital
+    now" says they are going (not the start of a check for him)."""
+    talk = Conversation(stored_skill, locale="en-AU")
+    talk.launch()
+    assert talk.say("QuestionIntent", query="i've lost about five kilos without trying and my back aches").ended
+    talk.restart()
+    reply = talk.say("QuestionIntent", query=query)
+    if kind == "again":
+        assert content.for_locale("en-AU").text("safety.earlier") in reply.speech and reply.ended, reply.speech
+    else:
+        assert reply.ended and "warning signs" not in reply.speech and "earlier" not in reply.speech, reply.speech
+
+
 def test_seen_since_and_told_it_s_fine_lifts_advice_for_today_never_a_call_now(stored_skill):
     """After "see a doctor today", "I saw my doctor and she said it's fine to stretch now" gets a
     stretch; after "call 999 now", "the GP said it's fine" still gets the call, no stretch."""
