@@ -152,8 +152,7 @@ JUDGED = {
             1: ('step', 'a routine asked for is started at once, not offered first'),
         },
         'desk worker wants easier stretch, skips one (en-US)': {
-            1: ('stiffness', "'stiff as a board' is answered as stiffness, with the check offered first"),
-            2: (None, 'the conversation went another way from here'),
+            2: (None, 'the conversation went another way from here (the desk answer offers a seated twist, not a routine to skip in)'),
         },
         'chest tightness dropped in while wanting a stretch (en-US)': {
             2: (None, 'after the warning the session has ended: what is said next goes to Alexa, not the skill'),
@@ -837,6 +836,18 @@ JUDGED = {
     "fresh122": {
         "little slip on the lino with thin bones (en-AU) [in]": {2: ("plainer", "'Eh? What was the question?' mid-check: the question again, in plainer words, as for 'what do you mean?'")},
     },
+    "fresh136": {
+        "one-shot check, what can you do mid-check, restart, all clear, stretch (en-AU) [jq]": {
+            2: ("triage", "'what can you do' mid-check: how to answer the check, and its question again (the check is never dropped)")},
+        "check, help mid-check, then volunteers fever (en-IN) [jq]": {
+            3: ("triage", "'help' mid-check: how to answer the check, and its question again")},
+        "one-shot full check all clear, help, upper back offer answered with kettle (en-GB) [jq]": {
+            9: ("help", "another skill's request ('put the kettle on'): 'that's not something I can do', and what the skill can do")},
+        "one-shot heat or ice, bath, help, routine, what can you do mid-routine, skip (en-IN) [jq]": {
+            2: ("selfcare", "'what else' after an answer with nothing more to say: the next topic its offer named")},
+        "one-shot what can you do, stiffness with denial, offer answered with hockey (en-CA) [jq]": {
+            6: ("help", "another skill's question at an offer: what to say to the offer, and what the skill does")},
+    },
     "fresh134": {
         "sudden agony, next session asks what it meant and says a clinic said muscle (en-CA) [jn]": {
             4: ("movement", "told the walk-in doctor saw it and said it was a muscle, advice to see one (never 'call now') is "
@@ -1140,7 +1151,7 @@ CASES = (json.loads((HERE / "conversations.json").read_text(encoding="utf-8")) +
          + _blind_conversations("fresh118") + _blind_conversations("fresh120")
          + _blind_conversations("fresh122") + _blind_conversations("fresh124")
          + _blind_conversations("fresh126") + _blind_conversations("fresh128") + _blind_conversations("fresh130")
-         + _blind_conversations("fresh132") + _blind_conversations("fresh134"))
+         + _blind_conversations("fresh132") + _blind_conversations("fresh134") + _blind_conversations("fresh136"))
 
 
 def lead(key: str, text=TEXT) -> str:

@@ -632,6 +632,10 @@ PHRASINGS: list[tuple[str, str, dict[str, str]]] = [
     ("carry on", "AMAZON.ResumeIntent", {}),
     ("keep going", "AMAZON.ResumeIntent", {}),
     ("yes", "AMAZON.YesIntent", {}),
+    # a hedged yes with a shrug, to "any numbness down below?": Alexa hands over no opener, so only a sample keeps it
+    ("sometimes i guess", "AMAZON.YesIntent", {}), ("a little i guess", "AMAZON.YesIntent", {}),
+    # someone going in after advice: a goodbye that reaches the skill ("ringing {query}")
+    ("ringing 999 now bye", "QuestionIntent", {"query": "999 now bye"}),
     ("yeah", "AMAZON.YesIntent", {}),
     ("sure", "AMAZON.YesIntent", {}),
     ("ok", "AMAZON.YesIntent", {}),

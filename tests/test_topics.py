@@ -34,6 +34,9 @@ from skill.understand import named
     ("no numbness no fever only stiffness", "stiffness"),  # signs denied say nothing of what is asked
     ("my back's just popped getting out of the car", "pop_noted"),  # a pop just now, with where it happened
     ("i'm not sure how to put this why does my back pop", "pop_what"),  # a preamble of doubt, not a pop that won't come
+    # someone's old fall says nothing of what is asked (SomeoneElseIntent puts back "someone else")
+    ("someone else had a bad fall last year and she swears by swimming is that good too", "movement"),
+    ("for me it's just stiffness no numbness no tingling and no problems with my bladder", "stiffness"),  # a sign denied, dropped
 ])
 def test_a_question_goes_to_the_topic_that_fits(said, topic):
     routed = topics.route(said, "en-US")
