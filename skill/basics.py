@@ -267,10 +267,9 @@ def answer_free_text(handler_input: HandlerInput, said: str) -> Response:
     if routed.topic == "stiffness" and WORRY_FOLD in topics.router(locale).words(said):
         # "my back's been stiff for a couple of days, is this something serious?": the question asked is the check's
         return render(handler_input, symptoms.start(handler_input))
-    if routed.topic == "pop_noted" and topics.asks_why(said, locale):  # "my back went pop when I bent down, why's that?"
-        return render(handler_input, answers.note_pop(handler_input, asked_why=True))
     actions = {"symptom_check": symptoms.start, "stiffness": symptoms.ordinary_ache, "capabilities": help_reply,
-               "another_stretch": stretches.offer_next, "pop_noted": answers.note_pop}
+               "another_stretch": stretches.offer_next,  # a pop told, noted ("... why's that?": and what the pop is)
+               "pop_noted": lambda h: answers.note_pop(h, asked_why=topics.asks_why(said, locale))}
     if routed.topic in actions:
         return render(handler_input, actions[routed.topic](handler_input))
     reply = answers.answer(handler_input, routed.topic)
