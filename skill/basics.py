@@ -347,6 +347,9 @@ class SaidPlainly(AbstractRequestInterceptor):
             plain = carriers.asked_again(request.locale, " ".join(safety.said_in_request(handler_input)))
             if plain is not None and plain.means == "TellMeMoreIntent" and not symptoms.in_triage(handler_input):
                 plain = carriers.Plain("AMAZON.RepeatIntent")  # (plainer words are the check's; else the answer again)
+            elif plain is not None and plain.means == "AMAZON.RepeatIntent" and symptoms.in_triage(handler_input) and \
+                    carriers.table(request.locale)[request.intent.name].answers == "unsure":
+                plain = carriers.Plain("TellMeMoreIntent")  # mid-check, "come again, what does that mean?": plainer words
         if plain is None or (session.turn(handler_input).routine is not None and guide.command_in_words(handler_input)):
             return  # mid-routine, a command in the words ("nah, skip this one, I'm done with it") is the routine's
         if plain.after_advice and safety.recent_warning(handler_input) is None:

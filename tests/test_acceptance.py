@@ -68,6 +68,11 @@ REMINDER_CLIENT = ("a reminder answer: virtual-alexa hands over AMAZON.TIME and 
 PROGRESS = "the progress answer ('how am I doing'; no blind writer's kind names it)"
 SOUNDS = "the chime turned off or on ('no sounds', 'sounds on please'; no blind writer's kind names it)"
 CUT_OFF = "words cut off before any sign ('my legs are kind of') name none: the routine's help; the sign told next is answered first"
+WAIT_OUTSIDE = ("a wait said outside a routine or check ('hang on, the kids are fighting', 'one minute, the doorbell is ringing') "
+                "is a pause: with nothing in progress the session closes with a goodbye, and 'open back pop coach' starts again")
+WAIT_IN_CHECK = "a wait said mid-check ('hang on, the dog's going off'): 'sure, take your time', and the question again"
+SAID_AGAIN = ("'pardon', 'what?', 'huh' and 'say that again' mid-check: the question again as it was asked (plainer words are for "
+              "'what do you mean' and a first 'not sure')")
 
 # Where the product answers a blind writer's turn differently on purpose, the turn's kind as the
 # product gives it and why; `None`: the conversation is played up to that turn (what follows
@@ -836,6 +841,47 @@ JUDGED = {
     "fresh122": {
         "little slip on the lino with thin bones (en-AU) [in]": {2: ("plainer", "'Eh? What was the question?' mid-check: the question again, in plainer words, as for 'what do you mean?'")},
     },
+    "fresh144": {
+        "symptom check, huh and five short nos (en-US) [kh]": {2: ("triage", SAID_AGAIN)},
+        "stiff with a three-word denial, then an easier stretch (en-GB) [kh]": {
+            3: ("offer", "'go on' at an offer is TellMeMoreIntent, as 'what else?': another option is offered ('yes' takes the one offered)"),
+            4: (None, "left: what follows leans on the stretch the writer expected to be under way")},
+        "cat cow with again, go back, skip (en-CA) [kh]": {
+            1: ("offer", "'cat cow please' names the stretch to try: it is offered, one yes away (as 'how do I do cat cow')"),
+            2: (None, "left: what follows leans on the stretch the writer expected to be under way")},
+        "chest feels heavy mid-routine, she'll be right (en-AU) [kh]": {4: (None, NO_SAMPLE)},
+        "stiff no numbness only, then topics and music (en-IN) [kh]": {5: ("help", OFF_TOPIC)},
+    },
+    "fresh142": {
+        "kettle boils between heat questions (en-AU) [kc]": {2: ("bye", WAIT_OUTSIDE)},
+        "phone call brings news of dad's fall down the stairs (en-CA) [kc]": {2: ("bye", WAIT_OUTSIDE)},
+        "just popped it, doorbell, why won't it pop again (en-IN) [kc]": {2: ("bye", WAIT_OUTSIDE)},
+        "kid and neighbour interrupt, someone else's old fall (en-CA) [kc]": {4: ("bye", WAIT_OUTSIDE)},
+        "dog interrupts the check, then pins and needles in both legs (en-AU) [kc]": {3: ("triage", WAIT_IN_CHECK)},
+        "biscuit interruption, why it stopped cracking, neck (en-GB) [kc]": {
+            2: ("selfcare", "left: a child's words to their parent ('mummy can I have a biscuit') reach the skill as someone else's question, and are answered loosely")},
+        "door for a fall wreath delivery, stiffness denied (en-US) [kc]": {2: ("bye", WAIT_OUTSIDE)},
+        "kids fighting, then a what-if about numb legs (en-AU) [kc]": {2: ("bye", WAIT_OUTSIDE), 4: ("crack_harmful", "'is it bad if I crack it every day': whether cracking does harm (forcing it is what to avoid), with cracking often offered next")},
+        "hard of hearing, pardon twice in the check, all clear (en-GB) [kd]": {3: ("triage", SAID_AGAIN), 5: ("triage", SAID_AGAIN)},
+        "what? in the check, then shivery hot and cold given as the answer (en-GB) [kd]": {2: ("triage", SAID_AGAIN)},
+        "relaying for a hard of hearing mom, hedged leaking (en-US) [kd]": {2: ("triage", SAID_AGAIN)},
+        "routine, repeat and what do I say, it hurts, check with say that again (en-US) [kd]": {8: ("triage", SAID_AGAIN)},
+        "one-shot check, what?, someone else's old fall and an old flu, all clear, stretch (en-CA) [kd]": {2: ("triage", SAID_AGAIN)},
+        "say again mate, repeats, what-if about down below (en-AU) [kd]": {1: (None, NO_SAMPLE)},
+        "what? then hedged weakness in both legs, repeated in a new session (en-AU) [kd]": {2: ("triage", SAID_AGAIN)},
+    },
+    "fresh140": {
+        "ten minute routine with a stray music request, paused and resumed (en-AU) [jy]": {
+            3: ("routine_help", "another skill's request mid-routine ('play triple j'): not understood, and the routine's commands")},
+        "shooting leg pain without numbness, then a gentle stretch (en-CA) [jz]": {
+            4: ("triage", "a sign to book soon told mid-check is noted and the check goes on (the next question asks about numbness and walking); a stretch asked for then waits for the check to finish"),
+            5: ("triage", "'yes please' then answers the check's question: its follow-up asks which (both legs, worse, walking), no advice on it alone"),
+            6: (None, "left: what follows leans on the stretch the writer expected")},
+    },
+    "fresh138": {
+        "Skips a stretch, makes it easier, asks for music, quits early (en-US) [ju]": {
+            5: ("routine_help", "another skill's request mid-routine ('play some music'): 'that's not something I can do', and the routine's commands")},
+    },
     "fresh136": {
         "one-shot check, what can you do mid-check, restart, all clear, stretch (en-AU) [jq]": {
             2: ("triage", "'what can you do' mid-check: how to answer the check, and its question again (the check is never dropped)")},
@@ -1151,7 +1197,7 @@ CASES = (json.loads((HERE / "conversations.json").read_text(encoding="utf-8")) +
          + _blind_conversations("fresh118") + _blind_conversations("fresh120")
          + _blind_conversations("fresh122") + _blind_conversations("fresh124")
          + _blind_conversations("fresh126") + _blind_conversations("fresh128") + _blind_conversations("fresh130")
-         + _blind_conversations("fresh132") + _blind_conversations("fresh134") + _blind_conversations("fresh136"))
+         + _blind_conversations("fresh132") + _blind_conversations("fresh134") + _blind_conversations("fresh136") + _blind_conversations("fresh138") + _blind_conversations("fresh140") + _blind_conversations("fresh142") + _blind_conversations("fresh144"))
 
 
 def lead(key: str, text=TEXT) -> str:

@@ -307,7 +307,10 @@ def test_a_stretch_asked_mid_check_waits_for_the_check(talk, intent, slots):
 
 @pytest.mark.parametrize("intent, query", [("DontHaveIntent", "what you mean"),  # "I don't get what you mean"
                                            ("WhatIntent", "the meaning of this question"),  # "what is the meaning of this question"
-                                           ("QuestionIntent", "i don't understand the question")])  # "sorry, I don't understand the question"
+                                           ("QuestionIntent", "i don't understand the question"),  # "sorry, I don't understand the question"
+                                           ("WhatIntent", "ya mean"),  # "what do ya mean" (sample "what do {query}")
+                                           ("QuestionIntent", "sorry what does that mean"),
+                                           ("NotSureIntent", "come again")])  # "come again, what does that mean" (sample "{query} what does that mean")
 def test_not_following_said_in_free_words_gets_the_plainer_question(talk, intent, query):
     start(talk)
     reply = talk.say(intent, query=query)

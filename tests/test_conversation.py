@@ -283,6 +283,8 @@ def test_yes_with_a_sign_is_the_sign_not_a_plain_yes(talk):
 
 @pytest.mark.parametrize("intent, query", [("StopSaidIntent", "it there"), ("StopSaidIntent", "for now"), ("StopSaidIntent", ""),
                                            ("SomeoneElseIntent", "one minute"), ("QuestionIntent", "hang on a sec"),
+                                           ("QuestionIntent", "minute the doorbell is ringing"),  # "one minute, the doorbell is ringing"
+                                           ("StopSaidIntent", "the kids are fighting"),  # "hang on, the kids are fighting"
                                            ("StopSaidIntent", "me son fell off the trampoline but he's up laughing not hurt"),
                                            ("NeverIntent", "mind the stretch I'm done for today bye")])  # "never mind the stretch, ..."
 def test_pause_in_other_words_mid_routine_keeps_the_place(stored_skill, intent, query):
@@ -294,6 +296,18 @@ def test_pause_in_other_words_mid_routine_keeps_the_place(stored_skill, intent, 
     paused = talk.say(intent, query=query)
     assert paused.ended and "keep your place" in paused.speech, paused.speech
     assert EN.raw("basics.resume_offer").split("{")[0] in Conversation(stored_skill).launch().speech
+
+
+@pytest.mark.parametrize("intent, query", [("QuestionIntent", "minute the doorbell is ringing"),  # "one minute, the doorbell is ringing"
+                                           ("StopSaidIntent", "the kids are fighting")])  # "hang on, the kids are fighting"
+def test_a_wait_at_an_offer_starts_nothing(talk, intent, query):
+    """A wait said at an offer ("one minute, the doorbell is ringing") is a pause, not a one-minute
+    routine, and not a question about why the pop stopped: with nothing in progress, a goodbye."""
+    talk.launch()
+    talk.say("JustPoppedIntent")
+    reply = talk.say(intent, query=query)
+    assert reply.ended and not reply.speech.startswith("Here's about"), reply.speech
+    assert "pop" not in reply.speech.lower(), reply.speech
 
 
 @pytest.mark.parametrize("intent, query", [

@@ -277,6 +277,9 @@ def test_a_sign_that_is_there_outranks_a_what_if_of_a_higher_level(said, level):
     ("if my back goes out and i can't walk, do i call 911?", "info"),  # asked what to do, after an opening "if"
     ("i can't walk, do i call 911?", "emergency"),  # no "if": the sign is there
     ("what if i sit down and can't feel my legs", "info"),
+    ("sorry say that again me legs keep giving way when i stand up both of them", "emergency"),  # a repeat asked for, not "say ..."
+    ("say that again, my legs keep giving way", "emergency"),
+    ("say my legs went numb, what would that mean", "info"),  # "say ..." opening a what-if
 ])
 def test_a_habit_said_with_if_is_a_sign_and_a_question_after_if_is_a_what_if(said, level):
     assert level_heard(said) == level
@@ -298,6 +301,8 @@ def test_a_fall_without_hurting_the_back_is_no_flag_and_reaches_no_other_sign(sa
     ("my nan had a fall last week and now i'm fretting about my own back, it's really stiff", None),
     ("my nan had a fall last week and her back's killing her", "emergency"),  # their pain told
     ("my dad fell down the stairs", "emergency"),  # a force or height told
+    ("dad just fell downstairs", "emergency"),  # down the stairs, said in one word
+    ("mum fell asleep downstairs", None),
     ("my husband fell off the ladder", "emergency"),
 ])
 def test_someone_elses_fall_is_theirs_only_with_their_pain_or_a_serious_fall_told(said, level):
