@@ -841,6 +841,13 @@ JUDGED = {
     "fresh122": {
         "little slip on the lino with thin bones (en-AU) [in]": {2: ("plainer", "'Eh? What was the question?' mid-check: the question again, in plainer words, as for 'what do you mean?'")},
     },
+    "fresh146": {
+        "yes but is it safe with my knees, then a hold question (en-US) [kk]": {
+            2: ("different", "'yes but is it safe with my bad knees?' to cat cow (on hands and knees): another stretch, one done sitting, is offered"),
+            3: ("offer", "'how long?' with a stretch on offer: how long it is held, the offer still open")},
+        "just cracked, timer, too often, why, neck (en-CA) [kl]": {
+            3: ("crack_harmful", "'is it bad to crack it that often': whether cracking does harm (forcing it is what to avoid), with cracking often offered next")},
+    },
     "fresh144": {
         "symptom check, huh and five short nos (en-US) [kh]": {2: ("triage", SAID_AGAIN)},
         "stiff with a three-word denial, then an easier stretch (en-GB) [kh]": {
@@ -1197,7 +1204,7 @@ CASES = (json.loads((HERE / "conversations.json").read_text(encoding="utf-8")) +
          + _blind_conversations("fresh118") + _blind_conversations("fresh120")
          + _blind_conversations("fresh122") + _blind_conversations("fresh124")
          + _blind_conversations("fresh126") + _blind_conversations("fresh128") + _blind_conversations("fresh130")
-         + _blind_conversations("fresh132") + _blind_conversations("fresh134") + _blind_conversations("fresh136") + _blind_conversations("fresh138") + _blind_conversations("fresh140") + _blind_conversations("fresh142") + _blind_conversations("fresh144"))
+         + _blind_conversations("fresh132") + _blind_conversations("fresh134") + _blind_conversations("fresh136") + _blind_conversations("fresh138") + _blind_conversations("fresh140") + _blind_conversations("fresh142") + _blind_conversations("fresh144") + _blind_conversations("fresh146"))
 
 
 def lead(key: str, text=TEXT) -> str:

@@ -241,6 +241,7 @@ def test_not_understood_mid_routine_explains_the_routine_and_keeps_it(talk):
 
 @pytest.mark.parametrize("intent, query", [
     ("YesSaidIntent", "go on"), ("YesSaidIntent", "why not"), ("YesSaidIntent", "that'll do"), ("YesSaidIntent", "righto mate"),
+    ("YesSaidIntent", "as long as it's a short one"),  # "yes, as long as it's a short one"
 ])
 def test_yes_with_filler_words_takes_the_offer(talk, intent, query):
     talk.launch()
@@ -311,6 +312,7 @@ def test_a_wait_at_an_offer_starts_nothing(talk, intent, query):
 
 
 @pytest.mark.parametrize("intent, query", [
+    ("QuestionIntent", "all thanks mate"),  # "that's all, thanks mate" (the opener is not handed over)
     ("QuestionIntent", "ta that's all"), ("QuestionIntent", "cool no thanks that's all"), ("NoSaidIntent", "thanks that's all"),
     ("QuestionIntent", "that's enough for today thanks"), ("QuestionIntent", "nice one cheers"), ("NoSaidIntent", "worries that's all for now"),
     ("QuestionIntent", "so much goodnight"),
@@ -679,3 +681,12 @@ def test_mid_check_a_call_asked_for_asks_the_question_again(talk):
     reply = talk.say("CanIntent", query="call my daughter for me")
     assert EN.raw("symptoms.questions")[0]["text"][:25] in first.speech
     assert EN.raw("symptoms.questions")[0]["text"][:25] in reply.speech, reply.speech
+
+
+def test_a_stretch_asked_to_be_safe_for_bad_knees_is_one_done_sitting(talk):
+    """ "Yes, but is it safe with my bad knees?" to cat cow (on hands and knees): another stretch,
+    one done sitting, is offered (not an answer about cracking a back)."""
+    talk.launch()
+    assert "cat cow" in talk.say("ChooseStretchIntent", area=("lower back", "lower_back")).speech.lower()
+    other = talk.say("YesSaidIntent", query="but is it safe with my bad knees")
+    assert "seated" in other.speech.lower() and other.speech.endswith("Shall I guide you through it?"), other.speech

@@ -280,6 +280,9 @@ def test_a_sign_that_is_there_outranks_a_what_if_of_a_higher_level(said, level):
     ("sorry say that again me legs keep giving way when i stand up both of them", "emergency"),  # a repeat asked for, not "say ..."
     ("say that again, my legs keep giving way", "emergency"),
     ("say my legs went numb, what would that mean", "info"),  # "say ..." opening a what-if
+    ("only if i can do it sitting my legs have been buckling when i stand up", "emergency"),  # a condition on the stretch
+    ("yes but only if it's okay with the numbness in my left leg it's been tingling since tuesday", "right_away"),
+    ("only if my legs go numb should i call", "info"),  # a what-if
 ])
 def test_a_habit_said_with_if_is_a_sign_and_a_question_after_if_is_a_what_if(said, level):
     assert level_heard(said) == level
