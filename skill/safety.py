@@ -197,6 +197,9 @@ def advice(handler_input: HandlerInput, finding: Finding | str, *, unsure: bool 
         session.turn(handler_input).pending = "check"
         offer = text.text("symptoms.offer_check")
         return question(text.text(f"safety.if_it_happens.{finding.level}", symptom=name), offer, reprompt=offer, title=title)
+    standing = more_serious_standing(handler_input, finding)
+    if standing is not None:  # ("both legs went numb" and 999 earlier, "just pins and needles" now: 999 stands)
+        return advice_standing(handler_input.request_envelope.request.locale, standing)
     if finding.level in PRE_EMPTING:
         remember_warning(handler_input, finding)
     if finding.who == "other":
@@ -396,16 +399,9 @@ class NoStretchAfterWarning(AbstractResponseInterceptor):
         state = session.turn(handler_input)
         state.offer, state.routine, state.pending = {}, None, None
         session.place_as_found(handler_input)  # (a routine the handler began is not kept to offer later)
-        text = content.for_locale(locale)
-        key = "safety.earlier_now" if warned.get("now") else "safety.earlier_call" if calls else "safety.earlier"
-        said_again = [text.text(key + "_other" if warned.get("other") else key)]
-        if (repeat or unclear) and warned.get("level") in PRE_EMPTING:  # the advice as it was given, its sign unnamed (never kept)
-            other = "_other" if warned.get("other") else ""
-            said_again = [text.text("safety.repeated" + other), text.text(f"safety.levels{other}.{warned['level']}")]
-        reply = Reply([text.text("safety.warning"), *said_again],
-                      end_session=True, card_title=text.text("cards.red_flag"), is_red_flag_advice=True)
         response.reprompt, response.directives, response.card = None, None, None
-        render(handler_input, reply)  # the same Response object, its speech and session flag replaced
+        # (the same Response object, its speech and session flag replaced)
+        render(handler_input, advice_standing(locale, warned, calls=calls, repeat=repeat or unclear))
 
     @staticmethod
     def _cleared(handler_input: HandlerInput, said: str, locale: str | None) -> bool:
@@ -425,6 +421,30 @@ class NoStretchAfterWarning(AbstractResponseInterceptor):
             return False
         kept = handler_input.request_envelope.session.attributes or {}
         return not (kept.get("turn") or {}).get("routine")
+
+
+def advice_standing(locale: str | None, warned: dict, *, calls: bool = False, repeat: bool = False) -> Reply:
+    """The advice given a little earlier, said to stand (`recent_warning`'s record: its level and
+    whose, never the sign); `repeat`: said again as it was given."""
+    text = content.for_locale(locale)
+    key = "safety.earlier_now" if warned.get("now") else "safety.earlier_call" if calls else "safety.earlier"
+    said_again = [text.text(key + "_other" if warned.get("other") else key)]
+    if repeat and warned.get("level") in PRE_EMPTING:  # the advice as it was given, its sign unnamed (never kept)
+        other = "_other" if warned.get("other") else ""
+        said_again = [text.text("safety.repeated" + other), text.text(f"safety.levels{other}.{warned['level']}")]
+    return Reply([text.text("safety.warning"), *said_again],
+                 end_session=True, card_title=text.text("cards.red_flag"), is_red_flag_advice=True)
+
+
+def more_serious_standing(handler_input: HandlerInput, finding: Finding) -> dict | None:
+    """Advice a little earlier, for the same person, at a more serious level than a sign told now
+    ("both legs went numb" and 999, then "it's probably just pins and needles, carry on"): that
+    advice stands, never a lesser one in its place (the most serious wins, across the turns too)."""
+    warned = recent_warning(handler_input)
+    if (finding.status == screen.HYPOTHETICAL or warned is None or warned.get("level") not in PRE_EMPTING
+            or bool(warned.get("other")) != (finding.who == "other")):
+        return None
+    return warned if LEVEL_ORDER.index(warned["level"]) < LEVEL_ORDER.index(finding.level) else None
 
 
 class DetectRedFlag(AbstractRequestInterceptor):

@@ -77,7 +77,23 @@ SAID_AGAIN = ("'pardon', 'what?', 'huh' and 'say that again' mid-check: the ques
 # Where the product answers a blind writer's turn differently on purpose, the turn's kind as the
 # product gives it and why; `None`: the conversation is played up to that turn (what follows
 # leans on the writer's reading).
+ASIDE = ("words for someone else in the room or for another skill (a child's request, the lights, music, the news, the score): "
+         "not understood, and what this skill does; mid-routine or mid-check, what to say there (the fallback's words)")
 JUDGED = {
+    "fresh150": {
+        "not exactly but cancer ten years back cured then oncologist says fine (en-IN) [ks]": {
+            4: ("urgent", "a history of cancer is never over, and an oncologist names it again: the advice at its level again "
+                          "(no stretch); the writer expected the warning again")},
+        "hip routine, partner asks for music, wife's old fall mentioned, pause and resume (en-US) [kt]": {3: ("routine_help", ASIDE)},
+        "crook back symptom check with kid interrupting, all clear then stretch (en-AU) [kt]": {3: ("triage", ASIDE)},
+        "just popped, partner's shopping list, son's past fever then heat (en-CA) [kt]": {2: ("help", ASIDE)},
+        "stiff with clear denial, lying-down stretch, cricket score, it hurts (en-AU) [kt]": {4: ("routine_help", ASIDE)},
+        "symptom check with what do you mean and kid asking for pizza, all clear (en-US) [kt]": {5: ("triage", ASIDE)},
+        "can't crack any more, sister's past fever, water and yoga, lights (en-AU) [kt]": {5: ("help", ASIDE)},
+        "desk stretch, skip, partner wants news, which step, stop and resume (en-CA) [kt]": {5: ("routine_help", ASIDE)},
+        "own sciatica without numbness, then stretch with kid interrupting (en-GB) [kt]": {4: ("routine_help", ASIDE)},
+        "last pop, timer, how long till again, neck, kid, brother's old ladder fall (en-CA) [kt]": {5: ("help", ASIDE)},
+    },
     "fresh12": {
         "lower back offer refused, mind change to desk, pinches (en-US)": {
             6: (None, "after it pinched, the routine has stopped (it never carries on by itself); next starts nothing")},
@@ -866,7 +882,7 @@ JUDGED = {
         "kid and neighbour interrupt, someone else's old fall (en-CA) [kc]": {4: ("bye", WAIT_OUTSIDE)},
         "dog interrupts the check, then pins and needles in both legs (en-AU) [kc]": {3: ("triage", WAIT_IN_CHECK)},
         "biscuit interruption, why it stopped cracking, neck (en-GB) [kc]": {
-            2: ("selfcare", "left: a child's words to their parent ('mummy can I have a biscuit') reach the skill as someone else's question, and are answered loosely")},
+            2: ("help", ASIDE)},
         "door for a fall wreath delivery, stiffness denied (en-US) [kc]": {2: ("bye", WAIT_OUTSIDE)},
         "kids fighting, then a what-if about numb legs (en-AU) [kc]": {2: ("bye", WAIT_OUTSIDE), 4: ("crack_harmful", "'is it bad if I crack it every day': whether cracking does harm (forcing it is what to avoid), with cracking often offered next")},
         "hard of hearing, pardon twice in the check, all clear (en-GB) [kd]": {3: ("triage", SAID_AGAIN), 5: ("triage", SAID_AGAIN)},
@@ -1204,7 +1220,7 @@ CASES = (json.loads((HERE / "conversations.json").read_text(encoding="utf-8")) +
          + _blind_conversations("fresh118") + _blind_conversations("fresh120")
          + _blind_conversations("fresh122") + _blind_conversations("fresh124")
          + _blind_conversations("fresh126") + _blind_conversations("fresh128") + _blind_conversations("fresh130")
-         + _blind_conversations("fresh132") + _blind_conversations("fresh134") + _blind_conversations("fresh136") + _blind_conversations("fresh138") + _blind_conversations("fresh140") + _blind_conversations("fresh142") + _blind_conversations("fresh144") + _blind_conversations("fresh146"))
+         + _blind_conversations("fresh132") + _blind_conversations("fresh134") + _blind_conversations("fresh136") + _blind_conversations("fresh138") + _blind_conversations("fresh140") + _blind_conversations("fresh142") + _blind_conversations("fresh144") + _blind_conversations("fresh146") + _blind_conversations("fresh148") + _blind_conversations("fresh150"))
 
 
 def lead(key: str, text=TEXT) -> str:

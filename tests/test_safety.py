@@ -245,6 +245,10 @@ def test_hesitation_sounds_and_corrections_of_a_word_change_nothing_the_words_sa
     ("my nan fell and broke her hip years back, is that why i'm so careful with me back", None),
     ("he is not able to get up from the chair, legs are giving way", "emergency"),  # "not able to" denies nothing
     ("i can't climb up onto the tractor no more, both my legs just give out", "emergency"),
+    ("a little maybe my left arm gets pins and needles down to my fingers sometimes", "right_away"),  # a nerve's way, not the heart's
+    ("the pain in my back is going down into my left arm", "emergency"),  # spreading to the arm
+    ("know tingling in my legs just the stiffness in the morning", None),  # "no" heard as "know"
+    ("you know numbness in my legs started today", "emergency"),
 ])
 def test_everyday_look_alikes_never_alarm_and_the_signs_said_alike_still_do(said, level):
     assert level_heard(said) == level
@@ -673,7 +677,7 @@ def test_pushing_back_on_advice_gets_it_again_at_its_urgency(stored_skill):
     assert talk.say("QuestionIntent", query="i fell down the stairs and my back is killing me").ended
     refused = talk.say("NotMeIntent", query="going to the er just give me a stretch for my lower back")
     assert "call 911 now" in refused.speech and "cat cow" not in refused.speech.lower() and refused.ended
-    talk = Conversation(stored_skill, locale="en-AU")
+    talk = Conversation(stored_skill, locale="en-AU", user_id="amzn1.ask.account.ANOTHER")  # (someone else: no call-now kept)
     talk.launch()
     assert talk.say("QuestionIntent", query="i've got osteoporosis and tripped over the dog and hurt my back").ended
     doubt = talk.say("QuestionIntent", query="it was only a little trip are you sure")
@@ -776,6 +780,38 @@ def test_the_other_leg_too_just_after_advice_for_one_is_an_emergency(stored_skil
     talk.restart()
     now = talk.say(intent, query=query)
     assert "999 now" in now.speech and now.ended
+
+
+@pytest.mark.parametrize("intent, query", [
+    ("QuestionIntent", "it's probably just pins and needles carry on with the stretch"),  # a lesser sign, played down
+    ("FeverIntent", "as well actually, and my back's still sore"),  # "fever as well actually": another sign, at a lesser level
+])
+def test_a_lesser_sign_told_after_advice_to_call_now_gets_that_advice_again_never_a_lesser_one(stored_skill, intent, query):
+    """ "Both my legs have gone numb" (call 999 now), then in the next session a sign at a lesser
+    level: the call stands (the most serious advice wins, across turns too), and the warning kept is
+    not lowered: a stretch asked for after that still gets the call."""
+    talk = Conversation(stored_skill, locale="en-GB")
+    talk.launch()
+    assert "999 now" in talk.say("QuestionIntent", query="both my legs have gone numb and tingly").speech
+    talk.restart()
+    lesser = talk.say(intent, query=query)
+    text = content.for_locale("en-GB")
+    assert text.text("safety.earlier_now") in lesser.speech and lesser.ended
+    assert "right away" not in lesser.speech and "today" not in lesser.speech
+    talk.restart()
+    stretch = talk.say("ChooseStretchIntent", area=("lower back", "lower_back"))
+    assert text.text("safety.earlier_now") in stretch.speech and "cat cow" not in stretch.speech.lower()
+
+
+def test_a_lesser_sign_after_advice_for_someone_else_is_the_speaker_s_own_advice(stored_skill):
+    """Advice to call now for someone else does not stand in for the speaker's own sign: "my
+    husband's legs both went numb", then "I've got a fever myself": the speaker's fever, today."""
+    talk = Conversation(stored_skill, locale="en-GB")
+    talk.launch()
+    assert "999" in talk.say("SomeoneElseIntent", query="my husband's legs both went numb").speech
+    talk.restart()
+    own = talk.say("QuestionIntent", query="i've got a fever myself and my back is killing me")
+    assert content.for_locale("en-GB").text("safety.levels.urgent") in own.speech and own.ended
 
 
 def test_words_not_understood_just_after_advice_get_the_advice_again(stored_skill):
@@ -896,7 +932,7 @@ def test_after_advice_to_call_now_naming_a_lesser_service_gets_it_again_never_a_
     assert talk.say("QuestionIntent", query="both my legs are giving way").ended
     downgrade = talk.say("QuestionIntent", query="ring one hundred eleven then")  # "I'll ring 111 then?"
     assert "call 999 now" in downgrade.speech and downgrade.ended
-    talk = Conversation(stored_skill, locale="en-GB")
+    talk = Conversation(stored_skill, locale="en-GB", user_id="amzn1.ask.account.ANOTHER")  # (someone else: no call-now kept)
     talk.launch()
     assert talk.say("QuestionIntent", query="i've got a fever and my back is killing me").ended
     goodbye = talk.say("QuestionIntent", query="ring one hundred eleven then")
