@@ -381,9 +381,10 @@ class NoStretchAfterWarning(AbstractResponseInterceptor):
         if not asked and not calls and not lesser and not repeat and not unclear and not self._stretch_begins(handler_input):
             return  # (a stretch offered after an answer to something else, or a step of one begun earlier, is left as it is)
         warned = recent_warning(handler_input)
-        if warned is None or (lesser and not warned.get("now")) or (not_mine and warned.get("other")) or (
+        if warned is None or (lesser and not warned.get("now") and not unclear) or (not_mine and warned.get("other")) or (
                 lesser and warned.get("other") and _words(locale).own_check.search(said) is not None):
-            return  # (a lesser service named after advice to see one is what the advice said; "it's not me" after
+            return  # (a lesser service named after advice to see one is what the advice said, unless the words were not
+            # understood: "so is it 111 I ring or what?" gets the advice again; "it's not me" after
             # advice for someone else says only that, and "what about me, do I need a doctor?" asks the speaker's own)
         said_as = attrs.get("plain_intent") or _intent_name(handler_input)  # ("she says ..., continue the stretch": hers)
         # ("can we try some stretching" takes them in; "can we keep going with the routine", the speaker's

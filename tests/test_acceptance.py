@@ -79,7 +79,33 @@ SAID_AGAIN = ("'pardon', 'what?', 'huh' and 'say that again' mid-check: the ques
 # leans on the writer's reading).
 ASIDE = ("words for someone else in the room or for another skill (a child's request, the lights, music, the news, the score): "
          "not understood, and what this skill does; mid-routine or mid-check, what to say there (the fallback's words)")
+FIRST_TIMER = "a first-timer's filler or half sentence ('um, my back', 'so like can you', 'uh so yeah'): what the skill does"
+SIGN_AGAIN = ("a sign told again after its advice (or named again: 'pins and needles from kneeling', an oncologist) gets "
+              "that advice again at its level, closing the session as the warning again would")
 JUDGED = {
+    "fresh152": {
+        "one leg numb in a stretch request, wife driving to urgent care, doctor cleared next session (en-US) [kz]": {
+            4: ("offer", "seen by a doctor since advice to get help, and told stretching is fine: advice to see someone is "
+                         "forgotten (safety.toml `cleared`) and a stretch offered; never so after advice to call now")},
+        "sciatica without numbness gets soon, stretch offered, then the leg goes tingly mid-stretch (en-GB) [kz]": {5: ("right_away", SIGN_AGAIN)},
+        "why it cracks, old bowel cancer, oncologist's all clear, who do I ring next session (en-AU) [kz]": {3: ("urgent", SIGN_AGAIN)},
+    },
+    "fresh154": {
+        "vague um my back, asks what it does, finds a lower back stretch (en-GB) [la]": {1: ("help", FIRST_TIMER)},
+        "half sentence then cracking questions (en-US) [la]": {2: ("help", FIRST_TIMER)},
+        "filler then wee hard to get going, will see doctor next week (en-AU) [la]": {1: ("help", FIRST_TIMER)},
+        "half sentence, how to crack, daily, vague one-leg tingling, reopen (en-IN) [la]": {
+            1: ("pop_how", "left: a sentence cut off ('I want to know how to do') is answered as how to pop a back, the likeliest question")},
+        "half sentence about sitting, desk stretch, routine help, pause and resume (en-US) [la]": {
+            1: ("crack_daily", "left: 'i sit all day and my back is like', cut off, is answered as cracking it every day ('all day')"),
+            8: (None, "after 'skip this one' the next stretch is only offered; a stop at an offer keeps no place to resume")},
+        "popped, someone asks Alexa for a kitchen timer, wife on steroids slipped, reopen for bath (en-US) [lb]": {2: ("help", ASIDE)},
+        "back went crack rolling over, partner's leg pain no numbness, floor stretch (en-AU) [lb]": {
+            1: ("pop_what", "left: 'me back just went crack when I rolled over' is routed as why a back pops on rolling over (an example "
+                            "says so, and one for a pop just now moved other turns); no pop is noted"),
+            2: ("pop_again", "so 'why won't it go again' gets how long a pop takes to come back, without the time since one"),
+            3: ("step", "left: 'got anything I can do lying on the floor' is routed to the lying stretch by name, which starts at once")},
+    },
     "fresh150": {
         "not exactly but cancer ten years back cured then oncologist says fine (en-IN) [ks]": {
             4: ("urgent", "a history of cancer is never over, and an oncologist names it again: the advice at its level again "
@@ -1220,7 +1246,7 @@ CASES = (json.loads((HERE / "conversations.json").read_text(encoding="utf-8")) +
          + _blind_conversations("fresh118") + _blind_conversations("fresh120")
          + _blind_conversations("fresh122") + _blind_conversations("fresh124")
          + _blind_conversations("fresh126") + _blind_conversations("fresh128") + _blind_conversations("fresh130")
-         + _blind_conversations("fresh132") + _blind_conversations("fresh134") + _blind_conversations("fresh136") + _blind_conversations("fresh138") + _blind_conversations("fresh140") + _blind_conversations("fresh142") + _blind_conversations("fresh144") + _blind_conversations("fresh146") + _blind_conversations("fresh148") + _blind_conversations("fresh150"))
+         + _blind_conversations("fresh132") + _blind_conversations("fresh134") + _blind_conversations("fresh136") + _blind_conversations("fresh138") + _blind_conversations("fresh140") + _blind_conversations("fresh142") + _blind_conversations("fresh144") + _blind_conversations("fresh146") + _blind_conversations("fresh148") + _blind_conversations("fresh150") + _blind_conversations("fresh152") + _blind_conversations("fresh154"))
 
 
 def lead(key: str, text=TEXT) -> str:
@@ -1245,7 +1271,7 @@ def markers(text) -> dict[str, list[str]]:
     found = {
         "launch": [lead("basics.launch")],
         # what the skill can do; asked while a yes/no question is open, what to say to it first
-        "help": [lead("basics.help"), lead("basics.help_offer")],
+        "help": [lead("basics.help"), lead("basics.help_offer"), lead("basics.nothing_pending")],  # (a yes with nothing asked: what it does)
         # a topic's answer, or what more it says ("why's that?", "what else could it be?")
         **{topic: [lead(f"topics.{topic}")] + ([lead(f"topics.{topic}.more")] if has(f"topics.{topic}.more") else [])
            for topic in text.raw("topics")},

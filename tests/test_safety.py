@@ -249,6 +249,11 @@ def test_hesitation_sounds_and_corrections_of_a_word_change_nothing_the_words_sa
     ("the pain in my back is going down into my left arm", "emergency"),  # spreading to the arm
     ("know tingling in my legs just the stiffness in the morning", None),  # "no" heard as "know"
     ("you know numbness in my legs started today", "emergency"),
+    ("is it okay to take hot water bath for stiffness or will it give me fever", None),  # asked whether a bath causes one
+    ("my wife's got a dead arm with her back pain", "right_away"),  # not the punch
+    ("he gave me a dead arm at footy", None),
+    ("i've always leaked a drop when i sneeze since the kids, nothing's changed", None),
+    ("i've always leaked a drop when i sneeze since the kids, but since me back went it just pours out and i can't stop it", "emergency"),
 ])
 def test_everyday_look_alikes_never_alarm_and_the_signs_said_alike_still_do(said, level):
     assert level_heard(said) == level
@@ -812,6 +817,20 @@ def test_a_lesser_sign_after_advice_for_someone_else_is_the_speaker_s_own_advice
     talk.restart()
     own = talk.say("QuestionIntent", query="i've got a fever myself and my back is killing me")
     assert content.for_locale("en-GB").text("safety.levels.urgent") in own.speech and own.ended
+
+
+def test_a_question_naming_a_lesser_service_after_advice_for_today_gets_that_advice_again(stored_skill):
+    """ "So is it 111 I ring, or what?" after advice to contact a GP or NHS 111 today: not "sorry, I
+    didn't catch that", but the advice again as it was given (a lesser service named as a plan,
+    "I'll ring 111 then", is still what the advice said: a goodbye)."""
+    talk = Conversation(stored_skill, locale="en-GB")
+    talk.launch()
+    assert talk.say("QuestionIntent", query="the pain's keeping me up all night doesn't matter how i lie").ended
+    talk.restart()
+    asked = talk.say("QuestionIntent", query="is it one hundred eleven i ring or what")
+    text = content.for_locale("en-GB")
+    assert text.text("safety.repeated") in asked.speech and text.text("safety.levels.urgent") in asked.speech
+    assert "didn't catch" not in asked.speech and asked.ended
 
 
 def test_words_not_understood_just_after_advice_get_the_advice_again(stored_skill):
