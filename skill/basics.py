@@ -246,7 +246,10 @@ def answer_free_text(handler_input: HandlerInput, said: str) -> Response:
         names = understand.named(said, locale)
         if routed.topic == "routine":
             return guide.start_routine(handler_input, names.minutes, area=names.area, position=names.position)
-        if routed.topic == "guide" and names.stretch != stretches.NOT_OFFERED:  # asked to be led through one: straight into the one that fits
+        if routed.topic == "guide" and names.stretch != stretches.NOT_OFFERED and (
+                names.stretch or not names.position or topics.asks_to_be_led(said, locale)):
+            # asked to be led through one: straight into the one that fits (but "what can I do lying on the
+            # floor", a position and no stretch named nor asked to be led, gets one offered, as by position)
             stretch_id, _ = stretches.choose(words(handler_input), name=names.stretch, area=names.area,
                                              position=names.position)
             return guide.start(handler_input, [stretch_id])

@@ -499,7 +499,7 @@ class TakeUpKeptPlace(IntentHandler):
             name = command_in_words(handler_input)
             if name not in self.commands:
                 return False
-        return name != "AMAZON.RepeatIntent" or not session.turn(handler_input).pending
+        return name != "AMAZON.RepeatIntent" or not session.turn(handler_input).asked  # (the question the last reply asked)
 
     def handle(self, handler_input: HandlerInput) -> Response:
         session.turn(handler_input).routine = kept_place(handler_input)

@@ -324,6 +324,12 @@ def asks_why(text: str | None, locale: str | None) -> bool:
     return _says(text, locale, "why_asked")
 
 
+def asks_to_be_led(text: str | None, locale: str | None) -> bool:
+    """ "Walk me through a stretch for my lower back": to be led through one (`led`), not only asked
+    what there is to do ("what can I do lying on the floor")."""
+    return _says(text, locale, "led")
+
+
 def asks_what_to_do(text: str | None, locale: str | None) -> bool:
     """ "What can I do standing by the car?": something to do asked for (`what_to_do`)."""
     return _says(text, locale, "what_to_do")

@@ -82,7 +82,38 @@ ASIDE = ("words for someone else in the room or for another skill (a child's req
 FIRST_TIMER = "a first-timer's filler or half sentence ('um, my back', 'so like can you', 'uh so yeah'): what the skill does"
 SIGN_AGAIN = ("a sign told again after its advice (or named again: 'pins and needles from kneeling', an oncologist) gets "
               "that advice again at its level, closing the session as the warning again would")
+CHECK_FIRST = ("a stretch asked for mid-check waits for the check's questions (the question again), and a 'yes' then "
+               "answers the question asked")
 JUDGED = {
+    "fresh156": {
+        "check for daughter, her old trampoline fall, all clear, self-care then desk stretch for speaker (en-GB) [lg]": {
+            7: ("fallback", "left: 'what can she do at home' just after the all clear for her is not understood (the words "
+                            "alone are routed to self-care)")},
+        "speaker's routine interrupted by dad's numb leg (en-AU) [lg]": {
+            4: ("triage", "after advice for someone else (not to call now), the speaker's own stretch asked for starts their own "
+                          "check first; the writer expected the warning again")},
+        "check for wife, speaker's own sciatica without numbness, stretch after soon (en-CA) [lg]": {4: ("triage", CHECK_FIRST), 5: ("triage", CHECK_FIRST)},
+        "just popped, girlfriend's worsening two-month pain, timer, stretch for speaker (en-US) [lg]": {
+            4: ("triage", CHECK_FIRST), 5: (None, "the 'yes' answered the check's first question for her (numbness down below): "
+                                                  "the call for her; the writer meant the stretch")},
+        "standing stretch, both legs weak, reopen for a pop question (en-IN) [lh]": {
+            1: ("posture", "left: 'something I can do standing please' is answered with standing tall and breaking up sitting"),
+            2: ("desk_posture", "and 'yes' to its offer of desk tips, which offers the seated twist")},
+        "in bed stretch, pain down one leg without numbness, then gentle stretch (en-AU) [lh]": {
+            4: ("selfcare", "'what can I do gently for my lower back' gets self-care (heat, gentle movement), with a stretch offered"),
+            5: ("offer", "'yes' to that: a stretch offered"),
+            6: ("offer", "how long to hold the stretch offered: six slow rounds, and the offer again")},
+        "lower back routine, hurts, check all clear, gentler stretch offered (en-CA) [lh]": {
+            9: ("step", "left: 'give me something gentle for my lower back' is routed as a gentle routine, which starts at once")},
+    },
+    "fresh158": {
+        "hockey buddy's chiropractor, is cracking bad, grandma's arthritis (en-CA) [li]": {
+            2: ("professional_choice", "'what else' after the chiropractor answer: physio or chiropractor, and when to see a doctor")},
+        "kids yelling, asks to repeat and mentions one numb leg mid-stretch (en-US) [lj]": {5: ("right_away", SIGN_AGAIN)},
+        "hearing aid fell out mid-routine, misheard hold time (en-AU) [lj]": {
+            3: ("step", "left: 'did you say hold it for twenty minutes' mid-stretch is heard as asking for the step again")},
+        "dog barking, help, desk posture slower, a what-if (en-US) [lj]": {1: ("bye", WAIT_OUTSIDE)},
+    },
     "fresh152": {
         "one leg numb in a stretch request, wife driving to urgent care, doctor cleared next session (en-US) [kz]": {
             4: ("offer", "seen by a doctor since advice to get help, and told stretching is fine: advice to see someone is "
@@ -104,7 +135,7 @@ JUDGED = {
             1: ("pop_what", "left: 'me back just went crack when I rolled over' is routed as why a back pops on rolling over (an example "
                             "says so, and one for a pop just now moved other turns); no pop is noted"),
             2: ("pop_again", "so 'why won't it go again' gets how long a pop takes to come back, without the time since one"),
-            3: ("step", "left: 'got anything I can do lying on the floor' is routed to the lying stretch by name, which starts at once")},
+},
     },
     "fresh150": {
         "not exactly but cancer ten years back cured then oncologist says fine (en-IN) [ks]": {
@@ -1246,7 +1277,7 @@ CASES = (json.loads((HERE / "conversations.json").read_text(encoding="utf-8")) +
          + _blind_conversations("fresh118") + _blind_conversations("fresh120")
          + _blind_conversations("fresh122") + _blind_conversations("fresh124")
          + _blind_conversations("fresh126") + _blind_conversations("fresh128") + _blind_conversations("fresh130")
-         + _blind_conversations("fresh132") + _blind_conversations("fresh134") + _blind_conversations("fresh136") + _blind_conversations("fresh138") + _blind_conversations("fresh140") + _blind_conversations("fresh142") + _blind_conversations("fresh144") + _blind_conversations("fresh146") + _blind_conversations("fresh148") + _blind_conversations("fresh150") + _blind_conversations("fresh152") + _blind_conversations("fresh154"))
+         + _blind_conversations("fresh132") + _blind_conversations("fresh134") + _blind_conversations("fresh136") + _blind_conversations("fresh138") + _blind_conversations("fresh140") + _blind_conversations("fresh142") + _blind_conversations("fresh144") + _blind_conversations("fresh146") + _blind_conversations("fresh148") + _blind_conversations("fresh150") + _blind_conversations("fresh152") + _blind_conversations("fresh154") + _blind_conversations("fresh156") + _blind_conversations("fresh158"))
 
 
 def lead(key: str, text=TEXT) -> str:

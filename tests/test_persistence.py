@@ -542,3 +542,16 @@ def test_the_web_service_carries_a_routine_on_from_the_attributes_sent(tmp_path)
         attributes = reply["sessionAttributes"]
         steps.append(attributes["turn"]["routine"]["step"])
     assert steps == [0, 1, 2]
+
+
+def test_asked_to_repeat_at_the_resume_offer_the_offer_is_said_again(talk):
+    """ "Sorry, the AC is so loud, come again?" to "Shall we carry on from there?": the offer again,
+    not the kept step begun (the question the last reply asked is what a repeat repeats)."""
+    to_step_three(talk)
+    assert talk.say("AMAZON.PauseIntent").ended
+    talk.restart()
+    offer = talk.launch()
+    assert "carry on" in offer.speech
+    again = talk.say("QuestionIntent", query="the ac is so loud come again")
+    assert "carry on" in again.speech and step_text("cat_cow", 2) not in again.speech and not again.ended
+    assert step_text("cat_cow", 2) in talk.say("AMAZON.YesIntent").speech
