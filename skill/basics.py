@@ -242,6 +242,8 @@ def answer_free_text(handler_input: HandlerInput, said: str) -> Response:
         return render(handler_input, fallback_reply(handler_input))
     if symptoms.in_triage(handler_input) and routed.topic not in CHECK_ACTIONS and not _check_left_for(routed, said, locale):
         return render(handler_input, _aside_in_check(handler_input, routed.topic))
+    if routed.topic in NAMING_TOPICS and topics.asks_check(said, locale):  # "before I stretch, check my symptoms": the check first
+        return render(handler_input, symptoms.start(handler_input))
     if routed.topic in NAMING_TOPICS:  # a stretch or routine to choose: what the words name decides which
         names = understand.named(said, locale)
         if routed.topic == "routine":
@@ -267,6 +269,10 @@ def answer_free_text(handler_input: HandlerInput, said: str) -> Response:
         _, both = stretches.choose(words(handler_input), area=names.area, position=names.position)
         return render(handler_input, stretches.offer_for(handler_input, area=names.area if both else None,
                                                          position=names.position))
+    rest = topics.asked_last_to_do(said, locale) if names is None else None
+    position = understand.named(rest, locale).position if rest else None
+    if position:  # a story, then "what can I do standing up?": a stretch done that way, whatever the story was like
+        return render(handler_input, stretches.offer_for(handler_input, position=position))
     if routed.topic == "stiffness" and WORRY_FOLD in topics.router(locale).words(said):
         # "my back's been stiff for a couple of days, is this something serious?": the question asked is the check's
         return render(handler_input, symptoms.start(handler_input))

@@ -335,6 +335,24 @@ def asks_what_to_do(text: str | None, locale: str | None) -> bool:
     return _says(text, locale, "what_to_do")
 
 
+def asks_check(text: str | None, locale: str | None) -> bool:
+    """ "Before I do any stretches at my desk, kindly check my symptoms": the check asked for in so
+    many words (`check_asked`), whatever else the words are like."""
+    return _says(text, locale, "check_asked")
+
+
+def asked_last_to_do(text: str | None, locale: str | None) -> str | None:
+    """ "... anyway I'm stuck in the parking lot, what can I do standing up?": the words after the
+    last `what_to_do` when the question ends with them (one to four words), else None."""
+    locale = locale if locale in content.LOCALES else content.DEFAULT_LOCALE
+    said = normalise(text or "")
+    last = None
+    for last in _listed(locale, "what_to_do").finditer(said):
+        pass
+    rest = said[last.end():].split() if last is not None else []
+    return " ".join(rest) if 0 < len(rest) <= 4 else None
+
+
 def _says(text: str | None, locale: str | None, key: str) -> bool:
     """The words hold one of topic_words.toml's patterns under `key`."""
     locale = locale if locale in content.LOCALES else content.DEFAULT_LOCALE

@@ -85,6 +85,21 @@ SIGN_AGAIN = ("a sign told again after its advice (or named again: 'pins and nee
 CHECK_FIRST = ("a stretch asked for mid-check waits for the check's questions (the question again), and a 'yes' then "
                "answers the question asked")
 JUDGED = {
+    "fresh160": {
+        "wants an easy bed stretch, past bowel cancer (en-AU) [lo]": {3: ("urgent", SIGN_AGAIN)},
+    },
+    "fresh162": {
+        "shooting leg pain without numbness, gentler stretch (en-GB) [lq]": {
+            4: ("step", "'can you give me something gentler for my lower back' mid-stretch: the easier way of the stretch under way")},
+        "kid's gymnastics cracking questions and a baby shark request (en-US) [lr]": {
+            5: ("stiffness", "left: 'play baby shark' reaches the skill as 'baby shark' alone (Alexa hands over no carrier), "
+                             "routed by 'baby' to the ordinary ache, which offers the check")},
+        "symptom check with plainer, dad's old car accident, not sure (en-CA) [lr]": {
+            7: ("triage", "the check has five questions: the writer's four answers leave the last one to ask")},
+        "just popped it, kid asks how long, neck (en-AU) [lr]": {
+            5: ("offer", "soon after the pop, how long before it can pop again gets the pop timer and a stretch offered; "
+                         "'and for my neck' then takes that offer for the neck")},
+    },
     "fresh156": {
         "check for daughter, her old trampoline fall, all clear, self-care then desk stretch for speaker (en-GB) [lg]": {
             7: ("fallback", "left: 'what can she do at home' just after the all clear for her is not understood (the words "
@@ -1277,7 +1292,7 @@ CASES = (json.loads((HERE / "conversations.json").read_text(encoding="utf-8")) +
          + _blind_conversations("fresh118") + _blind_conversations("fresh120")
          + _blind_conversations("fresh122") + _blind_conversations("fresh124")
          + _blind_conversations("fresh126") + _blind_conversations("fresh128") + _blind_conversations("fresh130")
-         + _blind_conversations("fresh132") + _blind_conversations("fresh134") + _blind_conversations("fresh136") + _blind_conversations("fresh138") + _blind_conversations("fresh140") + _blind_conversations("fresh142") + _blind_conversations("fresh144") + _blind_conversations("fresh146") + _blind_conversations("fresh148") + _blind_conversations("fresh150") + _blind_conversations("fresh152") + _blind_conversations("fresh154") + _blind_conversations("fresh156") + _blind_conversations("fresh158"))
+         + _blind_conversations("fresh132") + _blind_conversations("fresh134") + _blind_conversations("fresh136") + _blind_conversations("fresh138") + _blind_conversations("fresh140") + _blind_conversations("fresh142") + _blind_conversations("fresh144") + _blind_conversations("fresh146") + _blind_conversations("fresh148") + _blind_conversations("fresh150") + _blind_conversations("fresh152") + _blind_conversations("fresh154") + _blind_conversations("fresh156") + _blind_conversations("fresh158") + _blind_conversations("fresh160") + _blind_conversations("fresh162"))
 
 
 def lead(key: str, text=TEXT) -> str:
