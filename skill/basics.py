@@ -105,7 +105,7 @@ class NothingPending(IntentHandler):
     while a question is open that they do not answer (after a stretch stopped for pain: "Shall I
     check for warning signs?"): that question's reprompt, which says what to answer, and it stays open.
     "I don't know" or "maybe" to a question (a stretch offered) hears it again as it was asked; with
-    nothing asked, what the skill can do."""
+    nothing asked, what the skill can do, or, while advice to get help now stands, that advice."""
 
     intents = ("AMAZON.YesIntent", "DontKnowIntent", "AMAZON.NextIntent", "AMAZON.PreviousIntent",
                "AMAZON.RepeatIntent", "AMAZON.StartOverIntent", "AMAZON.ResumeIntent")
@@ -120,6 +120,10 @@ class NothingPending(IntentHandler):
             return _asked_again(handler_input, state.last_reprompt, state.last_reprompt)
         if unsure:  # "um, I don't know" with nothing asked: what the skill can do
             return render(handler_input, help_reply(handler_input))
+        warned = safety.recent_warning(handler_input) if get_intent_name(handler_input) in ("AMAZON.YesIntent", "AMAZON.NextIntent") else None
+        if warned is not None and warned.get("level") in safety.PRE_EMPTING:
+            # "sure" just after advice to call now (a stretch asked with the sign): the advice stands, never the menu
+            return render(handler_input, safety.advice_standing(handler_input.request_envelope.request.locale, warned))
         return render(handler_input, question(text.text("basics.nothing_pending"),
                                               reprompt=text.text("basics.launch_reprompt")))
 
@@ -300,7 +304,7 @@ def _aside_in_check(handler_input: HandlerInput, topic: str) -> Reply:
     my back pop?") is answered, and the check's question is asked again (the check is never
     dropped for an aside)."""
     if topic in SWITCHES:
-        return symptoms.ask_again(handler_input, words(handler_input).text("symptoms.finish_first"))
+        return symptoms.finish_first(handler_input)
     return answers.in_check(handler_input, topic)
 
 

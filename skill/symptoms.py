@@ -49,6 +49,7 @@ def ask(handler_input: HandlerInput, step: int, *lead: str, follow: bool = False
     text = words(handler_input)
     state = session.turn(handler_input)
     state.pending, state.triage_step, state.triage_follow, state.triage_plain = "triage", step, follow, plain
+    state.offer.pop("stretch_waits", None)  # (a stretch waits only on the question asked with it: finish_first)
     q = _question(handler_input, step, follow)
     # a check answered for someone else asks of them ("their groin"), where the data words it so
     other = "_other" if state.check_other else ""
@@ -61,6 +62,14 @@ def ask_again(handler_input: HandlerInput, *lead: str) -> Reply:
     """The question that was asked, asked again (help, repeat, not understood)."""
     step, follow, plain = asked(handler_input) or (0, False, False)
     return ask(handler_input, step, *lead, follow=follow, plain=plain)
+
+
+def finish_first(handler_input: HandlerInput) -> Reply:
+    """A stretch asked for mid-check: the question again first. A yes just after it may be meant
+    for the stretch ("yes please"), so it is asked about before it is taken (answer_yes)."""
+    reply = ask_again(handler_input, words(handler_input).text("symptoms.finish_first"))
+    session.turn(handler_input).offer["stretch_waits"] = "yes"
+    return reply
 
 
 def aside(handler_input: HandlerInput, answered: Reply) -> Reply:
@@ -104,7 +113,11 @@ def _finding(handler_input: HandlerInput, *, unsure: bool) -> Finding:
 
 
 def answer_yes(handler_input: HandlerInput) -> Reply:
-    """Yes: a follow-up first where the question has one, else that level's advice."""
+    """Yes: a follow-up first where the question has one, else that level's advice. Just after a
+    stretch asked for was made to wait (finish_first), the yes is asked about first: "yes please"
+    may answer the stretch, not the sign; said again, it is the sign's."""
+    if session.turn(handler_input).offer.get("stretch_waits"):
+        return ask_again(handler_input, words(handler_input).text("symptoms.yes_to_which"))
     step, follow, _ = asked(handler_input) or (0, False, False)
     if not follow and "follow_up" in questions(handler_input)[step]:
         return ask(handler_input, step, follow=True)
@@ -234,7 +247,7 @@ class TriageFirst(IntentHandler):
         return in_triage(handler_input)
 
     def handle(self, handler_input: HandlerInput) -> Response:
-        return render(handler_input, ask_again(handler_input, words(handler_input).text("symptoms.finish_first")))
+        return render(handler_input, finish_first(handler_input))
 
 
 class TriageHelp(IntentHandler):

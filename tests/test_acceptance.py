@@ -83,8 +83,74 @@ FIRST_TIMER = "a first-timer's filler or half sentence ('um, my back', 'so like 
 SIGN_AGAIN = ("a sign told again after its advice (or named again: 'pins and needles from kneeling', an oncologist) gets "
               "that advice again at its level, closing the session as the warning again would")
 CHECK_FIRST = ("a stretch asked for mid-check waits for the check's questions (the question again), and a 'yes' then "
-               "answers the question asked")
+               "is asked about, and said again answers the question asked")
 JUDGED = {
+    "fresh168": {
+        "stretch asked mid-check, yes please asked about, clarified for the stretch, all clear (en-GB) [me]": {
+            8: ("triage", "the check has five questions: the writer's answers leave the last one to ask"), 9: ("triage", CHECK_FIRST)},
+        "ok after a stretch request mid-check, clarified for the stretch, go on is no answer, then one leg tingling (en-IN) [me]": {
+            6: ("plainer", "'go on' to the question asked again is heard as 'tell me more': the question in plainer words")},
+        "check mid-routine, back to the stretch asked, yes please asked about, clarified, all clear (en-US) [me]": {
+            9: ("triage", "the check has five questions: the writer's answers leave the last one to ask")},
+        "stiffness with denial, stretch, hurts, check with okay sure, gentler stretch asked mid-check, go on (en-CA) [me]": {
+            9: ("plainer", "'go on' to the question asked again is heard as 'tell me more': the question in plainer words")},
+        "is cracking bad, why, arthritis, every day (en-GB) [mf]": {
+            2: ("crack_daily", "'why' after whether cracking harms: the topic it leads to, cracking often")},
+        "every day, why not, arm pins and needles after cracking (en-AU) [mf]": {
+            2: ("offer", "'why not' is a yes to the stretch just offered")},
+        "mother's old fall not a flag, harmful, arthritis, home care (en-IN) [mf]": {
+            5: ("help", "left: 'okay thank you' to the stretch offered is neither a yes nor a goodbye: what the skill does")},
+        "help, fallback, how to pop, last pop unknown, harmful (en-US) [mf]": {2: ("help", ASIDE)},
+    },
+    "fresh170": {
+        "oncologist's all clear years ago is still a flag with new back ache (en-GB) [mg]": {
+            2: ("urgent", SIGN_AGAIN),
+            4: ("help", "left: 'I'll ring the GP tomorrow, what about one for my lower back' reads as asking the skill to ring: "
+                        "what it can do, no stretch")},
+        "upper back routine stopped for a call, resumed and made easier (en-IN) [mg]": {
+            6: ("hurt", "'this one is too hard, make it easier': 'too hard' is taken as pain, so the stretch stops (easier is offered)"),
+            7: (None, "the routine was stopped there")},
+        "Scots: pop question, check answered with sciatica but no numbness, stretch with next and repeat, goodbye (en-GB) [mh]": {
+            1: ("pop_what", "left: 'how come my back'll no crack the now' (Scots 'no' for 'not') is answered as why backs pop"),
+            2: (None, "left: 'dae I need tae see a doctor' matches no sample (Alexa would send it to the fallback)")},
+        "Scots: full check all no with a plainer request, then named stretch, cheerio (en-GB) [mh]": {
+            3: ("triage", "left: \"whit d'ye mean by that\" is not understood: the question again"),
+            7: (None, "the writer's plainer words were never asked, so the count of answers differs from there")},
+        "Geordie: dad's old fall not a flag, crack questions, stiff with denial, hip routine with next, repeat, which step, pause (en-GB) [mh]": {
+            3: ("fallback", "left: \"stiff as owt the day but nae numbness nor tingling or owt\" is not understood (no sign heard)")},
+        "Appalachian: grandmother wetting herself, relaunch, what-if, check with unsure numb down there, pushback (en-US) [mh]": {
+            4: ("warned_again", "after advice to call for the grandmother, 'do I need a doctor myself' gets her advice again"),
+            5: ("warned_again", "and so does 'no'")},
+        "Newfoundland: 'I'm after poppin me back', timer, upper back stretch with next, repeat and hold, bye (en-CA) [mh]": {
+            7: ("timer_since", "'how long am I to hold it' soon after a pop is heard as how long before it pops again")},
+        "Newfoundland: 'every fall' near miss, what else, sister's old flu, lower back routine with next, go back, which, stop (en-CA) [mh]": {
+            1: ("stiffness", "'every fall me back gets some stiff ... why won't it crack': the stiffness answered first"),
+            2: ("pop_what", "'what else' then: why backs pop")},
+    },
+    "fresh164": {
+        "crack daily, upper back routine, hedged night waking, asks to finish this one (en-CA) [lw]": {
+            1: ("crack_harmful", "'is it okay to crack my back a lot': whether cracking does harm, with cracking often offered next")},
+        "crack daily, cat cow, denies numbness down there, pause and come back (en-IN) [lw]": {
+            3: ("routine_help", "left: 'no numbness in private parts or anything, only stiffness in back' mid-stretch is not "
+                                "understood (no longer read as a correction to the lower back); the routine goes on")},
+        "are you a real doctor, then a full symptom check and a desk stretch (en-US) [lx]": {
+            1: ("help", "'are you a real doctor': what the skill does (it never says it is a doctor)")},
+        "one-shot pop-again question, calls it made up, then the pop timer (en-US) [lx]": {
+            2: ("help", "'that sounds made up, where'd you even get that': what the skill does")},
+        "argues physio versus chiropractor, then desk sitting (en-GB) [lx]": {
+            5: ("selfcare", "'what else' after physio or chiropractor: self-care, the topic offered next")},
+        "asks if popping is bad, old cancer history, 'I'm in remission' (en-CA) [lx]": {3: ("urgent", SIGN_AGAIN)},
+        "is it a real physio, calls the answer rubbish, pop questions (en-AU) [lx]": {
+            1: ("physio", "left: 'are you a real physio or just a robot' is answered as when to see a physio")},
+    },
+    "fresh166": {
+        "stiff no numbness, then shoots down one leg, soon (en-CA) [ly]": {
+            4: ("triage", CHECK_FIRST),
+            5: ("triage", "'yes please' just after the stretch was made to wait is asked about before it is taken: "
+                          "it may be meant for the stretch, not for chest pain or a fall"),
+            6: (None, "the check goes on from there")},
+        "not sure, then maybe night sweats and feverish (en-IN) [ly]": {6: ("urgent", SIGN_AGAIN)},
+    },
     "fresh160": {
         "wants an easy bed stretch, past bowel cancer (en-AU) [lo]": {3: ("urgent", SIGN_AGAIN)},
     },
@@ -1292,7 +1358,7 @@ CASES = (json.loads((HERE / "conversations.json").read_text(encoding="utf-8")) +
          + _blind_conversations("fresh118") + _blind_conversations("fresh120")
          + _blind_conversations("fresh122") + _blind_conversations("fresh124")
          + _blind_conversations("fresh126") + _blind_conversations("fresh128") + _blind_conversations("fresh130")
-         + _blind_conversations("fresh132") + _blind_conversations("fresh134") + _blind_conversations("fresh136") + _blind_conversations("fresh138") + _blind_conversations("fresh140") + _blind_conversations("fresh142") + _blind_conversations("fresh144") + _blind_conversations("fresh146") + _blind_conversations("fresh148") + _blind_conversations("fresh150") + _blind_conversations("fresh152") + _blind_conversations("fresh154") + _blind_conversations("fresh156") + _blind_conversations("fresh158") + _blind_conversations("fresh160") + _blind_conversations("fresh162"))
+         + _blind_conversations("fresh132") + _blind_conversations("fresh134") + _blind_conversations("fresh136") + _blind_conversations("fresh138") + _blind_conversations("fresh140") + _blind_conversations("fresh142") + _blind_conversations("fresh144") + _blind_conversations("fresh146") + _blind_conversations("fresh148") + _blind_conversations("fresh150") + _blind_conversations("fresh152") + _blind_conversations("fresh154") + _blind_conversations("fresh156") + _blind_conversations("fresh158") + _blind_conversations("fresh160") + _blind_conversations("fresh162") + _blind_conversations("fresh164") + _blind_conversations("fresh166") + _blind_conversations("fresh168") + _blind_conversations("fresh170"))
 
 
 def lead(key: str, text=TEXT) -> str:
