@@ -1333,32 +1333,11 @@ def _one_shots_opened(case: dict) -> dict:
     return {**case, "say": say, "expect": expect}
 
 
-CASES = (json.loads((HERE / "conversations.json").read_text(encoding="utf-8")) + _blind_conversations("fresh10")
-         + _blind_conversations("fresh12") + _blind_conversations("fresh14") + _blind_conversations("fresh16")
-         + _blind_conversations("fresh18") + _blind_conversations("fresh20")
-         + _blind_conversations("fresh22") + _blind_conversations("fresh24") + _blind_conversations("fresh26")
-         + _blind_conversations("fresh28") + _blind_conversations("fresh30") + _blind_conversations("fresh32")
-         + _blind_conversations("fresh34")
-         + _blind_conversations("fresh36")
-         + _blind_conversations("fresh38") + _blind_conversations("fresh40")
-         + _blind_conversations("fresh42")
-         + _blind_conversations("fresh44")
-         + _blind_conversations("fresh46")
-         + _blind_conversations("fresh48")
-         + _blind_conversations("fresh50")
-         + _blind_conversations("fresh52")
-         + _blind_conversations("fresh54") + _blind_conversations("fresh56") + _blind_conversations("fresh58")
-         + _blind_conversations("fresh60") + _blind_conversations("fresh62") + _blind_conversations("fresh64")
-         + _blind_conversations("fresh66") + _blind_conversations("fresh68") + _blind_conversations("fresh70") + _blind_conversations("fresh72")
-         + _blind_conversations("fresh74") + _blind_conversations("fresh76") + _blind_conversations("fresh78") + _blind_conversations("fresh80") + _blind_conversations("fresh82") + _blind_conversations("fresh84") + _blind_conversations("fresh86") + _blind_conversations("fresh88") + _blind_conversations("fresh90") + _blind_conversations("fresh92") + _blind_conversations("fresh94")
-         + _blind_conversations("fresh96") + _blind_conversations("fresh98") + _blind_conversations("fresh100")
-         + _blind_conversations("fresh102") + _blind_conversations("fresh104") + _blind_conversations("fresh106")
-         + _blind_conversations("fresh108") + _blind_conversations("fresh110")
-         + _blind_conversations("fresh112") + _blind_conversations("fresh114") + _blind_conversations("fresh116")
-         + _blind_conversations("fresh118") + _blind_conversations("fresh120")
-         + _blind_conversations("fresh122") + _blind_conversations("fresh124")
-         + _blind_conversations("fresh126") + _blind_conversations("fresh128") + _blind_conversations("fresh130")
-         + _blind_conversations("fresh132") + _blind_conversations("fresh134") + _blind_conversations("fresh136") + _blind_conversations("fresh138") + _blind_conversations("fresh140") + _blind_conversations("fresh142") + _blind_conversations("fresh144") + _blind_conversations("fresh146") + _blind_conversations("fresh148") + _blind_conversations("fresh150") + _blind_conversations("fresh152") + _blind_conversations("fresh154") + _blind_conversations("fresh156") + _blind_conversations("fresh158") + _blind_conversations("fresh160") + _blind_conversations("fresh162") + _blind_conversations("fresh164") + _blind_conversations("fresh166") + _blind_conversations("fresh168") + _blind_conversations("fresh170"))
+# every blind round has its file (conversations_fresh10.json, fresh12, ...), each played in round order
+BLIND_SPLITS = sorted((path.stem.removeprefix("conversations_") for path in HERE.glob("conversations_fresh*.json")),
+                      key=lambda split: int(split.removeprefix("fresh")))
+CASES = (json.loads((HERE / "conversations.json").read_text(encoding="utf-8"))
+         + [case for split in BLIND_SPLITS for case in _blind_conversations(split)])
 
 
 def lead(key: str, text=TEXT) -> str:
