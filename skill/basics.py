@@ -246,7 +246,9 @@ def answer_free_text(handler_input: HandlerInput, said: str) -> Response:
         return render(handler_input, fallback_reply(handler_input))
     if symptoms.in_triage(handler_input) and routed.topic not in CHECK_ACTIONS and not _check_left_for(routed, said, locale):
         return render(handler_input, _aside_in_check(handler_input, routed.topic))
-    if routed.topic in NAMING_TOPICS and topics.asks_check(said, locale):  # "before I stretch, check my symptoms": the check first
+    # "before I stretch, check my symptoms": the check first; "can you do the symptom checker for her?" (routed to what
+    # the skill can do): the check asked for in so many words, whatever the words are most like
+    if routed.topic != "symptom_check" and not symptoms.in_triage(handler_input) and topics.asks_check(said, locale):
         return render(handler_input, symptoms.start(handler_input))
     if routed.topic in NAMING_TOPICS:  # a stretch or routine to choose: what the words name decides which
         names = understand.named(said, locale)

@@ -123,9 +123,14 @@ class Skip(InRoutine):
 
 
 class WhyThisStretch(InRoutine):
-    """ "Why's that?", "tell me more" mid-routine: what the stretch under way does for a back."""
+    """ "Why's that?", "tell me more" mid-routine: what the stretch under way does for a back; but
+    just after a question was answered mid-routine ("is it ok to crack it every day?"), more on
+    that answer (TellMeMore)."""
 
     intents = ("TellMeMoreIntent",)
+
+    def when(self, handler_input: HandlerInput) -> bool:
+        return running(handler_input) is not None and session.turn(handler_input).topic is None
 
     def handle(self, handler_input: HandlerInput) -> Response:
         routine = running(handler_input)
@@ -226,7 +231,12 @@ class ItHurts(IntentHandler):
         if name == "ItHurtsIntent" or (name == "PainIntent" and running(handler_input) is not None):
             return True
         locale = handler_input.request_envelope.request.locale
-        return running(handler_input) is not None and understand.says_it_hurts(free_words(handler_input), locale)
+        said = free_words(handler_input)
+        if running(handler_input) is None or not understand.says_it_hurts(said, locale):
+            return False
+        # "can I skip this one, my knee doesn't like it": a skip asked with a reason, not pain said outright (Skip)
+        return understand.says_it_hurts(said, locale, outright=True) or \
+            understand.routine_question(said, locale) not in ("SkipStretchIntent", "AnotherStretchIntent")
 
     def handle(self, handler_input: HandlerInput) -> Response:
         return stop_for_pain(handler_input)

@@ -158,9 +158,15 @@ def advice(handler_input: HandlerInput, finding: Finding) -> Reply:
 
 
 def all_clear(handler_input: HandlerInput) -> Reply:
-    """No to every question: self-care and when to book; then the paused routine, or a stretch."""
+    """No to every question: self-care and when to book; then the paused routine, or a stretch.
+    But advice to get help a little earlier, for the same person, stands: a check answered no
+    afterwards ("both my legs have gone numb" and 911, then the check, no to each) clears nothing,
+    and that advice is said again instead of "no warning signs"."""
     text = words(handler_input)
     state = session.turn(handler_input)
+    warned = safety.recent_warning(handler_input)
+    if warned is not None and warned.get("level") in safety.PRE_EMPTING and bool(warned.get("other")) == bool(state.check_other):
+        return safety.advice_standing(handler_input.request_envelope.request.locale, warned)
     place = session.user_record(handler_input).saved_place()
     if place is not None:
         state.pending = "resume"
@@ -198,8 +204,8 @@ def answer_meant(handler_input: HandlerInput) -> str | None:
     if carriers.not_a_reply(locale, said):
         return None  # "never mind, just do the routine": the question is left, not answered no
     step, follow, _ = asked(handler_input) or (0, False, False)
-    if follow and said:  # "both legs" to "is it in both legs, ...?": the words name a part of the question
-        q = _question(handler_input, step, True)
+    if said:  # "both legs" to "is it in both legs, ...?": the words name a part of the question
+        q = _question(handler_input, step, follow)
         for key, meaning in (("yes_if", "yes"), ("no_if", "no")):
             if any(re.search(pattern, said.lower()) for pattern in q.get(key, [])):
                 return meaning

@@ -280,6 +280,8 @@ def route(text: str | None, locale: str | None) -> Routed | None:
     example as a whole may still ask something in their last clause ("my nan had a fall, she's
     fine now, but my back's proper stiff"): that clause is routed alone."""
     locale = locale if locale in content.LOCALES else content.DEFAULT_LOCALE
+    if _says(text, locale, "elsewhere"):
+        return None  # "play some rain sounds", "turn on the lights": asked of Alexa or another skill, no topic here
     found = router(locale).route(text or "")
     said = normalise(text) if text and (found is None or found.score < ASKED_LATER_BELOW) else ""
     if found is None and said:

@@ -31,6 +31,32 @@ def test_all_no_takes_five_questions_then_self_care_when_to_book_and_a_stretch(t
     assert "Shall I guide you through it" in talk.say("AMAZON.YesIntent").speech
 
 
+def test_a_check_answered_no_after_advice_to_call_now_says_that_advice_again_not_all_clear(stored_skill):
+    """ "Both my legs have gone numb" (call 911), then in the next session the check, no to every
+    question: the earlier advice stands (it was never "no warning signs"), and no stretch."""
+    talk = Conversation(stored_skill)
+    talk.launch()
+    assert "911 now" in talk.say("QuestionIntent", query="both my legs have gone numb").speech
+    talk.restart()
+    start(talk)
+    for _ in QUESTIONS:
+        done = talk.say("AMAZON.NoIntent")
+    assert "no warning signs" not in done.speech and "911 now" in done.speech and done.ended
+    assert EN.text("safety.earlier_now").split(".")[0] in done.speech
+
+
+def test_someone_elses_advice_earlier_leaves_the_speakers_own_check_clear(stored_skill):
+    """Advice for a father's fall, then the speaker's own check, no to each: their all clear."""
+    talk = Conversation(stored_skill)
+    talk.launch()
+    assert "911" in talk.say("SomeoneElseIntent", query="my dad fell off the roof and hurt his back").speech
+    talk.restart()
+    start(talk)
+    for _ in QUESTIONS:
+        done = talk.say("AMAZON.NoIntent")
+    assert "no warning signs" in done.speech and not done.ended
+
+
 def test_a_remark_mid_check_that_only_weakly_asks_for_a_stretch_gets_the_question_again(talk):
     start(talk)
     again = talk.say("SomeoneElseIntent", query="says stretching in the morning is best")  # "my neighbour ..."
@@ -496,6 +522,8 @@ def test_hang_on_do_the_check_first_mid_routine_starts_the_check_not_a_pause(tal
 @pytest.mark.parametrize("intent, query, level", [
     ("QuestionIntent", "both legs", "emergency"), ("QuestionIntent", "it's spreading", "emergency"),
     ("QuestionIntent", "just the left one", "right_away"), ("QuestionIntent", "leg only", "right_away"),
+    ("SaidBothIntent", None, "emergency"),  # "both" alone (a sample of its own: the word is put back)
+    ("SaidBothIntent", "only i think left is more right also little bit", "emergency"),  # en-IN, round fresh114
 ])
 def test_the_follow_up_answered_by_naming_a_part_of_it(talk, intent, query, level):
     """ "Is it in both legs, is it getting worse, or is walking hard?" answered "both legs" is a yes
@@ -506,6 +534,17 @@ def test_the_follow_up_answered_by_naming_a_part_of_it(talk, intent, query, leve
     talk.say("AMAZON.YesIntent")
     reply = talk.say(intent, query=query)
     assert EN.text(f"safety.levels.{level}", emergency="911").split(".")[0] in reply.speech and reply.ended
+
+
+def test_both_to_the_legs_question_asks_the_follow_up(talk):
+    """ "both only I think, left is more, right also little bit" to "Any numbness, tingling or
+    weakness in your legs or arms ...?" is a yes, not words the check did not catch: the follow-up
+    is asked (round fresh114's first read had it asked again)."""
+    start(talk)
+    talk.say("AMAZON.NoIntent")
+    talk.say("AMAZON.NoIntent")
+    reply = talk.say("SaidBothIntent", query="only i think left is more right also little bit")
+    assert reply.speech.endswith(QUESTIONS[2]["follow_up"]["text"]) and not reply.ended
 
 
 @pytest.mark.parametrize("intent, query", [("QuestionIntent", "go on"), ("YesSaidIntent", "carry on"), ("QuestionIntent", "yeah go ahead")])

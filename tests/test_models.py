@@ -1261,7 +1261,9 @@ def test_every_sample_said_as_written_resolves_to_its_own_intent(locale):
                     continue
                 found.append(f"{said!r} ({name}: {sample!r}) -> {describe(got)}")
     assert not found, failures(found, f"samples in {locale} that resolve to another intent")
-    assert len(skipped) < 60, failures(skipped, "samples virtual-alexa never matches; keep them few")
+    # (70: round fresh172's households, "tell it about your legs, love", "mum, tell it about your leg", are samples for
+    # Alexa alone; the conversations that say them are played in-process, tests/test_acceptance.py)
+    assert len(skipped) < 70, failures(skipped, "samples virtual-alexa never matches; keep them few")
 
 
 @by_locale
