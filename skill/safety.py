@@ -63,6 +63,8 @@ class _Words(NamedTuple):
     handled: re.Pattern[str]  # someone else's emergency told as in hand (NoStretchAfterWarning)
     again: re.Pattern[str]  # the advice asked for again ("pardon? what did you say I should do?")
     people: re.Pattern[str]  # "my mother's", "our son": someone else, though said with "my" (_stretch_for_them)
+    what_if_so: re.Pattern[str]  # just after a "what if" answered: it is so ("actually they have been", _what_if_so)
+    what_if_hedged: re.Pattern[str]  # ... said with a hedge ("kind of", "I think")
 
 
 @lru_cache(maxsize=None)
@@ -77,7 +79,8 @@ def _words(locale: str | None) -> _Words:
                   words("not_mine"), words("no_stretch"), words("someone_else", "with_them"), words("both_now"), words("both_if"), words("pop_during"),
                   re.compile("|".join(data["of_any"])), words("handled"), words("again"),
                   re.compile(r"\b(?:my|our|me|mi)(?: (?:" + "|".join(data["people_said_with"]) + r"))? (?:"
-                             + "|".join(data["people"]) + r")(?:'s|s'|s)?\b"))
+                             + "|".join(data["people"]) + r")(?:'s|s'|s)?\b"),
+                  words("what_if_so"), words("what_if_hedged"))
 
 
 CHECK_INTENT = "CheckSymptomsIntent"  # whose samples name a sign ("should I worry about {symptom}")
@@ -195,6 +198,7 @@ def advice(handler_input: HandlerInput, finding: Finding | str, *, unsure: bool 
     title = text.text("cards.red_flag")
     if finding.status == screen.HYPOTHETICAL:
         session.turn(handler_input).pending = "check"
+        session.turn(handler_input).what_if = finding.symptom if finding.who != "other" else None
         offer = text.text("symptoms.offer_check")
         return question(text.text(f"safety.if_it_happens.{finding.level}", symptom=name), offer, reprompt=offer, title=title)
     standing = more_serious_standing(handler_input, finding)
@@ -458,7 +462,7 @@ class DetectRedFlag(AbstractRequestInterceptor):
             return  # no words ("next", a launch): nothing to screen, nothing kept from earlier to complete
         finding = finding_in_request(handler_input)
         if finding is None or finding.level not in PRE_EMPTING:
-            finding = _told_in_pieces(handler_input) or _worse_than_warned(handler_input) or finding
+            finding = _told_in_pieces(handler_input) or _worse_than_warned(handler_input) or _what_if_so(handler_input) or finding
         elif finding.level == screen.RIGHT_AWAY:  # "now the right leg also is tingling" after advice for the left
             finding = _worse_than_warned(handler_input) or finding
         attrs = handler_input.attributes_manager.request_attributes
@@ -484,6 +488,22 @@ def _worse_than_warned(handler_input: HandlerInput) -> Finding | None:
     if not warned or warned.get("level") != screen.RIGHT_AWAY:
         return None
     return Finding("both_legs", status, "other" if warned.get("other") else "self", said)
+
+
+def _what_if_so(handler_input: HandlerInput) -> Finding | None:
+    """Just after a "what if" was answered ("what if my legs went numb?"), words that say it is so
+    ("well actually they kind of have been, both of them, since this morning"; safety.toml
+    `what_if_so`): that sign, the speaker's own now (a hedge makes it possible, never less)."""
+    symptom = session.turn(handler_input).asked_what_if
+    if symptom is None:
+        return None
+    said = " ".join(text for text in said_in_request(handler_input) if text).lower()
+    spoken = " ".join(said.replace(",", " ").split())
+    found = _words(handler_input.request_envelope.request.locale)
+    if not found.what_if_so.search(spoken):
+        return None
+    status = screen.POSSIBLE if found.what_if_hedged.search(spoken) else screen.PRESENT
+    return Finding(symptom, status, "self", said)
 
 
 def _told_in_pieces(handler_input: HandlerInput) -> Finding | None:

@@ -70,8 +70,10 @@ class Turn:
     last_reprompt: str | None = None
     reminder: dict[str, Any] | None = None  # the reminder asked about, until it is set (reminders.py)
     told: str | None = None  # words that may complete a sign told later this session (screen.piece)
+    what_if: str | None = None  # the sign a "what if" just answered was about (safety.advice): "actually they have been"
     asked: str | None = None  # this request: what the previous reply asked (not saved)
     asked_triage: tuple[int, bool, bool] | None = None  # this request: the check's question then asked
+    asked_what_if: str | None = None  # this request: the sign the previous reply's "what if" was about
 
     @classmethod
     def from_dict(cls, data: dict[str, Any] | None) -> "Turn":
@@ -94,6 +96,7 @@ class Turn:
     def begin_request(self) -> None:
         """What the previous reply asked becomes `asked`; nothing is pending until asked again."""
         self.asked, self.pending = self.pending, None
+        self.asked_what_if, self.what_if = self.what_if, None
         if self.asked == "triage" and self.triage_step is not None:
             self.asked_triage = (self.triage_step, self.triage_follow, self.triage_plain)
         self.triage_step, self.triage_follow, self.triage_plain = None, False, False
@@ -261,9 +264,9 @@ def forget_user(handler_input: HandlerInput) -> bool:
 
 
 _FIELDS = frozenset(f.name for f in fields(UserRecord))
-_TURN_KEPT = frozenset(f.name for f in fields(Turn)) - {"routine", "asked", "asked_triage"}  # read back from the session
-_TURN_DEFAULTS = tuple((f.name, f.default) for f in fields(Turn)  # asked, asked_triage: not saved
-                       if f.name not in ("asked", "asked_triage", "offer", "routine"))
+_TURN_KEPT = frozenset(f.name for f in fields(Turn)) - {"routine", "asked", "asked_triage", "asked_what_if"}  # read back
+_TURN_DEFAULTS = tuple((f.name, f.default) for f in fields(Turn)  # asked, asked_triage, asked_what_if: not saved
+                       if f.name not in ("asked", "asked_triage", "asked_what_if", "offer", "routine"))
 _RECORD_DEFAULTS = {f.name: f.default if f.default_factory is MISSING else f.default_factory() for f in fields(UserRecord)}
 
 
