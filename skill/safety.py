@@ -478,9 +478,8 @@ def _worse_than_warned(handler_input: HandlerInput) -> Finding | None:
     both legs?" is that sign as a what-if (`both_if`): what to do if it happens."""
     if not session.user_record(handler_input).warned:
         return None  # no advice given: the words are not read for it (most turns)
-    said = " ".join(text for text in said_in_request(handler_input) if text).lower()
+    said, spoken = _said_and_spoken(handler_input)
     found = _words(handler_input.request_envelope.request.locale)
-    spoken = " ".join(said.replace(",", " ").split())
     status = screen.PRESENT if found.both_now.search(spoken) else screen.HYPOTHETICAL if found.both_if.search(spoken) else None
     if status is None:
         return None
@@ -490,6 +489,12 @@ def _worse_than_warned(handler_input: HandlerInput) -> Finding | None:
     return Finding("both_legs", status, "other" if warned.get("other") else "self", said)
 
 
+def _said_and_spoken(handler_input: HandlerInput) -> tuple[str, str]:
+    """The request's words, lowercase; and the same without commas or doubled spaces (for patterns)."""
+    said = " ".join(text for text in said_in_request(handler_input) if text).lower()
+    return said, " ".join(said.replace(",", " ").split())
+
+
 def _what_if_so(handler_input: HandlerInput) -> Finding | None:
     """Just after a "what if" was answered ("what if my legs went numb?"), words that say it is so
     ("well actually they kind of have been, both of them, since this morning"; safety.toml
@@ -497,8 +502,7 @@ def _what_if_so(handler_input: HandlerInput) -> Finding | None:
     symptom = session.turn(handler_input).asked_what_if
     if symptom is None:
         return None
-    said = " ".join(text for text in said_in_request(handler_input) if text).lower()
-    spoken = " ".join(said.replace(",", " ").split())
+    said, spoken = _said_and_spoken(handler_input)
     found = _words(handler_input.request_envelope.request.locale)
     if not found.what_if_so.search(spoken):
         return None

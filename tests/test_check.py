@@ -31,29 +31,30 @@ def test_all_no_takes_five_questions_then_self_care_when_to_book_and_a_stretch(t
     assert "Shall I guide you through it" in talk.say("AMAZON.YesIntent").speech
 
 
-def test_a_check_answered_no_after_advice_to_call_now_says_that_advice_again_not_all_clear(stored_skill):
-    """ "Both my legs have gone numb" (call 911), then in the next session the check, no to every
-    question: the earlier advice stands (it was never "no warning signs"), and no stretch."""
+def check_answered_no_after(stored_skill, intent: str, query: str, advised: str):
+    """Advice (`advised` in it) for the words, then in the next session the check answered no to each
+    question: the last reply."""
     talk = Conversation(stored_skill)
     talk.launch()
-    assert "911 now" in talk.say("QuestionIntent", query="both my legs have gone numb").speech
+    assert advised in talk.say(intent, query=query).speech
     talk.restart()
     start(talk)
     for _ in QUESTIONS:
         done = talk.say("AMAZON.NoIntent")
+    return done
+
+
+def test_a_check_answered_no_after_advice_to_call_now_says_that_advice_again_not_all_clear(stored_skill):
+    """ "Both my legs have gone numb" (call 911), then in the next session the check, no to every
+    question: the earlier advice stands (it was never "no warning signs"), and no stretch."""
+    done = check_answered_no_after(stored_skill, "QuestionIntent", "both my legs have gone numb", "911 now")
     assert "no warning signs" not in done.speech and "911 now" in done.speech and done.ended
     assert EN.text("safety.earlier_now").split(".")[0] in done.speech
 
 
 def test_someone_elses_advice_earlier_leaves_the_speakers_own_check_clear(stored_skill):
     """Advice for a father's fall, then the speaker's own check, no to each: their all clear."""
-    talk = Conversation(stored_skill)
-    talk.launch()
-    assert "911" in talk.say("SomeoneElseIntent", query="my dad fell off the roof and hurt his back").speech
-    talk.restart()
-    start(talk)
-    for _ in QUESTIONS:
-        done = talk.say("AMAZON.NoIntent")
+    done = check_answered_no_after(stored_skill, "SomeoneElseIntent", "my dad fell off the roof and hurt his back", "911")
     assert "no warning signs" in done.speech and not done.ended
 
 
