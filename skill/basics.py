@@ -217,6 +217,7 @@ def answer_free_text(handler_input: HandlerInput, said: str) -> Response:
     if finding is not None and finding.level == screen.SOON:
         return render(handler_input, symptoms.soon_advice(handler_input, finding))
     locale = handler_input.request_envelope.request.locale
+    whole, said = said, topics.asked_instead(said, locale) or said  # "would a hot bath help, no actually, is swimming good": the last asked
     state = session.turn(handler_input)
     stretching = pending(handler_input, "guide", "stretch") or state.routine is not None  # a stretch offered or under way
     area = topics.follow_up_area(said, locale) if state.topic or stretching else None
@@ -244,7 +245,7 @@ def answer_free_text(handler_input: HandlerInput, said: str) -> Response:
         if named and named != stretches.NOT_OFFERED:  # "that sitting twisty one you got": the stretch it names, offered
             return render(handler_input, stretches.offer_for(handler_input, name=named))
         return render(handler_input, fallback_reply(handler_input))
-    if symptoms.in_triage(handler_input) and routed.topic not in CHECK_ACTIONS and not _check_left_for(routed, said, locale):
+    if symptoms.in_triage(handler_input) and routed.topic not in CHECK_ACTIONS and not _check_left_for(routed, whole, locale):
         return render(handler_input, _aside_in_check(handler_input, routed.topic))
     # "before I stretch, check my symptoms": the check first; "can you do the symptom checker for her?" (routed to what
     # the skill can do): the check asked for in so many words, whatever the words are most like

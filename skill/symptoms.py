@@ -245,9 +245,11 @@ class CheckAnswer(IntentHandler):
 
 
 class TriageFirst(IntentHandler):
-    """A stretch asked for mid-check: finish the warning-sign questions first."""
+    """A stretch asked for mid-check, or a stretch's own question ("how long should I hold it?",
+    "which step am I on?", said as if the stretch had begun): finish the warning-sign questions
+    first (never "I didn't catch that")."""
 
-    intents = STRETCH_INTENTS
+    intents = (*STRETCH_INTENTS, "HoldTimeIntent", "WhichStepIntent", "SkipStretchIntent")
 
     def when(self, handler_input: HandlerInput) -> bool:
         return in_triage(handler_input)

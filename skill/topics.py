@@ -19,6 +19,7 @@ from . import content, prefilter, understand
 from .context import normalise
 
 MIN_SCORE = 0.25
+ASKED_INSTEAD_FROM = 0.4  # what follows "no actually" is read alone when at least this like an example ("that was years ago" is not a question)
 ASKED_LATER_BELOW = 0.3  # words this unlike every example as a whole: the question asked after a story is routed alone
 MAX_DF = 0.28  # a word in more than this share of the examples is left out of the vectors
 _SLACK = 1 + 1e-9  # a topic's bound, kept above what rounding could make its best score
@@ -309,6 +310,23 @@ def _turns(locale: str) -> re.Pattern[str]:
     """The last clause after a word that turns to what the person asks (`turns`, topic_words.toml)."""
     turns = sorted(content.joined(locale, "topic_words").get("turns", []), key=len, reverse=True)
     return re.compile(r".*\b(?:" + "|".join(turns) + r") (.+)$")
+
+
+def asked_instead(text: str | None, locale: str | None) -> str | None:
+    """ "Would a hot bath help, no actually, is swimming good for it": the words after the last
+    that take back what was being asked (`instead`, topic_words.toml), when they are a question on
+    their own (ASKED_INSTEAD_FROM); else None (the words as a whole are read: "I had a fever, no
+    wait, that was years ago" asks nothing instead)."""
+    locale = locale if locale in content.LOCALES else content.DEFAULT_LOCALE
+    said = normalise(text or "")
+    last = None
+    for last in _listed(locale, "instead").finditer(said):
+        pass
+    rest = said[last.end():].strip() if last is not None else ""
+    if len(rest.split()) < 2:
+        return None
+    routed = route(rest, locale)
+    return rest if routed is not None and routed.score >= ASKED_INSTEAD_FROM else None
 
 
 def asks_which(text: str | None, locale: str | None) -> bool:

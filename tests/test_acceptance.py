@@ -85,6 +85,17 @@ SIGN_AGAIN = ("a sign told again after its advice (or named again: 'pins and nee
 CHECK_FIRST = ("a stretch asked for mid-check waits for the check's questions (the question again), and a 'yes' then "
                "is asked about, and said again answers the question asked")
 JUDGED = {
+    "fresh180": {
+        "pop question dropped mid sentence for an upper back stretch, hold then which in one breath, resume (en-US) [nb]": {
+            3: ("hold", "'how long do I hold it um actually which step am I on' is HowLongIntent in the model (no words kept): "
+                        "the hold is answered, and the step is named with it")},
+        "a week of the routine, now pain down one leg without numbness (en-IN) [nc]": {
+            2: ("triage", "pain down one leg (sciatica) started the check with its soon note; a stretch asked for waits for the "
+                          "check to finish (the careful side)"),
+            3: ("triage", "a yes just after the stretch was asked for is asked about before it answers the bladder question"),
+            4: ("triage", "mid-check, the stretch's own question waits for the check (finish_first)"),
+            5: ("triage", "pause mid-check: the check waits and its question is asked again")},
+    },
     "fresh176": {
         "leg pain taken back to plain stiffness after soon advice (en-IN) [mu]": {
             2: ("offer", "sciatica taken back to stiffness ('only in my lower back, just stiffness'): a stretch offered, as a "
@@ -1267,7 +1278,6 @@ JUDGED = {
     },
     "fresh96": {
         "doctor check abandoned for pop questions, one arm tingly and weak late (en-AU) [gj]": {
-            3: ("pop_stopped", "'hang on, forget that, why won't me back crack' mid-check: a pop answer, then the check's question again"),
             5: ("triage", "a stretch asked for mid-check waits for the questions (the check went on after the pop answer)")},
         "bare 'back', check not sure, check left for stretch, osteoporosis slip late (en-IN) [gj]": {
             2: (None, "left: 'back' alone is Amazon's previous; with nothing under way the skill says the three things it does"),

@@ -323,13 +323,23 @@ def test_help_and_repeat_ask_the_same_question_again(talk):
 
 
 @pytest.mark.parametrize("intent, slots", [("ChooseStretchIntent", {"area": ("hips", "hips")}),
-                                           ("CanIntent", {"query": "at least give me one stretch for the leg"})])
+                                           ("CanIntent", {"query": "at least give me one stretch for the leg"}),
+                                           # a stretch's own questions, as if it had begun ("how long should I hold it")
+                                           ("HoldTimeIntent", {}), ("WhichStepIntent", {}), ("SkipStretchIntent", {})])
 def test_a_stretch_asked_mid_check_waits_for_the_check(talk, intent, slots):
     """Asked for by name, or in free words ("can you at least give me one stretch for the leg"):
     the check comes first, and its question is asked again (not "sorry, I didn't catch that")."""
     start(talk)
     reply = talk.say(intent, **slots)
     assert "finish the quick safety check" in reply.speech and reply.speech.endswith(QUESTIONS[0]["text"])
+
+
+def test_the_check_asked_for_after_a_stretch_taken_back_starts_the_check(talk):
+    """ "Do I need a doctor, or actually just give me a stretch for my mid back, no, check first":
+    the last thing asked is the check, so the check starts (no stretch offered)."""
+    talk.launch()
+    reply = talk.say("DoesIntent", query="need a doctor or actually just give me a stretch for my mid back no check first")
+    assert reply.speech.endswith(QUESTIONS[0]["text"]) and not any(w in reply.speech for w in STRETCH_WORDS)
 
 
 @pytest.mark.parametrize("intent, query", [("DontHaveIntent", "what you mean"),  # "I don't get what you mean"

@@ -43,6 +43,24 @@ def test_a_question_goes_to_the_topic_that_fits(said, topic):
     assert routed is not None and routed.topic == topic, routed
 
 
+@pytest.mark.parametrize("query, heard", [
+    ("would a hot bath help no actually is swimming good for it", "swimming"),  # the question taken back
+    ("why does my back pop no wait how do i pop it", "Don't force it"),
+    ("i will book the physio meanwhile can i do the stretch", "Shall I guide you through it"),
+])
+def test_a_question_taken_back_is_answered_by_what_is_asked_instead(talk, query, heard):
+    """ "Would a hot bath help, no actually, is swimming good for it?": the answer is swimming's;
+    "I'll book the physio, meanwhile can I do the stretch": a stretch offered, not the physio answer."""
+    talk.launch()
+    assert heard in talk.say("QuestionIntent", query=query).speech
+
+
+@pytest.mark.parametrize("said", ["my back hurts no actually", "i fell no wait that was years ago", "i had a fever no wait that was last year",
+                                  "is cracking bad actually hang on"])
+def test_nothing_asked_after_a_take_back_leaves_the_words_as_a_whole(said):
+    assert topics.asked_instead(said, "en-US") is None
+
+
 def test_the_route_names_the_example_it_followed():
     routed = topics.route("does a hot water bottle help", "en-US")
     assert routed.topic == "heat" and routed.example in content.joined("en-US", "topic_examples")["heat"]["examples"]

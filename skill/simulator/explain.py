@@ -25,7 +25,10 @@ def reading(locale: str, resolution: Resolution | None) -> str:
         parts.append(f"topic {by_intent[intent]} (its own intent)")
     elif free:
         said = carriers.said(locale, intent, next((r.spoken for r in readings if r.name == "query"), None))
-        routed = topics.route(said, locale)
+        instead = topics.asked_instead(said, locale)  # (as basics.answer_free_text reads it)
+        routed = topics.route(instead or said, locale)
+        if instead:
+            parts.append(f'what is asked instead: "{instead}"')
         parts.append(f'routed to topic {routed.topic} by example "{routed.example}" ({routed.score:.2f})' if routed
                      else f'"{said}" is like no example: no topic')
     return "Skill reads: " + "; ".join(parts)
