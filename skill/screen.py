@@ -114,10 +114,16 @@ def screen(texts: Iterable[str | None], locale: str | None, *, theirs_known: boo
         if not text:
             continue
         shared = None  # "... and now I've got one too": someone else's sign is the speaker's as well
+        revealed = None  # "... what should they do, I'm the somebody": the one spoken of is the speaker
         for mention in mentions(text, locale):
             finding = finding_of(mention)
             if finding is None:
                 continue
+            if finding.who == "other" or finding.status == HYPOTHETICAL:
+                revealed = _told(rules(locale), "self_reveal", rules(locale).said(text)) if revealed is None else revealed
+                if revealed:
+                    status = POSSIBLE if "possible" in mention.modifiers else PRESENT
+                    finding = finding._replace(who="self", status=status)
             if finding.who == "other":
                 shared = _mine_too(text, locale) if shared is None else shared
                 finding = finding._replace(who="self") if shared else finding

@@ -318,11 +318,7 @@ def asked_instead(text: str | None, locale: str | None) -> str | None:
     their own (ASKED_INSTEAD_FROM); else None (the words as a whole are read: "I had a fever, no
     wait, that was years ago" asks nothing instead)."""
     locale = locale if locale in content.LOCALES else content.DEFAULT_LOCALE
-    said = normalise(text or "")
-    last = None
-    for last in _listed(locale, "instead").finditer(said):
-        pass
-    rest = said[last.end():].strip() if last is not None else ""
+    rest = _after_last(text, locale, "instead").strip()
     if len(rest.split()) < 2:
         return None
     routed = route(rest, locale)
@@ -365,12 +361,17 @@ def asked_last_to_do(text: str | None, locale: str | None) -> str | None:
     """ "... anyway I'm stuck in the parking lot, what can I do standing up?": the words after the
     last `what_to_do` when the question ends with them (one to four words), else None."""
     locale = locale if locale in content.LOCALES else content.DEFAULT_LOCALE
+    rest = _after_last(text, locale, "what_to_do").split()
+    return " ".join(rest) if 0 < len(rest) <= 4 else None
+
+
+def _after_last(text: str | None, locale: str, key: str) -> str:
+    """The words after the last of topic_words.toml's patterns under `key`, or "" when none is said."""
     said = normalise(text or "")
     last = None
-    for last in _listed(locale, "what_to_do").finditer(said):
+    for last in _listed(locale, key).finditer(said):
         pass
-    rest = said[last.end():].split() if last is not None else []
-    return " ".join(rest) if 0 < len(rest) <= 4 else None
+    return said[last.end():] if last is not None else ""
 
 
 def _says(text: str | None, locale: str | None, key: str) -> bool:

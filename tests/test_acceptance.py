@@ -84,7 +84,23 @@ SIGN_AGAIN = ("a sign told again after its advice (or named again: 'pins and nee
               "that advice again at its level, closing the session as the warning again would")
 CHECK_FIRST = ("a stretch asked for mid-check waits for the check's questions (the question again), and a 'yes' then "
                "is asked about, and said again answers the question asked")
+REPEATED_AS_SAID = ("'huh' or 'what was that' mid-check asks for the question again (Alexa's repeat): it is said again word "
+                    "for word, never taken as an answer (plainer words are for 'what do you mean')")
 JUDGED = {
+    "fresh182": {
+        "symptom check answered in fragments, huh then clear noes (en-US) [nf]": {2: ("triage", REPEATED_AS_SAID)},
+        "symptom check, what was that, then a hedged fragment about wiping (en-GB) [nf]": {2: ("triage", REPEATED_AS_SAID)},
+        "symptom check answered nah nope nup, then a desk stretch (en-AU) [nf]": {2: ("triage", REPEATED_AS_SAID)},
+        "symptom check, what was that, then yes numbness in the bottom area (en-IN) [nf]": {2: ("triage", REPEATED_AS_SAID)},
+        "symptom check, what was that, then not that but shivery hot and cold (en-CA) [nf]": {4: ("triage", REPEATED_AS_SAID)},
+        "just popped it, fragments about the pop, stiff no tingling (en-GB) [nf]": {
+            6: ("selfcare", "stiffness with the signs denied gets the self-care answer (heat, then gentle movement)")},
+        "arthritis, disbelief, asks again, then home care and walking (en-CA) [ng]": {
+            2: ("pop_wont", "left: 'nah I don't buy that' (DontIntent hands over 'buy that') is routed to a pop that won't come"),
+            4: ("crack_daily", "'what else' just after the arthritis answer goes on to cracking it often, not the same answer again")},
+        "just cracked it, timer, other skill request, five minute routine (en-IN) [ng]": {
+            3: ("help", "'play some music' is out of the skill's reach: said so, with what it can do")},
+    },
     "fresh180": {
         "pop question dropped mid sentence for an upper back stretch, hold then which in one breath, resume (en-US) [nb]": {
             3: ("hold", "'how long do I hold it um actually which step am I on' is HowLongIntent in the model (no words kept): "
@@ -649,9 +665,6 @@ JUDGED = {
         "'Sort of' - came off the ladder (en-AU)": {4: ("warned_again", PUSHED_BACK)},
         "Routine paused then resumed, hold and which step (en-US)": {1: ("step", ROUTINE_STARTS)},
         "Father's sign told between resume and stretch (en-IN)": {1: ("step", NAMED_STARTS)},
-        "Tingling gone next session, then both legs weak (en-US)": {
-            5: ("warned_again", "'what can I do about it' just after advice names nothing the router knows: the advice again as "
-                                "it was given (words not understood after advice), and the new sign after it is answered")},
         "Resume declined for a symptom check, not sure gets plainer words (en-IN)": {1: ("step", ROUTINE_STARTS)},
         "Husband's cracking, own stretch resumed, sudden painless pop (en-CA)": {
             2: ("step", NAMED_STARTS),

@@ -192,7 +192,30 @@ def test_asked_again_in_long_polite_words_repeats_the_last_answer(talk):
     assert again.speech.endswith(answer.speech.split("Not medical advice. ")[-1])
 
 
+@pytest.mark.parametrize("intent, query", [("QuestionIntent", "sorry i didn't catch the last part"),
+                                           ("DidntIntent", "hear the last bit"),  # "I didn't hear the last bit"
+                                           ("QuestionIntent", "sorry what you said")])
+def test_the_last_bit_missed_repeats_the_last_answer(talk, intent, query):
+    """ "I didn't hear the last bit", "sorry, what you said": the answer just given, again (not
+    an answer about the pop, nor "sorry, I didn't catch that")."""
+    talk.launch()
+    answer = talk.say("QuestionIntent", query="how should i sit at my desk")
+    assert talk.say(intent, query=query).speech.endswith(answer.speech.split("Not medical advice. ")[-1])
+
+
+def test_what_number_again_after_advice_to_call_says_the_advice_again(stored_skill):
+    """ "Mum's just fallen down the stairs", then "what number again?": her advice again, with the
+    number (never how long until a back pops again)."""
+    talk = Conversation(stored_skill)
+    talk.launch()
+    advice = talk.say("SomeoneElseIntent", query="mum's just fallen down the stairs hurt her back")
+    again = talk.say("WhatIntent", query="number again")  # "what number again"
+    assert "911" in advice.speech and "911" in again.speech and "pop" not in again.speech, again.speech
+
+
 @pytest.mark.parametrize("query, words", [
+    ("stiff no numbness no trouble with the loo", "ease with heat"),  # signs denied say nothing of what is asked
+    ("cracked me own back", "Noted"),  # "I just cracked me own back": a pop told
     ("does my spine crack because of gas", "gas"), ("is cracking my neck and back bad for me", "forcing"),
     ("can you suggest an exercise", "guide you through it"), ("would a hot bath help", "15 to 20 minutes"),
     ("my lower back aches", "warning signs"), ("blah blah", "why your back pops"),
@@ -473,6 +496,34 @@ def test_unsure_with_nothing_asked_hears_what_the_skill_does_and_to_an_offer_the
         again = talk.say(intent, query=query)
         assert again.speech == offer.speech and not again.ended, again.speech
     assert "Say next" in talk.say("NoSaidIntent", query="yeah go on").speech  # "nah yeah, go on"
+
+
+@pytest.mark.parametrize("intent, query", [("QuestionIntent", "okay"),  # "okay okay" (sample "okay {query}")
+                                           ("QuestionIntent", "one"),  # "that one" (sample "that {query}")
+                                           ("YesSaidIntent", "done")])  # "uh huh, done"
+def test_a_fragment_that_takes_an_offer_starts_the_stretch(talk, intent, query):
+    """ "Okay okay", "that one" or "uh huh, done" just after a stretch is offered: yes, it starts
+    (not an answer about cracking it every day, nor "sorry, I didn't catch that")."""
+    talk.launch()
+    talk.say("ChooseStretchIntent", area=("lower back", "lower_back"))
+    assert "Say next" in talk.say(intent, query=query).speech
+
+
+@pytest.mark.parametrize("query", ["the second one", "the other one"])
+def test_an_unplaced_fragment_at_launch_is_not_understood_not_a_pop(talk, query):
+    """ "The second one" with nothing offered names nothing: the fallback, never "noted, your pop"."""
+    talk.launch()
+    reply = talk.say("QuestionIntent", query=query)
+    assert "didn't catch" in reply.speech and "Noted" not in reply.speech, reply.speech
+
+
+@pytest.mark.parametrize("intent, query", [("WhatIntent", "i do at home for it"),  # "what can I do at home for it"
+                                           ("WhatIntent", "to do for it"), ("WhatIntent", "i do at home for my back")])
+def test_what_to_do_for_it_in_any_words_gets_self_care(talk, intent, query):
+    """ "What can I do at home for it", "what to do for it": self-care (the recogniser keeps only some
+    of the words), never the fallback."""
+    talk.launch()
+    assert EN.text("topics.selfcare") in talk.say(intent, query=query).speech
 
 
 def test_which_one_after_an_answer_gets_the_answer_that_chooses(talk):

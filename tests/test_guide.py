@@ -337,6 +337,7 @@ def test_a_routine_command_in_a_later_session_takes_up_the_kept_place(stored_ski
     ("WhatIntent", "the point of this one", "why"),  # "what's the point of this one?"
     ("QuestionIntent", "stretches are left", "which"),  # "how many stretches are left" ("how many" + the rest)
     ("HowIntent", "long's the hold", "hold"),  # "how long's the hold"
+    ("WhatIntent", "how long", "hold"),  # "pardon me, how long?" (sample "pardon me {query}"; "what" is put back)
     ("DoesIntent", "that one again", "again"),  # "do that one again"
     ("WhatIntent", "say that again slower dear", "again"),  # "pardon? say that again slower, dear"
 ])

@@ -1298,3 +1298,25 @@ def test_a_sign_said_with_another_request_or_told_as_it_changed_is_read_at_its_l
     weakness getting worse overnight is an emergency; "thought I was fine, but this morning ..." is
     no fall that is over; a song called Fever or Free Fallin' is no one's sign."""
     assert level_heard(said, locale) == level
+
+
+@pytest.mark.parametrize("locale, said, symptom", [
+    ("en-US", "so if somebody had back pain going up into their jaw and left arm what should they do, i'm the somebody", "chest_pain"),
+    ("en-US", "hypothetically a forty year old guy can't start peeing and his back is wrecked, hypothetically that guy is talking to you",
+     "bladder_bowel"),
+    ("en-IN", "if one lady is having tingling in her right arm and neck and back pain what to do, i am asking for me only", "limb_numbness"),
+])
+def test_someone_spoken_of_who_turns_out_to_be_the_speaker_is_the_speakers_sign_now(locale, said, symptom):
+    """ "If somebody had back pain going up into their jaw, what should they do? I'm the somebody":
+    not a what-if nor someone else's, the speaker's own sign, there now (symptom_words `self_reveal`)."""
+    found = screen.screen([said], locale)
+    assert found is not None and (found.symptom, found.status, found.who) == (symptom, screen.PRESENT, "self"), found
+
+
+@pytest.mark.parametrize("said", [
+    "what if my legs went numb, i'm asking for me",  # one's own what-if stays a what-if
+    "my brother had cancer but he doesn't have back problems, I'm the one with the back and I've never had anything like that",
+])
+def test_a_what_if_of_ones_own_or_someone_elses_history_is_not_revealed_as_the_speakers_sign(said):
+    found = screen.screen([said], "en-US")
+    assert found is None or found.status == screen.HYPOTHETICAL, found
