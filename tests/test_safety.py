@@ -1316,6 +1316,7 @@ def test_someone_spoken_of_who_turns_out_to_be_the_speaker_is_the_speakers_sign_
 @pytest.mark.parametrize("said", [
     "what if my legs went numb, i'm asking for me",  # one's own what-if stays a what-if
     "my brother had cancer but he doesn't have back problems, I'm the one with the back and I've never had anything like that",
+    "my tita had a fall at the mall, she's okay, she said nothing hurt, I'm asking for me, my back is stiff from the long flight",
 ])
 def test_a_what_if_of_ones_own_or_someone_elses_history_is_not_revealed_as_the_speakers_sign(said):
     found = screen.screen([said], "en-US")
