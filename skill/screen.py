@@ -120,10 +120,9 @@ def screen(texts: Iterable[str | None], locale: str | None, *, theirs_known: boo
             if finding is None:
                 continue
             if finding.who == "other" or finding.status == HYPOTHETICAL:
-                revealed = _told(rules(locale), "self_reveal", rules(locale).said(text)) if revealed is None else revealed
+                revealed = _revealed(text, locale) if revealed is None else revealed
                 if revealed:
-                    status = POSSIBLE if "possible" in mention.modifiers else PRESENT
-                    finding = finding._replace(who="self", status=status)
+                    finding = finding._replace(who="self", status=POSSIBLE if "possible" in mention.modifiers else PRESENT)
             if finding.who == "other":
                 shared = _mine_too(text, locale) if shared is None else shared
                 finding = finding._replace(who="self") if shared else finding
@@ -162,6 +161,12 @@ def _mine_too(text: str, locale: str | None) -> bool:
     """The speaker says they have it too ("mum's got a temperature and now I've got one too")."""
     rule_set = rules(locale)
     return _told(rule_set, "mine_too", rule_set.said(text))
+
+
+def _revealed(text: str, locale: str | None) -> bool:
+    """The one spoken of turns out to be the speaker ("... what should they do? I'm the somebody")."""
+    rule_set = rules(locale)
+    return _told(rule_set, "self_reveal", rule_set.said(text))
 
 
 def _nobodys_history(finding: Finding, text: str, locale: str | None) -> bool:

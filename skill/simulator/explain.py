@@ -23,10 +23,10 @@ def reading(locale: str, resolution: Resolution | None) -> str:
         parts.append("its advice comes first, nothing else")
     elif intent in by_intent:
         parts.append(f"topic {by_intent[intent]} (its own intent)")
-    elif free and (plain := carriers.plainly(locale, intent, next((r.spoken for r in readings if r.name == "query"), None))):
+    elif free and (plain := carriers.plainly(locale, intent, query := next((r.spoken for r in readings if r.name == "query"), None))):
         parts.append(f"the words read plainly as {plain.means}")  # ("okay okay": a yes; basics.SaidPlainly)
     elif free:
-        said = carriers.said(locale, intent, next((r.spoken for r in readings if r.name == "query"), None))
+        said = carriers.said(locale, intent, query)
         instead = topics.asked_instead(said, locale)  # (as basics.answer_free_text reads it)
         routed = topics.route(instead or said, locale)
         if instead:
