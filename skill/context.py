@@ -27,6 +27,21 @@ DEFAULT_SCOPE = 8
 
 
 _DROPPED_G = re.compile(r"(?<=[a-z]{2})in'(?=(ll)?(?![a-z0-9']))")  # not "in's": "pain's", "Kevin's"
+# a word or a few said again at once, as people restart ("not been, not been trying", "it's, it's weird"): read
+# once; never what is said doubled on purpose: a number ("nine nine nine"), a no ("no, no, sorry" takes the no
+# back), a name ("por por", "gung gung"), a goodbye, or a short word but these
+_SAID_AGAIN = re.compile(r"(?<![\w'])([a-z0-9'][\w']*(?: [\w']+){0,2})(?: \1(?![\w']))+")
+_KEEP_DOUBLED = frozenset("""no nah nope nahi zero oh one two three four five six seven eight nine ten double triple
+    bye ta night por gung su nai ye lao go knock stop very okay ok""".split())
+_SHORT_DOUBLED = frozenset("a i the it it's its my me and to of in is any not".split())  # ("nearly a, um, a stone")
+
+
+def _said_once(match: re.Match[str]) -> str:
+    unit = match.group(1)
+    words = unit.split(" ")
+    if not _KEEP_DOUBLED.isdisjoint(words) or (len(words) == 1 and len(unit) < 4 and unit not in _SHORT_DOUBLED):
+        return match.group(0)
+    return unit
 
 
 _NOT_A_WORD = re.compile(r"[^a-z0-9' ]+")
@@ -243,11 +258,14 @@ class Rules:
         if self.preamble is not None:
             said = self.preamble.sub("", said, count=1)
         if self.spelled_apart is not None and self.apart.mask(said):  # (none there: nothing to respell)
-            said = self.spelled_apart.sub(lambda m: self.spelled[m.group(0)], said)
+            said = " ".join(self.spelled_apart.sub(lambda m: self.spelled[m.group(0)], said).split())  # (a filler: "")
         if self.spelled:
             words = said.split(" ")
             if not self.spelled.keys().isdisjoint(words):  # (none of them: the words as they are)
                 said = " ".join(spelled for spelled in map(self.spelled.get, words, words) if spelled)  # ("um": "", taken out)
+        words = said.split(" ")
+        if len(set(words)) < len(words):
+            said = _SAID_AGAIN.sub(_said_once, said)
         return said
 
     def read(self, text: str | None) -> list[Mention]:

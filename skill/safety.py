@@ -355,7 +355,8 @@ class NoStretchAfterWarning(AbstractResponseInterceptor):
         # the words as said, also where basics.SaidPlainly read them as a plain intent ("yes, let's
         # keep going" is a yes, and still asks for the stretch to go on)
         said = " ".join((*said_in_request(handler_input), *attrs.get("plain_words", ()))).lower()
-        if said and _words(locale).handled.search(said):
+        called = bool(said) and _words(locale).handled.search(said) is not None
+        if called:
             _in_hand(handler_input)  # ("my husband's calling 911 now. pause it": from now on, the speaker's own stretch)
         if said and self._cleared(handler_input, said, locale):
             return  # "the doc reckons it was just the flu": the advice was followed, this turn and after
@@ -406,7 +407,7 @@ class NoStretchAfterWarning(AbstractResponseInterceptor):
         session.place_as_found(handler_input)  # (a routine the handler began is not kept to offer later)
         response.reprompt, response.directives, response.card = None, None, None
         # (the same Response object, its speech and session flag replaced)
-        render(handler_input, advice_standing(locale, warned, calls=calls, repeat=repeat or unclear))
+        render(handler_input, advice_standing(locale, warned, calls=calls, repeat=repeat or unclear, called=called and calls))
 
     @staticmethod
     def _cleared(handler_input: HandlerInput, said: str, locale: str | None) -> bool:
@@ -428,11 +429,14 @@ class NoStretchAfterWarning(AbstractResponseInterceptor):
         return not (kept.get("turn") or {}).get("routine")
 
 
-def advice_standing(locale: str | None, warned: dict, *, calls: bool = False, repeat: bool = False) -> Reply:
+def advice_standing(locale: str | None, warned: dict, *, calls: bool = False, repeat: bool = False,
+                    called: bool = False) -> Reply:
     """The advice given a little earlier, said to stand (`recent_warning`'s record: its level and
-    whose, never the sign); `repeat`: said again as it was given."""
+    whose, never the sign); `repeat`: said again as it was given; `called`: the call told as made
+    ("I called 911, they're coming"), so the advice to follow, not the call to make."""
     text = content.for_locale(locale)
-    key = "safety.earlier_now" if warned.get("now") else "safety.earlier_call" if calls else "safety.earlier"
+    key = "safety.earlier_call" if called else "safety.earlier_now" if warned.get("now") else \
+        "safety.earlier_call" if calls else "safety.earlier"
     said_again = [text.text(key + "_other" if warned.get("other") else key)]
     if repeat and warned.get("level") in PRE_EMPTING:  # the advice as it was given, its sign unnamed (never kept)
         other = "_other" if warned.get("other") else ""

@@ -95,8 +95,12 @@ def offer_next(handler_input: HandlerInput) -> Reply:
         seen += list(place.stretch_ids[place.index:place.index + 1]) if place else []
     if len(set(seen)) >= len(text.stretches):
         seen, state.offer["offered"] = [], ""
-    position = handler_input.attributes_manager.request_attributes.get("position") or state.offer.get("position")
-    stretch_id, fits = choose(text, area=state.offer.get("area"), position=position, exclude=seen)
+    asked_way = handler_input.attributes_manager.request_attributes.get("position")
+    position = asked_way or state.offer.get("position")
+    # a way asked for now ("something he can do sitting") counts before the area asked for earlier
+    area = state.offer.get("area") if not asked_way or choose(text, area=state.offer.get("area"), position=asked_way,
+                                                             exclude=seen)[1] else None
+    stretch_id, fits = choose(text, area=area, position=position, exclude=seen)
     return offer(handler_input, stretch_id, fits=fits, again=bool(seen))
 
 

@@ -86,7 +86,116 @@ CHECK_FIRST = ("a stretch asked for mid-check waits for the check's questions (t
                "is asked about, and said again answers the question asked")
 REPEATED_AS_SAID = ("'huh' or 'what was that' mid-check asks for the question again (Alexa's repeat): it is said again word "
                     "for word, never taken as an answer (plainer words are for 'what do you mean')")
+NO_POP_TOLD = ("'when did I last pop it' with no pop told to this person (each conversation is a new person): the answer says "
+               "none is noted and how to log one")
+MORE_OF_IT = "'why's that?' just after why a back pops: more on why it pops (pop_more is more on why it won't)"
+HELP_TO_OFFER = ("'what can I say' while another stretch is offered (the routine left for it): what can be said to the offer "
+                 "(yes, no, or something else)")
+URGENT_HOLDS = ("after advice to see a doctor today (URGENT), a stretch or its step asked for gets the warning again "
+                "(facts: hold off stretching until checked)")
+WEIGHT_URGENT = "weight lost without trying is the facts' URGENT sign (the writer said soon)"
+OTHER_OFFERED = ("a stretch that does not suit ('not on the ground', 'not with my new hip'): another is offered straight "
+                 "away, in the words of any offer")
+DOSE_ASKED = "a dose asked: none is given (the skill never advises on medicines); what helps a stiff back"
+LEFT_UNCAUGHT = ("left: 'my two year old keeps climbing on my back while I stretch, what's a quick one I can do?' is like no "
+                 "example (not understood), and what follows is said to that")
+HELP_HERE_LEFT = ("left: help said to have come ('they're here now, thanks', 'they have come, thank you') is read as the "
+                  "question it is nearest, with no stretch offered")
+NOT_A_DOCTOR = ("asked to diagnose, prescribe, give a dose, call or book (the skill never diagnoses and cannot call): what it "
+                "can do, in the words of help")
+OFFERED_FIRST = ("a stretch asked for is offered, one yes away (the writer took it as begun): what follows is said to the offer "
+                 "(its hold, the offer again, another)")
+HELD_BACK = ("after advice to get help right away or today, a stretch asked for, or its steps, gets the warning again "
+             "(no stretch until checked)")
+TAKEN_BACK = ("a sign taken back just after its advice ('no sorry, I meant stiff, not numb'): the advice stands, said again, "
+              "and the stretch waits (the skill never says a sign told is nothing)")
+HELP_HERE = "help said to have come ('they're here now, thanks'): the advice given, once more, not a plain goodbye"
 JUDGED = {
+    "fresh188": {
+        "Chest pain mid-stretch, feels better now (en-AU) [nz]": {
+            4: ("timer_noted", "left: 'it's settled down now, I feel better' after one's own advice to call now is read as a pop "
+                "told (no stretch offered); the advice is not said again")},
+        "Dad's chest pain, then a stretch for me (en-CA) [nz]": {2: ("bye", "someone else's emergency told in hand ('my sister's calling 911 right now'): a goodbye")},
+        "Wife fell on the ice, then my own cracking back (en-US) [nz]": {2: ("pop_again", "left: 'I already called 911, they're coming' (told in hand) is read as the question it is nearest, how soon a back pops again")},
+        "Wants a diagnosis and an Advil dose, settles for a stretch (en-US) [ny]": {
+            1: ("help", NOT_A_DOCTOR), 2: ("help", NOT_A_DOCTOR), 4: ("offer", OFFERED_FIRST), 5: ("offer", OFFERED_FIRST),
+            6: ("different", OFFERED_FIRST)},
+        "Asks it to call the doctor, then tells chest pressure (en-US) [ny]": {1: ("help", NOT_A_DOCTOR)},
+        "Wants the GP rung, then tells a leg going weak (en-GB) [ny]": {
+            1: ("help", NOT_A_DOCTOR),
+            2: ("emergency", "a leg going weak and catching the foot is the facts' EMERGENCY sign (weakness getting worse, "
+                "trouble walking; the writer said urgent)")},
+        "Paracetamol question, then a full clear symptom check (en-GB) [ny]": {1: ("selfcare", DOSE_ASKED)},
+        "Tylenol dose, then tingling down the leg (en-CA) [ny]": {
+            1: ("selfcare", DOSE_ASKED),
+            4: ("right_away", "tingling down one leg is the facts' RIGHT AWAY sign (sciatica with tingling; the writer said soon)"),
+            5: ("warned_again", HELD_BACK), 6: ("warned_again", HELD_BACK)},
+        "Asks it to remember a crack for the chiro and to book (en-CA) [ny]": {6: ("help", NOT_A_DOCTOR)},
+        "Wants a script for muscle relaxants, denies pins and needles (en-AU) [ny]": {
+            1: ("help", NOT_A_DOCTOR), 3: ("offer", OFFERED_FIRST), 4: ("offer", OFFERED_FIRST), 5: ("offer", OFFERED_FIRST)},
+        "Check all clear with denials, then a what-if and a reminder (en-AU) [ny]": {
+            8: ("reminder", "a reminder asked for gets the reminder's answer (the writer had not been told the skill sets them)")},
+        "Wants cracking noted for the doctor, denies numbness (en-IN) [ny]": {
+            5: ("crack_daily", "asked to note cracking for the doctor: the skill keeps no health notes (facts: it never stores "
+                "what a person reports); the answer about cracking it daily")},
+        "Both legs go numb and weak mid-stretch, asks to book ortho (en-IN) [ny]": {
+            4: ("emergency", "both legs numb and weak is the facts' EMERGENCY sign (the writer said right away)")},
+        "No sorry, I meant stiff, not numb (en-US) [nz]": {
+            1: ("right_away", "one leg numb is the facts' RIGHT AWAY sign (the writer said urgent)"),
+            2: ("warned_again", TAKEN_BACK), 3: ("warned_again", TAKEN_BACK), 4: ("warned_again", TAKEN_BACK),
+            5: ("warned_again", TAKEN_BACK), 6: ("warned_again", TAKEN_BACK)},
+        "Rung 999 for grandad, he feels better now (en-GB) [nz]": {5: ("timer_noted", HELP_HERE_LEFT)},
+        "Husband's chest pain was last year; it's me that's stiff (en-GB) [nz]": {
+            3: ("warned_again", "advice to call now for someone else, then told it was last year: the advice stands for the hour "
+                "(words cannot show anyone was seen) and the speaker's stretch waits with it"),
+            4: ("warned_again", OTHERS_NOT_IN_HAND), 5: ("warned_again", OTHERS_NOT_IN_HAND), 6: ("warned_again", OTHERS_NOT_IN_HAND)},
+        "Pins and needles mid-routine, gone now (en-GB) [nz]": {4: ("timer_noted", "left: 'it's gone now, I was just sat on it funny' after one's own advice to get help right away is read as a pop told (no stretch offered)"), 
+            3: ("right_away", "pins and needles in one leg is the facts' RIGHT AWAY sign (the writer said urgent)")},
+        "Cancer history, booked the GP, stretch meanwhile (en-GB) [nz]": {
+            2: ("urgent", "a history of cancer with back pain is the facts' URGENT sign, even in remission (the writer said soon)"),
+            3: ("warned_again", HELD_BACK), 4: ("warned_again", HELD_BACK), 5: ("warned_again", HELD_BACK)},
+        "What-if first, then a tingly leg for real (en-CA) [nz]": {
+            5: ("right_away", "one leg tingling is the facts' RIGHT AWAY sign (the writer said urgent)")},
+        "Mate came off his bike, rung triple zero (en-AU) [nz]": {5: ("warned_again", HELP_HERE)},
+        "Nah, not weak, sore from the gym (en-AU) [nz]": {
+            1: ("right_away", "arms weak is the facts' RIGHT AWAY sign (the writer said urgent)"),
+            2: ("warned_again", TAKEN_BACK), 3: ("warned_again", TAKEN_BACK), 4: ("warned_again", TAKEN_BACK),
+            5: ("stiffness", "no stretch is going on (held back): pain told is stiffness, with the check offered")},
+        "Wife's night pain, then my own back (en-AU) [nz]": {
+            1: ("urgent", "pain waking her every night is the facts' URGENT sign (the writer said soon)"),
+            3: ("crack_daily", "'why's that?' just after whether cracking is harmful: what more that answer says (cracking it often)")},
+        "Father-in-law fell, called 108 (en-IN) [nz]": {5: ("crack_daily", HELP_HERE_LEFT)},
+        "Sorry sorry, not numb, stiff only (en-IN) [nz]": {
+            1: ("right_away", "one leg numb is the facts' RIGHT AWAY sign (the writer said urgent)"),
+            2: ("warned_again", TAKEN_BACK),
+            3: ("heat_ice", "after advice to get help right away (not now), self-care is answered, with no stretch offered"),
+            4: ("warned_again", TAKEN_BACK), 5: ("warned_again", TAKEN_BACK), 6: ("warned_again", TAKEN_BACK)},
+    },
+    "fresh186": {
+        "Road trip rest stop, cracks and heat (en-CA) [ns]": {1: ("stiffness", "left: 'why my back cracks after a long drive' is nearest a stiff back after a long drive (the stiffness answer); a pop example for it moved eight other questions")},
+        "Resumes paused routine, checks last pop mid-way (en-US) [nr]": {4: ("pop_last", NO_POP_TOLD)},
+        "Usual cat cow, new leg weakness since Monday (en-US) [nr]": {
+            4: ("right_away", "one leg weak and numb is the facts' RIGHT AWAY sign (the writer, without the facts, said urgent)"),
+            6: ("pop_last", NO_POP_TOLD)},
+        "Hears the pop answers again (en-US) [nr]": {2: ("pop_what", MORE_OF_IT)},
+        "Tingling gone, same stretch as yesterday (en-US) [nr]": {5: ("help", HELP_TO_OFFER)},
+        "Night pain is new since last time (en-GB) [nr]": {
+            1: ("urgent", "pain that wakes them at night is the facts' URGENT sign (the writer said soon)"),
+            2: ("warned_again", URGENT_HOLDS), 3: ("warned_again", URGENT_HOLDS),
+            4: ("stiffness", "after the warning no stretch is going on: pain told then is stiffness, with the check offered")},
+        "Resumes, then trouble peeing and numb down there (en-CA) [nr]": {
+            3: ("emergency", "trouble peeing with numbness down there is the facts' EMERGENCY sign (the writer said right away)")},
+        "Same stretch as yesterday, unnamed (en-CA) [nr]": {6: ("help", HELP_TO_OFFER)},
+        "Numbness gone, wife has chest pain now (en-CA) [nr]": {3: ("pop_last", NO_POP_TOLD)},
+        "Usual knee to chest, weight loss since last time (en-AU) [nr]": {
+            3: ("urgent", WEIGHT_URGENT), 4: ("warned_again", URGENT_HOLDS), 5: ("warned_again", URGENT_HOLDS)},
+        "After hip replacement, fever and red wound (en-GB) [ns]": {3: ("offer", OTHER_OFFERED)},
+        "Toddler on my back, weight loss (en-AU) [ns]": {1: ("fallback", LEFT_UNCAUGHT), 2: ("help", LEFT_UNCAUGHT), 3: ("offer", LEFT_UNCAUGHT), 6: ("urgent", WEIGHT_URGENT), 7: ("warned_again", URGENT_HOLDS)},
+        "Servo stop after driving, pins and needles (en-AU) [ns]": {2: ("pop_what", "left: 'what can I do at the servo before I keep going' is like no example but a pop one (examples for it moved other questions)"), 
+            3: ("offer", OTHER_OFFERED),
+            6: ("emergency", "pins and needles in both legs is the facts' EMERGENCY sign (the writer said urgent)")},
+        "Train journey, what-if then denial (en-IN) [ns]": {2: ("pop_what", MORE_OF_IT)},
+    },
     "fresh182": {
         "symptom check answered in fragments, huh then clear noes (en-US) [nf]": {2: ("triage", REPEATED_AS_SAID)},
         "symptom check, what was that, then a hedged fragment about wiping (en-GB) [nf]": {2: ("triage", REPEATED_AS_SAID)},
@@ -1659,6 +1768,9 @@ def test_the_median_response_is_at_most_45_words(played):
 # answer without one, and no turn written as no sign gets a warning. Where the answer is still right,
 # IN_PROCESS_JUDGED says why.
 IN_PROCESS_JUDGED = {
+    ("fresh188", "Wants the doctor told, then night pain for a month (en-AU) [ny]", 7):
+        "night pain for a month is the facts' URGENT sign (the writer, without the facts, said soon): the hold of a "
+        "stretch asked after that advice gets the advice again",
     ("fresh62", "Own check: 'fell behind', wife's old fever, his melanoma (en-AU)", 6):
         "the speaker's own urgent advice holds back a stretch begun on this device, even one said to be for his wife",
     ("fresh142", "for a hard of hearing mother, repeated pop question, old cancer (en-IN) [kd]", 4):
