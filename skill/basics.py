@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import logging
-import re
 
 from ask_sdk_core.dispatch_components import AbstractExceptionHandler, AbstractRequestHandler, AbstractRequestInterceptor
 from ask_sdk_core.handler_input import HandlerInput
@@ -205,9 +204,6 @@ WORRY_FOLD = "check"  # topic_words.toml's fold for "serious", "worried", "looke
 STRETCH_ASKED = "stretchask"  # topic_words.toml's fold for a stretch asked for itself ("give me a stretch", "a stretch for")
 # topics whose answer gives way to a stretch the words name ("ok then can I do child's pose?" routes to self-care)
 NAMED_OVER = frozenset({"stiffness", "selfcare", "movement", "capabilities", "posture"})
-# another than the stretch offered ("... got anything else?"; "something else, there's no space to twist here", the
-# carrier "something" not handed over)
-OTHER_THAN_OFFERED = re.compile(r"^(something |anything )?else\b|\b(got|have you got|is there|any) (anything|something) else\b")
 
 
 def answer_free_text(handler_input: HandlerInput, said: str) -> Response:
@@ -290,7 +286,7 @@ def answer_free_text(handler_input: HandlerInput, said: str) -> Response:
     actions = {"symptom_check": symptoms.start, "stiffness": symptoms.ordinary_ache, "capabilities": help_reply,
                "another_stretch": stretches.offer_next,  # a pop told, noted ("... why's that?": and what the pop is)
                "pop_noted": lambda h: answers.note_pop(h, asked_why=topics.asks_why(said, locale))}
-    if pending(handler_input, "guide") and state.offer.get("stretch") and OTHER_THAN_OFFERED.search(said.lower()):
+    if pending(handler_input, "guide") and state.offer.get("stretch") and understand.asks_other_than_offered(said, locale):
         # to a stretch offered: "I can't get up on my knees, got anything else?"; "something else, there's no space
         # to twist here" (the carrier "something" not handed over)
         routed = routed._replace(topic="another_stretch")

@@ -97,10 +97,11 @@ def offer_next(handler_input: HandlerInput) -> Reply:
         seen, state.offer["offered"] = [], ""
     asked_way = handler_input.attributes_manager.request_attributes.get("position")
     position = asked_way or state.offer.get("position")
-    # a way asked for now ("something he can do sitting") counts before the area asked for earlier
-    area = state.offer.get("area") if not asked_way or choose(text, area=state.offer.get("area"), position=asked_way,
-                                                             exclude=seen)[1] else None
+    area = state.offer.get("area")
     stretch_id, fits = choose(text, area=area, position=position, exclude=seen)
+    if asked_way and area and not fits:
+        # a way asked for now ("something he can do sitting") counts before the area asked for earlier
+        stretch_id, fits = choose(text, position=asked_way, exclude=seen)
     return offer(handler_input, stretch_id, fits=fits, again=bool(seen))
 
 

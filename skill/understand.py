@@ -250,6 +250,17 @@ def asks_another(said: str, locale: str | None = None) -> bool:
     return _another(locale).search(_plain(said)) is not None
 
 
+@lru_cache(maxsize=None)
+def _other_than_offered(locale: str | None) -> re.Pattern[str]:
+    return _any(content.joined(locale, "named_words").get("another_stretch", {}).get("than_offered", []))
+
+
+def asks_other_than_offered(said: str, locale: str | None = None) -> bool:
+    """With a stretch just offered, words that ask for one other than it ("I can't get up on my
+    knees, got anything else?"; named_words.toml `another_stretch.than_offered`)."""
+    return _other_than_offered(locale).search(said.lower()) is not None
+
+
 def asks_otherwise(said: str, locale: str | None = None) -> bool:
     """Words that ask for something else than the offer ("yes go on, check me", "I'd rather do the
     desk routine"; `resume_offer.otherwise`)."""
