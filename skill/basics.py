@@ -200,6 +200,7 @@ def busy(handler_input: HandlerInput) -> bool:
 
 CHECK_ACTIONS = frozenset({"symptom_check", "stiffness", "capabilities", "pop_noted"})  # topics with a reply of their own mid-check
 NAMING_TOPICS = ("routine", "guide", "stretch")  # the topics whose reply depends on what the words name
+POP_NOW_FOLD = "popnow"  # topic_words.toml's fold for a pop told just now ("I just cracked my back")
 WORRY_FOLD = "check"  # topic_words.toml's fold for "serious", "worried", "looked at", ...
 STRETCH_ASKED = "stretchask"  # topic_words.toml's fold for a stretch asked for itself ("give me a stretch", "a stretch for")
 # topics whose answer gives way to a stretch the words name ("ok then can I do child's pose?" routes to self-care)
@@ -285,7 +286,13 @@ def answer_free_text(handler_input: HandlerInput, said: str) -> Response:
         return render(handler_input, symptoms.start(handler_input))
     actions = {"symptom_check": symptoms.start, "stiffness": symptoms.ordinary_ache, "capabilities": help_reply,
                "another_stretch": stretches.offer_next,  # a pop told, noted ("... why's that?": and what the pop is)
-               "pop_noted": lambda h: answers.note_pop(h, asked_why=topics.asks_why(said, locale))}
+               "pop_noted": lambda h: answers.note_pop(h, asked_why=topics.asks_why(said, locale),
+                                                         asked_wont=topics.asks_wont(said, locale))}
+    if routed.topic in ("pop_what", "pop_noted", "pop_wont", "stiffness") and topics.asks_wont(said, locale):
+        # "I cracked my back in the car earlier, is that why it won't go now", "me back's stiff as a board, and why
+        # won't it crack": why it won't pop, the question asked (a pop told just now is noted, and the note says why)
+        told_now = routed.topic == "pop_noted" or POP_NOW_FOLD in topics.router(locale).words(said)
+        routed = routed._replace(topic="pop_noted" if told_now else "pop_wont")
     if pending(handler_input, "guide") and state.offer.get("stretch") and understand.asks_other_than_offered(said, locale):
         # to a stretch offered: "I can't get up on my knees, got anything else?"; "something else, there's no space
         # to twist here" (the carrier "something" not handed over)

@@ -483,6 +483,8 @@ class CarryOnAfterHurt(IntentHandler):
             return False
         if get_intent_name(handler_input) in ("AMAZON.NextIntent", "AMAZON.ResumeIntent"):
             return True
+        if carriers.answer_of(handler_input.request_envelope.request.locale, get_intent_name(handler_input)) == "yes":
+            return False  # "yeah go on, check": a yes to "shall I check?" is the check's
         return command_in_words(handler_input) in ("AMAZON.NextIntent", "AMAZON.ResumeIntent") or (
             understand.carries_on(free_words(handler_input), handler_input.request_envelope.request.locale))
 

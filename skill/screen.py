@@ -140,11 +140,21 @@ def piece(text: str | None, locale: str | None) -> str | None:
         return None
     rule_set = rules(locale)
     said = rule_set.said(text)
+    windows = []  # each term's words with a few either side ("came off a ladder ... but he's fine now, just stiff": both)
     for name in content.joined(locale, "symptom_words").get("pieces", {}).get("terms", []):
         found = rule_set.search(name, said)
         if found is not None:
-            return " ".join([*said[:found.start()].split()[-5:], found.group(0), *said[found.end():].split()[:6]])
-    return None
+            before, after = said[:found.start()].split(), said[found.end():].split()
+            windows.append((len(before) - min(5, len(before)), len(before) + len(found.group(0).split()) + min(6, len(after))))
+    if not windows:
+        return None
+    words, parts = said.split(), []
+    for start, end in sorted(windows):
+        if parts and start <= parts[-1][1]:
+            parts[-1] = (parts[-1][0], max(end, parts[-1][1]))
+        else:
+            parts.append((start, end))
+    return " and ".join(" ".join(words[start:end]) for start, end in parts)
 
 
 def told_in_pieces(earlier: str, now: str, locale: str | None) -> Finding | None:

@@ -340,6 +340,11 @@ def asks_why(text: str | None, locale: str | None) -> bool:
     return _says(text, locale, "why_asked")
 
 
+def asks_wont(text: str | None, locale: str | None) -> bool:
+    """ "... is that why it won't go now?", "and why won't it crack": why it will not pop asked (`wont_asked`)."""
+    return _says(text, locale, "wont_asked")
+
+
 def asks_to_be_led(text: str | None, locale: str | None) -> bool:
     """ "Walk me through a stretch for my lower back": to be led through one (`led`), not only asked
     what there is to do ("what can I do lying on the floor")."""

@@ -109,8 +109,47 @@ HELD_BACK = ("after advice to get help right away or today, a stretch asked for,
              "(no stretch until checked)")
 TAKEN_BACK = ("a sign taken back just after its advice ('no sorry, I meant stiff, not numb'): the advice stands, said again, "
               "and the stretch waits (the skill never says a sign told is nothing)")
+OTHERS_LESSER = ("someone else's sign below an emergency (their night pain, URGENT) does not hold back the speaker's own stretch "
+                 "asked for afterwards (as test_safety's someone_else_s_lesser_warning case): a stretch is offered")
+MORE_IS_ITS_TOPIC = "'why's that' or 'how come' just after an answer: that answer's `more`, which the kinds read as its topic"
+NOTHING_ASKED = ("a 'yes' or 'no' with nothing asked (or to an offer): says so or asks what else, with what the skill does "
+                 "(the words of help)")
 HELP_HERE = "help said to have come ('they're here now, thanks'): the advice given, once more, not a plain goodbye"
 JUDGED = {
+    "fresh192": {
+        "First-timer tries music and asks what cavitation means (en-US) [ok]": {
+            3: ("help", NOTHING_ASKED), 5: ("pop_what", "'what does cavitation mean': what the pop is (the pop is cavitation)")},
+        "Timer request, a pop noted, then lost in a stretch (en-US) [ok]": {1: ("help", OFF_TOPIC), 3: ("help", NOTHING_ASKED)},
+        "Asks what warning signs are, then one leg tingling comes out mid-check (en-US) [ok]": {
+            1: ("pop_what", "left: 'what do you mean by warning signs' is read as a question about the pop (the welcome names the "
+                "signs; 'what are the warning signs' starts the check)")},
+        "Tries to call someone, then husband falls down the stairs (en-US) [ok]": {1: ("help", NOT_A_DOCTOR)},
+        "Alarm request, mum's old fall, stiffness with a denial (en-GB) [ok]": {
+            2: ("pop_stopped", "left: someone else's old fall, over ('right as rain now'), is no sign; the words are read as the "
+                "question they are nearest")},
+        "Asks for the hockey score, then pop questions and a bath (en-CA) [ok]": {1: ("help", OFF_TOPIC)},
+        "Yes to nothing, lost in a routine, then night pain comes out (en-CA) [ok]": {1: ("help", NOTHING_ASKED)},
+        "Tries to phone the doctor, son with a fever (en-CA) [ok]": {1: ("help", NOT_A_DOCTOR)},
+        "Asks about swimming, then both legs go pins and needles (en-AU) [ok]": {1: ("help", NOT_A_DOCTOR), 3: ("help", NOTHING_ASKED)},
+        "What is the meaning of popping (en-IN) [ok]": {4: ("pop_what", "'what is facet joint': what the pop is (the joint it happens in)")},
+        "Office sitter says no to nothing, then weight loss (en-IN) [ok]": {1: ("bye", "a bare 'no' to the welcome's question: goodbye")},
+    },
+    "fresh190": {
+        "Dad's old ladder fall, then his cancer history (en-GB) [oe]": {5: ("step", OTHERS_ADVICE_CLOSES)},
+        "Both cracked, then a side remark (en-CA) [oe]": {
+            4: ("offer", "left: after the pop timer (which offers a stretch), 'why's that' is read as 'tell me more' to the offer: "
+                "a stretch; the timer's own words say why (the gas needs time)")},
+        "Husband over the flu, then shivery today (en-AU) [oe]": {5: ("step", OTHERS_ADVICE_CLOSES)},
+        "Partners' stretch, her arm goes tingly (en-AU) [oe]": {6: ("step", OTHERS_ADVICE_CLOSES)},
+        "Son with father's night pain, then his own stiffness (en-IN) [oe]": {5: ("offer", OTHERS_LESSER)},
+        "Reminder request with a numb leg in passing (en-US) [of]": {1: ("reminder", REMINDER_CLIENT)},
+        "Lunchtime reminder, then trouble weeing (en-GB) [of]": {1: ("reminder", REMINDER_CLIENT)},
+        "Next and how long, then a leg pain aside (en-GB) [of]": {
+            5: ("hurt", "pain shooting down a leg told mid-stretch stopped it ('pain means stop'): carrying on with that "
+                "stretch gets the same, and an easier one or the check offered"),
+            6: ("help", "'what can I say' with the check offered: what can be said to the offer")},
+        "Mumbles, rephrases, then changes his mind (en-CA) [of]": {1: ("help", FIRST_TIMER), 3: ("pop_stopped", MORE_IS_ITS_TOPIC)},
+    },
     "fresh188": {
         "Chest pain mid-stretch, feels better now (en-AU) [nz]": {
             4: ("timer_noted", "left: 'it's settled down now, I feel better' after one's own advice to call now is read as a pop "
@@ -289,9 +328,6 @@ JUDGED = {
             5: ("warned_again", "and so does 'no'")},
         "Newfoundland: 'I'm after poppin me back', timer, upper back stretch with next, repeat and hold, bye (en-CA) [mh]": {
             7: ("timer_since", "'how long am I to hold it' soon after a pop is heard as how long before it pops again")},
-        "Newfoundland: 'every fall' near miss, what else, sister's old flu, lower back routine with next, go back, which, stop (en-CA) [mh]": {
-            1: ("stiffness", "'every fall me back gets some stiff ... why won't it crack': the stiffness answered first"),
-            2: ("pop_what", "'what else' then: why backs pop")},
     },
     "fresh164": {
         "crack daily, upper back routine, hedged night waking, asks to finish this one (en-CA) [lw]": {
@@ -1524,7 +1560,8 @@ def markers(text) -> dict[str, list[str]]:
     found = {
         "launch": [lead("basics.launch")],
         # what the skill can do; asked while a yes/no question is open, what to say to it first
-        "help": [lead("basics.help"), lead("basics.help_offer"), lead("basics.nothing_pending")],  # (a yes with nothing asked: what it does)
+        "help": [lead("basics.help"), lead("basics.help_offer"), lead("basics.nothing_pending"),  # (a yes with nothing asked: what it does)
+                 lead("basics.anything_else")],  # (a no to an offer: anything else, and what it does)
         # a topic's answer, or what more it says ("why's that?", "what else could it be?")
         **{topic: [lead(f"topics.{topic}")] + ([lead(f"topics.{topic}.more")] if has(f"topics.{topic}.more") else [])
            for topic in text.raw("topics")},
@@ -1565,7 +1602,7 @@ def markers(text) -> dict[str, list[str]]:
         "selfcare": [lead(f"topics.{t}{more}") for t in SELFCARE for more in ("", ".more") if has(f"topics.{t}{more}")],
         "bye": [*text.raw("basics.goodbye"), lead("guide.paused"), lead("basics.goodbye_kept")],
         "resume": [lead("basics.resume_offer")], "allclear": [lead("symptoms.all_clear")],
-        "hurt": [lead("guide.hurt")], "timer_noted": [lead("pops.timer.noted")], "timer_since": [lead("pops.timer.since")],
+        "hurt": [lead("guide.hurt"), lead("guide.hurt_carry_on")], "timer_noted": [lead("pops.timer.noted")], "timer_since": [lead("pops.timer.since")],
         "routine_help": [lead("guide.help")], "which": [lead("guide.which_step")], "hold": [lead("guide.hold_time"),
                                                                                               lead("guide.hold_none")],
         # "I don't like this one": a different stretch asked about, or another offered straight away;
@@ -1610,7 +1647,7 @@ def corpus_conversations() -> list[dict]:
         for context, before in CONTEXTS.items():
             if i % 4 == PLAYED_IN[context]:
                 found.append({"name": f"corpus {context} {i}", "locale": case.locale,
-                              "say": ["open back pop coach", *before, case.text]})
+                              "say": ["open back pop coach", *before, va.spoken(case.text)]})
     return found
 
 
@@ -1678,7 +1715,7 @@ def test_the_whole_red_flag_corpus_said_in_an_open_session_gets_the_right_spoken
     for i, case in enumerate(CORPUS):
         talk = Conversation(skill, locale=case.locale, user_id=f"amzn1.ask.account.CORPUS-{i}")
         talk.launch()
-        match = va.resolve(case.locale, case.text)
+        match = va.resolve(case.locale, va.spoken(case.text))
         said = ""
         if match is not None:
             said = spoken_text(talk.say(match.intent, **{name: value for name, value in match.slots.items()}).ssml)

@@ -58,6 +58,16 @@ def test_someone_elses_advice_earlier_leaves_the_speakers_own_check_clear(stored
     assert "no warning signs" in done.speech and not done.ended
 
 
+@pytest.mark.parametrize("intent, query", [("WhatIntent", "the meaning of bad fall"),  # "what is the meaning of bad fall" (en-IN)
+                                           ("WhatIntent", "do you mean by a bad fall")])
+def test_the_meaning_of_the_question_s_words_asked_mid_check_is_the_question_in_plainer_words_not_a_sign(talk, intent, query):
+    start(talk)
+    talk.say("AMAZON.NoIntent")
+    plainer = talk.say(intent, query=query)
+    assert plainer.speech.endswith(QUESTIONS[1]["plain"]) and not plainer.ended, plainer.speech
+    assert "call" not in plainer.speech.lower()
+
+
 def test_a_remark_mid_check_that_only_weakly_asks_for_a_stretch_gets_the_question_again(talk):
     start(talk)
     again = talk.say("SomeoneElseIntent", query="says stretching in the morning is best")  # "my neighbour ..."

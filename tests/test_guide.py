@@ -760,6 +760,26 @@ def test_carry_on_in_words_after_it_hurts_says_what_to_answer(in_cat_cow, intent
     assert after.speech == text().text("guide.hurt_carry_on") and not after.ended
 
 
+@pytest.mark.parametrize("intent, query", [("YesSaidIntent", "go on check"),  # "yeah go on, check"
+                                           ("YesSaidIntent", "go on then")])
+def test_a_yes_in_words_after_it_hurts_is_the_check_not_carrying_on(in_cat_cow, intent, query):
+    """ "Yeah go on, check" to "shall I check for warning signs?": the check, though "go on" alone carries on."""
+    in_cat_cow.say("ItHurtsIntent")
+    first_question = text().raw("symptoms.questions")[0]["text"]
+    assert first_question in in_cat_cow.say(intent, query=query).speech
+
+
+def test_should_i_continue_after_red_flag_advice_mid_stretch_gets_the_warning_again(stored_skill):
+    talk = Conversation(stored_skill)
+    talk.launch()
+    talk.say("GuideStretchIntent", stretch=slot_of("cat_cow"))
+    advice = talk.say("QuestionIntent", query="my chest is feeling tight and heavy while doing this")
+    assert "call" in advice.speech.lower() and advice.ended
+    talk.restart()
+    again = talk.say("ShouldIntent", query="continue")  # "should I continue" (the advice closed the session)
+    assert "earlier" in again.speech and "Cat cow" not in again.speech, again.speech
+
+
 def test_it_hurts_then_yes_is_the_symptom_check(in_cat_cow):
     in_cat_cow.say("ItHurtsIntent")
     first_question = text().raw("symptoms.questions")[0]["text"]

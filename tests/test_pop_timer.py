@@ -160,3 +160,14 @@ def test_a_pop_told_with_why_asked_is_noted_and_the_pop_explained(talk, clock):
     assert text().text("topics.pop_what.text")[:30] in reply.speech and "Noted" not in reply.speech
     clock.minutes = 7.5
     assert "You popped it about 7 minutes ago." in talk.say("WhyWontItPopIntent").speech
+
+
+
+def test_a_pop_told_with_why_it_won_t_pop_asked_is_noted_with_why(talk, clock):
+    """ "I just cracked my back, how come it won't pop again?": the pop noted, and the note says why
+    (the gas needs time), not what the pop is."""
+    talk.launch()
+    reply = talk.say("QuestionIntent", query="just cracked my back how come it won't pop again")
+    assert reply.speech.endswith(text().text("pops.timer.noted")), reply.speech
+    clock.minutes = 7.5
+    assert "You popped it about 7 minutes ago." in talk.say("WhyWontItPopIntent").speech

@@ -347,6 +347,22 @@ def test_where_a_denial_or_a_recovery_ends(said, level):
 
 
 @pytest.mark.parametrize("said, level", [
+    ("it doesn't not tingle, me right leg, it's pins and needles all day", "right_away"),  # a double negative says yes
+    ("it wasn't nothing, got thrown off the horse this arvo and me back's wrecked", "emergency"),
+    ("it's not one leg, it's both of them tingling from the knees down", "emergency"),  # the contrast says what is there
+    ("it's not a twinge, it's sudden agony since i bent over", "urgent"),
+    ("i don't think it's not chest pain, something heavy on my chest", "emergency"),
+    ("ain't nothing numb, ain't nothing weak, my back's just locked up", None),  # a dialect double negative denies
+    ("my back's a bit sore, no numbness or anything, just stiff", None),  # sore, then a denial
+    ("no fever, no fall, nothing, just a stiff back", None),
+    ("i stopped drinking to lose weight and lost four kilos, back is a little stiff", None),  # weight lost on purpose
+    ("i'm not trying to lose weight but i've lost four kilos and my back hurts", "urgent"),
+])
+def test_a_double_negative_or_a_contrast_says_the_sign_is_there_and_a_plain_no_denies_it(said, level):
+    assert level_heard(said) == level
+
+
+@pytest.mark.parametrize("said, level", [
     ("does fever with back pain mean anything serious, in general?", "info"),  # asked in general, said after
     ("fever with back pain, in general, and my temperature is 39 now", "urgent"),  # a sign of one's own after it
     ("no chest pain as such, more a crushing weight on it when my back flares", "emergency"),  # "as such" denies a word
@@ -475,6 +491,17 @@ def test_a_minor_fall_and_fragile_bones_told_in_two_turns_are_the_urgent_sign(ta
     reply = talk.say(intent2, query=words2)
     assert "see a doctor" in reply.speech and "today" in reply.speech and reply.ended
     assert whose != "for them" or "someone" in reply.speech.lower()
+
+
+def test_someone_s_stiff_back_told_with_an_old_fall_and_their_cancer_history_told_later_is_their_urgent_sign(talk):
+    """Both pieces of the first turn are kept (the old fall and their stiff back), so a history of
+    cancer told a few turns later is read with their back."""
+    talk.launch()
+    opening = talk.say("SomeoneElseIntent", query="here he came off a ladder two years back but he's fine now just stiff")
+    assert "today" not in opening.speech and not opening.ended
+    talk.say("QuestionIntent", query="give him a stretch that suits")
+    reply = talk.say("QuestionIntent", query="oh he says he had prostate cancer about ten years ago does that matter")
+    assert "today" in reply.speech and "someone" in reply.speech.lower(), reply.speech
 
 
 @pytest.mark.parametrize("first, then", [

@@ -171,6 +171,22 @@ def client(locale: str) -> VirtualAlexa:
     return VirtualAlexa(model(locale))
 
 
+_UNITS = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+_OPENING_NUMBER = re.compile(r"^(\d{1,2})\b")
+
+
+def spoken(said: str) -> str:
+    """The words as said aloud where they open with a number ("34 weeks and I've got ..." is "thirty
+    four weeks and ..."): Alexa matches samples on speech, and a sample cannot hold digits, but a
+    written corpus may open so. Only an opening number below 100 (the corpus's only kind), spelled
+    here rather than with a library for one conversion."""
+    def words(match: re.Match[str]) -> str:
+        n = int(match.group(1))
+        return _UNITS[n] if n < 20 else _TENS[n // 10 - 2] + ("" if n % 10 == 0 else " " + _UNITS[n % 10])
+    return _OPENING_NUMBER.sub(words, said)
+
+
 def resolve(locale: str, said: str) -> Match | None:
     return client(locale).utter(said)
 
