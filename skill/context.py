@@ -28,20 +28,8 @@ DEFAULT_SCOPE = 8
 
 _DROPPED_G = re.compile(r"(?<=[a-z]{2})in'(?=(ll)?(?![a-z0-9']))")  # not "in's": "pain's", "Kevin's"
 # a word or a few said again at once, as people restart ("not been, not been trying", "it's, it's weird"): read
-# once; never what is said doubled on purpose: a number ("nine nine nine"), a no ("no, no, sorry" takes the no
-# back), a name ("por por", "gung gung"), a goodbye, or a short word but these
+# once, but for what context.toml's `said_again` keeps (Rules.said_once)
 _SAID_AGAIN = re.compile(r"(?<![\w'])([a-z0-9'][\w']*(?: [\w']+){0,2})(?: \1(?![\w']))+")
-_KEEP_DOUBLED = frozenset("""no nah nope nahi zero oh one two three four five six seven eight nine ten double triple
-    bye ta night por gung su nai ye lao go knock stop very okay ok""".split())
-_SHORT_DOUBLED = frozenset("a i the it it's its my me and to of in is any not".split())  # ("nearly a, um, a stone")
-
-
-def _said_once(match: re.Match[str]) -> str:
-    unit = match.group(1)
-    words = unit.split(" ")
-    if not _KEEP_DOUBLED.isdisjoint(words) or (len(words) == 1 and len(unit) < 4 and unit not in _SHORT_DOUBLED):
-        return match.group(0)
-    return unit
 
 
 _NOT_A_WORD = re.compile(r"[^a-z0-9' ]+")
@@ -182,6 +170,8 @@ class Rules:
     preamble: re.Pattern[str] | None = None  # openers that carry nothing the rules read ("quick question,"), dropped
     leaning: re.Pattern[str] | None = None  # words that lean on what follows them ("... his legs just"), at the end
     owners: frozenset[str] = frozenset()  # whose a sign is, said as the first word of its own words ("his legs ...")
+    doubled_kept: frozenset[str] = frozenset()  # words said doubled on purpose ("nine nine nine"; `said_again.keep`)
+    doubled_short: frozenset[str] = frozenset()  # the short words read once when said again (`said_again.short`)
     last_scan: prefilter.Scan | None = None  # the prefilter's scan of the words read last (search)
 
     @classmethod
@@ -235,7 +225,9 @@ class Rules:
                    term_begins, index, needs, {key: b for key, b in branches.items() if b is not None}, spelled=spelled,
                    apart=prefilter.Gate({0: frozenset(apart)}) if apart else None, spelled_apart=re.compile(r"(?<![\w'])(?:" + "|".join(map(re.escape, apart)) + r")(?![\w'])") if apart else None,
                    trailing=_listed(context, "trailing", r"(?:^| )(?:{})$"), preamble=_listed(context, "preamble", r"^(?:(?:{}) )+"),
-                   leaning=_listed(context, "leaning", r"(?: (?:{}))+$"), owners=frozenset(context.get("owners", [])))
+                   leaning=_listed(context, "leaning", r"(?: (?:{}))+$"), owners=frozenset(context.get("owners", [])),
+                   doubled_kept=frozenset(context.get("said_again", {}).get("keep", [])),
+                   doubled_short=frozenset(context.get("said_again", {}).get("short", [])))
 
     # -- reading --------------------------------------------------------------------------------
 
@@ -265,8 +257,15 @@ class Rules:
                 said = " ".join(spelled for spelled in map(self.spelled.get, words, words) if spelled)  # ("um": "", taken out)
         words = said.split(" ")
         if len(set(words)) < len(words):
-            said = _SAID_AGAIN.sub(_said_once, said)
+            said = _SAID_AGAIN.sub(self._said_once, said)
         return said
+
+    def _said_once(self, match: re.Match[str]) -> str:
+        unit = match.group(1)
+        words = unit.split(" ")
+        if not self.doubled_kept.isdisjoint(words) or (len(words) == 1 and len(unit) < 4 and unit not in self.doubled_short):
+            return match.group(0)
+        return unit
 
     def read(self, text: str | None) -> list[Mention]:
         """Every concept mentioned in the words, with its modifiers."""
