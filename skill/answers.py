@@ -93,7 +93,7 @@ def timer_answer(handler_input: HandlerInput, minutes: int) -> Reply:
     since = text.text("pops.timer.since", ago=text.text(f"pops.timer.{key}", minutes=minutes))
     offer = text.text("pops.offers.stretch")
     state = session.turn(handler_input)
-    state.pending, state.offer = "stretch", {}
+    state.pending, state.offer = "stretch", {"timer": "yes"}  # ("why so long?" next: what the pop is, in more words)
     return question(since, offer, reprompt=offer, title=text.text("cards.pop"))
 
 
@@ -130,7 +130,10 @@ class TellMeMore(IntentHandler):
     intents = ("TellMeMoreIntent",)
 
     def handle(self, handler_input: HandlerInput) -> Response:
-        if session.turn(handler_input).topic is None and pending(handler_input, "guide", "stretch"):
+        state = session.turn(handler_input)
+        if state.topic is None and pending(handler_input, "stretch") and state.offer.get("timer"):
+            state.topic = "pop_what"  # just after the pop timer ("why so long?", "why's that?"): the gas, in more words
+        elif state.topic is None and pending(handler_input, "guide", "stretch"):
             return render(handler_input, stretches.offer_next(handler_input))
         return render(handler_input, tell_more(handler_input))
 
@@ -155,7 +158,7 @@ def note_pop(handler_input: HandlerInput, *, asked_why: bool = False, asked_wont
         return answer(handler_input, "pop_what")
     text = words(handler_input)
     state = session.turn(handler_input)
-    state.pending, state.offer = "stretch", {}
+    state.pending, state.offer = "stretch", {"timer": "yes"}
     return question(text.text("pops.timer.noted"), reprompt=text.text("pops.offers.stretch"))
 
 

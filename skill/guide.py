@@ -285,7 +285,9 @@ def command_in_words(handler_input: HandlerInput) -> str | None:
     """The routine command (its intent) that free words with no sign in them name, else None."""
     if handler_input.attributes_manager.request_attributes.get("finding"):
         return None
-    return understand.routine_question(free_words(handler_input), handler_input.request_envelope.request.locale)
+    locale = handler_input.request_envelope.request.locale
+    query = slot_text(handler_input, "query")  # ("hang on, go back a step": StopSaidIntent's "stop" put back opens the words)
+    return understand.routine_question(free_words(handler_input), locale) or (understand.routine_question(query, locale) if query else None)
 
 
 def free_words(handler_input: HandlerInput) -> str:

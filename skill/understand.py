@@ -89,6 +89,7 @@ class _Patterns(NamedTuple):
     pain_outright: re.Pattern[str]
     pain_denied: re.Pattern[str]
     routine_questions: _Table
+    relayed: re.Pattern[str]  # "he says" + "skip this one": words said for the one doing the stretch (`relayed`)
 
 
 MINUTE_WORDS = {"two": 2, "five": 5, "ten": 10}  # the [minutes] and [minutes_by_feel] keys: a routine's length
@@ -111,7 +112,8 @@ def _patterns(locale: str | None) -> _Patterns:
     return _Patterns(table("areas"), table("positions"), table("stretches"), minutes,
                      _any(data.get("pain", {}).get("words", []), words=True),
                      _any(data.get("pain", {}).get("outright", []), words=True),
-                     _any(data.get("pain", {}).get("denied", []), words=True), table("routine_questions"))
+                     _any(data.get("pain", {}).get("denied", []), words=True), table("routine_questions"),
+                     re.compile(r"^(?:" + _any(data.get("relayed", {}).get("openers", [])).pattern + r") "))
 
 
 def _first(table: _Table, text: str) -> str | None:
@@ -178,12 +180,30 @@ def area_follow_up(said: str, filler: frozenset[str], locale: str | None = None)
     """The words naming a body area, when nothing else but `filler` words is said with them
     ("and for my neck?" gives "neck"), else None."""
     text = _plain(said)
-    for _, found in _patterns(locale).areas.matches(text):
-        for match in found:
-            rest = re.findall(r"[a-z0-9']+", text[: match.start()] + " " + text[match.end():])
-            if all(word in filler for word in rest):
-                return match.group(0)
+    named = [match for _, found in _patterns(locale).areas.matches(text) for match in found]
+    # "sorry, not back, I meant neck": an area taken back is said with the one meant, not asked about
+    taken_back = [m for m in named if _TAKEN_BACK.search(text, 0, m.start())]
+    for match in named:
+        if match in taken_back:
+            continue
+        kept = [m for m in [*taken_back, *(m for m in named if m.group(0) == match.group(0))]  # (and the same area said again)
+                if m.end() <= match.start() or m.start() >= match.end()]
+        rest = re.findall(r"[a-z0-9']+", " ".join(text[a:b] for a, b in _between([*kept, match], len(text))))
+        if all(word in filler for word in rest):
+            return match.group(0)
     return None
+
+
+_TAKEN_BACK = re.compile(r"\bnot (my |me |the |his |her |your )?$")
+
+
+def _between(spans: list[re.Match[str]], end: int) -> list[tuple[int, int]]:
+    """The stretches of the words outside these matches."""
+    out, at = [], 0
+    for m in sorted(spans, key=lambda m: m.start()):
+        out.append((at, m.start()))
+        at = max(at, m.end())
+    return [*out, (at, end)]
 
 
 def says_it_hurts(said: str, locale: str | None = None, *, outright: bool = False) -> bool:
@@ -198,7 +218,10 @@ def says_it_hurts(said: str, locale: str | None = None, *, outright: bool = Fals
 def routine_question(said: str, locale: str | None = None) -> str | None:
     """The routine command (its intent) the words ask for mid-routine ("how long do I hold it":
     HoldTimeIntent, "I'm not keen on this one": SkipStretchIntent), else None."""
-    return _first(_patterns(locale).routine_questions, _plain(said))
+    patterns, text = _patterns(locale), _plain(said)
+    found = _first(patterns.routine_questions, text)
+    relayed = patterns.relayed.match(text) if found is None else None
+    return _first(patterns.routine_questions, text[relayed.end():]) if relayed else found
 
 
 class _OfferWords(NamedTuple):

@@ -116,6 +116,52 @@ NOTHING_ASKED = ("a 'yes' or 'no' with nothing asked (or to an offer): says so o
                  "(the words of help)")
 HELP_HERE = "help said to have come ('they're here now, thanks'): the advice given, once more, not a plain goodbye"
 JUDGED = {
+    "fresh194": {
+        "Daughter asks for Mom, mixes up whose back (en-US) [oo]": {
+            4: ("pop_safe", "'she does it every single morning, is that okay': whether cracking is harmful, answered (how often is its offer)")},
+        "Neck not back, then daily cracking (en-US) [op]": {
+            2: ("pop_wont", "'no wait, I meant my neck. why won't my neck pop?': why it won't pop, the question asked in full")},
+        "Kettle and weather chit-chat in a routine (en-GB) [op]": {
+            6: ("pop_wont", "left: mid-routine, 'this weather's miserable isn't it, leaves falling' is only weakly like a pop question "
+                "(0.26) and is answered as one; the routine's place is kept")},
+        "Cracked my neck, no, my back (en-GB) [op]": {
+            1: ("pop_what", "left: 'I just cracked my neck, no, sorry, my back, I cracked my back' is read as a pop question (what is "
+                "asked after the take-back has no 'just'), so no pop is noted"),
+            3: ("pop_what", MORE_IS_ITS_TOPIC), 4: ("pop_last", NO_POP_TOLD)},
+        "Not constant, scratch that, and minus thirty (en-CA) [op]": {
+            5: ("heat_ice", "left: mid-routine, 'gosh it's cold out, minus thirty this morning' is read as heat or cold for the back")},
+        "Dog's had an accident, where was I (en-AU) [op]": {4: ("routine_help", ASIDE)},
+        "Six kilos, no wait, I'm on a diet (en-AU) [op]": {3: ("urgent", TAKEN_BACK), 4: ("warned_again", TAKEN_BACK),
+                                                           5: ("warned_again", TAKEN_BACK)},
+    },
+    "fresh196": {
+        "Bloody hurts, grudging check (en-GB) [os]": {
+            1: ("offer", OFFERED_FIRST),
+            2: ("stiffness", "'ow, that bloody hurts' with a stretch only offered, none begun: an ache, with the check offered")},
+        "Just cracked it, clipped questions (en-CA) [os]": {3: ("pop_what", MORE_OF_IT)},
+        "Stiff, check, shooting leg pain (en-CA) [os]": {6: ("plainer", CHECK_FIRST), 7: ("plainer", CHECK_FIRST)},
+        "Can't be stuffed, pause and back (en-AU) [os]": {
+            1: ("offer", OFFERED_FIRST), 2: ("offer", OFFERED_FIRST), 3: ("different", OFFERED_FIRST),
+            5: ("launch", "no routine was begun (the stretch was only offered), so there is no place to resume: the welcome"),
+            6: ("help", NOTHING_ASKED), 7: ("fallback", "no routine under way: 'which step is this' is not understood"),
+            8: ("offer", OFFERED_FIRST)},
+        "Better than last week, still stiff mornings (en-US) [ot]": {6: ("help", HELP_TO_OFFER)},
+        "Reminder request and what's new (en-US) [ot]": {1: ("reminder", REMINDER_CLIENT), 3: ("pop_last", NO_POP_TOLD)},
+        "New leg tingling since yesterday (en-US) [ot]": {
+            1: ("pop_last", "left: 'hold on, what's new since last time' is read as when the last pop was ('since last time')")},
+        "Asking how I've been getting on, changing a reminder (en-GB) [ot]": {
+            2: ("reminder", REMINDER_CLIENT), 3: ("pop_last", NO_POP_TOLD),
+            4: ("pop_stopped", "'it won't pop at all today': why it has stopped popping, which says why it won't"),
+            5: ("pop_stopped", MORE_IS_ITS_TOPIC)},
+        "Pins and needles in both legs since last time (en-CA) [ot]": {
+            2: ("pop_what", "a pop earlier in the day is not one just now: the timer keeps only pops told as they happen, so what the "
+                "pop is")},
+        "Family doctor says it's muscle tightness (en-CA) [ot]": {
+            1: ("professional", "left: a doctor's visit told with 'muscle tightness' is read as who to see for stiffness")},
+        "Stopped popping, check finds night pain (en-CA) [ot]": {1: ("pop_last", NO_POP_TOLD)},
+        "Reminder, then numb down below (en-AU) [ot]": {1: ("reminder", REMINDER_CLIENT)},
+        "How am I doing, and cracking daily (en-IN) [ot]": {1: ("progress", PROGRESS), 2: ("pop_last", NO_POP_TOLD)},
+    },
     "fresh192": {
         "First-timer tries music and asks what cavitation means (en-US) [ok]": {
             3: ("help", NOTHING_ASKED), 5: ("pop_what", "'what does cavitation mean': what the pop is (the pop is cavitation)")},
@@ -137,8 +183,7 @@ JUDGED = {
     "fresh190": {
         "Dad's old ladder fall, then his cancer history (en-GB) [oe]": {5: ("step", OTHERS_ADVICE_CLOSES)},
         "Both cracked, then a side remark (en-CA) [oe]": {
-            4: ("offer", "left: after the pop timer (which offers a stretch), 'why's that' is read as 'tell me more' to the offer: "
-                "a stretch; the timer's own words say why (the gas needs time)")},
+            4: ("pop_what", "'why's that' just after the pop timer: what the pop is, in more words (the gas, which needs time)")},
         "Husband over the flu, then shivery today (en-AU) [oe]": {5: ("step", OTHERS_ADVICE_CLOSES)},
         "Partners' stretch, her arm goes tingly (en-AU) [oe]": {6: ("step", OTHERS_ADVICE_CLOSES)},
         "Son with father's night pain, then his own stiffness (en-IN) [oe]": {5: ("offer", OTHERS_LESSER)},
@@ -183,7 +228,7 @@ JUDGED = {
             1: ("right_away", "one leg numb is the facts' RIGHT AWAY sign (the writer said urgent)"),
             2: ("warned_again", TAKEN_BACK), 3: ("warned_again", TAKEN_BACK), 4: ("warned_again", TAKEN_BACK),
             5: ("warned_again", TAKEN_BACK), 6: ("warned_again", TAKEN_BACK)},
-        "Rung 999 for grandad, he feels better now (en-GB) [nz]": {5: ("timer_noted", HELP_HERE_LEFT)},
+        "Rung 999 for grandad, he feels better now (en-GB) [nz]": {5: ("warned_again", HELP_HERE)},
         "Husband's chest pain was last year; it's me that's stiff (en-GB) [nz]": {
             3: ("warned_again", "advice to call now for someone else, then told it was last year: the advice stands for the hour "
                 "(words cannot show anyone was seen) and the speaker's stretch waits with it"),

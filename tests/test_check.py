@@ -216,6 +216,9 @@ def test_not_sure_in_free_words_counts_as_not_sure(talk):
     ("HaventHadIntent", "any trouble peeing"), ("NotSaidIntent", "really"),
     ("YesSaidIntent", "nah nothing like that"),  # "yeah nah, nothing like that": the yes taken back
     ("YesSaidIntent", "no not really"),  # "yeah, no, not really"
+    ("QuestionIntent", "then no no tingling or anything like that"),  # "oh, then no, no tingling or anything like that"
+    # "yes, I had a fever last week, oh, no wait, that was my daughter, sorry, I've been fine"
+    ("YesSaidIntent", "i had a fever last week oh no wait that was my daughter sorry i've been fine"),
 ])
 def test_a_denial_in_free_words_moves_on(talk, intent, query):
     start(talk)

@@ -262,6 +262,9 @@ def test_previous_repeat_and_start_over(in_cat_cow):
     ("QuestionIntent", "switch off the sounds and skip this stretch", "skipped"),  # ("switch" + the rest; the skip is answered)
     ("QuestionIntent", "the little fella's mucking around go back", "back"),  # "sorry, the little fella's mucking around. go back"
     ("QuestionIntent", "finished", "next"),  # "I've finished" (Alexa hands over the words after "I've")
+    ("StopSaidIntent", "go back a step i lost track", "back"),  # "hang on, go back a step": not a pause
+    ("SomeoneElseIntent", "says skip this one it's hard on his knees", "skipped"),  # "he says skip this one ..."
+    ("HowIntent", "long's she meant to hold it", "hold"),  # said for the one doing the stretch
 ])
 def test_commands_said_in_everyday_words_mid_routine(skill, intent, query, then):
     talk = Conversation(skill)
@@ -288,6 +291,14 @@ def _paused_at_step_two(stored_skill) -> Conversation:
     talk.say("AMAZON.PauseIntent")
     talk.restart()
     return talk
+
+
+def test_yes_pick_up_where_he_left_off_after_the_resume_offer_carries_on(stored_skill):
+    """A son resuming his dad's paused routine: "yes, pick up where he left off" is the kept step."""
+    talk = _paused_at_step_two(stored_skill)
+    offer = talk.launch()
+    assert "carry on" in offer.speech, offer.speech
+    check_step(talk.say("YesSaidIntent", query="pick up where he left off"), "cat_cow", 1)
 
 
 @pytest.mark.parametrize("query", ["i'm back resume", "right i'm back let's pick up where we left off"])

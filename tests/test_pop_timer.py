@@ -171,3 +171,22 @@ def test_a_pop_told_with_why_it_won_t_pop_asked_is_noted_with_why(talk, clock):
     assert reply.speech.endswith(text().text("pops.timer.noted")), reply.speech
     clock.minutes = 7.5
     assert "You popped it about 7 minutes ago." in talk.say("WhyWontItPopIntent").speech
+
+
+@pytest.mark.parametrize("query", ["so long", "'s that"])  # "why so long?", "why's that?"
+def test_why_so_long_just_after_the_timer_is_the_pop_in_more_words_not_another_stretch(talk, clock, query):
+    """The timer's answer offers a stretch; "why so long?" asks about the gas, not for a stretch."""
+    talk.launch()
+    popped(talk)
+    talk.say("CanIPopAgainIntent")
+    more = talk.say("WhyIntent", query=query)
+    assert more.speech.startswith(text().text("topics.pop_what.more")), more.speech
+    assert "Shall I guide you" not in more.speech
+
+
+def test_when_did_he_last_pop_it_is_the_timer_not_why_it_stopped(talk, clock):
+    """ "Dad just cracked his back in the chair" ... "when did he last pop it": the time since."""
+    talk.launch()
+    popped(talk)
+    clock.minutes = 7.5
+    assert "You popped it about 7 minutes ago." in talk.say("QuestionIntent", query="did he last pop it").speech

@@ -136,6 +136,24 @@ def test_remind_me_without_a_time_asks_when_then_takes_the_answer(person, api):
     assert person.say("SetReminderIntent", time="10:00").speech == text("confirm.set", when="at 10 AM")
 
 
+@pytest.mark.parametrize("intent, query", [
+    ("CanIntent", "remind me to do my stretches every day at 7 am"),  # "can you remind me to ..." (no sample holds it)
+    ("CanIntent", "set me a reminder for my stretches every arvo at four"),
+    ("QuestionIntent", "set me a reminder for my stretches"),
+])
+def test_a_reminder_asked_for_in_free_words_asks_when_then_takes_the_answer(person, api, intent, query):
+    """Not a cracking answer or a stretch offered: the reminder, its time asked as for "remind me to stretch"."""
+    asked = person.say(intent, query=query)
+    assert asked.speech == text("when.ask") and not asked.ended
+    assert person.say("SetReminderIntent", time="10:00").speech == text("confirm.set", when="at 10 AM")
+
+
+def test_a_reminder_change_asked_for_in_free_words_is_the_change(person, api):
+    """ "Can you change my reminder to half seven instead of eight": with none set, says so."""
+    assert person.say("CanIntent", query="change my reminder to half seven instead of eight").speech.startswith(
+        text("nothing_to_change"))
+
+
 def test_no_to_the_question_sets_nothing(person, api):
     grant(person, api)
     person.say("SetReminderIntent", time="03:00", recurrence=WEEKDAYS)

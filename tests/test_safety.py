@@ -363,6 +363,32 @@ def test_a_double_negative_or_a_contrast_says_the_sign_is_there_and_a_plain_no_d
 
 
 @pytest.mark.parametrize("said, level", [
+    # long-standing and unchanged is no new sign; what is new, worse or different is
+    ("my feet have been numb from diabetes for ages, it hasn't spread or changed, my back's just stiff", None),
+    ("my legs are wobbly from the parkinson's, same as they've always been, it's only my back", None),
+    ("my erection problems are from the diabetes, i've had them for years, nothing's different", None),
+    ("i already have urine leakage sometimes, what if it gets worse", None),  # lived with; the what-if names no new sign
+    ("my husband had a stroke years ago, his right leg drags, but since this afternoon his left one's dragging too", "emergency"),
+    ("i've got ms so it's hard to tell, but i think both my legs are number than they were last week", "emergency"),
+    ("had me disc op years back and the left leg's been fine since, now it's gone dead down the back of it", "right_away"),
+    ("my arthritis back pain usually settles in a few days but this time it's been four weeks", "soon"),
+    # a device, a place, a comparison: no sign
+    ("the tens machine makes my legs tingle while it's on and it stops when i switch it off", None),
+    ("i am ward boy in the fever clinic, back is stiff from lifting patients on night shift", None),
+    ("it's just been stiff most mornings since last week", None),  # a week is not weeks
+    # a sign taken back in the same breath, or told again for one leg
+    ("both my legs feel numb, no, hang on, that's not right, they're not numb, they're just stiff from the drive", None),
+    ("both my legs are tingling, wait, no, sorry, just my left leg, the right one's fine", "right_away"),
+    ("what if she loses control of her bladder", "info"),
+    ("didn't work. whole chest feels heavy and tight now too, bloody annoying", "emergency"),  # a failure, no denial
+    ("my husband's here, he fell off the ladder and his back's killing him, oh wait, no, sorry, that was two years ago, "
+     "he's totally fine now. it's me, i'm just stiff", None),  # taken back: long over
+])
+def test_a_sign_lived_with_unchanged_is_not_new_and_what_is_new_or_worse_is_the_sign(said, level):
+    assert level_heard(said) == level
+
+
+@pytest.mark.parametrize("said, level", [
     ("does fever with back pain mean anything serious, in general?", "info"),  # asked in general, said after
     ("fever with back pain, in general, and my temperature is 39 now", "urgent"),  # a sign of one's own after it
     ("no chest pain as such, more a crushing weight on it when my back flares", "emergency"),  # "as such" denies a word
