@@ -116,6 +116,14 @@ NOTHING_ASKED = ("a 'yes' or 'no' with nothing asked (or to an offer): says so o
                  "(the words of help)")
 HELP_HERE = "help said to have come ('they're here now, thanks'): the advice given, once more, not a plain goodbye"
 JUDGED = {
+    "fresh198": {
+        "A crack mid lying twist, pop questions (en-CA) [ow]": {1: ("offer", OFFERED_FIRST), 3: ("offer", OFFERED_FIRST)},
+        "Crook and shivery during seated twist (en-AU) [ow]": {1: ("offer", OFFERED_FIRST)},
+        "Mother beside with cancer history (en-IN) [ow]": {4: ("step", OTHERS_LESSER)},
+        "Pulling nicely but stopped cracking (en-IN) [ow]": {3: ("pop_stopped", MORE_IS_ITS_TOPIC)},
+        "Can't feel when wiping, Polish speaker (en-GB) [ox]": {2: ("pop_stopped", MORE_IS_ITS_TOPIC)},
+        "Ain't got no numbness, London (en-GB) [ox]": {6: ("offer", OFFERED_FIRST)},
+    },
     "fresh194": {
         "Daughter asks for Mom, mixes up whose back (en-US) [oo]": {
             4: ("pop_safe", "'she does it every single morning, is that okay': whether cracking is harmful, answered (how often is its offer)")},

@@ -906,3 +906,17 @@ def test_a_stretch_asked_for_without_a_name_starts_at_once_only_when_asked_to_be
     said = talk.say(intent, query=query)
     assert ("Say next when you're ready" in said.speech) is starts, said.speech
     assert ("Shall I guide you through" in said.speech) is not starts, said.speech
+
+
+@pytest.mark.parametrize("query", ["something twanged in my lower back",  # "ow, something twanged in my lower back"
+                                   "that twanged"])
+def test_something_twanged_mid_stretch_stops_it_for_pain_never_another_stretch(in_cat_cow, query):
+    stopped = in_cat_cow.say("QuestionIntent", query=query)
+    assert text().text("guide.hurt") in stopped.speech and "guide you through" not in stopped.speech, stopped.speech
+
+
+def test_continue_where_i_stop_after_the_resume_offer_carries_on(stored_skill):
+    """ "Yes, continue where I stop" (a learner's tense) is the kept step, not why popping stopped."""
+    talk = _paused_at_step_two(stored_skill)
+    talk.launch()
+    check_step(talk.say("YesSaidIntent", query="continue where i stop"), "cat_cow", 1)

@@ -383,6 +383,17 @@ def test_a_double_negative_or_a_contrast_says_the_sign_is_there_and_a_plain_no_d
     ("didn't work. whole chest feels heavy and tight now too, bloody annoying", "emergency"),  # a failure, no denial
     ("my husband's here, he fell off the ladder and his back's killing him, oh wait, no, sorry, that was two years ago, "
      "he's totally fine now. it's me, i'm just stiff", None),  # taken back: long over
+    # older people's words, and what was read about
+    ("i didn't fall exactly, me legs just went from under me and i sat down on the kitchen floor", "emergency"),
+    ("the sheets were wet this morning and i never wet the bed", "emergency"),
+    ("mum came off her gopher on the footpath and hit the kerb hard, her back's really bad now", "emergency"),
+    ("had a little accident with the teapot, tea all over the table, my back's just stiff today", None),  # a spill
+    ("i know about the saddle numbness thing, i don't have it, i checked, i just have a stiff back", None),
+    ("i read night pain is a red flag, and mine hurts the same lying down, it goes all night", "urgent"),
+    ("what if it's cauda equina? i can't really tell when my bladder's full anymore", "emergency"),
+    ("my two leg become numb, i cannot feel, also weak", "emergency"),
+    ("not sure, some different feeling is there down below only", "emergency"),
+    ("they took out my prostate for cancer twenty years ago, but my back's been hurting lately", "urgent"),
 ])
 def test_a_sign_lived_with_unchanged_is_not_new_and_what_is_new_or_worse_is_the_sign(said, level):
     assert level_heard(said) == level
