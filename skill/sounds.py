@@ -11,7 +11,7 @@ from ask_sdk_core.utils import get_intent_name
 from ask_sdk_model import Response
 
 from . import session
-from .dispatch import IntentHandler, words
+from .dispatch import IntentHandler, pending, words
 from .routine import running
 from .speech import question, render
 
@@ -36,7 +36,12 @@ class SoundPreference(IntentHandler):
             session.turn(handler_input).pending = "routine"
             return render(handler_input, question(said, text.text("guide.say_next"),
                                                   reprompt=text.text("guide.next_reprompt")))
-        session.turn(handler_input).pending = None
+        state = session.turn(handler_input)
+        if pending(handler_input, "guide") and state.offer.get("stretch"):  # a stretch offered stays offered ("can you turn off that chime")
+            state.pending = "guide"
+            offer = text.text("stretches.pick_offer")
+            return render(handler_input, question(said, offer, reprompt=offer))
+        state.pending = None
         return render(handler_input, question(said, text.text("basics.anything_else"),
                                               reprompt=text.text("basics.anything_else_reprompt")))
 

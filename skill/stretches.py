@@ -118,9 +118,9 @@ class StretchOfferAccepted(IntentHandler):
 
 
 class AnotherStretch(IntentHandler):
-    """ "Another one" any time, or "next" after a stretch is offered: the next that fits. """
+    """ "Another one" any time, or "next" or "skip this one" after a stretch is offered: the next that fits. """
 
-    intents = ("AnotherStretchIntent", "AMAZON.NextIntent")
+    intents = ("AnotherStretchIntent", "AMAZON.NextIntent", "SkipStretchIntent")
 
     def when(self, handler_input: HandlerInput) -> bool:
         return get_intent_name(handler_input) == "AnotherStretchIntent" or pending(handler_input, "guide")

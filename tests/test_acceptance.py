@@ -116,6 +116,46 @@ NOTHING_ASKED = ("a 'yes' or 'no' with nothing asked (or to an offer): says so o
                  "(the words of help)")
 HELP_HERE = "help said to have come ('they're here now, thanks'): the advice given, once more, not a plain goodbye"
 JUDGED = {
+    "fresh200": {
+        "No sounds please during an offered stretch (en-US) [pa]": {3: ("sounds", SOUNDS)},
+        "Turn the chime off, then a stretch (en-GB) [pa]": {1: ("sounds", SOUNDS)},
+        "Lying twist on a small screen, chime volume (en-GB) [pa]": {
+            1: ("offer", OFFERED_FIRST), 2: ("offer", OFFERED_FIRST), 3: ("offer", OFFERED_FIRST),
+            4: (None, "left: 'can you turn the chime down a bit' is read as a stiff back (the skill sets no volume; 'no sounds' "
+                "turns the chime off); the rest follows from that")},
+        "Seated twist in the office, no sounds (en-GB) [pa]": {3: ("sounds", SOUNDS)},
+        "Why won't it pop, then a picture of a stretch (en-GB) [pa]": {
+            5: ("offer", "left: 'can you put that up on the screen again' is read as the desk answer's stretch offered (the "
+                "screen shows each step as it is spoken)")},
+        "Just cracked it, knee to chest with a countdown (en-CA) [pa]": {
+            2: ("offer", OFFERED_FIRST), 3: ("offer", OFFERED_FIRST), 4: ("offer", OFFERED_FIRST)},
+        "Mute the sound effects in a routine (en-CA) [pa]": {2: ("sounds", SOUNDS)},
+        "Turn off that chime, cat cow (en-AU) [pa]": {1: ("offer", OFFERED_FIRST), 2: ("sounds", SOUNDS), 3: ("offer", OFFERED_FIRST)},
+        "Stiff back, heat or ice, show me a stretch (en-AU) [pa]": {
+            5: ("pop_again", "left: 'show me that again' after a stretch offered is read as when a pop can come again")},
+        "Switch off the sounds, seated twist (en-IN) [pa]": {1: ("sounds", SOUNDS)},
+        "Are you a doctor, then pop questions (en-US) [pb]": {1: ("help", NOT_A_DOCTOR), 3: ("pop_what", MORE_IS_ITS_TOPIC)},
+        "Do you record this, forget it (en-US) [pb]": {
+            2: ("help", "'do you record what I say' (the skill keeps no health reports, only a place, progress and a pop time): "
+                "what it does"),
+            3: ("forgot", "'forget what I told you': what was kept is deleted"),
+            4: ("pop_last", "the pop time was deleted at the person's word: none is noted"),
+            5: ("pop_again", "'why won't it pop again right now': the gas needs time (the answer on popping again)")},
+        "Husband's old fall, forget that (en-GB) [pb]": {
+            5: (None, "virtual-alexa matches no sample for 'forget what I said about my husband, I don't want that stored' "
+                "(the skill stores no health reports)")},
+        "Where'd you get that, wife falls on ice (en-CA) [pb]": {
+            2: ("pop_safe", "left: 'are you sure that's right, where'd you get that' is read as whether cracking is harmful")},
+        "Are you saving that, timer and chiro (en-CA) [pb]": {
+            2: ("pop_safe", "left: 'are you saving that somewhere' is read as whether cracking is harmful (no privacy answer)")},
+        "Do you know what you're on about, weight loss in check (en-AU) [pb]": {1: ("help", NOT_A_DOCTOR)},
+        "Always listening, dad's chest heavy (en-AU) [pb]": {
+            1: ("pop_safe", "left: 'are you one of those things that listens all the time' is read as whether cracking is harmful")},
+        "Real doctor or computer, ordinary asks (en-IN) [pb]": {
+            1: ("help", NOT_A_DOCTOR),
+            5: ("triage", "'should I go to a doctor for this': the check's questions answer it")},
+        "Pregnant, office stiffness, hand tingling (en-IN) [pb]": {2: ("help", NOT_A_DOCTOR)},
+    },
     "fresh198": {
         "A crack mid lying twist, pop questions (en-CA) [ow]": {1: ("offer", OFFERED_FIRST), 3: ("offer", OFFERED_FIRST)},
         "Crook and shivery during seated twist (en-AU) [ow]": {1: ("offer", OFFERED_FIRST)},
@@ -1625,6 +1665,7 @@ def markers(text) -> dict[str, list[str]]:
                      "done_changed", "done_cancelled_one", "done_cancelled_many", "list_none", "list_one", "list_many",
                      "nothing_to_change", "consent_lead", "when_reprompt")],
         "progress": [lead("progress.nothing_yet"), lead("progress.week")], "sounds": [lead("sounds.off"), lead("sounds.on")],
+        "forgot": [lead("basics.forgot")],  # what the skill kept for the person, deleted (no blind writer's kind names it)
         "fallback": [lead("basics.fallback")],  # words not understood: what the skill does  # "and for my neck?" just after an answer: the same goes for it
         "stiffness": [lead("symptoms.not_red_flag")],
         # a stretch offered: the offer itself, or an answer's own offer of a named stretch ("A seated twist

@@ -920,3 +920,12 @@ def test_continue_where_i_stop_after_the_resume_offer_carries_on(stored_skill):
     talk = _paused_at_step_two(stored_skill)
     talk.launch()
     check_step(talk.say("YesSaidIntent", query="continue where i stop"), "cat_cow", 1)
+
+
+def test_skip_this_one_when_a_stretch_is_only_offered_offers_another(talk):
+    """ "Show me cat cow" ... "skip this one": another stretch offered (was not understood)."""
+    talk.launch()
+    talk.say("ChooseStretchIntent", stretch=slot_of("cat_cow"))
+    other = talk.say("SkipStretchIntent")
+    assert "guide you through" in other.speech and "didn't catch" not in other.speech, other.speech
+    assert "Cat cow" not in other.speech

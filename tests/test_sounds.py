@@ -135,6 +135,20 @@ def test_no_sounds_mid_routine_keeps_the_place_and_the_next_holds_are_silent(ski
     assert audio_of(talk.say("AMAZON.RepeatIntent").ssml)
 
 
+@pytest.mark.parametrize("intent, query", [("CanIntent", "turn off that chime"),  # "can you turn off that chime"
+                                           ("QuestionIntent", "kindly switch off the sounds"),
+                                           ("CanIntent", "mute the sound effects")])
+def test_the_chime_turned_off_in_free_words_while_a_stretch_is_offered_keeps_the_offer(skill, intent, query):
+    """ "Show me cat cow" ... "can you turn off that chime": the chime off, and the stretch still offered;
+    "yes" then guides it, silent."""
+    talk = Conversation(skill)
+    talk.launch()
+    talk.say("ChooseStretchIntent", stretch=("cat cow", "cat_cow"))
+    off = talk.say(intent, query=query)
+    assert off.speech == " ".join([text().text("sounds.off"), text().text("stretches.pick_offer")]), off.speech
+    assert "Cat cow" in talk.say("AMAZON.YesIntent").speech
+
+
 def test_sounds_off_outside_a_routine_says_so_and_asks_what_next(skill):
     talk = Conversation(skill)
     talk.launch()
