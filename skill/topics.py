@@ -399,7 +399,13 @@ def _follow_up_words(locale: str) -> frozenset[str]:
 def follow_up_area(text: str | None, locale: str | None) -> str | None:
     """ "And for my neck?": the area a follow-up names, when it says nothing else, else None."""
     locale = locale if locale in content.LOCALES else content.DEFAULT_LOCALE
-    return understand.area_follow_up(text or "", _follow_up_words(locale), locale)
+    return understand.area_follow_up(text or "", _follow_up_words(locale), locale, _taken_back(locale))
+
+
+@lru_cache(maxsize=None)
+def _taken_back(locale: str) -> re.Pattern[str]:
+    """`taken_back` words, said just before an area (the end of the text searched)."""
+    return re.compile(rf"(?:{_listed(locale, 'taken_back').pattern}) ?$")
 
 
 def intent_topics(locale: str | None = None) -> dict[str, str]:

@@ -176,13 +176,15 @@ def _last(table: _Table, text: str, unless_before: re.Pattern[str] | None = None
     return last[2] if last else None
 
 
-def area_follow_up(said: str, filler: frozenset[str], locale: str | None = None) -> str | None:
+def area_follow_up(said: str, filler: frozenset[str], locale: str | None = None,
+                   taken_back_by: re.Pattern[str] | None = None) -> str | None:
     """The words naming a body area, when nothing else but `filler` words is said with them
-    ("and for my neck?" gives "neck"), else None."""
+    ("and for my neck?" gives "neck"), else None. An area `taken_back_by` the words just before
+    it ("not back, I meant neck") is passed over."""
     text = _plain(said)
     named = [match for _, found in _patterns(locale).areas.matches(text) for match in found]
     # "sorry, not back, I meant neck": an area taken back is said with the one meant, not asked about
-    taken_back = [m for m in named if _TAKEN_BACK.search(text, 0, m.start())]
+    taken_back = [m for m in named if taken_back_by and taken_back_by.search(text, 0, m.start())]
     for match in named:
         if match in taken_back:
             continue
@@ -192,9 +194,6 @@ def area_follow_up(said: str, filler: frozenset[str], locale: str | None = None)
         if all(word in filler for word in rest):
             return match.group(0)
     return None
-
-
-_TAKEN_BACK = re.compile(r"\bnot (my |me |the |his |her |your )?$")
 
 
 def _between(spans: list[re.Match[str]], end: int) -> list[tuple[int, int]]:
