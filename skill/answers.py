@@ -30,6 +30,8 @@ def answer(handler_input: HandlerInput, topic: str) -> Reply:
         return timer_answer(handler_input, minutes)
     text = words(handler_input)
     state = session.turn(handler_input)
+    if topic == state.topic and state.asked == "deeper" and not state.more_said and "more" in text.raw(f"topics.{topic}"):
+        return tell_more(handler_input)  # the same asked again just after its answer ("what's actually making the noise?"): more
     state.topic, state.more_said = topic, False
     return _offer(handler_input, topic, text.text(f"topics.{topic}"), "offer")
 

@@ -284,6 +284,11 @@ def answer_free_text(handler_input: HandlerInput, said: str) -> Response:
     if routed.topic == "stiffness" and WORRY_FOLD in topics.router(locale).words(said):
         # "my back's been stiff for a couple of days, is this something serious?": the question asked is the check's
         return render(handler_input, symptoms.start(handler_input))
+    if routed.topic == "pop_what" and POP_NOW_FOLD in topics.router(locale).words(said) and \
+            not safety.for_someone_else(handler_input) and not topics.asks_about_pop(said, locale):
+        routed = routed._replace(topic="pop_noted")  # "my back just popped when I rolled over in bed": told, noted
+    elif routed.topic == "pop_what" and topics.asks_bad(said, locale):
+        routed = routed._replace(topic="crack_harmful")  # "my back popped super loud when I sneezed, is that bad"
     wont = routed.topic in ("pop_what", "pop_noted", "pop_wont", "stiffness") and topics.asks_wont(said, locale)
     actions = {"symptom_check": symptoms.start, "stiffness": symptoms.ordinary_ache, "capabilities": help_reply,
                "another_stretch": stretches.offer_next,  # a pop told, noted ("... why's that?": and what the pop is)
@@ -382,8 +387,9 @@ class SaidPlainly(AbstractRequestInterceptor):
                 plain = carriers.Plain("TellMeMoreIntent")  # mid-check, "come again, what does that mean?": plainer words
         if plain is None or (session.turn(handler_input).routine is not None and guide.command_in_words(handler_input)):
             return  # mid-routine, a command in the words ("nah, skip this one, I'm done with it") is the routine's
-        if plain.after_advice and safety.recent_warning(handler_input) is None:
-            return  # "right, thanks" is a goodbye only just after red-flag advice, never guessed otherwise
+        if plain.after_advice and safety.recent_warning(handler_input) is None and \
+                not (plain.after_answer and _just_answered(handler_input)):
+            return  # "right, thanks" is a goodbye only just after red-flag advice (or a topic's answer), never guessed otherwise
         if plain.means in ("AMAZON.StopIntent", "AMAZON.PauseIntent") and symptoms.in_triage(handler_input) and \
                 carriers.not_a_reply(request.locale, " ".join(safety.said_in_request(handler_input))):
             return  # mid-check, "hang on, forget that, give us a stretch": no wait, the check left for what is asked
@@ -402,12 +408,22 @@ class SaidPlainly(AbstractRequestInterceptor):
                     query = slot_text(handler_input, "query") or ""
                     reply = None if carriers.not_a_reply(request.locale, query) else carriers.answer_in(request.locale, query)
                     means = {"yes": "AMAZON.YesIntent", "no": "AMAZON.NoIntent"}.get(reply or "", means)
+            elif request.intent.name == "StopSaidIntent" and carriers.ends_yes(request.locale, slot_text(handler_input, "query")):
+                means = "AMAZON.YesIntent"  # "hang on, dog's at the door... yep, go on": the wait over, a yes
         attrs = handler_input.attributes_manager.request_attributes
         if plain.position:  # "I can't get down on the floor": the stretch chosen next is one done sitting
             attrs["position"] = plain.position
         # (a stretch asked for after advice, and for whom: safety.NoStretchAfterWarning)
         attrs["plain_words"], attrs["plain_intent"] = safety.said_in_request(handler_input), request.intent.name
         request.intent.name, request.intent.slots = means, {}
+
+
+def _just_answered(handler_input: HandlerInput) -> bool:
+    """The last reply answered a topic and offered more on it, and no stretch or check is under way
+    (at a stretch offered, "okay thank you" may be a yes: never guessed a goodbye)."""
+    state = session.turn(handler_input)
+    return state.topic is not None and pending(handler_input, "deeper") and state.routine is None and \
+        not symptoms.in_triage(handler_input)
 
 
 class Fallback(IntentHandler):

@@ -107,9 +107,15 @@ def _question_words(locale: str | None) -> tuple[frozenset[str], frozenset[str],
 
 
 def asks_question(locale: str | None, said: str) -> bool:
-    """The words hold a question word ("why", "how", ...: free_text.toml `questions.words`)."""
+    """The words hold a question word ("why", "how", ...: free_text.toml `questions.words`), or
+    hand on a question ("she wants to know if ...": `questions.relayed`)."""
     asking = _question_words(locale)[0]
-    return any(word in asking for word in said.lower().split())
+    return any(word in asking for word in said.lower().split()) or _relayed_question(locale).search(said.lower()) is not None
+
+
+@lru_cache(maxsize=None)
+def _relayed_question(locale: str | None) -> re.Pattern[str]:
+    return re.compile("|".join(content.joined(locale, "free_text").get("questions", {}).get("relayed", [])) or r"(?!)")
 
 
 def answer_of(locale: str | None, intent: str | None) -> str | None:
@@ -161,6 +167,12 @@ def outright(locale: str | None, said: str | None) -> bool:
     return bool(said) and _listed(locale, "no_outright").search(" ".join(said.lower().split())) is not None
 
 
+def ends_yes(locale: str | None, query: str | None) -> bool:
+    """Words after "hang on" that end by saying go ahead ("hang on" + "dog's going off at the
+    door... yep, go on"): the wait is over, and the words are a yes (free_text.toml `ends_yes`)."""
+    return bool(query) and _listed(locale, "ends_yes", "$").search(" ".join(query.lower().split())) is not None
+
+
 def not_a_no(locale: str | None, query: str | None) -> bool:
     """The words after a no opener make it no "no" ("no" + "worries, see ya"), from free_text.toml
     `not_a_no`."""
@@ -210,6 +222,7 @@ class Plain(NamedTuple):
     means: str  # the plain intent
     position: str | None = None  # a stretch position the words ask for ("I can't get down on the floor": sitting)
     after_advice: bool = False  # read so only just after red-flag advice ("right, thanks": a goodbye)
+    after_answer: bool = False  # ... or just after a topic's answer, with no stretch or check under way
 
 
 def _rule_words(locale: str | None, rule: dict) -> list[str]:
@@ -231,7 +244,8 @@ def _plainly(locale: str | None) -> tuple[tuple[frozenset[str], Plain, re.Patter
             whole = f"(?:{filler} )*{ending}(?: {filler})*"
         else:
             whole = f"(?:{filler}(?: {filler})*)?"
-        rules.append((frozenset(rule["intents"]), Plain(rule["means"], rule.get("position"), bool(rule.get("after_advice"))),
+        rules.append((frozenset(rule["intents"]), Plain(rule["means"], rule.get("position"), bool(rule.get("after_advice")),
+                                                           bool(rule.get("after_answer"))),
                       re.compile(whole)))
     return tuple(rules)
 

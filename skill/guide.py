@@ -234,9 +234,10 @@ class ItHurts(IntentHandler):
         said = free_words(handler_input)
         if running(handler_input) is None or not understand.says_it_hurts(said, locale):
             return False
-        # "can I skip this one, my knee doesn't like it": a skip asked with a reason, not pain said outright (Skip)
+        # "can I skip this one, my knee doesn't like it": a skip asked with a reason, not pain said outright (Skip);
+        # "this one is too hard for me, something easier please": easier asked (Easier)
         return understand.says_it_hurts(said, locale, outright=True) or \
-            understand.routine_question(said, locale) not in ("SkipStretchIntent", "AnotherStretchIntent")
+            understand.routine_question(said, locale) not in ("SkipStretchIntent", "AnotherStretchIntent", "EasierIntent")
 
     def handle(self, handler_input: HandlerInput) -> Response:
         return stop_for_pain(handler_input)
@@ -279,6 +280,22 @@ class AskedInWords(IntentHandler):
     def handle(self, handler_input: HandlerInput) -> Response:
         asked = command_in_words(handler_input)
         return next(command for command in HANDLERS if asked in command.intents).handle(handler_input)
+
+
+class StretchFelt(IntentHandler):
+    """Mid-routine, how the stretch feels, with no pain and nothing asked ("ooh, that's a lovely
+    stretch in my bum", "bit of a pull across my shoulders, that's normal yeah?"): the stop-if line,
+    and the step goes on (was another stretch offered, or a topic's answer). A sign is answered
+    first (safety.py); pain stops the stretch (ItHurts)."""
+
+    intents = intents_from(carriers.intents)
+
+    def when(self, handler_input: HandlerInput) -> bool:
+        return running(handler_input) is not None and not handler_input.attributes_manager.request_attributes.get("finding") \
+            and understand.stretch_felt(free_words(handler_input), handler_input.request_envelope.request.locale)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        return answer_then_next(handler_input, words(handler_input).text("guide.felt"))
 
 
 def command_in_words(handler_input: HandlerInput) -> str | None:
@@ -548,7 +565,7 @@ class FreshStart(IntentHandler):
 # Gated on a running routine: before everything but the red-flag rule.
 HANDLERS = (
     Next(), Previous(), Repeat(), StartOver(), Skip(), Easier(), HoldTime(), WhichStep(), WhyThisStretch(), Help(), Pause(),
-    StopKeepingPlace(), ItHurts(), RoutineCorrected(), AskedInWords(),
+    StopKeepingPlace(), ItHurts(), RoutineCorrected(), AskedInWords(), StretchFelt(),
 )
 # Ways into a routine: after the triage-gated handlers, so a check is finished first.
 ENTRY_HANDLERS = (

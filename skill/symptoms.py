@@ -101,7 +101,9 @@ def start(handler_input: HandlerInput) -> Reply:
     if routine is not None:
         keep_place(handler_input, routine)
         session.turn(handler_input).routine = None
-    other = session.turn(handler_input).check_other = safety.for_someone_else(handler_input)
+    state = session.turn(handler_input)
+    other = state.check_other = safety.for_someone_else(handler_input) or (
+        state.asked == "check" and state.offer.get("check_for") == "other")  # ("yes" to the check offered for them)
     return ask(handler_input, 0, words(handler_input).text("symptoms.start_other" if other else "symptoms.start"))
 
 
@@ -376,7 +378,10 @@ class ReportSymptom(IntentHandler):
 def ordinary_ache(handler_input: HandlerInput) -> Reply:
     """Stiffness or aching with no warning sign: usually eases; offer the check first."""
     text = words(handler_input)
-    session.turn(handler_input).pending = "check"
+    state = session.turn(handler_input)
+    state.pending = "check"
+    # "my mum's here, her back's been aching all week": the check offered is hers, as a "yes" to it starts it
+    state.offer = {"check_for": "other"} if safety.for_someone_else(handler_input) else {}
     return question(text.text("symptoms.not_red_flag"), reprompt=text.text("symptoms.not_red_flag_reprompt"))
 
 

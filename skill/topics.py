@@ -340,6 +340,16 @@ def asks_why(text: str | None, locale: str | None) -> bool:
     return _says(text, locale, "why_asked")
 
 
+def asks_bad(text: str | None, locale: str | None) -> bool:
+    """ "... is that bad?": whether what was told is harmful asked (`bad_asked`)."""
+    return _says(text, locale, "bad_asked")
+
+
+def asks_about_pop(text: str | None, locale: str | None) -> bool:
+    """ "... is something broken?": a question asked about a pop told (`pop_asked`)."""
+    return _says(text, locale, "pop_asked")
+
+
 def asks_wont(text: str | None, locale: str | None) -> bool:
     """ "... is that why it won't go now?", "and why won't it crack": why it will not pop asked (`wont_asked`)."""
     return _says(text, locale, "wont_asked")

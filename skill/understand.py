@@ -90,6 +90,7 @@ class _Patterns(NamedTuple):
     pain_denied: re.Pattern[str]
     routine_questions: _Table
     relayed: re.Pattern[str]  # "he says" + "skip this one": words said for the one doing the stretch (`relayed`)
+    stretch_felt: re.Pattern[str]  # "ooh, that's a lovely stretch in my bum": the stretch felt, nothing asked (`[pain_felt]`)
 
 
 MINUTE_WORDS = {"two": 2, "five": 5, "ten": 10}  # the [minutes] and [minutes_by_feel] keys: a routine's length
@@ -113,7 +114,8 @@ def _patterns(locale: str | None) -> _Patterns:
                      _any(data.get("pain", {}).get("words", []), words=True),
                      _any(data.get("pain", {}).get("outright", []), words=True),
                      _any(data.get("pain", {}).get("denied", []), words=True), table("routine_questions"),
-                     re.compile(r"^(?:" + _any(data.get("relayed", {}).get("openers", [])).pattern + r") "))
+                     re.compile(r"^(?:" + _any(data.get("relayed", {}).get("openers", [])).pattern + r") "),
+                     _any(data.get("pain_felt", {}).get("felt", []), words=True))
 
 
 def _first(table: _Table, text: str) -> str | None:
@@ -212,6 +214,12 @@ def says_it_hurts(said: str, locale: str | None = None, *, outright: bool = Fals
     patterns = _patterns(locale)
     text = patterns.pain_denied.sub(" ", _plain(said))
     return bool((patterns.pain_outright if outright else patterns.pain).search(text))
+
+
+def stretch_felt(said: str, locale: str | None = None) -> bool:
+    """Words that tell how the stretch feels, with no pain in them ("that's pulling nicely", "bit
+    of a pull across my shoulders, that's normal yeah?"): mid-routine, the routine goes on."""
+    return _patterns(locale).stretch_felt.search(_plain(said)) is not None and not says_it_hurts(said, locale)
 
 
 def routine_question(said: str, locale: str | None = None) -> str | None:

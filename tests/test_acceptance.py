@@ -114,8 +114,64 @@ OTHERS_LESSER = ("someone else's sign below an emergency (their night pain, URGE
 MORE_IS_ITS_TOPIC = "'why's that' or 'how come' just after an answer: that answer's `more`, which the kinds read as its topic"
 NOTHING_ASKED = ("a 'yes' or 'no' with nothing asked (or to an offer): says so or asks what else, with what the skill does "
                  "(the words of help)")
+PHONE_TAKEN = ("a phone call taken after an answer ('hold on, phone. hello? yeah, no, I'll call you back'): a goodbye; the "
+               "next question opens a new session, nothing lost")
+ASIDE_THEN_YES = "words to the room, then 'sorry, go on' to a stretch offered: a yes, the stretch starts"
+UNFORCED = ("'is there a way to get it to pop without forcing it': whether cracking is harmful, which says to avoid forcing "
+            "it and that gentle stretches are the better way")
+SEE_SOMEBODY = "'do I need to see somebody about it': the warning-sign check, which says whether to see a doctor"
+KNUCKLES = "knuckles asked about after a pop answer: what the studies of knuckle cracking found (no body area of the skill)"
+SAME_POP = "'what about me neck, I crack that heaps too' after the pop answers: the pop answer, which holds for the neck"
+OTHERS_ACHE = ("someone else's ache with a stretch asked for them ('my mum's here, her back's been aching all week'): the "
+               "check offered first, for them, and a 'yes' starts it in their words")
+SLEEP_SOON = ("stiffness keeping someone from sleep ('can't sleep, my back's stiff'): the facts' SOON sign (stiffness that "
+              "keeps you from daily life), a doctor or physio soon, never an alarm; a stretch offered")
+OTHER_SKILL_AT_OFFER = "asked of another skill ('set an alarm') while an offer is open: what to say to the offer"
+STRETCH_FELT = ("how the stretch feels, told mid-routine with no pain ('a lovely stretch in my bum', 'pulling nicely', 'bit "
+                "of a pull, that's normal yeah?'): the stop-if line, and the step goes on (no writer's kind names it)")
+EASIER = "'make it easier' or 'something easier' mid-stretch: the gentler version of the step (the writer said another stretch)"
+CHECK_OFFERED = ("stiffness told gets the check offered ('I can check for warning signs first. Shall I?'): 'yeah go on then' "
+                 "takes it, and the stretch's questions wait for the check")
+DESK_ANSWER = "stiffness from sitting at a laptop all day: the desk answer, with the seated twist offered"
+SELFCARE_NAMES = "the self-care answer, which names heat (15 to 20 minutes) and walking or swimming"
 HELP_HERE = "help said to have come ('they're here now, thanks'): the advice given, once more, not a plain goodbye"
 JUDGED = {
+    "fresh206": {
+        "Routine with a hamstring pull, kettle pause (en-GB) [pm]": {4: ("step", STRETCH_FELT), 7: ("help", HELP_TO_OFFER)},
+        "Lying twist, then pain that wakes her at night (en-GB) [pm]": {2: ("triage", CHECK_OFFERED), 3: ("triage", CHECK_FIRST)},
+        "Knee to chest: lovely stretch in the bum, then sciatica (en-GB) [pm]": {3: ("step", STRETCH_FELT), 7: ("offer", OFFERED_FIRST)},
+        "Not that bendy, then weight loss and night pain (en-AU) [pm]": {4: ("step", STRETCH_FELT), 5: ("step", EASIER)},
+        "Resumes, good pull, asks about cracking daily (en-AU) [pm]": {4: ("step", STRETCH_FELT)},
+        "Seated twist, mate arrives after motorbike crash (en-AU) [pm]": {1: ("offer", OFFERED_FIRST), 2: ("offer", OFFERED_FIRST)},
+        "Laptop stiffness, hurts, leg giving way (en-IN) [pm]": {1: ("desk_posture", DESK_ANSWER)},
+        "Seated twist too hard, something easier, desk posture (en-IN) [pm]": {3: ("step", EASIER)},
+        "Back after a week, one leg now tingly (en-US) [pn]": {3: ("pop_last", NO_POP_TOLD)},
+        "Regular asks what it told her before (en-US) [pn]": {1: ("pop_last", NO_POP_TOLD)},
+        "Asks how long since the last crack, then mentions old cancer (en-GB) [pn]": {1: ("pop_last", NO_POP_TOLD)},
+        "Declines resume to check the pop timer, then resumes (en-CA) [pn]": {1: ("pop_last", NO_POP_TOLD)},
+        "On prednisone, small slip on the ice (en-CA) [pn]": {4: ("selfcare", SELFCARE_NAMES)},
+        "Started laps at the pool, asks a what-if (en-AU) [pn]": {1: ("selfcare", SELFCARE_NAMES)},
+    },
+    "fresh202": {
+        "Half sentence, phone call, then dad falls off ladder (en-US) [pg]": {4: ("bye", PHONE_TAKEN)},
+        "Hockey morning, both legs go numb in the twist (en-CA) [pg]": {2: ("step", ASIDE_THEN_YES)},
+        "Just popped it, why not again, seated twist (en-US) [ph]": {5: ("crack_harmful", UNFORCED)},
+        "Stopped popping, then a tingly leg (en-US) [ph]": {3: ("triage", SEE_SOMEBODY)},
+        "How long till again, knuckles, desk, timer (en-CA) [ph]": {2: ("crack_arthritis", KNUCKLES)},
+        "Crack getting out of the car, arthritis, chiro (en-AU) [ph]": {4: ("pop_what", SAME_POP)},
+        "Won't crack, mum's old fall, heat or ice (en-AU) [ph]": {
+            2: (None, "left: 'is it stiff muscles or what' just after why it won't pop is read as stiffness told (its "
+                "answer and the check offered), not as more on why it won't")},
+    },
+    "fresh204": {
+        "Roommates: one pops, the other has a fever (en-US) [pi]": {5: ("step", OTHERS_LESSER)},
+        "Son and mum, cancer years ago (en-GB) [pi]": {
+            1: ("stiffness", OTHERS_ACHE), 2: ("triage", OTHERS_ACHE)},
+        "Can't sleep, mattress stiffness, no pain (en-US) [pj]": {2: ("soon", SLEEP_SOON)},
+        "Crook back at 2am, chest feels tight (en-AU) [pj]": {1: ("soon", SLEEP_SOON)},
+        "Rolled over, back popped, half asleep (en-US) [pj]": {3: ("help", OTHER_SKILL_AT_OFFER)},
+        "Up all night, jeans getting loose (en-CA) [pj]": {1: ("pop_last", NO_POP_TOLD)},
+    },
     "fresh200": {
         "No sounds please during an offered stretch (en-US) [pa]": {3: ("sounds", SOUNDS)},
         "Turn the chime off, then a stretch (en-GB) [pa]": {1: ("sounds", SOUNDS)},
@@ -175,7 +231,9 @@ JUDGED = {
         "Cracked my neck, no, my back (en-GB) [op]": {
             1: ("pop_what", "left: 'I just cracked my neck, no, sorry, my back, I cracked my back' is read as a pop question (what is "
                 "asked after the take-back has no 'just'), so no pop is noted"),
-            3: ("pop_what", MORE_IS_ITS_TOPIC), 4: ("pop_last", NO_POP_TOLD)},
+            3: ("pop_wont", "'why's that then?' after the pop answer and its more ('why does it make that noise anyway?', the same "
+                "asked again just after, gets the more): the topic the more offered next, as 'tell me more'"),
+            4: ("pop_last", NO_POP_TOLD)},
         "Not constant, scratch that, and minus thirty (en-CA) [op]": {
             5: ("heat_ice", "left: mid-routine, 'gosh it's cold out, minus thirty this morning' is read as heat or cold for the back")},
         "Dog's had an accident, where was I (en-AU) [op]": {4: ("routine_help", ASIDE)},
@@ -508,9 +566,9 @@ JUDGED = {
             8: (None, "after 'skip this one' the next stretch is only offered; a stop at an offer keeps no place to resume")},
         "popped, someone asks Alexa for a kitchen timer, wife on steroids slipped, reopen for bath (en-US) [lb]": {2: ("help", ASIDE)},
         "back went crack rolling over, partner's leg pain no numbness, floor stretch (en-AU) [lb]": {
-            1: ("pop_what", "left: 'me back just went crack when I rolled over' is routed as why a back pops on rolling over (an example "
-                            "says so, and one for a pop just now moved other turns); no pop is noted"),
-            2: ("pop_again", "so 'why won't it go again' gets how long a pop takes to come back, without the time since one"),
+            1: ("timer_noted", "'me back just went crack when I rolled over': a pop told just now is noted for the timer (was routed "
+                               "as why a back pops on rolling over; now the pop just told is noted, as round fresh204's writer expected)"),
+            2: ("pop_again", "so 'why won't it go again' gets how long a pop takes to come back (the pop timer, the pop just noted)"),
 },
     },
     "fresh150": {
@@ -1658,7 +1716,9 @@ def markers(text) -> dict[str, list[str]]:
         # a topic's answer, or what more it says ("why's that?", "what else could it be?")
         **{topic: [lead(f"topics.{topic}")] + ([lead(f"topics.{topic}.more")] if has(f"topics.{topic}.more") else [])
            for topic in text.raw("topics")},
-        "pop_more": [lead("topics.pop_wont.more")],
+        # the writers' "more on a pop answer": what more any answer on the pop or on cracking says ("why's that?")
+        "pop_more": [lead(f"topics.{topic}.more") for topic in text.raw("topics")
+                     if topic.startswith(("pop_", "crack_")) and has(f"topics.{topic}.more")],
         "same_for": [lead("pops.follow.same_for")],
         # the features people come back for (no blind writer's kind fits them: JUDGED names these)
         "reminder": [lead(f"reminders.texts.{key}") for key in ("when_ask", "confirm_set", "confirm_change", "done_set",

@@ -720,3 +720,22 @@ def test_no_no_mid_check_is_a_no_not_the_chime_turned_off(talk):
     """ "No no" (NoSaidIntent + "no") answers the question; only "no sounds" turns the chime off."""
     start(talk)
     assert talk.say("NoSaidIntent", query="no").speech.endswith(QUESTIONS[1]["text"])
+
+
+def test_yes_to_the_check_offered_for_someone_elses_ache_checks_them(talk):
+    """ "My mum's here, her back's been aching all week": the check offered is hers ("their groin")."""
+    talk.launch()
+    talk.say("SomeoneElseIntent", query="here her back's been aching all week can you give her a stretch")
+    first = talk.say("AMAZON.YesIntent")
+    assert first.speech.endswith(QUESTIONS[0]["text_other"]), first.speech
+    talk.launch()  # the speaker's own ache: their own check
+    talk.say("QuestionIntent", query="back's been aching all week")
+    assert talk.say("AMAZON.YesIntent").speech.endswith(QUESTIONS[0]["text"])
+
+
+def test_a_question_handed_on_mid_check_is_answered_then_the_question_again(talk):
+    """ "She wants to know if she should use heat or ice after" (was "sorry, I didn't catch that")."""
+    talk.launch()
+    talk.say("CheckSymptomsIntent", query="mum's symptoms")
+    aside = talk.say("SomeoneElseIntent", query="wants to know if she should use heat or ice after")
+    assert aside.speech.startswith(EN.text("topics.heat_ice")) and aside.speech.endswith(QUESTIONS[0]["text_other"]), aside.speech

@@ -929,3 +929,53 @@ def test_skip_this_one_when_a_stretch_is_only_offered_offers_another(talk):
     other = talk.say("SkipStretchIntent")
     assert "guide you through" in other.speech and "didn't catch" not in other.speech, other.speech
     assert "Cat cow" not in other.speech
+
+
+def test_the_stretch_hurting_the_one_doing_it_alongside_stops_it(in_cat_cow):
+    """ "Ow, my daughter's doing it with me and she says it really hurts her back": the stop for pain
+    (was a cracking answer); someone's old injury told mid-stretch is not."""
+    stopped = in_cat_cow.say("QuestionIntent", query="my daughter's doing it with me and she says it really hurts her back")
+    assert text().text("guide.hurt") in stopped.speech, stopped.speech
+    in_cat_cow.say("GuideStretchIntent", stretch=slot_of("cat_cow"))
+    told = in_cat_cow.say("SomeoneElseIntent", query="reckons he came off his bike years back and hurt his back")
+    assert text().text("guide.hurt") not in told.speech, told.speech
+
+
+def test_which_step_is_she_up_to_mid_stretch_says_the_step(in_cat_cow):
+    in_cat_cow.say("AMAZON.NextIntent")
+    which = in_cat_cow.say("WhatIntent", query="step's she up to")
+    assert "step 2 of" in which.speech, which.speech
+
+
+@pytest.mark.parametrize("query", ["ooh that's a lovely stretch in my bum and hips", "bit of a pull across my shoulders that's normal yeah",
+                                   "ooh that's pulling nicely good stretch", "it's pulling a bit at the back of my thighs is that alright"])
+def test_how_the_stretch_feels_told_mid_stretch_goes_on_with_the_stop_if_line(in_cat_cow, query):
+    """Were another stretch offered, or why a back pops: the routine goes on."""
+    felt = in_cat_cow.say("QuestionIntent", query=query)
+    assert felt.speech.startswith(text().text("guide.felt")) and "guide you through" not in felt.speech, felt.speech
+    check_step(in_cat_cow.say("AMAZON.NextIntent"), "cat_cow", 1)
+
+
+def test_a_stretch_felt_with_pain_in_it_still_stops(in_cat_cow):
+    hurt = in_cat_cow.say("QuestionIntent", query="that's a nice stretch but it hurts a bit")
+    assert text().text("guide.hurt") in hurt.speech, hurt.speech
+
+
+def test_too_hard_with_something_easier_asked_is_the_easier_step_not_a_stop_for_pain(talk):
+    talk.launch()
+    talk.say("GuideStretchIntent", stretch=slot_of("seated_twist"))
+    easier = talk.say("SaidThisIntent", query="one is too hard for me something easier please")
+    assert text().text("guide.hurt") not in easier.speech and "Turn only halfway" in easier.speech, easier.speech
+
+
+def test_repeat_once_more_said_with_more_words_mid_stretch_repeats_the_step(in_cat_cow):
+    again = in_cat_cow.say("QuestionIntent", query="falling behind repeat once more")
+    assert again.speech.startswith("Cat cow."), again.speech
+
+
+def test_carry_on_with_the_routine_from_last_time_resumes_it(stored_skill):
+    """ "can I still carry on with the routine from last time" (was the symptom check, by "carry on with my check")."""
+    talk = _paused_at_step_two(stored_skill)
+    talk.launch()
+    talk.say("WhatIsThePopIntent")  # (the offer to pick up gives way to a question)
+    check_step(talk.say("CanIntent", query="still carry on with the routine from last time"), "cat_cow", 1)

@@ -379,6 +379,18 @@ def test_a_double_negative_or_a_contrast_says_the_sign_is_there_and_a_plain_no_d
     # a sign taken back in the same breath, or told again for one leg
     ("both my legs feel numb, no, hang on, that's not right, they're not numb, they're just stiff from the drive", None),
     ("both my legs are tingling, wait, no, sorry, just my left leg, the right one's fine", "right_away"),
+    ("me legs are numb, well not numb, stiff and achy from the fell race yesterday", None),
+    ("my lower back is feeling numb, means stiff and jammed, when i get up from the sofa", None),
+    ("my legs are numb as well, not just my back", "emergency"),  # "as well, not": no correction
+    # pain worse lying down, said apart from the pain (night pain); stiffness worse lying down, no pain: none
+    ("my back is paining since last night, i could not sleep at all, it is worse when i lie down", "urgent"),
+    ("my back is stiff in the morning, it is worse when i lie down on the sofa, but no pain", None),
+    # clipped words: a pop denied ends with the pop; a body part said to be fine; a supposition; a film
+    ("why won't back crack. chest squeezy too", "emergency"),
+    ("chest fine. back tight. pop please", None),
+    ("say chest goes tight. then what", "info"),
+    ("watched a car crash movie. couch back", None),
+    ("car crash on the highway, my back is killing me", "emergency"),
     ("what if she loses control of her bladder", "info"),
     ("didn't work. whole chest feels heavy and tight now too, bloody annoying", "emergency"),  # a failure, no denial
     ("my husband's here, he fell off the ladder and his back's killing him, oh wait, no, sorry, that was two years ago, "

@@ -152,3 +152,124 @@ def test_the_simulator_says_what_the_skill_read_and_which_example_routed_it():
     flag = sim.say("so my wife can't feel her legs")
     assert "red-flag screen: both_legs (emergency, present, someone else)" in flag.as_text(), flag.as_text()
     assert "routed to" not in flag.as_text()
+
+
+# Follow-ups said as people say them (blind conversation rounds fresh202 and fresh204), typed
+# through the offline simulator: each turn gets the answer a person would notice.
+def ended(turn) -> bool:
+    return bool((turn.response or {}).get("response", {}).get("shouldEndSession"))
+
+
+@pytest.mark.parametrize("locale, first, again, topic", [
+    ("en-AU", "why does my back crack when i get out of the car", "what's actually making the noise though", "pop_what"),
+    ("en-IN", "why has my back stopped popping", "why it is happening like that", "pop_stopped"),
+])
+def test_the_same_asked_again_just_after_its_answer_gets_more_on_it(locale, first, again, topic):
+    """Asked again in other words just after the answer: the topic's `more`, not the same answer again."""
+    sim, text = simulator(locale), content.for_locale(locale)
+    sim.say("open back pop coach")
+    assert said(sim.say(first)).startswith(text.text(f"topics.{topic}"))
+    assert said(sim.say(again)).startswith(text.text(f"topics.{topic}.more"))
+
+
+def test_why_after_words_to_the_room_gets_more_on_the_last_answer():
+    """ "guys, stop it, put that down... sorry. why's that?": not why popping stopped ("stop")."""
+    sim = simulator()
+    sim.say("open back pop coach")
+    sim.say("why won't my back pop")
+    reply = said(sim.say("guys, stop it, put that down... sorry. why's that?"))
+    assert reply.startswith(TEXT.text("topics.pop_wont.more")), reply
+
+
+@pytest.mark.parametrize("locale, thanks", [("en-AU", "righto, thanks"), ("en-CA", "thanks, that's good for now"),
+                                            ("en-US", "we're good, stop"), ("en-IN", "achha, bye")])
+def test_thanks_or_a_goodbye_just_after_an_answer_ends_the_session(locale, thanks):
+    """Were "Sorry, I didn't catch that", why popping stopped ("stop"), a walking answer, not understood."""
+    sim = simulator(locale)
+    sim.say("open back pop coach")
+    sim.say("why won't my back crack")
+    bye = sim.say(thanks)
+    assert ended(bye) and "didn't catch" not in said(bye), said(bye)
+
+
+def test_thanks_at_a_stretch_offered_is_never_guessed_a_goodbye():
+    """ "ok thanks" to "Shall I guide you through it?" may be a yes: the session stays open."""
+    sim = simulator()
+    sim.say("open back pop coach")
+    sim.say("give me a stretch")
+    assert not ended(sim.say("ok thanks"))
+
+
+def test_a_pop_told_just_now_with_how_it_happened_is_noted_for_the_timer():
+    sim = simulator()
+    sim.say("open back pop coach")
+    assert said(sim.say("my back just popped when i rolled over in bed")).startswith(TEXT.text("pops.timer.noted"))
+    last = said(sim.say("when did i last pop it"))
+    assert "just now" in last, last
+    other = simulator()  # someone else's pop is not the speaker's to time
+    other.say("open back pop coach")
+    assert said(other.say("my wife's back just popped when she rolled over in bed, what is that")).startswith(
+        TEXT.text("topics.pop_what"))
+
+
+def test_a_pop_told_with_is_that_bad_gets_whether_cracking_is_harmful():
+    sim = simulator()
+    sim.say("open back pop coach")
+    reply = said(sim.say("my back popped super loud out of nowhere when i sneezed, is that bad"))
+    assert reply.startswith(TEXT.text("topics.crack_harmful")), reply
+
+
+def test_hang_on_then_go_on_at_a_stretch_offered_starts_it():
+    """ "hang on, dog's going off at the door... yep, go on": a yes (was a goodbye); a wait alone still pauses."""
+    sim = simulator("en-AU")
+    sim.say("open back pop coach")
+    sim.say("give us a stretch")
+    assert said(sim.say("hang on, dog's going off at the door... yep, go on")).startswith("Cat cow.")
+    waits = simulator("en-AU")
+    waits.say("open back pop coach")
+    waits.say("give us a stretch")
+    assert ended(waits.say("hang on, the kettle's boiled"))
+
+
+def test_do_i_need_to_see_somebody_is_the_speakers_own_check():
+    """ "somebody" is the one to see, not the one the check is for ("their groin")."""
+    sim = simulator()
+    sim.say("open back pop coach")
+    sim.say("why has my back stopped popping")
+    reply = said(sim.say("do i need to see somebody about it"))
+    assert "your groin" in reply and "their" not in reply, reply
+
+
+def test_done_for_now_mid_routine_keeps_the_place_and_all_ive_time_for_is_a_goodbye():
+    sim = simulator()
+    sim.say("open back pop coach")
+    sim.say("give me a five minute routine")
+    done = sim.say("i'm done for now, thanks")
+    assert ended(done) and "place in cat cow" in said(done), said(done)  # (the simulator keeps no store: "couldn't save")
+    other = simulator()
+    other.say("open back pop coach")
+    other.say("why does my back pop")
+    assert ended(other.say("that's all i've got time for, thanks"))
+
+
+def test_what_about_my_neck_same_deal_is_a_follow_up():
+    sim = simulator()
+    sim.say("open back pop coach")
+    sim.say("why does my back pop")
+    reply = said(sim.say("what about my neck, same deal?"))
+    assert reply.startswith(TEXT.text("pops.follow.same_for", area="neck")), reply
+
+
+def test_it_just_went_big_crack_is_a_pop_noted():
+    sim = simulator("en-CA")
+    sim.say("open back pop coach")
+    sim.say("why won't my back crack")
+    assert said(sim.say("never mind, it just went, big crack")).startswith(content.for_locale("en-CA").text("pops.timer.noted"))
+
+
+def test_yes_give_me_a_stretch_takes_the_stretch_offered():
+    """After the desk answer's "Shall I guide you through a seated twist?" (was another stretch offered)."""
+    sim = simulator("en-IN")
+    sim.say("open back pop coach")
+    sim.say("my back is very stiff from sitting at the laptop whole day")
+    assert said(sim.say("yes, give me a stretch")).startswith("Seated spinal twist.")
