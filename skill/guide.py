@@ -291,8 +291,9 @@ class StretchFelt(IntentHandler):
     intents = intents_from(carriers.intents)
 
     def when(self, handler_input: HandlerInput) -> bool:
+        said, locale = free_words(handler_input), handler_input.request_envelope.request.locale
         return running(handler_input) is not None and not handler_input.attributes_manager.request_attributes.get("finding") \
-            and understand.stretch_felt(free_words(handler_input), handler_input.request_envelope.request.locale)
+            and understand.stretch_felt(said, locale) and not carriers.asks_question(locale, said)  # ("..., but why ...": asked)
 
     def handle(self, handler_input: HandlerInput) -> Response:
         return answer_then_next(handler_input, words(handler_input).text("guide.felt"))

@@ -158,7 +158,10 @@ JUDGED = {
         "Just popped it, why not again, seated twist (en-US) [ph]": {5: ("crack_harmful", UNFORCED)},
         "Stopped popping, then a tingly leg (en-US) [ph]": {3: ("triage", SEE_SOMEBODY)},
         "How long till again, knuckles, desk, timer (en-CA) [ph]": {2: ("crack_arthritis", KNUCKLES)},
-        "Crack getting out of the car, arthritis, chiro (en-AU) [ph]": {4: ("pop_what", SAME_POP)},
+        "Crack getting out of the car, arthritis, chiro (en-AU) [ph]": {
+            4: ("pop_what", SAME_POP),
+            7: (None, "left: 'righto, thanks' to the check offered after the chiropractor answer is not guessed a goodbye (it "
+                "may take the offer): 'sorry, I didn't catch that'")},
         "Won't crack, mum's old fall, heat or ice (en-AU) [ph]": {
             2: (None, "left: 'is it stiff muscles or what' just after why it won't pop is read as stiffness told (its "
                 "answer and the check offered), not as more on why it won't")},
@@ -463,9 +466,6 @@ JUDGED = {
             2: ("urgent", SIGN_AGAIN),
             4: ("help", "left: 'I'll ring the GP tomorrow, what about one for my lower back' reads as asking the skill to ring: "
                         "what it can do, no stretch")},
-        "upper back routine stopped for a call, resumed and made easier (en-IN) [mg]": {
-            6: ("hurt", "'this one is too hard, make it easier': 'too hard' is taken as pain, so the stretch stops (easier is offered)"),
-            7: (None, "the routine was stopped there")},
         "Scots: pop question, check answered with sciatica but no numbness, stretch with next and repeat, goodbye (en-GB) [mh]": {
             1: ("pop_what", "left: 'how come my back'll no crack the now' (Scots 'no' for 'not') is answered as why backs pop"),
             2: (None, "left: 'dae I need tae see a doctor' matches no sample (Alexa would send it to the fallback)")},
@@ -942,8 +942,7 @@ JUDGED = {
         "Autumn leaves, pause, resume, shivery (en-AU)": {8: ("warned_again", WARNED_AGAIN)},
         "Dad fell down the stairs (en-CA)": {1: ("step", NAMED_STARTS), 5: ("warned_again", PUSHED_BACK)},
         "Mild ache then real hurt (en-IN)": {
-            4: ("offer", "left: mid-stretch, 'a mild stretching ache in the muscle, is it okay' is read as asking for a stretch; "
-                             "another is offered (the sources say nothing of how a stretch should feel)")},
+            4: ("step", STRETCH_FELT)},
         "Chest tightness mid cat cow (en-US)": {5: ("warned_again", PUSHED_BACK)},
         "Sudden crack is just a pop (en-AU)": {
             4: ("routine_help", "left: 'that went off sudden, massive crack' mid-stretch matches no topic well enough: the routine's commands"),

@@ -51,6 +51,7 @@ SLOTS = {
     "CannotIntent": {"query": "touch my toes"},
     "HowLongIntent": {"query": "do i hold it"},  # mid-routine: the hold (guide.AskedInWords)
     "NotSaidIntent": {"query": "my neck my lower back"},  # at an offer: the area meant (stretches.AreaCorrected)
+    "SaidThisIntent": {"query": "is a lovely stretch"},  # mid-routine: the stretch felt (guide.StretchFelt)
 }
 
 
