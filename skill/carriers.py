@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from . import content, prefilter
 
@@ -61,9 +61,13 @@ def _intent_names() -> frozenset[str]:
 
 @lru_cache(maxsize=None)
 def _listed(locale: str | None, key: str, end: str = "") -> re.Pattern[str]:
-    """One pattern for a list of regular expressions in free_text.toml (`key`), each followed by
-    `end`; a pattern that matches nothing when the list is empty."""
-    patterns = content.joined(locale, "free_text").get(key, [])
+    """One pattern for a list of regular expressions in free_text.toml (`key`, dotted for a table's
+    list: "questions.relayed"), each followed by `end`; a pattern that matches nothing when the list
+    is empty."""
+    table_of: Any = content.joined(locale, "free_text")
+    for part in key.split("."):
+        table_of = table_of.get(part, {})
+    patterns = table_of or []
     return re.compile("|".join(f"(?:{p}){end}" for p in patterns) if patterns else r"(?!)")
 
 
@@ -110,12 +114,7 @@ def asks_question(locale: str | None, said: str) -> bool:
     """The words hold a question word ("why", "how", ...: free_text.toml `questions.words`), or
     hand on a question ("she wants to know if ...": `questions.relayed`)."""
     asking = _question_words(locale)[0]
-    return any(word in asking for word in said.lower().split()) or _relayed_question(locale).search(said.lower()) is not None
-
-
-@lru_cache(maxsize=None)
-def _relayed_question(locale: str | None) -> re.Pattern[str]:
-    return re.compile("|".join(content.joined(locale, "free_text").get("questions", {}).get("relayed", [])) or r"(?!)")
+    return any(word in asking for word in said.lower().split()) or _listed(locale, "questions.relayed").search(said.lower()) is not None
 
 
 def answer_of(locale: str | None, intent: str | None) -> str | None:
