@@ -15,7 +15,7 @@ from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_core.utils import get_intent_name
 from ask_sdk_model import Response
 
-from . import session, stretches, symptoms, topics
+from . import safety, session, stretches, symptoms, topics
 from .dispatch import IntentHandler, intents_from, pending, slot_text, words
 from .speech import Reply, question, render
 
@@ -26,10 +26,15 @@ TIMED_TOPICS = ("pop_wont", "pop_again", "pop_last")
 def answer(handler_input: HandlerInput, topic: str) -> Reply:
     """A topic's answer and its one offer (soon after a pop, the pop timer instead)."""
     minutes = minutes_since_pop(handler_input) if topic in TIMED_TOPICS else None
+    state = session.turn(handler_input)
     if minutes is not None:
+        said, locale = " ".join(safety.said_in_request(handler_input)), handler_input.request_envelope.request.locale
+        if topic == "pop_again" and just_timed(handler_input) and topics.asks_why(said, locale) and \
+                "not" not in topics.router(locale).words(said):
+            state.topic = "pop_again"  # why so long, just after the timer's answer ("why does it take that long?"): more on it
+            return tell_more(handler_input)  # ("why won't it pop again?" is the timer's answer again)
         return timer_answer(handler_input, minutes)
     text = words(handler_input)
-    state = session.turn(handler_input)
     if topic == state.topic and state.asked == "deeper" and not state.more_said and "more" in text.raw(f"topics.{topic}"):
         return tell_more(handler_input)  # the same asked again just after its answer ("what's actually making the noise?"): more
     state.topic, state.more_said = topic, False
@@ -88,6 +93,12 @@ def minutes_since_pop(handler_input: HandlerInput) -> int | None:
     return int(elapsed // 60) if 0 <= elapsed <= REFRACTORY_WINDOW_SECONDS else None
 
 
+def just_timed(handler_input: HandlerInput) -> bool:
+    """The last reply was the pop timer's (a pop noted, or how long since it), with its stretch offered."""
+    state = session.turn(handler_input)
+    return state.topic is None and state.asked == "stretch" and bool(state.offer.get("timer"))
+
+
 def timer_answer(handler_input: HandlerInput, minutes: int) -> Reply:
     """ "You popped it about 7 minutes ago", the refractory range, and the offer of a stretch."""
     text = words(handler_input)
@@ -134,7 +145,10 @@ class TellMeMore(IntentHandler):
     def handle(self, handler_input: HandlerInput) -> Response:
         state = session.turn(handler_input)
         if state.topic is None and pending(handler_input, "stretch") and state.offer.get("timer"):
-            state.topic = "pop_what"  # just after the pop timer ("why so long?", "why's that?"): the gas, in more words
+            # just after the pop timer: "why so long?" is why it takes that long, "why's that?" what the pop is, in more words
+            told = handler_input.attributes_manager.request_attributes.get("plain_words") or safety.said_in_request(handler_input)
+            routed = topics.route(" ".join(told), handler_input.request_envelope.request.locale)  # (read plainly: the words said)
+            state.topic = "pop_again" if routed is not None and routed.topic == "pop_again" else "pop_what"
         elif state.topic is None and pending(handler_input, "guide", "stretch"):
             return render(handler_input, stretches.offer_next(handler_input))
         return render(handler_input, tell_more(handler_input))

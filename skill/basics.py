@@ -11,7 +11,7 @@ from ask_sdk_model import Response
 
 from . import answers, carriers, guide, progress, safety, screen, session, stretches, symptoms, topics, understand
 from .dispatch import IntentHandler, RequestHandler, intents_from, pending, slot_text, words
-from .speech import Reply, question, render, statement
+from .speech import Reply, escape, question, render, statement
 
 log = logging.getLogger("skill")
 
@@ -114,6 +114,10 @@ class NothingPending(IntentHandler):
         text = words(handler_input)
         state = session.turn(handler_input)
         unsure = get_intent_name(handler_input) == "DontKnowIntent"
+        if handler_input.attributes_manager.request_attributes.get("offer_again") and state.last_reprompt:
+            # "ok thanks" to "Shall I guide you through it?": "Was that a yes?", and what to answer
+            inner = state.last_reprompt.removeprefix("<speak>").removesuffix("</speak>")
+            return _asked_again(handler_input, f"<speak>{escape(text.text('basics.offer_again'))} {inner}</speak>", state.last_reprompt)
         if unsure and state.asked and state.last_ssml:  # "um, maybe?" to a stretch offered: the offer again, as said
             return _asked_again(handler_input, state.last_ssml, state.last_reprompt)
         if state.asked and state.last_reprompt:
@@ -200,6 +204,7 @@ def busy(handler_input: HandlerInput) -> bool:
 
 CHECK_ACTIONS = frozenset({"symptom_check", "stiffness", "capabilities", "pop_noted"})  # topics with a reply of their own mid-check
 NAMING_TOPICS = ("routine", "guide", "stretch")  # the topics whose reply depends on what the words name
+POP_FOLD = "pop"  # topic_words.toml's fold for a pop, crack or click said
 POP_NOW_FOLD = "popnow"  # topic_words.toml's fold for a pop told just now ("I just cracked my back")
 WORRY_FOLD = "check"  # topic_words.toml's fold for "serious", "worried", "looked at", ...
 STRETCH_ASKED = "stretchask"  # topic_words.toml's fold for a stretch asked for itself ("give me a stretch", "a stretch for")
@@ -225,7 +230,8 @@ def answer_free_text(handler_input: HandlerInput, said: str) -> Response:
     if area is None and (state.topic or stretching) and get_intent_name(handler_input) == SAID_TO_SOMEONE:
         # "this is for my upper back really": an area alone after the opener corrects the area; no one else's
         area = topics.follow_up_area(slot_text(handler_input, "query"), locale)
-    if area is not None and state.topic:  # "and for my neck?" just after an answer
+    if area is not None and (state.topic or answers.just_timed(handler_input)):  # "and for my neck?" just after an answer
+        state.topic = state.topic or "pop_again"  # (just after the pop timer: what it answered)
         return render(handler_input, answers.same_for(handler_input, area))
     if state.offer.get("after_check") and topics.asks_same_again(said, locale) and safety.for_someone_else(handler_input):
         return render(handler_input, symptoms.start(handler_input))  # "can you do the same for my wife?" after the check
@@ -240,6 +246,12 @@ def answer_free_text(handler_input: HandlerInput, said: str) -> Response:
         if bare is not None:
             return render(handler_input, stretches.offer_for(handler_input, area=understand.named(bare, locale).area))
     routed = topics.route(said, locale)
+    if routed is not None and routed.topic == "other_joint" and topics.names_back(said, locale):
+        routed = routed._replace(topic="pop_what")  # "my back pops when I lift my arm": the back's pop, not the arm's
+    elif routed is not None and routed.topic == "other_joint" and understand.named(said, locale).stretch:
+        routed = routed._replace(topic="guide")  # "no, I mean the knee hugging one": the stretch it names, no knee's click
+    elif routed is not None and routed.topic == "other_joint" and POP_FOLD not in topics.router(locale).words(said):
+        routed = topics.route_without(said, locale, "other_joint")  # "something I can do in my seat, my knees are jammed"
     handler_input.attributes_manager.request_attributes["routed"] = routed
     if _unplaced(handler_input, routed, said):
         named = understand.named(said, locale).stretch if not busy(handler_input) else None
@@ -387,8 +399,13 @@ class SaidPlainly(AbstractRequestInterceptor):
                 plain = carriers.Plain("TellMeMoreIntent")  # mid-check, "come again, what does that mean?": plainer words
         if plain is None or (session.turn(handler_input).routine is not None and guide.command_in_words(handler_input)):
             return  # mid-routine, a command in the words ("nah, skip this one, I'm done with it") is the routine's
+        if symptoms.names_part(handler_input, " ".join(safety.said_in_request(handler_input))) is not None:
+            return  # mid-check, "all the time" (handed over as "the time") to the last question: an answer, not the clock
         if plain.after_advice and safety.recent_warning(handler_input) is None and \
                 not (plain.after_answer and _just_answered(handler_input)):
+            if _offer_open(handler_input):  # "ok thanks" to "Shall I guide you through it?": a yes or a goodbye?
+                handler_input.attributes_manager.request_attributes["offer_again"] = True
+                request.intent.name, request.intent.slots = "DontKnowIntent", {}  # (NothingPending: what to say to it)
             return  # "right, thanks" is a goodbye only just after red-flag advice (or a topic's answer), never guessed otherwise
         if plain.means in ("AMAZON.StopIntent", "AMAZON.PauseIntent") and symptoms.in_triage(handler_input) and \
                 carriers.not_a_reply(request.locale, " ".join(safety.said_in_request(handler_input))):
@@ -416,6 +433,16 @@ class SaidPlainly(AbstractRequestInterceptor):
         # (a stretch asked for after advice, and for whom: safety.NoStretchAfterWarning)
         attrs["plain_words"], attrs["plain_intent"] = safety.said_in_request(handler_input), request.intent.name
         request.intent.name, request.intent.slots = means, {}
+
+
+OFFERS = ("stretch", "guide", "check", "resume")  # the questions a yes or a no answers (session.Turn.pending)
+
+
+def _offer_open(handler_input: HandlerInput) -> bool:
+    """A stretch, the check or a kept place was just offered, outside a routine and the check."""
+    state = session.turn(handler_input)
+    return state.asked in OFFERS and bool(state.last_reprompt) and state.routine is None and \
+        not symptoms.in_triage(handler_input)
 
 
 def _just_answered(handler_input: HandlerInput) -> bool:

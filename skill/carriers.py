@@ -24,6 +24,8 @@ class Carrier(NamedTuple):
     openers: tuple[str, ...] = ()
     after: bool = False  # some samples put the query in front of the carrier's words ("{query} chest pain")
     after_terms: tuple[str, ...] = ()  # screen terms that, ending a query, take the carrier's words after them
+    continued_by: frozenset[str] = frozenset()  # a query's first words that go on from the carrier's ("i fell" + "off a ladder")
+    stands_alone: frozenset[str] = frozenset()  # ... that open words of their own ("they're not" + "no numbness, just stiff")
 
 
 def echo_intent(word: str) -> str:
@@ -37,7 +39,8 @@ def table(locale: str | None) -> dict[str, Carrier]:
     data = content.joined(locale, "free_text")
     found = {name: Carrier(spec.get("restore", ""), spec.get("answers"),
                            (*spec.get("openers", []), *(f"{n}{s}" for n in spec.get("names", []) for s in ("", "'s"))),
-                           bool(spec.get("also_after")), tuple(spec.get("after_terms", ())))
+                           bool(spec.get("also_after")), tuple(spec.get("after_terms", ())),
+                           frozenset(spec.get("continued_by", ())), frozenset(spec.get("stands_alone", ())))
              for name, spec in data.get("intents", {}).items()}
     echo = data.get("echo", {})
     for word in echo.get("words", []):
@@ -84,7 +87,10 @@ def said(locale: str | None, intent: str | None, query: str | None) -> str:
     body part its words are said of ("both me legs" + "numbness")."""
     carrier = table(locale).get(intent or "")
     restore, query = (carrier.restore if carrier else ""), (query or "").strip()
-    if restore and query and carrier is not None and carrier.after:
+    if carrier is not None and query.lower().split(" ", 1)[0] in carrier.stands_alone:
+        return query  # ("they're not" + "no numbness, just stiff": the carrier's words were a sentence of their own)
+    if restore and query and carrier is not None and carrier.after and \
+            query.lower().split(" ", 1)[0] not in carrier.continued_by:  # ("i fell" + "off a ladder ... I'm so worried")
         from . import screen
 
         rules = screen.rules(locale)
@@ -133,7 +139,7 @@ def answer_in(locale: str | None, said: str) -> str | None:
     """What free words mean as a reply, when they open like a reply ("not sure really" after an
     opener the skill dropped, as in "hmm not sure"; a yes opener that strengthens a "not" is a no,
     "definitely not"): yes, no, unsure, or None."""
-    words = " ".join(said.lower().split())
+    words = _listed(locale, "reply_fillers").sub("", " ".join(said.lower().split()), count=1)
     for opener, answers in _answer_openers(locale):
         if words == opener or words.startswith(opener + " "):
             if answers == "yes" and _listed(locale, "yes_not").search(words[len(opener) + 1:]):

@@ -195,6 +195,20 @@ def soon_advice(handler_input: HandlerInput, finding: Finding | str) -> Reply:
     return question(*said, ask_stretch, reprompt=ask_stretch, title=text.text("cards.symptoms"))
 
 
+def names_part(handler_input: HandlerInput, said: str) -> str | None:
+    """Mid-check, words that name a part of the question just asked ("both legs" to "is it in both
+    legs?", "all the time" to the last): its `yes_if` or `no_if` says what they mean; else None."""
+    found = asked(handler_input)
+    if found is None or not said:
+        return None
+    step, follow, _ = found
+    q = _question(handler_input, step, follow)
+    for key, meaning in (("yes_if", "yes"), ("no_if", "no")):
+        if any(re.search(pattern, said.lower()) for pattern in q.get(key, [])):
+            return meaning
+    return None
+
+
 def answer_meant(handler_input: HandlerInput) -> str | None:
     """What a reply to a check question means: yes, no or unsure (free words included), or None."""
     name = get_intent_name(handler_input)
@@ -206,11 +220,9 @@ def answer_meant(handler_input: HandlerInput) -> str | None:
     if carriers.not_a_reply(locale, said):
         return None  # "never mind, just do the routine": the question is left, not answered no
     step, follow, _ = asked(handler_input) or (0, False, False)
-    if said:  # "both legs" to "is it in both legs, ...?": the words name a part of the question
-        q = _question(handler_input, step, follow)
-        for key, meaning in (("yes_if", "yes"), ("no_if", "no")):
-            if any(re.search(pattern, said.lower()) for pattern in q.get(key, [])):
-                return meaning
+    part = names_part(handler_input, said)  # "both legs" to "is it in both legs, ...?": the words name a part of the question
+    if part is not None:
+        return part
     if said and screen.none_now(said, locale):
         covers = set(_question(handler_input, step, follow).get("covers", []))
         if covers and not any(m.concept in covers for m in screen.mentions(said, locale)) and any(
@@ -357,10 +369,14 @@ def _asks_for_check(handler_input: HandlerInput) -> bool:
 
 
 class CheckOfferAccepted(IntentHandler):
-    intents = ("AMAZON.YesIntent",)
+    """ "Yes" to "Shall I check for warning signs?"; and "I guess", "I don't know", "maybe": unsure
+    whether to check is a reason to check (the questions are short, and a sign is never missed for it)."""
+
+    intents = ("AMAZON.YesIntent", "DontKnowIntent")
 
     def when(self, handler_input: HandlerInput) -> bool:
-        return pending(handler_input, "check")
+        return pending(handler_input, "check") and \
+            not handler_input.attributes_manager.request_attributes.get("offer_again")  # ("ok thanks": said again)
 
     def handle(self, handler_input: HandlerInput) -> Response:
         return render(handler_input, start(handler_input))

@@ -216,13 +216,13 @@ class Router:
         norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
         return {w: v / norm for w, v in vector.items() if w in self.idf}
 
-    def route(self, text: str) -> Routed | None:
+    def route(self, text: str, without: frozenset[str] = frozenset()) -> Routed | None:
         counts: dict[str, int] = {}  # (as Counter counts them, in the order first met, without its overhead)
         for word in self.words(text):
             counts[word] = counts.get(word, 0) + 1
-        return self.nearest(self._vector(counts))
+        return self.nearest(self._vector(counts), without)
 
-    def nearest(self, vector: dict[str, float]) -> Routed | None:
+    def nearest(self, vector: dict[str, float], without: frozenset[str] = frozenset()) -> Routed | None:
         """The topic whose nearest example plus centroid is most like the vector (its nearest
         example among those sharing a word that names something, not only "why is my").
 
@@ -232,7 +232,7 @@ class Router:
         scoring every example (tests/test_topics.py holds it to that), a topic or two scored.
         """
         records = [(weight, self.records[word]) for word, weight in vector.items()]
-        candidates = {n for _, (naming, _, by_topic) in records if naming for n in by_topic}
+        candidates = {n for _, (naming, _, by_topic) in records if naming for n in by_topic if self.topics[n] not in without}
         if not candidates:
             return None  # alike in no word that names a thing ("what is the capital of france")
         most: dict[int, float] = {}  # what each topic could score at most
@@ -276,6 +276,12 @@ def router(locale: str) -> Router:
 
 
 @lru_cache(maxsize=512)  # as the screen keeps its readings: a question many people ask is routed once
+def route_without(text: str | None, locale: str | None, topic: str) -> Routed | None:
+    """The topic the words are most like but `topic` ("do that knee hug thing" is no knee's click)."""
+    locale = locale if locale in content.LOCALES else content.DEFAULT_LOCALE
+    return router(locale).route(text or "", frozenset({topic}))
+
+
 def route(text: str | None, locale: str | None) -> Routed | None:
     """The topic a question is about, or None when its words are like no example. Words like no
     example as a whole may still ask something in their last clause ("my nan had a fall, she's
@@ -284,18 +290,26 @@ def route(text: str | None, locale: str | None) -> Routed | None:
     if _says(text, locale, "elsewhere"):
         return None  # "play some rain sounds", "turn on the lights": asked of Alexa or another skill, no topic here
     found = router(locale).route(text or "")
-    said = normalise(text) if text and (found is None or found.score < ASKED_LATER_BELOW) else ""
+    said = normalise(text) if text else ""
     if found is None and said:
         turn = _turns(locale).match(said)  # (it opens with .*: a match at the start or none, as search finds, not tried at every place)
         if turn is not None:
             found = router(locale).route(turn.group(1))
-    if said and (found is None or found.score < ASKED_LATER_BELOW):
+    if said and (found is None or found.score < ASKED_LATER_BELOW or _story_then(locale).search(said)):
         asked = _asks(locale).search(said)
         if asked is not None:  # "my mate came off his motorbike ... can cracking mine do damage like that"
             later = router(locale).route(asked.group(1))
             if later is not None and (found is None or later.score > found.score):
                 found = later
     return found
+
+
+@lru_cache(maxsize=None)
+def _story_then(locale: str) -> re.Pattern[str]:
+    """A clause told, then a question word opening the next ("my dad fell off a ladder last year but
+    he's fine now, why won't mine pop": `story_then`, topic_words.toml): the question is routed alone
+    too, and the better reading wins, however well the whole was."""
+    return re.compile("|".join(content.joined(locale, "topic_words").get("story_then", [])) or r"(?!)")
 
 
 @lru_cache(maxsize=None)
@@ -333,6 +347,11 @@ def asks_which(text: str | None, locale: str | None) -> bool:
 def asks_same_again(text: str | None, locale: str | None) -> bool:
     """ "Can you do the same for my wife?": what was just done, asked again for someone (`same_again`)."""
     return _says(text, locale, "same_again")
+
+
+def names_back(text: str | None, locale: str | None) -> bool:
+    """The back or spine is named (`back_named`, topic_words.toml)."""
+    return _says(text, locale, "back_named")
 
 
 def asks_why(text: str | None, locale: str | None) -> bool:

@@ -96,7 +96,6 @@ URGENT_HOLDS = ("after advice to see a doctor today (URGENT), a stretch or its s
 WEIGHT_URGENT = "weight lost without trying is the facts' URGENT sign (the writer said soon)"
 OTHER_OFFERED = ("a stretch that does not suit ('not on the ground', 'not with my new hip'): another is offered straight "
                  "away, in the words of any offer")
-DOSE_ASKED = "a dose asked: none is given (the skill never advises on medicines); what helps a stiff back"
 LEFT_UNCAUGHT = ("left: 'my two year old keeps climbing on my back while I stretch, what's a quick one I can do?' is like no "
                  "example (not understood), and what follows is said to that")
 HELP_HERE_LEFT = ("left: help said to have come ('they're here now, thanks', 'they have come, thank you') is read as the "
@@ -105,6 +104,12 @@ NOT_A_DOCTOR = ("asked to diagnose, prescribe, give a dose, call or book (the sk
                 "can do, in the words of help")
 OFFERED_FIRST = ("a stretch asked for is offered, one yes away (the writer took it as begun): what follows is said to the offer "
                  "(its hold, the offer again, another)")
+NAMED_ALONE = "a stretch named alone ('cat cow please', 'seated twist') starts it, as 'do cat cow' does (the writer expected it offered)"
+WHO_IT_IS = ("'what's your name', 'are you Siri', 'are you a real physio or just a robot': what the skill is and does (the "
+             "capabilities answer)")
+SCOPE_DOSE = ("a medicine or a dose asked ('can I take a painkiller', 'how many paracetamol'): the skill does not advise on "
+              "medicines (a pharmacist or doctor does), and says what it does, with the check offered")
+LETS_STRETCH = "'let's just do a stretch', 'okay let's try a stretch': the short routine starts at once (a stretch asked to be done)"
 HELD_BACK = ("after advice to get help right away or today, a stretch asked for, or its steps, gets the warning again "
              "(no stretch until checked)")
 TAKEN_BACK = ("a sign taken back just after its advice ('no sorry, I meant stiff, not numb'): the advice stands, said again, "
@@ -136,13 +141,42 @@ DESK_ANSWER = "stiffness from sitting at a laptop all day: the desk answer, with
 SELFCARE_NAMES = "the self-care answer, which names heat (15 to 20 minutes) and walking or swimming"
 HELP_HERE = "help said to have come ('they're here now, thanks'): the advice given, once more, not a plain goodbye"
 JUDGED = {
+    "fresh208": {
+        "Won't crack, neck, heat, then old cancer history (en-GB) [pu]": {4: (None, NO_SAMPLE)},
+        "What-if, denial, 'faster' mid-stretch (en-CA) [pu]": {4: (None, NO_SAMPLE)},
+        "Resume, side question, then pins and needles in one foot (en-GB) [pv]": {1: ("pop_last", NO_POP_TOLD)},
+        "Dunno, then a melanoma years ago (en-AU) [pv]": {
+            7: ("warned_again", "after advice to see a doctor today (URGENT), a walk asked about gets that advice again (moving more waits until checked)")},
+    },
+    "fresh210": {
+        "Is this thing on, stiff morning, all-clear check (en-CA) [pw]": {1: ("help", FIRST_TIMER)},
+        "Ibuprofen, are you a doctor, one weak leg (en-US) [px]": {1: ("help", SCOPE_DOSE), 2: ("help", NOT_A_DOCTOR)},
+        "Radio 2, its name, then numb down below mid-stretch (en-GB) [px]": {2: ("help", WHO_IT_IS)},
+        "Neck crack argument, knee on the stairs, timer (en-GB) [px]": {
+            4: ("crack_daily", "'I can crack my neck every five minutes', argued: whether cracking often is fine (never 'as often as you like')")},
+        "Are you a real doctor, prescription, sciatica (en-CA) [px]": {1: ("help", NOT_A_DOCTOR), 2: ("help", NOT_A_DOCTOR)},
+        "Autumn fall, a song, then osteoporosis slip (en-CA) [px]": {2: ("help", "'sing me a song' is out of the skill's reach: said so, with what it can do")},
+        "Are you Siri, kilos lost, night pain (en-AU) [px]": {
+            1: ("help", WHO_IT_IS), 6: ("warned_again", "after advice to see a doctor today, words for another skill (the weather) get that advice again")},
+        "Cricket score and which tablet (en-IN) [px]": {1: ("help", "asked of another skill (the cricket score): what this skill does"), 2: ("help", SCOPE_DOSE)},
+        "Your name, are you doctor, then can't pass urine (en-IN) [px]": {1: ("help", WHO_IT_IS), 2: ("triage", "left: 'you are a doctor or not' is handed over as 'a doctor or not' (the opener 'you are' dropped): the check, which says whether a doctor is needed")},
+        "What-if numb legs, you're not a doctor, all clear (en-IN) [px]": {2: ("help", NOT_A_DOCTOR)},
+    },
+    "fresh212": {
+        "Stiff since the fall (autumn) (en-CA) [pz]": {6: ("step", LETS_STRETCH)},
+        "Is it my bones? Knuckle cracker (en-US) [pz]": {7: ("step", LETS_STRETCH)},
+        "Wrapping on the floor, falling behind (en-GB) [py]": {3: ("step", "'give me something quick': the quick routine starts at once")},
+        "Thirty hours by train, nani visiting with fever (en-IN) [py]": {4: ("offer", OTHERS_LESSER)},
+        "Why twenty minutes, with the timer (en-US) [pz]": {
+            4: ("timer_since", "left: 'why does the gas take so long' just after the pop timer resolves to the pop-again intent (its sample): the timer's answer again")},
+    },
     "fresh206": {
+        "Seated twist, mate arrives after motorbike crash (en-AU) [pm]": {3: ("step", STRETCH_FELT)},
         "Routine with a hamstring pull, kettle pause (en-GB) [pm]": {4: ("step", STRETCH_FELT), 7: ("help", HELP_TO_OFFER)},
         "Lying twist, then pain that wakes her at night (en-GB) [pm]": {2: ("triage", CHECK_OFFERED), 3: ("triage", CHECK_FIRST)},
         "Knee to chest: lovely stretch in the bum, then sciatica (en-GB) [pm]": {3: ("step", STRETCH_FELT), 7: ("offer", OFFERED_FIRST)},
         "Not that bendy, then weight loss and night pain (en-AU) [pm]": {4: ("step", STRETCH_FELT), 5: ("step", EASIER)},
         "Resumes, good pull, asks about cracking daily (en-AU) [pm]": {4: ("step", STRETCH_FELT)},
-        "Seated twist, mate arrives after motorbike crash (en-AU) [pm]": {1: ("offer", OFFERED_FIRST), 2: ("offer", OFFERED_FIRST)},
         "Laptop stiffness, hurts, leg giving way (en-IN) [pm]": {1: ("desk_posture", DESK_ANSWER)},
         "Seated twist too hard, something easier, desk posture (en-IN) [pm]": {3: ("step", EASIER)},
         "Back after a week, one leg now tingly (en-US) [pn]": {3: ("pop_last", NO_POP_TOLD)},
@@ -203,8 +237,7 @@ JUDGED = {
         "Husband's old fall, forget that (en-GB) [pb]": {
             5: (None, "virtual-alexa matches no sample for 'forget what I said about my husband, I don't want that stored' "
                 "(the skill stores no health reports)")},
-        "Where'd you get that, wife falls on ice (en-CA) [pb]": {
-            2: ("pop_safe", "left: 'are you sure that's right, where'd you get that' is read as whether cracking is harmful")},
+        "Where'd you get that, wife falls on ice (en-CA) [pb]": {2: ("pop_safe", "left: 'are you sure that's right, where'd you get that' (IsItIntent puts back 'is it') is routed to whether cracking is harmful")},
         "Are you saving that, timer and chiro (en-CA) [pb]": {
             2: ("pop_safe", "left: 'are you saving that somewhere' is read as whether cracking is harmful (no privacy answer)")},
         "Do you know what you're on about, weight loss in check (en-AU) [pb]": {1: ("help", NOT_A_DOCTOR)},
@@ -216,8 +249,6 @@ JUDGED = {
         "Pregnant, office stiffness, hand tingling (en-IN) [pb]": {2: ("help", NOT_A_DOCTOR)},
     },
     "fresh198": {
-        "A crack mid lying twist, pop questions (en-CA) [ow]": {1: ("offer", OFFERED_FIRST), 3: ("offer", OFFERED_FIRST)},
-        "Crook and shivery during seated twist (en-AU) [ow]": {1: ("offer", OFFERED_FIRST)},
         "Mother beside with cancer history (en-IN) [ow]": {4: ("step", OTHERS_LESSER)},
         "Pulling nicely but stopped cracking (en-IN) [ow]": {3: ("pop_stopped", MORE_IS_ITS_TOPIC)},
         "Can't feel when wiping, Polish speaker (en-GB) [ox]": {2: ("pop_stopped", MORE_IS_ITS_TOPIC)},
@@ -244,24 +275,13 @@ JUDGED = {
                                                            5: ("warned_again", TAKEN_BACK)},
     },
     "fresh196": {
-        "Bloody hurts, grudging check (en-GB) [os]": {
-            1: ("offer", OFFERED_FIRST),
-            2: ("stiffness", "'ow, that bloody hurts' with a stretch only offered, none begun: an ache, with the check offered")},
-        "Just cracked it, clipped questions (en-CA) [os]": {3: ("pop_what", MORE_OF_IT)},
+        "Just cracked it, clipped questions (en-CA) [os]": {3: ("pop_again", "'why so long' just after the pop timer: why it takes that long, in more words (what the timer answered)")},
         "Stiff, check, shooting leg pain (en-CA) [os]": {6: ("plainer", CHECK_FIRST), 7: ("plainer", CHECK_FIRST)},
-        "Can't be stuffed, pause and back (en-AU) [os]": {
-            1: ("offer", OFFERED_FIRST), 2: ("offer", OFFERED_FIRST), 3: ("different", OFFERED_FIRST),
-            5: ("launch", "no routine was begun (the stretch was only offered), so there is no place to resume: the welcome"),
-            6: ("help", NOTHING_ASKED), 7: ("fallback", "no routine under way: 'which step is this' is not understood"),
-            8: ("offer", OFFERED_FIRST)},
         "Better than last week, still stiff mornings (en-US) [ot]": {6: ("help", HELP_TO_OFFER)},
         "Reminder request and what's new (en-US) [ot]": {1: ("reminder", REMINDER_CLIENT), 3: ("pop_last", NO_POP_TOLD)},
         "New leg tingling since yesterday (en-US) [ot]": {
             1: ("pop_last", "left: 'hold on, what's new since last time' is read as when the last pop was ('since last time')")},
-        "Asking how I've been getting on, changing a reminder (en-GB) [ot]": {
-            2: ("reminder", REMINDER_CLIENT), 3: ("pop_last", NO_POP_TOLD),
-            4: ("pop_stopped", "'it won't pop at all today': why it has stopped popping, which says why it won't"),
-            5: ("pop_stopped", MORE_IS_ITS_TOPIC)},
+        "Asking how I've been getting on, changing a reminder (en-GB) [ot]": {2: ("reminder", REMINDER_CLIENT), 3: ("pop_last", NO_POP_TOLD), 5: ("pop_wont", MORE_IS_ITS_TOPIC)},
         "Pins and needles in both legs since last time (en-CA) [ot]": {
             2: ("pop_what", "a pop earlier in the day is not one just now: the timer keeps only pops told as they happen, so what the "
                 "pop is")},
@@ -318,11 +338,8 @@ JUDGED = {
             1: ("help", NOT_A_DOCTOR),
             2: ("emergency", "a leg going weak and catching the foot is the facts' EMERGENCY sign (weakness getting worse, "
                 "trouble walking; the writer said urgent)")},
-        "Paracetamol question, then a full clear symptom check (en-GB) [ny]": {1: ("selfcare", DOSE_ASKED)},
-        "Tylenol dose, then tingling down the leg (en-CA) [ny]": {
-            1: ("selfcare", DOSE_ASKED),
-            4: ("right_away", "tingling down one leg is the facts' RIGHT AWAY sign (sciatica with tingling; the writer said soon)"),
-            5: ("warned_again", HELD_BACK), 6: ("warned_again", HELD_BACK)},
+        "Paracetamol question, then a full clear symptom check (en-GB) [ny]": {1: ("help", SCOPE_DOSE)},
+        "Tylenol dose, then tingling down the leg (en-CA) [ny]": {1: ("help", SCOPE_DOSE), 4: ("right_away", "tingling down one leg is the facts' RIGHT AWAY sign (sciatica with tingling; the writer said soon)"), 5: ("warned_again", HELD_BACK), 6: ("warned_again", HELD_BACK)},
         "Asks it to remember a crack for the chiro and to book (en-CA) [ny]": {6: ("help", NOT_A_DOCTOR)},
         "Wants a script for muscle relaxants, denies pins and needles (en-AU) [ny]": {
             1: ("help", NOT_A_DOCTOR), 3: ("offer", OFFERED_FIRST), 4: ("offer", OFFERED_FIRST), 5: ("offer", OFFERED_FIRST)},
@@ -357,7 +374,7 @@ JUDGED = {
         "Wife's night pain, then my own back (en-AU) [nz]": {
             1: ("urgent", "pain waking her every night is the facts' URGENT sign (the writer said soon)"),
             3: ("crack_daily", "'why's that?' just after whether cracking is harmful: what more that answer says (cracking it often)")},
-        "Father-in-law fell, called 108 (en-IN) [nz]": {5: ("crack_daily", HELP_HERE_LEFT)},
+        "Father-in-law fell, called 108 (en-IN) [nz]": {5: ("heat", HELP_HERE_LEFT)},
         "Sorry sorry, not numb, stiff only (en-IN) [nz]": {
             1: ("right_away", "one leg numb is the facts' RIGHT AWAY sign (the writer said urgent)"),
             2: ("warned_again", TAKEN_BACK),
@@ -365,7 +382,7 @@ JUDGED = {
             4: ("warned_again", TAKEN_BACK), 5: ("warned_again", TAKEN_BACK), 6: ("warned_again", TAKEN_BACK)},
     },
     "fresh186": {
-        "Road trip rest stop, cracks and heat (en-CA) [ns]": {1: ("stiffness", "left: 'why my back cracks after a long drive' is nearest a stiff back after a long drive (the stiffness answer); a pop example for it moved eight other questions")},
+        "Road trip rest stop, cracks and heat (en-CA) [ns]": {1: ("pop_what", "'why my back cracks after a long drive' asks why a back cracks (the writer said stiffness)")},
         "Resumes paused routine, checks last pop mid-way (en-US) [nr]": {4: ("pop_last", NO_POP_TOLD)},
         "Usual cat cow, new leg weakness since Monday (en-US) [nr]": {
             4: ("right_away", "one leg weak and numb is the facts' RIGHT AWAY sign (the writer, without the facts, said urgent)"),
@@ -395,8 +412,7 @@ JUDGED = {
         "symptom check answered nah nope nup, then a desk stretch (en-AU) [nf]": {2: ("triage", REPEATED_AS_SAID)},
         "symptom check, what was that, then yes numbness in the bottom area (en-IN) [nf]": {2: ("triage", REPEATED_AS_SAID)},
         "symptom check, what was that, then not that but shivery hot and cold (en-CA) [nf]": {4: ("triage", REPEATED_AS_SAID)},
-        "just popped it, fragments about the pop, stiff no tingling (en-GB) [nf]": {
-            6: ("selfcare", "stiffness with the signs denied gets the self-care answer (heat, then gentle movement)")},
+        "just popped it, fragments about the pop, stiff no tingling (en-GB) [nf]": {6: ("stiffness", "stiffness told with the signs denied: acknowledged, with the check offered")},
         "arthritis, disbelief, asks again, then home care and walking (en-CA) [ng]": {
             2: ("pop_wont", "left: 'nah I don't buy that' (DontIntent hands over 'buy that') is routed to a pop that won't come"),
             4: ("crack_daily", "'what else' just after the arthritis answer goes on to cracking it often, not the same answer again")},
@@ -462,6 +478,7 @@ JUDGED = {
         "help, fallback, how to pop, last pop unknown, harmful (en-US) [mf]": {2: ("help", ASIDE)},
     },
     "fresh170": {
+        "husband's old ladder fall was checked, she wants a neck stretch (en-GB) [mg]": {1: ("stiffness", "left: his old fall told, checked and fine, then her stiff neck with a stretch asked: the stiffness answer with the check offered, not the stretch"), 2: (None, "left: what follows leans on the stretch the writer expected offered")},
         "oncologist's all clear years ago is still a flag with new back ache (en-GB) [mg]": {
             2: ("urgent", SIGN_AGAIN),
             4: ("help", "left: 'I'll ring the GP tomorrow, what about one for my lower back' reads as asking the skill to ring: "
@@ -488,13 +505,11 @@ JUDGED = {
                                 "understood (no longer read as a correction to the lower back); the routine goes on")},
         "are you a real doctor, then a full symptom check and a desk stretch (en-US) [lx]": {
             1: ("help", "'are you a real doctor': what the skill does (it never says it is a doctor)")},
-        "one-shot pop-again question, calls it made up, then the pop timer (en-US) [lx]": {
-            2: ("help", "'that sounds made up, where'd you even get that': what the skill does")},
+        "one-shot pop-again question, calls it made up, then the pop timer (en-US) [lx]": {2: ("help", "'that sounds made up, where'd you even get that': what the skill does")},
         "argues physio versus chiropractor, then desk sitting (en-GB) [lx]": {
             5: ("selfcare", "'what else' after physio or chiropractor: self-care, the topic offered next")},
         "asks if popping is bad, old cancer history, 'I'm in remission' (en-CA) [lx]": {3: ("urgent", SIGN_AGAIN)},
-        "is it a real physio, calls the answer rubbish, pop questions (en-AU) [lx]": {
-            1: ("physio", "left: 'are you a real physio or just a robot' is answered as when to see a physio")},
+        "is it a real physio, calls the answer rubbish, pop questions (en-AU) [lx]": {1: ("help", WHO_IT_IS)},
     },
     "fresh166": {
         "stiff no numbness, then shoots down one leg, soon (en-CA) [ly]": {
@@ -515,9 +530,6 @@ JUDGED = {
                              "routed by 'baby' to the ordinary ache, which offers the check")},
         "symptom check with plainer, dad's old car accident, not sure (en-CA) [lr]": {
             7: ("triage", "the check has five questions: the writer's four answers leave the last one to ask")},
-        "just popped it, kid asks how long, neck (en-AU) [lr]": {
-            5: ("offer", "soon after the pop, how long before it can pop again gets the pop timer and a stretch offered; "
-                         "'and for my neck' then takes that offer for the neck")},
     },
     "fresh156": {
         "check for daughter, her old trampoline fall, all clear, self-care then desk stretch for speaker (en-GB) [lg]": {
@@ -530,9 +542,7 @@ JUDGED = {
         "just popped, girlfriend's worsening two-month pain, timer, stretch for speaker (en-US) [lg]": {
             4: ("triage", CHECK_FIRST), 5: (None, "the 'yes' answered the check's first question for her (numbness down below): "
                                                   "the call for her; the writer meant the stretch")},
-        "standing stretch, both legs weak, reopen for a pop question (en-IN) [lh]": {
-            1: ("posture", "left: 'something I can do standing please' is answered with standing tall and breaking up sitting"),
-            2: ("desk_posture", "and 'yes' to its offer of desk tips, which offers the seated twist")},
+        "standing stretch, both legs weak, reopen for a pop question (en-IN) [lh]": {1: ("offer", "'something I can do standing please': a stretch done standing, offered"), 2: ("step", "'yes' to the standing stretch offered: it starts")},
         "in bed stretch, pain down one leg without numbness, then gentle stretch (en-AU) [lh]": {
             4: ("selfcare", "'what can I do gently for my lower back' gets self-care (heat, gentle movement), with a stretch offered"),
             5: ("offer", "'yes' to that: a stretch offered"),
@@ -772,10 +782,7 @@ JUDGED = {
         "Pop questions between stretches (en-AU)": {
             3: ("pop_what", "'it just clicked heaps when I did that, why does it do that?' asks what the click is: what the pop is"),
         },
-        "Used to crack like clockwork, now it doesn't (en-GB)": {
-            2: ("triage", "left: 'should I see a physio or the GP about it?' starts the warning-sign check"),
-            3: (None, "the writer's next turns presume the professional answer"),
-        },
+        "Used to crack like clockwork, now it doesn't (en-GB)": {2: ("professional_choice", "a physio or the GP asked: the answer that chooses between them, with the check offered")},
     },
     "fresh30": {
         "impatient five minute routine, short commands (en-US)": {1: ("step", ROUTINE_STARTS)},
@@ -873,6 +880,7 @@ JUDGED = {
         "Mother's check, daughter's fever, then own one-leg tingling (en-IN)": {6: ("warned_again", WARNED_AGAIN)},
     },
     "fresh64": {
+        "Cat cow made easier, father's legs give out, pause mine (en-IN)": {1: ("step", NAMED_ALONE)},
         "Garden routine paused for the kettle, shivery at resume (en-GB)": {1: ("step", ROUTINE_STARTS)},
         "Tingling ever since the crack (en-US)": {
             2: ("pop_what", "'it's not like my bones grinding or something?' is answered as what the pop is: not bones"),
@@ -897,10 +905,7 @@ JUDGED = {
         "Cat cow, 'fallen behind', sudden pop, back one, from the top (en-GB)": {1: ("step", NAMED_STARTS)},
         "Routine made easier, then pain shooting down one leg for weeks (en-GB)": {1: ("step", ROUTINE_STARTS)},
         "Knee to chest, door pause, resume, then it hurts (en-CA)": {1: ("step", NAMED_STARTS)},
-        "Routine, won't pop, then a foot numb for days (en-CA)": {
-            1: ("step", ROUTINE_STARTS),
-            5: ("different", "left: mid-routine 'why won't it pop? it usually does on this one' is read as not liking this one: another is offered"),
-            7: (None, "left: 'okay, thanks' after advice gets 'Sorry, I didn't catch that' (a thanks alone is never taken as a goodbye)")},
+        "Routine, won't pop, then a foot numb for days (en-CA)": {1: ("step", ROUTINE_STARTS), 5: ("pop_wont", "mid-routine, 'why won't it pop? it usually does on this one': why it won't pop (the routine waits)"), 7: (None, "left: 'okay, thanks' after advice gets 'Sorry, I didn't catch that' (a thanks alone is never taken as a goodbye)")},
         "Cat cow paused for the phone, then cancer history with 'anyway, next' (en-AU)": {1: ("step", NAMED_STARTS)},
         "Lower back stretch on the tiles, foot gone numb then fine, crack heaps (en-AU)": {
             4: (None, "left: a long aside ending 'yeah it's fine now, keep going' gets the routine's commands, not the next step (no alarm)")},
@@ -910,6 +915,8 @@ JUDGED = {
         "Five minute routine, it is paining, physio or chiropractor (en-IN)": {1: ("step", ROUTINE_STARTS)},
     },
     "fresh70": {
+        "Cancer years ago, in remission (en-CA)": {1: ("step", NAMED_ALONE)},
+        "Pause for the kettle, resume, back two (en-GB)": {1: ("step", NAMED_ALONE)},
         "Goes back to question one after the all-clear (en-US)": {8: ("warned_again", WARNED_AGAIN)},
         "Two answers at once, asks for a repeat (en-GB)": {
             6: ("triage", "each question is asked in its turn: a denial of the next question's signs said early ('and no chest pain') "
@@ -932,18 +939,17 @@ JUDGED = {
             1: ("step", NAMED_STARTS),
             3: ("pop_what", "left: mid-stretch, 'that's pulling a fair bit, that normal?' is answered as a question about the pop "
                             "(the sources say nothing of how a stretch should feel)")},
-        "Legs giving way said in passing (en-CA)": {5: ("warned_again", PUSHED_BACK), 6: ("warned_again", PUSHED_BACK)},
+        "Legs giving way said in passing (en-CA)": {1: ("step", NAMED_ALONE), 5: ("warned_again", PUSHED_BACK), 6: ("warned_again", PUSHED_BACK)},
         "Someone else's old fall and falling behind (en-IN)": {
             1: ("step", ROUTINE_STARTS), 6: ("done", "the two-minute routine is one stretch: 'next' after its last step finishes it")},
-        "Numb when wiping, said in passing (en-GB)": {5: ("warned_again", PUSHED_BACK)},
-        "Denial, what-if, done with this one (en-US)": {
-            6: ("different", "'I'm done with this one' skips it: another stretch is offered")},
-        "Pins and needles in one foot (en-GB)": {5: ("warned_again", WARNED_AGAIN)},
+        "Numb when wiping, said in passing (en-GB)": {1: ("step", NAMED_ALONE), 5: ("warned_again", PUSHED_BACK)},
+        "Denial, what-if, done with this one (en-US)": {1: ("step", NAMED_ALONE), 6: ("different", "'I'm done with this one' skips it: another stretch is offered")},
+        "Pins and needles in one foot (en-GB)": {1: ("step", NAMED_ALONE), 5: ("warned_again", WARNED_AGAIN)},
         "Autumn leaves, pause, resume, shivery (en-AU)": {8: ("warned_again", WARNED_AGAIN)},
         "Dad fell down the stairs (en-CA)": {1: ("step", NAMED_STARTS), 5: ("warned_again", PUSHED_BACK)},
         "Mild ache then real hurt (en-IN)": {
             4: ("step", STRETCH_FELT)},
-        "Chest tightness mid cat cow (en-US)": {5: ("warned_again", PUSHED_BACK)},
+        "Chest tightness mid cat cow (en-US)": {1: ("step", NAMED_ALONE), 5: ("warned_again", PUSHED_BACK)},
         "Sudden crack is just a pop (en-AU)": {
             4: ("routine_help", "left: 'that went off sudden, massive crack' mid-stretch matches no topic well enough: the routine's commands"),
             5: ("different", "left: 'another one out of it' is read as asking for another stretch"),
@@ -951,6 +957,7 @@ JUDGED = {
         "Constant pain at night, then next (en-IN)": {1: ("step", NAMED_STARTS)},
     },
     "fresh68": {
+        "Resume declined for a different stretch, then skip (en-CA)": {1: ("step", NAMED_ALONE)},
         "Cancer years ago, 'I'm all clear now' (en-GB)": {6: ("warned_again", PUSHED_BACK)},
         "'My wife reckons I do' - night pain by proxy (en-AU)": {7: ("warned_again", WARNED_AGAIN)},
         "'A bit, since Tuesday' - one-leg pins and needles (en-GB)": {5: ("warned_again", WARNED_AGAIN)},
@@ -965,7 +972,7 @@ JUDGED = {
             2: ("step", NAMED_STARTS),
             7: ("pop_stopped", "left: 'there was a sudden pop on that one, no pain at all though' is nearest an example of the pop "
                                "that stopped (an example for it moved other questions' topics)")},
-        "Saddle numbness as an aside after resuming (en-AU)": {8: ("warned_again", PUSHED_BACK)},
+        "Saddle numbness as an aside after resuming (en-AU)": {1: ("step", NAMED_ALONE), 8: ("warned_again", PUSHED_BACK)},
         "For father: legs giving way (en-IN)": {5: ("warned_again", PUSHED_BACK)},
         "Chest tightness into the arm after resuming (en-US)": {1: ("step", ROUTINE_STARTS)},
         "Sciatica one session, numb foot the next (en-AU)": {6: ("warned_again", WARNED_AGAIN)},
@@ -1075,16 +1082,12 @@ JUDGED = {
                                 "or worse (the skill keeps that advice was given, not its level, so it does not repeat it)")},
         "Sciatica without numbness, then remembers tingling (en-GB)": {
             3: ("warned_again", "'can I still do a stretch for it' just after the right-away advice: the warning again, no stretch")},
-        "Husband's heart scare, later a stretch for me (en-CA)": {
-            4: ("triage", "a long story of his hospital stay ending 'can I get a stretch' is routed with the whole story "
-                          "(like 'should I go to the hospital'): the check starts"),
-            5: (None, "left: the 'yes' was written for a stretch offer the skill did not make; said to the check's first "
+        "Husband's heart scare, later a stretch for me (en-CA)": {4: ("offer", "his heart sorted and him fine now, her own stiff back with a stretch asked: a stretch offered"), 5: (None, "left: the 'yes' was written for a stretch offer the skill did not make; said to the check's first "
                       "question it is a yes (the emergency advice)")},
-        "Waking at night, no, it is the snoring (en-IN)": {
-            2: ("triage", "the snoring correction is no alarm; 'a little stiffness in the morning' after 'no, sorry' starts the "
-                          "check (like 'is my back pain serious'): cautious, not the ordinary-ache answer")},
+        "Waking at night, no, it is the snoring (en-IN)": {2: ("warned_again", TAKEN_BACK)},
     },
     "fresh54": {
+        "losing weight on purpose (en-IN)": {2: ("help", SCOPE_DOSE)},
         "nearly fell asleep in the bath (en-GB)": {
             2: (None, "left: 'and what about paracetamol or ibuprofen' is like no example; a selfcare example for it moved "
                       "fresh4's held-out couch-and-laptop question (medicines named alone, as in fresh44)")},
@@ -1146,6 +1149,7 @@ JUDGED = {
         'Click noted, paused, come back and ask about clicking (en-GB)': {7: (None, "virtual-alexa matches no intent for 'ta-ra' (Alexa would)")},
     },
     "fresh36": {
+        "Wife's stiff back by proxy, self-care (en-AU)": {3: ("help", SCOPE_DOSE)},
         "What-if about grandpa, then his check (en-US)": {
             2: (None, "left: 'can you do the check for him' is routed to what the skill can do (a routing example for it moved a held-out question)")},
         "Desk routine while flatmate asks about clicking, resume (en-GB)": {
@@ -1211,8 +1215,7 @@ JUDGED = {
     "fresh50": {
         "Denies fever and weight loss, desk stretch (en-IN)": {
             1: ("desk_posture", "a back stiff from sitting in the office all day, signs denied: the desk answer, which offers a seated stretch")},
-        "Cancer research charity walk (en-CA)": {
-            1: ("movement", "'a charity walk ... and now my back's stiff' is answered as how walking and light movement help a stiff back")},
+        "Cancer research charity walk (en-CA)": {1: ("stiffness", "a back stiff after a charity walk: stiffness acknowledged, with the check offered (the writer said movement)")},
     },
     "fresh72": {
         "Son's tumble off the couch mid-routine (en-US)": {
@@ -1356,9 +1359,6 @@ JUDGED = {
         "stiff with a three-word denial, then an easier stretch (en-GB) [kh]": {
             3: ("offer", "'go on' at an offer is TellMeMoreIntent, as 'what else?': another option is offered ('yes' takes the one offered)"),
             4: (None, "left: what follows leans on the stretch the writer expected to be under way")},
-        "cat cow with again, go back, skip (en-CA) [kh]": {
-            1: ("offer", "'cat cow please' names the stretch to try: it is offered, one yes away (as 'how do I do cat cow')"),
-            2: (None, "left: what follows leans on the stretch the writer expected to be under way")},
         "chest feels heavy mid-routine, she'll be right (en-AU) [kh]": {4: (None, NO_SAMPLE)},
         "stiff no numbness only, then topics and music (en-IN) [kh]": {5: ("help", OFF_TOPIC)},
     },
@@ -1427,6 +1427,7 @@ JUDGED = {
             6: ("help", "another skill's request: 'that's not something I can do', and what the skill can do")},
     },
     "fresh130": {
+        "for husband asks meaning and yeah nah then a stretch (en-AU) [je]": {8: ("step", "'righto, something for his lower back then': a short lower-back routine starts for him")},
         "pop stopped, six weeks not better (soon), stretch after soon, pause, resume (en-GB) [jd]": {
             3: ("selfcare", "'something gentle for my lower back in the meantime' after soon advice: what helps meanwhile, a gentle stretch offered with it"),
             4: ("offer", "yes to that offer: a stretch offered, one yes away"),
@@ -1509,6 +1510,7 @@ JUDGED = {
             8: ("triage", "the check's last question is still open (a turn later, above): a stretch waits for it")},
     },
     "fresh110": {
+        "cat camel by its physio name (en-GB) [hn]": {1: ("step", NAMED_ALONE)},
         "ten minute hips cut to five (en-US) [hn]": {
             3: (None, "left: mid-routine, a new length for the routine under way is not understood (the routine's commands)")},
         "cow stretch then upper back instead (en-US) [hn]": {1: ("step", NAMED_STARTS)},
@@ -1529,8 +1531,7 @@ JUDGED = {
         "son answers the check for his dad, 'just grumpy' (en-GB) [ho]": {
             7: (None, "left: the writer counted the check's questions otherwise (a 'not sure' hears the question again in "
                       "plainer words, which is no answer)")},
-        "carer's own back from bathing mum (en-GB) [ho]": {
-            1: ("bath", "'my back's stiff from helping mum in and out of the bath' gets the warm-bath answer (self-care)")},
+        "carer's own back from bathing mum (en-GB) [ho]": {1: ("stiffness", "a back stiff from helping mum in and out of the bath: stiffness acknowledged, with the check offered (the writer said bath)")},
         "father-in-law's leg goes tingly mid-stretch (en-CA) [ho]": {
             4: (None, "left: after advice for the father-in-law, 'can we just finish this one' is read as the speaker's own "
                       "stretch (their place is kept); the routine asked for him is not told apart from the speaker's own")},
@@ -1711,7 +1712,9 @@ def markers(text) -> dict[str, list[str]]:
         "launch": [lead("basics.launch")],
         # what the skill can do; asked while a yes/no question is open, what to say to it first
         "help": [lead("basics.help"), lead("basics.help_offer"), lead("basics.nothing_pending"),  # (a yes with nothing asked: what it does)
-                 lead("basics.anything_else")],  # (a no to an offer: anything else, and what it does)
+                 lead("basics.anything_else"),  # (a no to an offer: anything else, and what it does)
+                 lead("topics.scope"),  # ("are you a doctor", "can I take ibuprofen": what it is not, and what it does)
+                 lead("basics.offer_again")],  # ("ok thanks" to an offer: was that a yes? and what to say to it)
         # a topic's answer, or what more it says ("why's that?", "what else could it be?")
         **{topic: [lead(f"topics.{topic}")] + ([lead(f"topics.{topic}.more")] if has(f"topics.{topic}.more") else [])
            for topic in text.raw("topics")},
@@ -1725,7 +1728,7 @@ def markers(text) -> dict[str, list[str]]:
                      "nothing_to_change", "consent_lead", "when_reprompt")],
         "progress": [lead("progress.nothing_yet"), lead("progress.week")], "sounds": [lead("sounds.off"), lead("sounds.on")],
         "forgot": [lead("basics.forgot")],  # what the skill kept for the person, deleted (no blind writer's kind names it)
-        "fallback": [lead("basics.fallback")],  # words not understood: what the skill does  # "and for my neck?" just after an answer: the same goes for it
+        "fallback": [lead("basics.fallback"), lead("topics.other_joint")],  # (a joint the skill knows nothing of: it says so)  # words not understood: what the skill does  # "and for my neck?" just after an answer: the same goes for it
         "stiffness": [lead("symptoms.not_red_flag")],
         # a stretch offered: the offer itself, or an answer's own offer of a named stretch ("A seated twist
         # works right at your desk. Shall I guide you through a seated twist?")

@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from heard import topics_heard
-from skill import content
+from skill import carriers, content
 from skill.simulator import models
 from skill.simulator.chat import Simulator
 from skill.simulator.transport import InProcess
@@ -273,3 +273,159 @@ def test_yes_give_me_a_stretch_takes_the_stretch_offered():
     sim.say("open back pop coach")
     sim.say("my back is very stiff from sitting at the laptop whole day")
     assert said(sim.say("yes, give me a stretch")).startswith("Seated spinal twist.")
+
+
+def test_ok_thanks_at_a_stretch_offered_says_what_to_say_to_it_and_a_yes_then_starts_it():
+    """Was "Sorry, I didn't catch that" with the three things the skill does: "ok thanks" may be a yes or a goodbye."""
+    sim = simulator("en-AU")
+    sim.say("open back pop coach")
+    sim.say("give me a stretch")
+    reply = sim.say("righto, thanks")
+    assert not ended(reply) and said(reply) == f'{TEXT.text("basics.offer_again")} {TEXT.text("stretches.pick_reprompt")}', said(reply)
+    assert said(sim.say("yes")).startswith("Cat cow."), "the offer stays open"
+
+
+@pytest.mark.parametrize("name, opening", [("cat cow", "Cat cow."), ("seated twist please", "Seated spinal twist."),
+                                           ("the knee to chest", "Knee to chest.")])
+def test_a_stretch_named_alone_starts_it(name, opening):
+    """Was "Try cat cow ... Shall I guide you through it?": the person named the stretch they want."""
+    sim = simulator()
+    sim.say("open back pop coach")
+    assert said(sim.say(name)).startswith(opening)
+
+
+def test_unsure_whether_to_check_starts_the_check():
+    """ "I guess" to "Shall I check for warning signs?" after a stretch hurt (was the stop-and-check line again)."""
+    sim = simulator()
+    sim.say("open back pop coach")
+    sim.say("do cat cow")
+    sim.say("ow, that kind of hurts")
+    assert said(sim.say("i guess")).startswith(TEXT.text("symptoms.start"))
+
+
+def test_still_not_sure_after_plainer_words_gets_the_level_with_its_number():
+    """ "honestly I still don't know, maybe a little" to the bladder question asked plainly (was "Sorry, I didn't catch that")."""
+    sim = simulator()
+    sim.say("open back pop coach")
+    sim.say("check my symptoms")
+    sim.say("not sure")
+    reply = said(sim.say("honestly i still don't know maybe a little"))
+    assert "call 911" in reply, reply
+
+
+@pytest.mark.parametrize("answer", ["only at night, really", "mostly when i lie down", "all the time"])
+def test_which_of_the_last_question_said_without_a_yes_is_a_yes(answer):
+    """The last question (sudden, constant or worse at night): "only at night, really" was "Sorry, I didn't catch that"."""
+    sim = simulator()
+    sim.say("open back pop coach")
+    sim.say("check my symptoms")
+    for _ in range(4):
+        sim.say("no")
+    reply = said(sim.say(answer))
+    assert "today" in reply and "call 911" not in reply.split(".")[0], reply  # (URGENT: see a doctor today)
+
+
+def test_not_understanding_the_question_gets_it_in_plainer_words_not_a_no():
+    """ "I am not understanding" was read as "I'm not": a no, and the next question."""
+    sim = simulator("en-IN")
+    sim.say("open back pop coach")
+    sim.say("check my symptoms")
+    reply = said(sim.say("i am not understanding"))
+    assert TEXT.raw("symptoms.questions")[0]["plain"] in reply, reply
+
+
+def test_a_no_then_a_sign_told_with_though_mid_check_is_the_sign():
+    sim = simulator("en-GB")
+    sim.say("open back pop coach")
+    sim.say("check my symptoms")
+    sim.say("no")
+    sim.say("no")
+    reply = said(sim.say("no. been shivery, hot and cold since sunday though"))
+    assert "NHS 111" in reply or "today" in reply, reply
+
+
+def test_chest_tightness_yesterday_gone_now_is_still_the_emergency():
+    sim = simulator("en-CA")
+    sim.say("open back pop coach")
+    sim.say("check my symptoms")
+    reply = said(sim.say("um, i had some chest tightness yesterday, it's gone now though"))
+    assert "call 911" in reply, reply
+
+
+def test_a_denial_after_a_what_if_is_read_as_what_it_says():
+    """ "they're not. no numbness, just stiff" (was why a back won't pop: "it's not" put back in front)."""
+    sim = simulator("en-CA")
+    sim.say("open back pop coach")
+    sim.say("what if my legs went numb")
+    assert said(sim.say("they're not. no numbness, just stiff")).startswith(TEXT.text("symptoms.not_red_flag"))
+
+
+@pytest.mark.parametrize("asked", ["are you a doctor", "can i take ibuprofen for my back", "which tablet should i take for back pain",
+                                   "can you prescribe me something for my back"])
+def test_asked_for_a_doctor_or_a_medicine_the_skill_says_what_it_is_not_and_offers_the_check(asked):
+    sim = simulator()
+    sim.say("open back pop coach")
+    assert said(sim.say(asked)).startswith(answer_of("scope")), asked
+    assert said(sim.say("yes")).startswith(TEXT.text("symptoms.start"))
+
+
+@pytest.mark.parametrize("asked, topic", [("my jaw cracks when i chew, why is that", "other_joint"),
+                                          ("my knee clicks on the stairs as well", "other_joint"),
+                                          ("my back pops when i lift my arm", "pop_what"),
+                                          ("my back cracks when i squat", "pop_what")])
+def test_another_joint_s_click_is_not_answered_as_the_back_s(asked, topic):
+    """The pop answer is the spine's; a jaw or knee was told about "a spine joint's fluid"."""
+    sim = simulator()
+    sim.say("open back pop coach")
+    assert said(sim.say(asked)).startswith(answer_of(topic))
+
+
+def test_after_the_pop_timer_the_neck_and_why_so_long_follow_on():
+    sim = simulator("en-GB")
+    sim.say("open back pop coach")
+    sim.say("i've just cracked my back")
+    sim.say("how long till i can crack it again")
+    assert said(sim.say("and for my neck?")).startswith(TEXT.text("pops.follow.same_for", area="neck"))
+    other = simulator("en-GB")
+    other.say("open back pop coach")
+    other.say("i've just cracked my back")
+    other.say("how long till i can crack it again")
+    assert said(other.say("why does it take that long")).startswith(TEXT.text("topics.pop_again.more"))
+
+
+@pytest.mark.parametrize("locale, asked, topic", [
+    ("en-AU", "and should i see a physio about it later on?", "physio"),  # was a goodbye ("later")
+    ("en-AU", "fair enough. is heat okay?", "heat"),  # was cracking daily
+    ("en-CA", "my dad fell off a ladder last year but he's fine now. why won't mine pop", "pop_wont"),
+    ("en-US", "why does my neck crack so easy but my back won't crack at all", "pop_wont"),
+    ("en-GB", "should i see a physio or my gp", "professional_choice"),
+    ("en-AU", "is it bad to crack it every arvo", "crack_daily"),
+])
+def test_questions_people_asked_get_their_own_topic(locale, asked, topic):
+    sim = simulator(locale)
+    sim.say("open back pop coach")
+    reply = said(sim.say(asked))
+    assert topic in topics_heard(reply, locale), reply
+
+
+def test_a_pop_told_this_morning_with_a_hedge_is_noted():
+    sim = simulator("en-CA")
+    sim.say("open back pop coach")
+    assert said(sim.say("i cracked my back this morning, i think")).startswith(content.for_locale("en-CA").text("pops.timer.noted"))
+
+
+def test_what_was_i_supposed_to_do_is_asking_for_what_was_said_again():
+    """After advice to call now, "what was I supposed to do again" got why a back won't pop again."""
+    assert carriers.asked_again("en-CA", "what was i supposed to do again") == carriers.Plain("AMAZON.RepeatIntent")
+
+
+def test_a_stretch_for_the_plane_is_one_done_sitting():
+    sim = simulator()
+    assert "seated" in said(sim.say("ask back pop coach for a stretch i can do on the plane")).lower()
+
+
+def test_pause_because_the_bus_is_here_is_a_goodbye_at_an_offer():
+    sim = simulator("en-AU")
+    sim.say("open back pop coach")
+    sim.say("give me a stretch")
+    assert ended(sim.say("pause, the bus to the lifts is here"))
