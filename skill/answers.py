@@ -144,7 +144,7 @@ class TellMeMore(IntentHandler):
 
     def handle(self, handler_input: HandlerInput) -> Response:
         state = session.turn(handler_input)
-        if state.topic is None and pending(handler_input, "stretch") and state.offer.get("timer"):
+        if just_timed(handler_input):
             # just after the pop timer: "why so long?" is why it takes that long, "why's that?" what the pop is, in more words
             told = handler_input.attributes_manager.request_attributes.get("plain_words") or safety.said_in_request(handler_input)
             routed = topics.route(" ".join(told), handler_input.request_envelope.request.locale)  # (read plainly: the words said)
