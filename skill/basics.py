@@ -268,6 +268,8 @@ def answer_free_text(handler_input: HandlerInput, said: str) -> Response:
         names = understand.named(said, locale)
         if routed.topic == "routine":
             return guide.start_routine(handler_input, names.minutes, area=names.area, position=names.position)
+        if routed.topic == "guide" and state.routine is not None and not (names.stretch or names.area or names.position):
+            return guide.speak_step(handler_input, guide.running(handler_input))  # mid-routine "walk me through it": this step again
         if routed.topic == "guide" and names.stretch != stretches.NOT_OFFERED and (
                 names.stretch or not names.position or topics.asks_to_be_led(said, locale)):
             # asked to be led through one: straight into the one that fits (but "what can I do lying on the
@@ -413,6 +415,8 @@ class SaidPlainly(AbstractRequestInterceptor):
         if plain.means in ("AMAZON.StopIntent", "AMAZON.PauseIntent") and safety.pushes_back(handler_input):
             return  # "stop going on about 999" after advice: pushing back, answered with the advice again
         means = plain.means
+        if means == "AMAZON.NoIntent" and request.intent.name == "DontIntent" and symptoms.in_triage(handler_input):
+            means = "TellMeMoreIntent"  # mid-check, "I don't want the questions" is no answer: the question in plainer words
         if means == "AMAZON.YesIntent" and symptoms.in_triage(handler_input) and \
                 carriers.not_a_reply(request.locale, " ".join(safety.said_in_request(handler_input))):
             return  # mid-check, "ok, go on" asks for the check to go on: no answer to its question, asked again

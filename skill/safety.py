@@ -379,7 +379,9 @@ class NoStretchAfterWarning(AbstractResponseInterceptor):
         # "pardon? what number was that?" opening the session the advice closed, or the advice asked for
         # again in words ("what did you say I should do?", "today itself I should go?"): the advice again
         repeat = (_intent_name(handler_input) == "AMAZON.RepeatIntent" and opening) or (
-            bool(said) and not asked and _words(locale).again.search(said) is not None)  # ("what was the number again?")
+            bool(said) and not asked and _words(locale).again.search(said) is not None) or (  # ("what was the number again?")
+            not asked and (_intent_name(handler_input) == "AMAZON.HelpIntent" or (routed is not None and routed.topic == "capabilities")))
+        # ("what do I say now?" just after advice: what to do is the advice, never "say give me a stretch")
         # words not understood just after advice ("just the right one, the left is fine", "since Tuesday,
         # eh"): the advice again, never "sorry, I didn't catch that" alone
         unclear = bool(attrs.get("not_caught")) and not asked and not calls

@@ -74,6 +74,18 @@ WAIT_IN_CHECK = "a wait said mid-check ('hang on, the dog's going off'): 'sure, 
 SAID_AGAIN = ("'pardon', 'what?', 'huh' and 'say that again' mid-check: the question again as it was asked (plainer words are for "
               "'what do you mean' and a first 'not sure')")
 
+WELCOME_AGAIN = ("'what?', 'sorry, didn't catch that' or 'please repeat' just after the welcome: the welcome again (Alexa's "
+                 "repeat), which says what the skill does")
+WHAT_TO_SAY = "'what do I say now' with an offer open (a stretch, the check): what to say to it (yes, no, or something else)"
+STEP_AGAIN = "'what?' mid-routine just after another answer (the hold): the step again, whose words carry the hold"
+MEANS_IN_CHECK = ("a sign's meaning asked mid-check ('not sure, what counts as a bad fall', 'what's weak immunity mean?'): "
+                  "what it means, as information, then the question again")
+WHY_ASKED = ("an objection to a check question ('why do you need to know about my legs'): why it asks, and the question again "
+             "(an objection or a refusal is never a no)")
+BOTH_STIFF = "two people's stiffness told together ('my husband and I both have really stiff backs'): the self-care answer, a stretch offered"
+WAIT_THEN_ASKED = ("left: a wait and a question in one breath ('hang on, the dog's at the door. Sorry, what about my neck, same "
+                   "thing?') is read as the wait's words: what the skill does")
+
 # Where the product answers a blind writer's turn differently on purpose, the turn's kind as the
 # product gives it and why; `None`: the conversation is played up to that turn (what follows
 # leans on the writer's reading).
@@ -141,6 +153,29 @@ DESK_ANSWER = "stiffness from sitting at a laptop all day: the desk answer, with
 SELFCARE_NAMES = "the self-care answer, which names heat (15 to 20 minutes) and walking or swimming"
 HELP_HERE = "help said to have come ('they're here now, thanks'): the advice given, once more, not a plain goodbye"
 JUDGED = {
+    "fresh214": {
+        "Questions between phone calls (en-CA) [qf]": {1: ("bye", WAIT_OUTSIDE)},
+        "Pop questions with a toddler and the dog (en-US) [qf]": {2: ("help", WAIT_THEN_ASKED), 3: (None, NO_SAMPLE)},
+        "Refuses a check question, argues another, then admits a temperature (en-US) [qe]": {7: ("triage", WHY_ASKED)},
+    },
+    "fresh216": {
+        "Mum and daughter after gardening (en-AU) [qh]": {5: ("offer", OFFERED_FIRST), 6: (None, OFFERED_FIRST)},
+        "Son's both legs tingling after the drive (en-CA) [qh]": {2: ("offer", OFFERED_FIRST), 3: ("different", OFFERED_FIRST)},
+        "Roommate's sciatica, my desk back (en-US) [qh]": {3: ("desk_posture", DESK_ANSWER)},
+        "Dad's heavy chest mid cat cow (en-US) [qh]": {5: ("offer", OWN_AFTER_OTHERS)},
+        "Husband's old ladder fall, both stiff (en-US) [qh]": {1: ("selfcare", BOTH_STIFF)},
+        "Mother can't pass urine, say again (en-IN) [qg]": {5: (None, NO_SAMPLE)},
+        "Please repeat, how to make it crack (en-IN) [qg]": {1: ("launch", WELCOME_AGAIN)},
+        "Check, unsure about immunity, cancer history (en-AU) [qg]": {5: ("info", MEANS_IN_CHECK)},
+        "Off the ladder, come again (en-AU) [qg]": {1: ("launch", WELCOME_AGAIN)},
+        "Didn't catch it, then a routine (en-AU) [qg]": {1: ("launch", WELCOME_AGAIN)},
+        "Say again at knee to chest, then it hurts (en-CA) [qg]": {4: ("step", STEP_AGAIN), 6: ("help", WHAT_TO_SAY), 9: ("info", MEANS_IN_CHECK)},
+        "Misheard the loo question (en-GB) [qg]": {1: ("launch", WELCOME_AGAIN)},
+        "Lost in the check, all clear (en-GB) [qg]": {2: ("triage", SAID_AGAIN), 7: ("triage", SAID_AGAIN)},
+        "Pardon at the welcome, stiff morning (en-GB) [qg]": {1: ("launch", WELCOME_AGAIN), 5: ("help", WHAT_TO_SAY)},
+        "Unsure mid-check, one leg tingling (en-US) [qg]": {5: ("triage", SAID_AGAIN)},
+        "Misheard welcome, then popping (en-US) [qg]": {1: ("launch", WELCOME_AGAIN)},
+    },
     "fresh208": {
         "Won't crack, neck, heat, then old cancer history (en-GB) [pu]": {4: (None, NO_SAMPLE)},
         "What-if, denial, 'faster' mid-stretch (en-CA) [pu]": {4: (None, NO_SAMPLE)},

@@ -552,7 +552,7 @@ PHRASINGS: list[tuple[str, str, dict[str, str]]] = [
     ("i have back pain", "ReportSymptomIntent", {"symptom": "aching"}),
     ("chest pain", "ChestPainIntent", {"query": ""}),
     ("groin numbness", "SaidGroinIntent", {"query": "numbness"}),  # "groin" put back: read as saddle numbness
-    ("weakness in both legs", "NumbnessIntent", {"query": "in both legs"}),
+    ("weakness in both legs", "SaidWeakIntent", {"query": "in both legs"}),  # "weak" put back ("weakness ..., numbness no": the weakness kept)
     ("sciatica", "SaidSciaticaIntent", {}),
     ("i have night sweats", "ReportSymptomIntent", {"symptom": "fever"}),
     ("i don't know", "DontKnowIntent", {}),
@@ -1058,7 +1058,7 @@ RED_FLAG_REPORTS: list[tuple[str, str, str]] = [
     ("my legs are weak and tingly", "QuestionIntent", "both_legs"),
     ("i can hardly walk", "CannotIntent", "both_legs"),
     ("my feet are numb", "NumbnessIntent", "both_legs"),
-    ("weakness in both my legs", "NumbnessIntent", "both_legs"),
+    ("weakness in both my legs", "SaidWeakIntent", "both_legs"),
     ("i have trouble walking", "TroubleIntent", "both_legs"),
     ("i can't stand up properly", "CannotIntent", "both_legs"),
     ("pins and needles in both feet", "NumbnessIntent", "both_legs"),

@@ -16,6 +16,7 @@ from skill.simulator import models
 from skill.simulator.chat import Simulator
 from skill.simulator.transport import InProcess
 from skill.speech import spoken_text
+from skill.store import MemoryStore, Store
 
 TEXT = content.for_locale("en-US")
 TOPICS = TEXT.raw("topics")
@@ -46,6 +47,11 @@ QUESTIONS = {
 
 def simulator(locale: str = "en-US") -> Simulator:
     return Simulator(models.resolver_for(locale, None), InProcess(), locale=locale)
+
+
+def remembering(locale: str = "en-US") -> Simulator:
+    """A person whose record is kept between sessions (red-flag advice closes the session, and is remembered)."""
+    return Simulator(models.resolver_for(locale, None), InProcess(store=Store(MemoryStore())), locale=locale)
 
 
 def said(turn) -> str:
@@ -400,6 +406,8 @@ def test_after_the_pop_timer_the_neck_and_why_so_long_follow_on():
     ("en-US", "why does my neck crack so easy but my back won't crack at all", "pop_wont"),
     ("en-GB", "should i see a physio or my gp", "professional_choice"),
     ("en-AU", "is it bad to crack it every arvo", "crack_daily"),
+    ("en-US", "and is it bad if i crack it every day", "crack_daily"),  # was whether cracking is harmful
+    ("en-IN", "you are a doctor or not", "scope"),  # was the check ("you are" is not handed over)
 ])
 def test_questions_people_asked_get_their_own_topic(locale, asked, topic):
     sim = simulator(locale)
@@ -429,3 +437,126 @@ def test_pause_because_the_bus_is_here_is_a_goodbye_at_an_offer():
     sim.say("open back pop coach")
     sim.say("give me a stretch")
     assert ended(sim.say("pause, the bus to the lifts is here"))
+
+
+@pytest.mark.parametrize("refusal", ["i don't want to answer that", "i'd rather not say", "what's my bum got to do with anything",
+                                     "i don't want the questions", "i don't want to answer that, just give me another stretch"])
+def test_a_refused_check_question_is_asked_again_plainly_never_taken_as_a_no(refusal):
+    """ "I don't want to answer that" to the bladder question was read as "I don't": a no, and the next question."""
+    sim = simulator()
+    sim.say("open back pop coach")
+    sim.say("check my symptoms")
+    reply = said(sim.say(refusal))
+    assert reply.startswith(TEXT.text("symptoms.plainer")) and TEXT.raw("symptoms.questions")[0]["plain"] in reply, reply
+
+
+@pytest.mark.parametrize("declined", ["i don't want a check", "no, i don't want a check", "i don't need a check thanks"])
+def test_the_check_turned_down_is_not_started(declined):
+    """ "No, I don't want a check" to the check offered after a stretch hurt started the check (DontIntent's
+    "want a check" was routed to the check), and a "yes" to the next thing then answered its first question."""
+    sim = simulator("en-CA")
+    sim.say("open back pop coach")
+    sim.say("let's do the lying twist")
+    sim.say("ouch, that hurt")
+    reply = said(sim.say(declined))
+    assert TEXT.raw("symptoms.questions")[0]["text"] not in reply and reply.startswith(TEXT.text("basics.anything_else")), reply
+
+
+def test_the_check_turned_down_for_something_else_gets_the_something_else():
+    sim = simulator("en-CA")
+    sim.say("open back pop coach")
+    sim.say("let's do the lying twist")
+    sim.say("ouch, that hurt")
+    reply = said(sim.say("no, i don't want a check, just give me something else"))
+    assert reply.startswith(TEXT.raw("stretches.another").split("{")[0]), reply
+
+
+@pytest.mark.parametrize("locale, words", [("en-GB", "right, fair enough, i'll ring them now. cheers"),
+                                           ("en-AU", "okay, they're on their way. thanks"),
+                                           ("en-GB", "fair enough, i'll get it checked. cheers")])
+def test_help_on_its_way_after_the_advice_is_a_goodbye(locale, words):
+    """Were a pop noted ("ring"), the posture answer and the check started."""
+    sim = remembering(locale)
+    sim.say("open back pop coach")
+    sim.say("i can't wee properly since this morning")
+    sim.say("open back pop coach")  # (the advice closed the session)
+    assert ended(sim.say(words))
+
+
+@pytest.mark.parametrize("locale, sign, words", [
+    ("en-AU", "it's only a bit of pins and needles in both legs", "can i do it after the footy?"),
+    ("en-AU", "i've dropped about eight kilos without trying", "i've been stressed, that's all, come on"),
+    ("en-IN", "both my legs are feeling weak and wobbly suddenly", "i think i just sat too long, they will be fine, please continue"),
+])
+def test_a_sign_waved_away_or_the_stretch_put_off_gets_the_advice_again(locale, sign, words):
+    sim = remembering(locale)
+    sim.say("open back pop coach")
+    sim.say(sign)
+    sim.say("open back pop coach")
+    reply = said(sim.say(words))
+    assert "earlier you told me" in reply, reply
+
+
+def test_what_do_i_say_now_after_emergency_advice_is_the_advice_not_a_stretch():
+    """Was the help line, which says "give me a stretch for your lower back"."""
+    sim = remembering("en-AU")
+    sim.say("open back pop coach")
+    sim.say("i fell off the ladder cleaning the gutters this morning, landed flat on my back")
+    sim.say("open back pop coach")
+    reply = said(sim.say("what do i say now"))
+    assert "call 000" in reply and "stretch for your lower back" not in reply, reply
+
+
+def test_a_flatmates_sign_is_theirs_and_the_speakers_pop_questions_are_answered():
+    """ "my roommate's lost ..." ("my {query}" dropped "my"): the advice was the speaker's, and it held back their pop questions."""
+    sim = remembering("en-CA")
+    sim.say("open back pop coach")
+    assert said(sim.say("my roommate's lost like fifteen pounds without trying and his back's been sore for weeks")).startswith("For someone")
+    sim.say("open back pop coach")
+    assert answer_of("pop_what") in said(sim.say("what about me, i just want to know why my back cracks when i twist"))
+
+
+@pytest.mark.parametrize("words, kind", [("wait, the mailman. okay i'm back, which step?", "which"),
+                                         ("wait, the mailman. okay i'm back", "step"),
+                                         ("walk me through it step by step", "step"),
+                                         ("say that again, the kettle was on", "step"),
+                                         ("how long? didn't catch that", "hold")])
+def test_mid_routine_asides_keep_to_the_stretch_under_way(words, kind):
+    """Were another stretch begun (cat cow, from the guide topic), the cracking-daily answer and the routine's help."""
+    sim = simulator()
+    sim.say("open back pop coach")
+    sim.say("do the lying twist")
+    step = said(sim.say("next"))
+    reply = said(sim.say(words))
+    expected = {"which": reply.startswith("You're on step 2 of 3"), "step": reply == step,
+                "hold": reply.startswith("Hold this one for")}
+    assert expected[kind], reply
+
+
+def test_can_i_keep_going_after_advice_to_book_soon_goes_on():
+    sim = simulator("en-CA")
+    sim.say("open back pop coach")
+    sim.say("do cat cow")
+    sim.say("next")
+    sim.say("by the way i've got sciatica, it shoots down my right leg, no numbness")
+    assert said(sim.say("okay, can i keep going with the stretch?")).startswith("Breathe out, round your back")
+
+
+@pytest.mark.parametrize("words", ["yes, let's try it", "let's try it", "yeah i'll give it a go", "okay let's try that one"])
+def test_lets_try_it_at_a_stretch_offered_starts_that_stretch(words):
+    """Was the five-minute routine ("let's try it" was most like "let's do a routine")."""
+    sim = simulator()
+    sim.say("open back pop coach")
+    sim.say("can you suggest a stretch")
+    assert said(sim.say(words)).startswith("Cat cow."), words
+
+
+def test_not_sure_what_counts_as_a_bad_fall_is_answered_and_the_check_goes_on():
+    """Was the emergency for a possible fall."""
+    sim = simulator("en-CA")
+    sim.say("open back pop coach")
+    sim.say("check my symptoms")
+    sim.say("no")
+    reply = said(sim.say("not sure, what counts as a bad fall"))
+    assert reply.startswith("If you ever") and reply.endswith(TEXT.raw("symptoms.questions")[1]["text"]), reply
+    assert said(sim.say("no, i haven't fallen, and no chest pain")).startswith(TEXT.raw("symptoms.questions")[2]["text"][:20])
