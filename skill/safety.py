@@ -65,6 +65,7 @@ class _Words(NamedTuple):
     people: re.Pattern[str]  # "my mother's", "our son": someone else, though said with "my" (_stretch_for_them)
     what_if_so: re.Pattern[str]  # just after a "what if" answered: it is so ("actually they have been", _what_if_so)
     what_if_hedged: re.Pattern[str]  # ... said with a hedge ("kind of", "I think")
+    asked_by_them: re.Pattern[str]  # "can she at least do the cat cow with me": the stretch asked for them (_stretch_for_them)
 
 
 @lru_cache(maxsize=None)
@@ -80,7 +81,7 @@ def _words(locale: str | None) -> _Words:
                   re.compile("|".join(data["of_any"])), words("handled"), words("again"),
                   re.compile(r"\b(?:my|our|me|mi)(?: (?:" + "|".join(data["people_said_with"]) + r"))? (?:"
                              + "|".join(data["people"]) + r")(?:'s|s'|s)?\b"),
-                  words("what_if_so"), words("what_if_hedged"))
+                  words("what_if_so"), words("what_if_hedged"), words("asked_by_them"))
 
 
 CHECK_INTENT = "CheckSymptomsIntent"  # whose samples name a sign ("should I worry about {symptom}")
@@ -316,6 +317,8 @@ def _stretch_for_them(said: str, locale: str | None, intent_name: str | None, *,
     stretch?" is the speaker's; "give me a stretch for him" is a tie, so theirs); where neither is
     next to it, words only about them say theirs ("what can she do to ease it, like a stretch?")."""
     words = _words(locale)
+    if words.asked_by_them.search(said) is not None:
+        return True  # "but can she at least do the cat cow with me": she is the one to do it
     said = words.people.sub("them", said)  # ("one stretch for my mother's back": hers, not the speaker's "my")
     asked = words.stretch.search(said)
     if asked is not None:
@@ -379,9 +382,7 @@ class NoStretchAfterWarning(AbstractResponseInterceptor):
         # "pardon? what number was that?" opening the session the advice closed, or the advice asked for
         # again in words ("what did you say I should do?", "today itself I should go?"): the advice again
         repeat = (_intent_name(handler_input) == "AMAZON.RepeatIntent" and opening) or (
-            bool(said) and not asked and _words(locale).again.search(said) is not None) or (  # ("what was the number again?")
-            not asked and (_intent_name(handler_input) == "AMAZON.HelpIntent" or (routed is not None and routed.topic == "capabilities")))
-        # ("what do I say now?" just after advice: what to do is the advice, never "say give me a stretch")
+            bool(said) and not asked and _words(locale).again.search(said) is not None)  # ("what was the number again?")
         # words not understood just after advice ("just the right one, the left is fine", "since Tuesday,
         # eh"): the advice again, never "sorry, I didn't catch that" alone
         unclear = bool(attrs.get("not_caught")) and not asked and not calls
