@@ -275,13 +275,14 @@ def router(locale: str) -> Router:
     return Router(examples, words.get("fold", {}), words.get("drop", []), words.get("stop", []))
 
 
-@lru_cache(maxsize=512)  # as the screen keeps its readings: a question many people ask is routed once
+@lru_cache(maxsize=512)  # (as route)
 def route_without(text: str | None, locale: str | None, topic: str) -> Routed | None:
     """The topic the words are most like but `topic` ("do that knee hug thing" is no knee's click)."""
     locale = locale if locale in content.LOCALES else content.DEFAULT_LOCALE
     return router(locale).route(text or "", frozenset({topic}))
 
 
+@lru_cache(maxsize=512)  # as the screen keeps its readings: a question many people ask is routed once
 def route(text: str | None, locale: str | None) -> Routed | None:
     """The topic a question is about, or None when its words are like no example. Words like no
     example as a whole may still ask something in their last clause ("my nan had a fall, she's
