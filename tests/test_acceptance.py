@@ -93,6 +93,12 @@ CREAMS = ("a cream, rub or oil asked about (Icy Hot, Vicks, tiger balm, A535, De
 SLIP_ON_STEPS = ("a slip on icy steps with back pain now (osteoporosis said too) is read as a fall on steps: the emergency, above "
                  "the urgent the writer gave (over-triage, never under)")
 
+WHAT_CAN_I_DO = "'what can I do for it' with a stiff back told: a stretch offered, one yes away (the writer expected the self-care tips)"
+GO_ON_AT_OFFER = ("'go on' to a stretch offered is Alexa's 'tell me more' (no words handed over, as 'tell me more' itself): another "
+                  "stretch is offered")
+STAMMER = ("left: a stammer typed as said ('c-c-can you check my back', 'n-no', 'h-how long hold') matches no sample in "
+           "virtual-alexa; Alexa's recogniser hands over the words, not the repeats")
+
 # Where the product answers a blind writer's turn differently on purpose, the turn's kind as the
 # product gives it and why; `None`: the conversation is played up to that turn (what follows
 # leans on the writer's reading).
@@ -160,6 +166,18 @@ DESK_ANSWER = "stiffness from sitting at a laptop all day: the desk answer, with
 SELFCARE_NAMES = "the self-care answer, which names heat (15 to 20 minutes) and walking or swimming"
 HELP_HERE = "help said to have come ('they're here now, thanks'): the advice given, once more, not a plain goodbye"
 JUDGED = {
+    "fresh220": {
+        "Sitting all day, water, then chest tight (en-IN) [qp]": {1: ("desk_posture", DESK_ANSWER)},
+        "Stammer through the seated twist (en-IN) [qp]": {2: (None, STAMMER)},
+        "Tells a pop, asks since and why (en-AU) [qp]": {1: ("pop_last", NO_POP_TOLD)},
+        "Stammer, denies numbness, then both legs (en-CA) [qp]": {1: (None, STAMMER)},
+        "Stammer through the whole check (en-GB) [qp]": {1: (None, STAMMER)},
+        "Grandchild does cat cow with nan, she can't wee (en-GB) [qp]": {1: (None, NO_SAMPLE)},
+        "Can't sleep, came off the ladder yesterday (en-AU) [qo]": {1: ("soon", SLEEP_SOON)},
+        "Is it anything to worry about, grudging check (en-GB) [qo]": {9: ("different", GO_ON_AT_OFFER)},
+        "Knackered, hot water bottle, then couldn't wee (en-GB) [qo]": {1: ("offer", WHAT_CAN_I_DO)},
+        "Popped sitting up in bed, how long since (en-GB) [qo]": {1: ("pop_last", NO_POP_TOLD)},
+    },
     "fresh218": {
         "Mother's mahanarayan oil and old cancer (en-IN) [ql]": {1: ("help", CREAMS)},
         "Nan's wheat bag and Dencorub after work (en-AU) [ql]": {3: ("help", CREAMS)},

@@ -1033,7 +1033,7 @@ RED_FLAG_REPORTS: list[tuple[str, str, str]] = [
     ("my groin feels numb", "NumbnessIntent", "saddle_numbness"),
     ("my bum is numb", "NumbnessIntent", "saddle_numbness"),
     ("my bottom has gone numb", "NumbnessIntent", "saddle_numbness"),
-    ("pins and needles in my bottom", "NumbnessIntent", "saddle_numbness"),
+    ("pins and needles in my bottom", "SaidPinsIntent", "saddle_numbness"),  # ("pins" put back: see source.toml)
     ("i can't feel anything when i wipe", "CannotIntent", "saddle_numbness"),
     ("no feeling between my legs", "NumbnessIntent", "saddle_numbness"),
     ("tingling in my private parts", "NumbnessIntent", "saddle_numbness"),
@@ -1061,7 +1061,7 @@ RED_FLAG_REPORTS: list[tuple[str, str, str]] = [
     ("weakness in both my legs", "SaidWeakIntent", "both_legs"),
     ("i have trouble walking", "TroubleIntent", "both_legs"),
     ("i can't stand up properly", "CannotIntent", "both_legs"),
-    ("pins and needles in both feet", "NumbnessIntent", "both_legs"),
+    ("pins and needles in both feet", "SaidPinsIntent", "both_legs"),
     # a fall or an accident: emergency
     ("i fell down the stairs yesterday", "InjuryIntent", "serious_fall"),
     ("i slipped on the ice and hurt my back", "InjuryIntent", "serious_fall"),
@@ -1082,7 +1082,7 @@ RED_FLAG_REPORTS: list[tuple[str, str, str]] = [
     ("is this a heart attack?", "ChestPainIntent", "chest_pain"),
     ("chest pains and my arm is numb", "ChestPainIntent", "chest_pain"),
     # numbness, tingling or weakness in a leg or arm: right away
-    ("pins and needles in my left leg", "NumbnessIntent", "limb_numbness"),
+    ("pins and needles in my left leg", "SaidPinsIntent", "limb_numbness"),
     ("my leg is numb", "NumbnessIntent", "limb_numbness"),
     ("my right leg has gone numb", "NumbnessIntent", "limb_numbness"),
     ("my arm feels weak", "NumbnessIntent", "limb_numbness"),

@@ -607,3 +607,16 @@ def test_a_pop_someone_else_gave_is_noted():
     sim.say("open back pop coach")
     reply = said(sim.say("he cracked my back after thanksgiving dinner like twenty minutes ago"))
     assert reply.startswith(TEXT.text("pops.timer.noted").split(".")[0]), reply
+
+
+def test_few_words_mid_check_and_mid_routine_are_understood():
+    """ "what. mean" mid-check was the pop answer; "what step I on" mid-routine was the step again."""
+    sim = simulator("en-AU")
+    sim.say("open back pop coach")
+    sim.say("check my symptoms")
+    assert TEXT.raw("symptoms.questions")[0]["plain"] in said(sim.say("what. mean"))
+    sim = simulator("en-CA")
+    sim.say("open back pop coach")
+    sim.say("do cat cow")
+    sim.say("next")
+    assert said(sim.say("what step I on")).startswith("You're on step 2")
