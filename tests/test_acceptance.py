@@ -99,6 +99,15 @@ GO_ON_AT_OFFER = ("'go on' to a stretch offered is Alexa's 'tell me more' (no wo
 STAMMER = ("left: a stammer typed as said ('c-c-can you check my back', 'n-no', 'h-how long hold') matches no sample in "
            "virtual-alexa; Alexa's recogniser hands over the words, not the repeats")
 
+CRACK_DAILY = "'is it bad if I crack it every day': whether cracking daily is fine (cracking daily's own answer since fresh216)"
+SEASON_SOON = ("'super stiff ever since the fall, when it started getting cold out' (a season named: weeks at least): the facts' "
+               "SOON sign (pain or stiffness not better after a few weeks), gentle movement fine meanwhile")
+SOURCES_LEFT = ("left: 'are you sure that's right, where'd you get that' just after an answer is like no example (the skill has no "
+                "answer on its sources): not understood, and what it does")
+
+THIS_ONE_LEFT = ("left: mid-routine 'why won't it pop? it usually does on this one' is routed to another stretch ('this one' "
+                 "weighs more than 'won't pop'; an example for it pulled 'this one I cannot do on the floor, skip it' to the pop)")
+
 # Where the product answers a blind writer's turn differently on purpose, the turn's kind as the
 # product gives it and why; `None`: the conversation is played up to that turn (what follows
 # leans on the writer's reading).
@@ -236,7 +245,7 @@ JUDGED = {
         "What-if numb legs, you're not a doctor, all clear (en-IN) [px]": {2: ("help", NOT_A_DOCTOR)},
     },
     "fresh212": {
-        "Stiff since the fall (autumn) (en-CA) [pz]": {6: ("step", LETS_STRETCH)},
+        "Stiff since the fall (autumn) (en-CA) [pz]": {3: ("soon", SEASON_SOON), 6: ("step", LETS_STRETCH)},
         "Is it my bones? Knuckle cracker (en-US) [pz]": {7: ("step", LETS_STRETCH)},
         "Wrapping on the floor, falling behind (en-GB) [py]": {3: ("step", "'give me something quick': the quick routine starts at once")},
         "Thirty hours by train, nani visiting with fever (en-IN) [py]": {4: ("offer", OTHERS_LESSER)},
@@ -310,7 +319,7 @@ JUDGED = {
         "Husband's old fall, forget that (en-GB) [pb]": {
             5: (None, "virtual-alexa matches no sample for 'forget what I said about my husband, I don't want that stored' "
                 "(the skill stores no health reports)")},
-        "Where'd you get that, wife falls on ice (en-CA) [pb]": {2: ("pop_safe", "left: 'are you sure that's right, where'd you get that' (IsItIntent puts back 'is it') is routed to whether cracking is harmful")},
+        "Where'd you get that, wife falls on ice (en-CA) [pb]": {2: ("fallback", SOURCES_LEFT)},
         "Are you saving that, timer and chiro (en-CA) [pb]": {
             2: ("pop_safe", "left: 'are you saving that somewhere' is read as whether cracking is harmful (no privacy answer)")},
         "Do you know what you're on about, weight loss in check (en-AU) [pb]": {1: ("help", NOT_A_DOCTOR)},
@@ -447,7 +456,7 @@ JUDGED = {
         "Wife's night pain, then my own back (en-AU) [nz]": {
             1: ("urgent", "pain waking her every night is the facts' URGENT sign (the writer said soon)"),
             3: ("crack_daily", "'why's that?' just after whether cracking is harmful: what more that answer says (cracking it often)")},
-        "Father-in-law fell, called 108 (en-IN) [nz]": {5: ("heat", HELP_HERE_LEFT)},
+        "Father-in-law fell, called 108 (en-IN) [nz]": {5: ("warned_again", HELP_HERE)},
         "Sorry sorry, not numb, stiff only (en-IN) [nz]": {
             1: ("right_away", "one leg numb is the facts' RIGHT AWAY sign (the writer said urgent)"),
             2: ("warned_again", TAKEN_BACK),
@@ -978,7 +987,7 @@ JUDGED = {
         "Cat cow, 'fallen behind', sudden pop, back one, from the top (en-GB)": {1: ("step", NAMED_STARTS)},
         "Routine made easier, then pain shooting down one leg for weeks (en-GB)": {1: ("step", ROUTINE_STARTS)},
         "Knee to chest, door pause, resume, then it hurts (en-CA)": {1: ("step", NAMED_STARTS)},
-        "Routine, won't pop, then a foot numb for days (en-CA)": {1: ("step", ROUTINE_STARTS), 5: ("pop_wont", "mid-routine, 'why won't it pop? it usually does on this one': why it won't pop (the routine waits)"), 7: (None, "left: 'okay, thanks' after advice gets 'Sorry, I didn't catch that' (a thanks alone is never taken as a goodbye)")},
+        "Routine, won't pop, then a foot numb for days (en-CA)": {1: ("step", ROUTINE_STARTS), 5: ("different", THIS_ONE_LEFT), 7: (None, "left: 'okay, thanks' after advice gets 'Sorry, I didn't catch that' (a thanks alone is never taken as a goodbye)")},
         "Cat cow paused for the phone, then cancer history with 'anyway, next' (en-AU)": {1: ("step", NAMED_STARTS)},
         "Lower back stretch on the tiles, foot gone numb then fine, crack heaps (en-AU)": {
             4: (None, "left: a long aside ending 'yeah it's fine now, keep going' gets the routine's commands, not the next step (no alarm)")},
@@ -1444,7 +1453,7 @@ JUDGED = {
         "biscuit interruption, why it stopped cracking, neck (en-GB) [kc]": {
             2: ("help", ASIDE)},
         "door for a fall wreath delivery, stiffness denied (en-US) [kc]": {2: ("bye", WAIT_OUTSIDE)},
-        "kids fighting, then a what-if about numb legs (en-AU) [kc]": {2: ("bye", WAIT_OUTSIDE), 4: ("crack_harmful", "'is it bad if I crack it every day': whether cracking does harm (forcing it is what to avoid), with cracking often offered next")},
+        "kids fighting, then a what-if about numb legs (en-AU) [kc]": {2: ("bye", WAIT_OUTSIDE), 4: ("crack_daily", CRACK_DAILY)},
         "hard of hearing, pardon twice in the check, all clear (en-GB) [kd]": {3: ("triage", SAID_AGAIN), 5: ("triage", SAID_AGAIN)},
         "what? in the check, then shivery hot and cold given as the answer (en-GB) [kd]": {2: ("triage", SAID_AGAIN)},
         "relaying for a hard of hearing mom, hedged leaking (en-US) [kd]": {2: ("triage", SAID_AGAIN)},

@@ -407,7 +407,6 @@ def test_after_the_pop_timer_the_neck_and_why_so_long_follow_on():
     ("en-GB", "should i see a physio or my gp", "professional_choice"),
     ("en-AU", "is it bad to crack it every arvo", "crack_daily"),
     ("en-US", "and is it bad if i crack it every day", "crack_daily"),  # was whether cracking is harmful
-    ("en-IN", "you are a doctor or not", "scope"),  # was the check ("you are" is not handed over)
 ])
 def test_questions_people_asked_get_their_own_topic(locale, asked, topic):
     sim = simulator(locale)
