@@ -163,14 +163,19 @@ class JustPopped(IntentHandler):
         return render(handler_input, note_pop(handler_input))
 
 
-def note_pop(handler_input: HandlerInput, *, asked_why: bool = False, asked_wont: bool = False) -> Reply:
+def note_pop(handler_input: HandlerInput, *, asked_why: bool = False, asked_wont: bool = False,
+             asked_bad: bool = False, asked_what: bool = False) -> Reply:
     """The time of a pop, kept (only the time) for the pop timer; a gentle stretch offered. Told
-    with why it happens asked ("... why's that?"), what the pop is, as its answer; with why it
-    won't pop again asked ("... how come it won't pop again?"), the note, which says why."""
+    with why it happens or what it was asked ("... why's that?", "... what was that"), what the pop
+    is, as its answer; with whether it is bad asked ("my neck just clicked, is that bad"), whether
+    cracking is harmful; with why it won't pop again asked ("... how come it won't pop again?"),
+    the note, which says why."""
     record = session.user_record(handler_input)
     record.popped_at = time.time()
     session.save_user_record(handler_input, record)
-    if asked_why and not asked_wont:
+    if asked_bad and not asked_wont:
+        return answer(handler_input, "crack_harmful")
+    if (asked_why or asked_what) and not asked_wont:
         return answer(handler_input, "pop_what")
     text = words(handler_input)
     state = session.turn(handler_input)

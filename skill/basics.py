@@ -306,7 +306,9 @@ def answer_free_text(handler_input: HandlerInput, said: str) -> Response:
     wont = routed.topic in ("pop_what", "pop_noted", "pop_wont", "stiffness") and topics.asks_wont(said, locale)
     actions = {"symptom_check": symptoms.start, "stiffness": symptoms.ordinary_ache, "capabilities": help_reply,
                "another_stretch": stretches.offer_next,  # a pop told, noted ("... why's that?": and what the pop is)
-               "pop_noted": lambda h: answers.note_pop(h, asked_why=topics.asks_why(said, locale), asked_wont=wont)}
+               "pop_noted": lambda h: answers.note_pop(h, asked_why=topics.asks_why(said, locale), asked_wont=wont,
+                                                       asked_bad=topics.asks_bad(said, locale),
+                                                       asked_what=topics.asks_what_it_was(said, locale))}
     if wont:
         # "I cracked my back in the car earlier, is that why it won't go now", "me back's stiff as a board, and why
         # won't it crack": why it won't pop, the question asked (a pop told just now is noted, and the note says why)

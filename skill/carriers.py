@@ -166,6 +166,12 @@ def hedged(locale: str | None, query: str | None) -> bool:
     return bool(query) and _listed(locale, "no_then_unsure").search(" ".join(query.lower().split())) is not None
 
 
+def wavers(locale: str | None, said: str | None) -> bool:
+    """A reply that goes from yes to no (or back) and ends on a doubt ("yes... well no... actually
+    maybe?"), from free_text.toml `wavers`: not sure, whatever was said first."""
+    return bool(said) and _listed(locale, "wavers").search(" ".join(said.lower().split())) is not None
+
+
 def outright(locale: str | None, said: str | None) -> bool:
     """The reply says "not at all" in words a no opener's query alone would read as doubt ("nope,
     not a bit"), from free_text.toml `no_outright`."""

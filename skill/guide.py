@@ -279,6 +279,10 @@ class AskedInWords(IntentHandler):
 
     def handle(self, handler_input: HandlerInput) -> Response:
         asked = command_in_words(handler_input)
+        if asked == "TellMeMoreIntent" and session.turn(handler_input).topic:
+            # "why's that?" just after a question was answered mid-routine: more on that answer (as WhyThisStretch says)
+            from .answers import TellMeMore
+            return TellMeMore().handle(handler_input)
         return next(command for command in HANDLERS if asked in command.intents).handle(handler_input)
 
 

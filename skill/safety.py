@@ -66,6 +66,7 @@ class _Words(NamedTuple):
     what_if_so: re.Pattern[str]  # just after a "what if" answered: it is so ("actually they have been", _what_if_so)
     what_if_hedged: re.Pattern[str]  # ... said with a hedge ("kind of", "I think")
     asked_by_them: re.Pattern[str]  # "can she at least do the cat cow with me": the stretch asked for them (_stretch_for_them)
+    repeat_asked: re.Pattern[str]  # "please repeat, I could not hear" as the session the advice closed opens
 
 
 @lru_cache(maxsize=None)
@@ -81,7 +82,7 @@ def _words(locale: str | None) -> _Words:
                   re.compile("|".join(data["of_any"])), words("handled"), words("again"),
                   re.compile(r"\b(?:my|our|me|mi)(?: (?:" + "|".join(data["people_said_with"]) + r"))? (?:"
                              + "|".join(data["people"]) + r")(?:'s|s'|s)?\b"),
-                  words("what_if_so"), words("what_if_hedged"), words("asked_by_them"))
+                  words("what_if_so"), words("what_if_hedged"), words("asked_by_them"), words("repeat_asked"))
 
 
 CHECK_INTENT = "CheckSymptomsIntent"  # whose samples name a sign ("should I worry about {symptom}")
@@ -382,7 +383,8 @@ class NoStretchAfterWarning(AbstractResponseInterceptor):
         # "pardon? what number was that?" opening the session the advice closed, or the advice asked for
         # again in words ("what did you say I should do?", "today itself I should go?"): the advice again
         repeat = (_intent_name(handler_input) == "AMAZON.RepeatIntent" and opening) or (
-            bool(said) and not asked and _words(locale).again.search(said) is not None)  # ("what was the number again?")
+            bool(said) and not asked and _words(locale).again.search(said) is not None) or (  # ("what was the number again?")
+            opening and bool(said) and not asked and _words(locale).repeat_asked.search(said) is not None)  # ("please repeat, I could not hear")
         # words not understood just after advice ("just the right one, the left is fine", "since Tuesday,
         # eh"): the advice again, never "sorry, I didn't catch that" alone
         unclear = bool(attrs.get("not_caught")) and not asked and not calls

@@ -118,12 +118,17 @@ class StretchOfferAccepted(IntentHandler):
 
 
 class AnotherStretch(IntentHandler):
-    """ "Another one" any time, or "next" or "skip this one" after a stretch is offered: the next that fits. """
+    """ "Another one" any time, or "next" or "skip this one" after a stretch is offered: the next that fits.
+    "Skip this one" with no stretch under way and no place kept (just after a stretch was stopped for
+    pain: "ow, that hurts" then "skip this one then") asks for another too, never the fallback."""
 
     intents = ("AnotherStretchIntent", "AMAZON.NextIntent", "SkipStretchIntent")
 
     def when(self, handler_input: HandlerInput) -> bool:
-        return get_intent_name(handler_input) == "AnotherStretchIntent" or pending(handler_input, "guide")
+        name = get_intent_name(handler_input)
+        return name == "AnotherStretchIntent" or pending(handler_input, "guide") or (
+            name == "SkipStretchIntent" and session.turn(handler_input).routine is None
+            and session.user_record(handler_input).saved_place() is None)
 
     def handle(self, handler_input: HandlerInput) -> Response:
         return render(handler_input, offer_next(handler_input))

@@ -219,6 +219,8 @@ def answer_meant(handler_input: HandlerInput) -> str | None:
     said = " ".join(safety.said_in_request(handler_input))
     if carriers.not_a_reply(locale, said):
         return None  # "never mind, just do the routine": the question is left, not answered no
+    if carriers.wavers(locale, said):
+        return "unsure"  # "yes... well no... actually maybe?": not sure, never the no said on the way
     step, follow, _ = asked(handler_input) or (0, False, False)
     part = names_part(handler_input, said)  # "both legs" to "is it in both legs, ...?": the words name a part of the question
     if part is not None:

@@ -365,6 +365,11 @@ def asks_bad(text: str | None, locale: str | None) -> bool:
     return _says(text, locale, "bad_asked")
 
 
+def asks_what_it_was(text: str | None, locale: str | None) -> bool:
+    """ "something just clicked in my back, what was that": what the pop told was asked (`what_asked`)."""
+    return _says(text, locale, "what_asked")
+
+
 def asks_about_pop(text: str | None, locale: str | None) -> bool:
     """ "... is something broken?": a question asked about a pop told (`pop_asked`)."""
     return _says(text, locale, "pop_asked")

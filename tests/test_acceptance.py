@@ -102,9 +102,11 @@ STAMMER = ("left: a stammer typed as said ('c-c-can you check my back', 'n-no', 
 CRACK_DAILY = "'is it bad if I crack it every day': whether cracking daily is fine (cracking daily's own answer since fresh216)"
 SEASON_SOON = ("'super stiff ever since the fall, when it started getting cold out' (a season named: weeks at least): the facts' "
                "SOON sign (pain or stiffness not better after a few weeks), gentle movement fine meanwhile")
-SOURCES_LEFT = ("left: 'are you sure that's right, where'd you get that' just after an answer is like no example (the skill has no "
-                "answer on its sources): not understood, and what it does")
 
+SOURCES_ROUTED = ("left: 'are you sure that's right, where'd you get that' just after how to pop it is like no example, and is "
+                  "routed to whether cracking is harmful ('my sources don't link ...'): the skill has no answer on its sources")
+NEXT_FOR_MORE = ("'why's that' or 'is that true' after whether cracking is harmful or gives arthritis (answers with no more to "
+                 "them): the topic they lead to, cracking often (as writers before fresh222 expected)")
 THIS_ONE_LEFT = ("left: mid-routine 'why won't it pop? it usually does on this one' is routed to another stretch ('this one' "
                  "weighs more than 'won't pop'; an example for it pulled 'this one I cannot do on the floor, skip it' to the pop)")
 
@@ -116,6 +118,10 @@ ASIDE = ("words for someone else in the room or for another skill (a child's req
 FIRST_TIMER = "a first-timer's filler or half sentence ('um, my back', 'so like can you', 'uh so yeah'): what the skill does"
 SIGN_AGAIN = ("a sign told again after its advice (or named again: 'pins and needles from kneeling', an oncologist) gets "
               "that advice again at its level, closing the session as the warning again would")
+SOON_SAID_AGAIN = ("'pardon? book a what?' just after advice to book soon: that advice said again at its level (soon advice "
+                   "holds no stretch back, so no warning of a stretch held back)")
+GAVE_WAY_JUST_NOW = ("a leg that 'just went out from under me' moments ago, 'alright now': trouble walking is the facts' EMERGENCY "
+                     "sign (a leg giving way), never over because it passed a minute later (the writer said right away for one leg)")
 CHECK_FIRST = ("a stretch asked for mid-check waits for the check's questions (the question again), and a 'yes' then "
                "is asked about, and said again answers the question asked")
 REPEATED_AS_SAID = ("'huh' or 'what was that' mid-check asks for the question again (Alexa's repeat): it is said again word "
@@ -175,6 +181,19 @@ DESK_ANSWER = "stiffness from sitting at a laptop all day: the desk answer, with
 SELFCARE_NAMES = "the self-care answer, which names heat (15 to 20 minutes) and walking or swimming"
 HELP_HERE = "help said to have come ('they're here now, thanks'): the advice given, once more, not a plain goodbye"
 JUDGED = {
+    "fresh224": {
+        "Old cancer history in a rambling check (en-US) [qw]": {4: ("triage", REPEATED_AS_SAID)},
+        "Shooting leg pain, no numbness (en-CA) [qw]": {2: ("soon", SOON_SAID_AGAIN), 4: ("offer", SOON_STRETCH)},
+        "No, well, sometimes it shoots down one leg (en-AU) [qx]": {4: ("triage", CHECK_FIRST)},
+        "One-shot questions from a grandmother (en-IN) [qw]": {5: ("desk_posture", DESK_ANSWER)},
+    },
+    "fresh222": {
+        "is cracking bad, nan's arthritis, then a stretch (en-GB) [qu]": {2: ("crack_daily", NEXT_FOR_MORE)},
+        "husband's pops and his old ladder fall (en-CA) [qu]": {4: ("crack_daily", NEXT_FOR_MORE)},
+        "one-shot is cracking bad, chained follow-ups (en-AU) [qu]": {2: ("crack_daily", NEXT_FOR_MORE), 4: ("crack_daily", NEXT_FOR_MORE)},
+        "Leg went from under me, fine now (en-AU) [qv]": {2: ("emergency", GAVE_WAY_JUST_NOW)},
+        "Shooting pain down one leg in a hip stretch (en-CA) [qv]": {4: ("different", SOON_STRETCH)},
+    },
     "fresh220": {
         "Sitting all day, water, then chest tight (en-IN) [qp]": {1: ("desk_posture", DESK_ANSWER)},
         "Stammer through the seated twist (en-IN) [qp]": {2: (None, STAMMER)},
@@ -319,7 +338,7 @@ JUDGED = {
         "Husband's old fall, forget that (en-GB) [pb]": {
             5: (None, "virtual-alexa matches no sample for 'forget what I said about my husband, I don't want that stored' "
                 "(the skill stores no health reports)")},
-        "Where'd you get that, wife falls on ice (en-CA) [pb]": {2: ("fallback", SOURCES_LEFT)},
+        "Where'd you get that, wife falls on ice (en-CA) [pb]": {2: ("crack_harmful", SOURCES_ROUTED)},
         "Are you saving that, timer and chiro (en-CA) [pb]": {
             2: ("pop_safe", "left: 'are you saving that somewhere' is read as whether cracking is harmful (no privacy answer)")},
         "Do you know what you're on about, weight loss in check (en-AU) [pb]": {1: ("help", NOT_A_DOCTOR)},
@@ -525,10 +544,6 @@ JUDGED = {
     "fresh172": {
         "past breast cancer mentioned as if irrelevant with a stretch request, then bargaining (en-GB) [mn]": {
             3: ("urgent", SIGN_AGAIN)},
-        "crack question, chest pressure put down to sleeping funny, bargaining and a chest stretch asked for (en-US) [mn]": {
-            3: ("triage", "'... and I'll get checked out after' is read as asking for the check: it starts (no stretch), and "
-                          "answered no it ends on the earlier advice to call, never an all clear"),
-            4: (None, "the check was started there")},
         "old flu long gone, water, posture, physio or chiro with more, hip stretch and stop (en-CA) [mn]": {
             4: ("selfcare", "'tell me more' after which professional to see: self-care (the choice has no more to it)")},
     },

@@ -54,6 +54,14 @@ def remembering(locale: str = "en-US") -> Simulator:
     return Simulator(models.resolver_for(locale, None), InProcess(store=Store(MemoryStore())), locale=locale)
 
 
+def opened(locale: str, *first: str) -> Simulator:
+    """A person who opened the skill and said these first."""
+    sim = simulator(locale)
+    for words in ("open back pop coach", *first):
+        sim.say(words)
+    return sim
+
+
 def said(turn) -> str:
     return spoken_text(((turn.response or {}).get("response", {}).get("outputSpeech") or {}).get("ssml", ""))
 
@@ -522,9 +530,7 @@ def test_a_flatmates_sign_is_theirs_and_the_speakers_pop_questions_are_answered(
                                          ("how long? didn't catch that", "hold")])
 def test_mid_routine_asides_keep_to_the_stretch_under_way(words, kind):
     """Were another stretch begun (cat cow, from the guide topic), the cracking-daily answer and the routine's help."""
-    sim = simulator()
-    sim.say("open back pop coach")
-    sim.say("do the lying twist")
+    sim = opened("en-US", "do the lying twist")
     step = said(sim.say("next"))
     reply = said(sim.say(words))
     expected = {"which": reply.startswith("You're on step 2 of 3"), "step": reply == step,
@@ -533,11 +539,7 @@ def test_mid_routine_asides_keep_to_the_stretch_under_way(words, kind):
 
 
 def test_can_i_keep_going_after_advice_to_book_soon_goes_on():
-    sim = simulator("en-CA")
-    sim.say("open back pop coach")
-    sim.say("do cat cow")
-    sim.say("next")
-    sim.say("by the way i've got sciatica, it shoots down my right leg, no numbness")
+    sim = opened("en-CA", "do cat cow", "next", "by the way i've got sciatica, it shoots down my right leg, no numbness")
     assert said(sim.say("okay, can i keep going with the stretch?")).startswith("Breathe out, round your back")
 
 
@@ -619,3 +621,69 @@ def test_few_words_mid_check_and_mid_routine_are_understood():
     sim.say("do cat cow")
     sim.say("next")
     assert said(sim.say("what step I on")).startswith("You're on step 2")
+
+
+@pytest.mark.parametrize("words", ["what should i do again?", "please repeat, i could not hear, the pressure cooker was whistling",
+                                   "is that bad?", "is that serious?", "pardon? who did you say to ring?",
+                                   "it's probably just indigestion, isn't it"])
+def test_asked_again_just_after_advice_is_the_advice_not_a_pop_answer_or_the_check(words):
+    """Were the pop answers (how long till it pops again, what the pop is, whether cracking is harmful) and the check."""
+    sim = remembering("en-IN")
+    sim.say("open back pop coach")
+    sim.say("i have fever and back pain")
+    reply = said(sim.say(words))  # (the advice closed the session: these words open the next one)
+    assert "earlier you told me" in reply or "Again, what I said" in reply, reply
+    assert not topics_heard(reply, "en-IN") & set(TOPICS), reply
+
+
+def test_a_reply_that_wavers_and_ends_on_maybe_is_not_sure():
+    """ "yes... well no... actually maybe?" was read as a no, and the check went on past the question."""
+    sim = simulator("en-AU")
+    sim.say("open back pop coach")
+    sim.say("do i need a doctor")
+    reply = said(sim.say("yes... well no... actually maybe?"))
+    assert reply.startswith(TEXT.text("symptoms.plainer").split("{")[0].strip()[:20]), reply
+
+
+def test_a_pop_told_with_what_was_that_or_is_that_bad_gets_that_answer():
+    sim = simulator("en-CA")
+    sim.say("open back pop coach")
+    assert answer_of("pop_what") in said(sim.say("something just clicked in my back, what was that"))
+    assert answer_of("crack_harmful") in said(sim.say("my neck just clicked, is that bad"))
+
+
+def test_whys_that_after_a_question_answered_mid_routine_is_more_on_it_and_the_step_goes_on():
+    """Was what the stretch under way does for a back."""
+    sim = simulator("en-GB")
+    sim.say("open back pop coach")
+    sim.say("guide me through the seated twist")
+    sim.say("something just clicked in my back, what was that")
+    assert TEXT.text("topics.pop_what.more") in said(sim.say("why's that"))
+    assert said(sim.say("right, carry on then")).startswith("Breathe in and grow tall")
+
+
+@pytest.mark.parametrize("words, kind", [("good burn in me glutes, keep going", "felt"),
+                                         ("how long am i meant to stop like this", "hold"),
+                                         ("give this one a miss", "skip"),
+                                         ("hold everything, someone's at the door", "pause")])
+def test_mid_routine_words_in_everyday_turns_of_phrase(words, kind):
+    """Were the cracking answer, why the pop stops, and (twice) "sorry, I didn't catch that"."""
+    reply = said(opened("en-AU", "start a five minute routine for me hips").say(words))
+    expected = {"felt": reply.startswith(TEXT.text("guide.felt")), "hold": "hold" in reply.lower() and "Say next" in reply,
+                "skip": reply.startswith("Skipping ahead"), "pause": reply.startswith("Paused")}
+    assert expected[kind], reply
+
+
+def test_skip_this_one_after_a_stretch_stopped_for_pain_offers_another():
+    """Was "Sorry, I didn't catch that" (nothing running to skip)."""
+    sim = opened("en-GB", "start a five minute routine for my hips", "next", "ow, that hurts")
+    assert said(sim.say("skip this one then")).startswith("Another option is")
+
+
+def test_a_different_one_asked_for_because_this_one_is_too_hard_is_another_stretch():
+    """Was the easier version of the step ("too hard for me" read first)."""
+    sim = simulator()
+    sim.say("open back pop coach")
+    sim.say("i'd like a stretch i can do sitting in my chair")
+    sim.say("yes please")
+    assert said(sim.say("oh, that one's too hard for me. have you got a different one?")).startswith("Another option is")
