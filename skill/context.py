@@ -50,10 +50,16 @@ def _normalised(text: str) -> str:
     return " ".join(_NOT_A_WORD.sub(" ", text).split())
 
 
-def _begins(pattern: re.Pattern[str] | None, branches: prefilter.Branches | None = None) -> frozenset[str] | None:
+def _begins(pattern: re.Pattern[str] | None, branches: prefilter.Branches | None = None,
+            phrasings: Iterable[str] = ()) -> frozenset[str] | None:
     if branches is not None:
         return branches.begins  # (worked out already, from its alternatives)
-    return prefilter.starts(pattern.pattern) if pattern is not None else None
+    if pattern is None:
+        return None
+    begins = prefilter.starts(pattern.pattern)
+    if begins is None and any(p.strip().startswith("^") for p in phrasings):  # ("^(?!...).*\\blegs ...": there, or where the rest begin)
+        begins = prefilter.starts_but_anchored(_HEAD, _ordered(phrasings), _TAIL)
+    return begins
 
 
 _HEAD, _TAIL = r"(?<![a-z0-9'])", r"(?![a-z0-9])"  # a pattern's words begin and end words
@@ -191,7 +197,7 @@ class Rules:
             concepts.append(_Concept(spec.get("id", name), phrases, compositions,
                                      _alternation(spec.get("unless", [])), _alternation(spec.get("unless_said", [])),
                                      int(spec.get("window", DEFAULT_WINDOW)),
-                                     _begins(phrases, branches[len(concepts)]),
+                                     _begins(phrases, branches[len(concepts)], spec.get("phrases", [])),
                                      _alternation(spec.get("if_said", []))))
         modifiers = []
         symptom_ids = {c.name for c in concepts}
@@ -210,8 +216,11 @@ class Rules:
                                                        context.get("unless_said", {}).get(rule["category"], []))])))
         spelled = {heard: written for written, forms in context.get("spelled", {}).items() for heard in forms}
         apart = sorted((heard for heard in spelled if " " in heard), key=len, reverse=True)
-        term_begins = {name: _begins(term, branches[name]) for name, term in terms.items()}
-        index = prefilter.Index({**term_begins, **{n: c.phrases_begin for n, c in enumerate(concepts)}})
+        term_begins = {name: _begins(term, branches[name], words["terms"][name].get("words", [])) for name, term in terms.items()}
+        anchored = {**{name: prefilter.anchored_holds(term.get("words", [])) for name, term in words.get("terms", {}).items()},
+                    **{n: prefilter.anchored_holds(spec.get("phrases", []))
+                       for n, spec in enumerate(words.get("concepts", {}).values())}}
+        index = prefilter.Index({**term_begins, **{n: c.phrases_begin for n, c in enumerate(concepts)}}, anchored=anchored)
         needs = []
         for n, c in enumerate(concepts):
             phrases_bit = index.bits[n] if c.phrases else 0

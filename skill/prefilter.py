@@ -34,6 +34,7 @@ MAX_CLASS = 64  # a character class larger than this (most letters) tells little
 
 
 OPEN = "\x00"  # past here a match may go on with anything (a class such as \w): the start ends
+AT_START = "\x02"  # in a start set: the pattern may also match anyhow at the very start of the words (only there)
 
 
 class _Unknown(Exception):
@@ -63,9 +64,48 @@ def _starts(parsed: Any) -> frozenset[str] | None:
     return frozenset(found)
 
 
+def starts_but_anchored(head: str, alternatives: list[str], tail: str) -> frozenset[str] | None:
+    """starts() of `head(?:a1|a2|...)tail`, where an alternative anchored at the start of the words
+    ("^(?!.*\\bon my legs\\b).*\\blegs\\b ...", which can begin anyhow, but only there) counts as
+    AT_START rather than making the whole unbounded: the whole is then tried at the start of the
+    words, and elsewhere only where another alternative's start string begins. Two such phrasings
+    made their concepts' whole alternations be tried at every place of every turn (some 270 of the
+    screen's 290 microseconds on a new question). None where another alternative is unbounded."""
+    if _parser is None:
+        return None
+    found: set[str] = set()
+    for alternative in alternatives:
+        try:
+            first = list(_parser.parse(alternative).data)[:1]
+        except re.error:
+            return None
+        if first and first[0] == (_c.AT, _c.AT_BEGINNING):
+            found.add(AT_START)
+            continue
+        begins = starts(f"{head}(?:{alternative}){tail}")
+        if begins is None:
+            return None
+        found |= begins
+    return frozenset(found) if AT_START in found and len(found) <= MAX_STARTS else None
+
+
+def anchored_holds(alternatives: list[str]) -> frozenset[str] | None:
+    """Strings one of which every match of an anchored alternative ("^...") among these holds
+    (holds()); None when that cannot be told. Where none of them is in the words, the anchored
+    alternatives cannot match, and the start of the words is tried only as any other place."""
+    found: set[str] = set()
+    for alternative in alternatives:
+        if alternative.strip().startswith("^"):
+            held = holds(alternative)
+            if held is None:
+                return None
+            found |= held
+    return frozenset(found)
+
+
 def _bit_table(strings: dict[Hashable, frozenset[str] | None]) -> tuple[dict[Hashable, int], int, dict[str, int]]:
     """A bit for each pattern; the bits of those with no strings (None: may match anywhere); and
-    each string with the bits of the patterns it stands for."""
+    each string with the bits of the patterns it stands for (AT_START aside: Index.at_start)."""
     bits = {key: 1 << n for n, key in enumerate(strings)}
     always, table = 0, {}
     for key, found in strings.items():
@@ -73,7 +113,8 @@ def _bit_table(strings: dict[Hashable, frozenset[str] | None]) -> tuple[dict[Has
             always |= bits[key]
             continue
         for string in found:
-            table[string] = table.get(string, 0) | bits[key]
+            if string != AT_START:
+                table[string] = table.get(string, 0) | bits[key]
     return bits, always, table
 
 
@@ -88,8 +129,16 @@ class Index:
     `pattern.finditer` finds, for patterns that begin at a word start (the screen's do: they open
     with `(?<![a-z0-9'])`), without trying every alternative at every place in between."""
 
-    def __init__(self, begins: dict[Hashable, frozenset[str] | None], *, walk: bool = False) -> None:
+    def __init__(self, begins: dict[Hashable, frozenset[str] | None], *, walk: bool = False,
+                 anchored: dict[Hashable, frozenset[str] | None] | None = None) -> None:
+        """`anchored`: for a pattern whose start strings hold AT_START, strings one of which its
+        anchored alternatives' matches hold (anchored_holds; None: unknown, always tried there)."""
         self.bits, self.always, table = _bit_table(begins)
+        # those that may also begin anyhow at the start of the words (an anchored alternative: AT_START)
+        self.at_start = sum(self.bits[key] for key, found in begins.items() if found is not None and AT_START in found)
+        held = {key: (anchored or {}).get(key) for key in begins if self.bits[key] & self.at_start}
+        self.anchored_gate = Gate(held) if held else None
+        self.anchored_bits = {self.anchored_gate.bits[key]: self.bits[key] for key in held} if held else {}
         self.lengths = tuple(sorted({len(start) for start in table}))
         if walk:  # every shorter beginning of a start string too (0 where it is none itself):
             for start in list(table):  # a slice that begins no start string ends the lookups at that word
@@ -120,15 +169,23 @@ class Index:
     def scan(self, said: str) -> "Scan":
         """Where each pattern may begin (the word starts a start string of it begins) and the patterns
         that may begin somewhere."""
+        start_ok = self._start_ok(said)
         if self.automaton is None:
-            return Scan(self, said, self.always, [])
+            return Scan(self, said, self.always | self.at_start, [], start_ok)
         places: dict[int, int] = {}
         mask = 0
         for end, (length, bits) in self.automaton.iter(" " + said):
             at = end - length  # (the space before the word is at `at` in " " + said: the word begins there in said)
             places[at] = places.get(at, 0) | bits
             mask |= bits
-        return Scan(self, said, mask | self.always, sorted(places.items()))
+        return Scan(self, said, mask | self.always | self.at_start, sorted(places.items()), start_ok)
+
+    def _start_ok(self, said: str) -> int:
+        """The patterns whose anchored alternatives may match these words (what they hold is in them)."""
+        if self.anchored_gate is None:
+            return 0
+        gate_mask = self.anchored_gate.mask(said)
+        return sum(bit for gate_bit, bit in self.anchored_bits.items() if gate_mask & gate_bit)
 
 
 class Branches:
@@ -310,6 +367,7 @@ class Scan(NamedTuple):
     said: str
     mask: int  # a bit for each pattern that may match somewhere (and for every unbounded one)
     where: list[tuple[int, int]]
+    start_ok: int = 0  # a bit for each pattern whose anchored alternatives may match (Index.anchored)
 
     def may(self, key: Hashable) -> bool:
         return bool(self.mask & self.index.bits[key])
@@ -323,6 +381,11 @@ class Scan(NamedTuple):
         if self.index.always & bit:
             return list(pattern.finditer(self.said))
         found, end, match = [], 0, branches.match if branches is not None else pattern.match
+        if self.index.at_start & self.start_ok & bit:  # (an anchored alternative: the whole pattern at the start of the words)
+            hit = pattern.match(self.said, 0)
+            if hit is not None:
+                found.append(hit)
+            end = max(hit.end(), 1) if hit is not None else 1  # (nothing else begins at the start: tried there)
         for at, here in self.where:
             if here & bit and at >= end:
                 hit = match(self.said, at)

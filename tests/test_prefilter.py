@@ -24,23 +24,27 @@ PHRASINGS = sorted({(case["text"], case["locale"]) for name in ("red_flags", "to
                     for _, case in corpora.read(name, ("tune", "holdout", "fresh", "fresh2", "fresh3", "fresh4"))})
 
 
-def _patterns(locale: str) -> list[tuple[str, re.Pattern[str], frozenset[str] | None]]:
+def _patterns(locale: str) -> list[tuple[str, object, re.Pattern[str], frozenset[str] | None]]:
     rules = screen.rules(locale)
-    found = [(f"term {name}", pattern, rules.term_begins.get(name)) for name, pattern in rules.terms.items() if pattern]
-    found += [(f"phrases of {c.name}", c.phrases, c.phrases_begin) for c in rules.concepts if c.phrases]
+    found = [(f"term {name}", name, pattern, rules.term_begins.get(name)) for name, pattern in rules.terms.items() if pattern]
+    found += [(f"phrases of {c.name}", n, c.phrases, c.phrases_begin) for n, c in enumerate(rules.concepts) if c.phrases]
     return found
 
 
 def _every_match_begins_as_worked_out(said: str, locale: str) -> list[str]:
     """Every match begins a word (the index tries patterns at word starts only) and begins with
-    one of the pattern's start strings."""
+    one of the pattern's start strings; or, for a pattern with an anchored alternative (AT_START),
+    at the start of the words where the scan lets its anchored alternatives be tried."""
     wrong = []
-    for label, pattern, begins in _patterns(locale):
+    index = screen.rules(locale).index
+    start_ok = index.scan(said).start_ok
+    for label, key, pattern, begins in _patterns(locale):
         if begins is None:
             continue
         for match in pattern.finditer(said):
             at_a_word = match.start() == 0 or said[match.start() - 1] == " "
-            if not at_a_word or not any(said.startswith(start, match.start()) for start in begins):
+            at_start = match.start() == 0 and prefilter.AT_START in begins and bool(start_ok & index.bits[key])
+            if not at_start and (not at_a_word or not any(said.startswith(start, match.start()) for start in begins)):
                 wrong.append(f"{label}: {match.group()!r} in {said!r}")
     return wrong
 
@@ -99,6 +103,25 @@ def test_random_word_sequences_never_match_where_the_prefilter_says_no(words, lo
     assert not _every_match_begins_as_worked_out(" ".join(words), locale)
 
 
+
+def test_an_anchored_alternative_is_tried_at_the_start_of_the_words_only_where_what_it_holds_is_said():
+    """Two phrasings that open with "^(?!...)" or "^(?=...)" (they read the whole turn) made their
+    concepts' whole alternations be scanned at every place of every turn: now the start of the words
+    is tried with the whole pattern where what the anchored phrasings hold is in the words, and every
+    other place as before."""
+    alternatives = [r"^(?=.*\bpain\b).*\bworse at night", r"numb\w*"]
+    pattern = re.compile(r"(?<![a-z0-9'])(?:" + "|".join(alternatives) + r")(?![a-z0-9])")
+    begins = prefilter.starts_but_anchored(r"(?<![a-z0-9'])", alternatives, r"(?![a-z0-9])")
+    assert begins == {prefilter.AT_START, "numb"}
+    index = prefilter.Index({"night": begins}, anchored={"night": prefilter.anchored_holds(alternatives)})
+    for said in ("the pain is worse at night", "it's worse at night, no pain", "numb and the pain is worse at night",
+                 "worse at night", "my legs are numb", "pain numbness"):
+        scan = index.scan(said)
+        assert [m.span() for m in scan.finditer("night", pattern)] == [m.span() for m in pattern.finditer(said)], said
+    assert not index.scan("my legs are numb").start_ok, "nothing the anchored phrasing holds: not tried at the start"
+    assert prefilter.starts_but_anchored("", [r"^x", r"\w+ pain"], "") is None, "another unbounded alternative: always scanned"
+
+
 def test_strings_a_match_holds():
     assert prefilter.holds(r"how long (to|do i) hold") == {"how long"}
     assert prefilter.holds(r"^(?!.*\b(how|what)\b).*\bpause( it)?$") == {"pause", "pause it"}, \
@@ -132,7 +155,7 @@ def test_the_scan_finds_each_word_start_as_looking_up_its_slices_finds_it():
             expected = [(at, bits) for at, bits in looked_up if bits]
             scan = rules.index.scan(said)
             assert scan.where == expected, said
-            assert scan.mask == walked.always | functools.reduce(operator.or_, (bits for _, bits in expected), 0), said
+            assert scan.mask == walked.always | walked.at_start | functools.reduce(operator.or_, (bits for _, bits in expected), 0), said
 
 
 @pytest.mark.parametrize("locale", content.LOCALES)
