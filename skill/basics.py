@@ -301,6 +301,11 @@ def answer_free_text(handler_input: HandlerInput, said: str) -> Response:
     if routed.topic == "pop_what" and POP_NOW_FOLD in topics.router(locale).words(said) and \
             not safety.for_someone_else(handler_input) and not topics.asks_about_pop(said, locale):
         routed = routed._replace(topic="pop_noted")  # "my back just popped when I rolled over in bed": told, noted
+    elif routed.topic == "pop_again" and POP_NOW_FOLD in topics.router(locale).words(said) and \
+            "not" not in topics.router(locale).words(said) and not carriers.asks_question(locale, said) and \
+            not topics.asks_something(said, locale) and \
+            not safety.for_someone_else(handler_input):
+        routed = routed._replace(topic="pop_noted")  # "it cracked this morning, and I just popped it again now": told, noted
     elif routed.topic == "pop_what" and topics.asks_bad(said, locale):
         routed = routed._replace(topic="crack_harmful")  # "my back popped super loud when I sneezed, is that bad"
     wont = routed.topic in ("pop_what", "pop_noted", "pop_wont", "stiffness") and topics.asks_wont(said, locale)

@@ -444,6 +444,8 @@ def _takes_offer(handler_input: HandlerInput, *, go_ahead: bool = False) -> bool
     answers = (carriers.answer_of(locale, get_intent_name(handler_input)), carriers.answer_in(locale, said))
     if "no" in answers or understand.will_not_carry_on(said, locale):
         return False
+    if carriers.taken_back(locale, slot_text(handler_input, "query")) and not understand.carries_on(said, locale):
+        return False  # "yeah nah, not yet, it went crack while I was hanging the washing out": the yes taken back
     return understand.carries_on(said, locale) or (not go_ahead and "yes" in answers)
 
 

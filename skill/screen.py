@@ -123,6 +123,8 @@ def screen(texts: Iterable[str | None], locale: str | None, *, theirs_known: boo
                 revealed = _revealed(text, locale) if revealed is None else revealed
                 if revealed:
                     finding = finding._replace(who="self", status=POSSIBLE if "possible" in mention.modifiers else PRESENT)
+            if finding.status == HYPOTHETICAL and _so_now(text, locale):
+                finding = finding._replace(status=POSSIBLE)  # "what if it happens again, I wet meself this morning"
             if finding.who == "other":
                 shared = _mine_too(text, locale) if shared is None else shared
                 finding = finding._replace(who="self") if shared else finding
@@ -177,6 +179,14 @@ def _revealed(text: str, locale: str | None) -> bool:
     """The one spoken of turns out to be the speaker ("... what should they do? I'm the somebody")."""
     rule_set = rules(locale)
     return _told(rule_set, "self_reveal", rule_set.said(text))
+
+
+def _so_now(text: str, locale: str | None) -> bool:
+    """A what-if that tells the sign is there already ("should I worry if my legs go numb, because
+    honestly they sort of are"; "what if it happens again, it happened this morning"): the sign may
+    be there, never only information (facts: How people say it)."""
+    rule_set = rules(locale)
+    return _told(rule_set, "so_now", rule_set.said(text))
 
 
 def _nobodys_history(finding: Finding, text: str, locale: str | None) -> bool:

@@ -340,6 +340,12 @@ def asked_instead(text: str | None, locale: str | None) -> str | None:
     return rest if routed is not None and routed.score >= ASKED_INSTEAD_FROM else None
 
 
+def asks_something(text: str | None, locale: str | None) -> bool:
+    """ "... can I do it again right away": a question asked in the words (`asks`, topic_words.toml)."""
+    locale = locale if locale in content.LOCALES else content.DEFAULT_LOCALE
+    return bool(text) and _asks(locale).search(normalise(text)) is not None
+
+
 def asks_which(text: str | None, locale: str | None) -> bool:
     """ "Okay, but which one would you go with?": the skill asked to choose between what it named."""
     return _says(text, locale, "which_one")

@@ -181,6 +181,30 @@ DESK_ANSWER = "stiffness from sitting at a laptop all day: the desk answer, with
 SELFCARE_NAMES = "the self-care answer, which names heat (15 to 20 minutes) and walking or swimming"
 HELP_HERE = "help said to have come ('they're here now, thanks'): the advice given, once more, not a plain goodbye"
 JUDGED = {
+    "fresh228": {
+        "Kids interrupt a lower back routine (en-US) [re]": {3: ("routine_help", ASIDE)},
+        "Mum's cancer history is not mine; toddler interrupts the check (en-GB) [re]": {4: ("triage", ASIDE)},
+        "Hockey daughter with pain down one leg (en-CA) [re]": {2: ("offer", SOON_STRETCH)},
+        "Toddler climbs on during cat cow (en-CA) [re]": {3: ("routine_help", ASIDE)},
+        "Dad notes his own pop, asks about his footy son (en-AU) [re]": {5: ("crack_daily", NEXT_FOR_MORE)},
+        "Hip routine paused for a sandwich, resumed later (en-AU) [re]": {3: ("routine_help", ASIDE)},
+        "Gymnast daughter's popping back and a what-if (en-IN) [re]": {
+            4: ("offer", "'and for her neck?' just after whether yoga helps: a stretch offered for it (yoga's answer leads to a "
+                         "stretch, not to the pop's 'the same goes for the neck')"),
+            5: ("posture", "'how should she sit while studying': the posture answer, which offers the desk tips next")},
+        "Rice on the stove, quick questions (en-CA) [rf]": {2: ("help", OTHER_SKILL_AT_OFFER)},
+        "Dressing for work, questions fired (en-US) [rf]": {
+            1: ("crack_daily", "left: 'why does my back pop every morning' is routed to cracking daily ('every morning'); an example "
+                               "for it pulled a held-out question about a disc to whether cracking is harmful, and was dropped")},
+        "Stiff but clearly nothing else, late for the bus (en-CA) [rf]": {5: ("crack_daily", NEXT_FOR_MORE), 6: (None, NO_SAMPLE)},
+    },
+    "fresh226": {
+        "Stiff from shovelling, shooting leg pain next day (en-CA) [rd]": {7: ("offer", SOON_STRETCH)},
+        "One-shot about it stopping, then a proper session (en-US) [rc]": {4: ("crack_daily", NEXT_FOR_MORE)},
+        "Temperature last week has cleared, just stiff (en-GB) [rd]": {
+            7: ("help", "left: 'remind me what you said about heat yesterday' (the skill keeps nothing said, and 'remind me' asks "
+                        "for a reminder): what the skill does; examples for it pulled held-out questions to the heat answer")},
+    },
     "fresh224": {
         "Old cancer history in a rambling check (en-US) [qw]": {4: ("triage", REPEATED_AS_SAID)},
         "Shooting leg pain, no numbness (en-CA) [qw]": {2: ("soon", SOON_SAID_AGAIN), 4: ("offer", SOON_STRETCH)},
@@ -1608,6 +1632,10 @@ JUDGED = {
     },
     "fresh110": {
         "cat camel by its physio name (en-GB) [hn]": {1: ("step", NAMED_ALONE)},
+        "carer's own back from bathing mum (en-GB) [ho]": {
+            1: ("bath", "left: a back stiff from helping mum in and out of the bath is routed to the bath answer, which offers "
+                        "other tips for stiffness ('bath' weighs more than 'stiff' among en-GB's examples; an example for it "
+                        "pulled others in stop 55, and was dropped)")},
         "ten minute hips cut to five (en-US) [hn]": {
             3: (None, "left: mid-routine, a new length for the routine under way is not understood (the routine's commands)")},
         "cow stretch then upper back instead (en-US) [hn]": {1: ("step", NAMED_STARTS)},
@@ -1628,7 +1656,6 @@ JUDGED = {
         "son answers the check for his dad, 'just grumpy' (en-GB) [ho]": {
             7: (None, "left: the writer counted the check's questions otherwise (a 'not sure' hears the question again in "
                       "plainer words, which is no answer)")},
-        "carer's own back from bathing mum (en-GB) [ho]": {1: ("stiffness", "a back stiff from helping mum in and out of the bath: stiffness acknowledged, with the check offered (the writer said bath)")},
         "father-in-law's leg goes tingly mid-stretch (en-CA) [ho]": {
             4: (None, "left: after advice for the father-in-law, 'can we just finish this one' is read as the speaker's own "
                       "stretch (their place is kept); the routine asked for him is not told apart from the speaker's own")},

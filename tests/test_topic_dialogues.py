@@ -687,3 +687,42 @@ def test_a_different_one_asked_for_because_this_one_is_too_hard_is_another_stret
     sim.say("i'd like a stretch i can do sitting in my chair")
     sim.say("yes please")
     assert said(sim.say("oh, that one's too hard for me. have you got a different one?")).startswith("Another option is")
+
+
+def test_someone_elses_one_leg_said_to_be_both_now_is_their_emergency():
+    """ "hang on, she's saying it's both legs now" was a goodbye ("hang on" read as stop)."""
+    sim = remembering("en-AU")
+    sim.say("open back pop coach")
+    assert said(sim.say("it's for me mum, she says her left leg's gone all pins and needles since this morning")).startswith("For someone")
+    reply = said(sim.say("hang on, she's saying it's both legs now"))
+    assert "000" in reply and "both legs" in reply, reply
+
+
+def test_someone_elses_old_cancer_with_this_back_pain_new_is_their_urgent_sign():
+    """Was "Sorry, I didn't catch that": "this back pain is new" was not read as theirs."""
+    sim = opened("en-CA", "why does my mom's back crack when she gets out of her chair")
+    reply = said(sim.say("she's 74, she had breast cancer about ten years ago, and this back pain is new, it started a couple weeks back"))
+    assert reply.startswith("For someone") and "today" in reply, reply
+
+
+def test_a_yes_taken_back_at_the_resume_offer_with_a_pop_told_notes_the_pop():
+    """ "yeah nah, not yet, ... I just popped my back" resumed the routine."""
+    sim = remembering("en-AU")
+    for words in ("open back pop coach", "guide me through the seated spinal twist", "hang on, pause", "open back pop coach"):
+        sim.say(words)
+    reply = said(sim.say("yeah nah, not yet, it went crack while i was hanging the washing out, i just popped my back"))
+    assert reply.startswith(TEXT.text("pops.timer.noted")[:20]), reply
+
+
+@pytest.mark.parametrize("words", ["yes, please proceed.", "yes, by all means", "yes, that would be lovely"])
+def test_a_formal_yes_at_a_stretch_offered_starts_it(words):
+    """ "Yes, please proceed." was "Sorry, I didn't catch that"."""
+    sim = opened("en-US", "is there something i could do at my desk, perhaps?")
+    assert said(sim.say(words)).startswith("Seated spinal twist."), words
+
+
+@pytest.mark.parametrize("words", ["can you order me a pizza", "do you know any good jokes", "what time's the hockey on tonight"])
+def test_something_asked_of_alexa_is_not_answered_with_a_topic(words):
+    """Were the chiropractor and the bath answers."""
+    reply = said(opened("en-AU").say(words))
+    assert not topics_heard(reply, "en-AU") & set(TOPICS), reply
