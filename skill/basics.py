@@ -298,11 +298,11 @@ def answer_free_text(handler_input: HandlerInput, said: str) -> Response:
     if routed.topic == "stiffness" and WORRY_FOLD in topics.router(locale).words(said):
         # "my back's been stiff for a couple of days, is this something serious?": the question asked is the check's
         return render(handler_input, symptoms.start(handler_input))
-    if routed.topic == "pop_what" and POP_NOW_FOLD in topics.router(locale).words(said) and \
+    folded = topics.router(locale).words(said)
+    if routed.topic == "pop_what" and POP_NOW_FOLD in folded and \
             not safety.for_someone_else(handler_input) and not topics.asks_about_pop(said, locale):
         routed = routed._replace(topic="pop_noted")  # "my back just popped when I rolled over in bed": told, noted
-    elif routed.topic == "pop_again" and POP_NOW_FOLD in topics.router(locale).words(said) and \
-            "not" not in topics.router(locale).words(said) and not carriers.asks_question(locale, said) and \
+    elif routed.topic == "pop_again" and POP_NOW_FOLD in folded and "not" not in folded and not carriers.asks_question(locale, said) and \
             not topics.asks_something(said, locale) and \
             not safety.for_someone_else(handler_input):
         routed = routed._replace(topic="pop_noted")  # "it cracked this morning, and I just popped it again now": told, noted
@@ -317,7 +317,7 @@ def answer_free_text(handler_input: HandlerInput, said: str) -> Response:
     if wont:
         # "I cracked my back in the car earlier, is that why it won't go now", "me back's stiff as a board, and why
         # won't it crack": why it won't pop, the question asked (a pop told just now is noted, and the note says why)
-        told_now = routed.topic == "pop_noted" or POP_NOW_FOLD in topics.router(locale).words(said)
+        told_now = routed.topic == "pop_noted" or POP_NOW_FOLD in folded
         routed = routed._replace(topic="pop_noted" if told_now else "pop_wont")
     if pending(handler_input, "guide") and state.offer.get("stretch") and understand.asks_other_than_offered(said, locale):
         # to a stretch offered: "I can't get up on my knees, got anything else?"; "something else, there's no space

@@ -281,7 +281,7 @@ class AskedInWords(IntentHandler):
         asked = command_in_words(handler_input)
         if asked == "TellMeMoreIntent" and session.turn(handler_input).topic:
             # "why's that?" just after a question was answered mid-routine: more on that answer (as WhyThisStretch says)
-            from .answers import TellMeMore
+            from .answers import TellMeMore  # (answers imports symptoms, which imports this module)
             return TellMeMore().handle(handler_input)
         return next(command for command in HANDLERS if asked in command.intents).handle(handler_input)
 

@@ -76,10 +76,10 @@ def starts_but_anchored(head: str, alternatives: list[str], tail: str) -> frozen
     found: set[str] = set()
     for alternative in alternatives:
         try:
-            first = list(_parser.parse(alternative).data)[:1]
+            anchored = _anchored(alternative)
         except re.error:
             return None
-        if first and first[0] == (_c.AT, _c.AT_BEGINNING):
+        if anchored:
             found.add(AT_START)
             continue
         begins = starts(f"{head}(?:{alternative}){tail}")
@@ -89,13 +89,18 @@ def starts_but_anchored(head: str, alternatives: list[str], tail: str) -> frozen
     return frozenset(found) if AT_START in found and len(found) <= MAX_STARTS else None
 
 
+def _anchored(alternative: str) -> bool:
+    """The alternative opens by anchoring at the start of the words ("^..."), as re's parser reads it."""
+    return _parser is not None and list(_parser.parse(alternative).data)[:1] == [(_c.AT, _c.AT_BEGINNING)]
+
+
 def anchored_holds(alternatives: list[str]) -> frozenset[str] | None:
     """Strings one of which every match of an anchored alternative ("^...") among these holds
     (holds()); None when that cannot be told. Where none of them is in the words, the anchored
     alternatives cannot match, and the start of the words is tried only as any other place."""
     found: set[str] = set()
     for alternative in alternatives:
-        if alternative.strip().startswith("^"):
+        if alternative.lstrip().startswith("^") and _anchored(alternative):
             held = holds(alternative)
             if held is None:
                 return None

@@ -682,10 +682,7 @@ def test_skip_this_one_after_a_stretch_stopped_for_pain_offers_another():
 
 def test_a_different_one_asked_for_because_this_one_is_too_hard_is_another_stretch():
     """Was the easier version of the step ("too hard for me" read first)."""
-    sim = simulator()
-    sim.say("open back pop coach")
-    sim.say("i'd like a stretch i can do sitting in my chair")
-    sim.say("yes please")
+    sim = opened("en-US", "i'd like a stretch i can do sitting in my chair", "yes please")
     assert said(sim.say("oh, that one's too hard for me. have you got a different one?")).startswith("Another option is")
 
 
