@@ -67,6 +67,7 @@ class _Words(NamedTuple):
     what_if_hedged: re.Pattern[str]  # ... said with a hedge ("kind of", "I think")
     asked_by_them: re.Pattern[str]  # "can she at least do the cat cow with me": the stretch asked for them (_stretch_for_them)
     repeat_asked: re.Pattern[str]  # "please repeat, I could not hear" as the session the advice closed opens
+    which_service: re.Pattern[str]  # "is it 111 or my GP?": which of the services the advice named (its level again)
 
 
 @lru_cache(maxsize=None)
@@ -82,7 +83,8 @@ def _words(locale: str | None) -> _Words:
                   re.compile("|".join(data["of_any"])), words("handled"), words("again"),
                   re.compile(r"\b(?:my|our|me|mi)(?: (?:" + "|".join(data["people_said_with"]) + r"))? (?:"
                              + "|".join(data["people"]) + r")(?:'s|s'|s)?\b"),
-                  words("what_if_so"), words("what_if_hedged"), words("asked_by_them"), words("repeat_asked"))
+                  words("what_if_so"), words("what_if_hedged"), words("asked_by_them"), words("repeat_asked"),
+                  words("which_service"))
 
 
 CHECK_INTENT = "CheckSymptomsIntent"  # whose samples name a sign ("should I worry about {symptom}")
@@ -385,13 +387,16 @@ class NoStretchAfterWarning(AbstractResponseInterceptor):
         repeat = (_intent_name(handler_input) == "AMAZON.RepeatIntent" and opening) or (
             bool(said) and not asked and _words(locale).again.search(said) is not None) or (  # ("what was the number again?")
             opening and bool(said) and not asked and _words(locale).repeat_asked.search(said) is not None)  # ("please repeat, I could not hear")
+        # "is it 111 or my GP?" after advice naming them: the advice again (a lesser service named alone is what the advice said)
+        which = bool(said) and not asked and _words(locale).which_service.search(said) is not None
+        repeat = repeat or which
         # words not understood just after advice ("just the right one, the left is fine", "since Tuesday,
         # eh"): the advice again, never "sorry, I didn't catch that" alone
         unclear = bool(attrs.get("not_caught")) and not asked and not calls
         if not asked and not calls and not lesser and not repeat and not unclear and not self._stretch_begins(handler_input):
             return  # (a stretch offered after an answer to something else, or a step of one begun earlier, is left as it is)
         warned = recent_warning(handler_input)
-        if warned is None or (lesser and not warned.get("now") and not unclear) or (not_mine and warned.get("other")) or (
+        if warned is None or (lesser and not warned.get("now") and not unclear and not which) or (not_mine and warned.get("other")) or (
                 lesser and warned.get("other") and _words(locale).own_check.search(said) is not None):
             return  # (a lesser service named after advice to see one is what the advice said, unless the words were not
             # understood: "so is it 111 I ring or what?" gets the advice again; "it's not me" after

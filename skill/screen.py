@@ -116,7 +116,7 @@ def screen(texts: Iterable[str | None], locale: str | None, *, theirs_known: boo
         shared = None  # "... and now I've got one too": someone else's sign is the speaker's as well
         revealed = None  # "... what should they do, I'm the somebody": the one spoken of is the speaker
         for mention in mentions(text, locale):
-            finding = finding_of(mention)
+            finding = finding_of(mention) or _advised_but_there(mention, text, locale)
             if finding is None:
                 continue
             if finding.who == "other" or finding.status == HYPOTHETICAL:
@@ -187,6 +187,17 @@ def _so_now(text: str, locale: str | None) -> bool:
     be there, never only information (facts: How people say it)."""
     rule_set = rules(locale)
     return _told(rule_set, "so_now", rule_set.said(text))
+
+
+def _advised_but_there(mention: Mention, text: str, locale: str | None) -> Finding | None:
+    """A sign quoted from advice, then told to be there ("the ER doctor said come back if both legs
+    go weak, and both my legs are weak now"; "the GP said to watch for tingling and I think it's
+    started"): it may be there (facts: How people say it). Advice alone stays none."""
+    mods = mention.modifiers
+    if "advised" not in mods or mods & (_NEVER_A_FLAG - {"advised"}) or ("negated" in mods and "possible" not in mods) \
+            or not _so_now(text, locale):
+        return None
+    return Finding(mention.concept, POSSIBLE, "other" if "other" in mods else "self", mention.text)
 
 
 def _nobodys_history(finding: Finding, text: str, locale: str | None) -> bool:

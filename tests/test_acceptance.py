@@ -198,6 +198,53 @@ JUDGED = {
                                "for it pulled a held-out question about a disc to whether cracking is harmful, and was dropped")},
         "Stiff but clearly nothing else, late for the bus (en-CA) [rf]": {5: ("crack_daily", NEXT_FOR_MORE), 6: (None, NO_SAMPLE)},
     },
+    "fresh230": {
+        "Chiropractor for shooting leg pain, then which to book (en-US) [rk]": {
+            3: ("offer", SOON_STRETCH),
+            4: ("selfcare", "left: 'what was that advice again?' after advice to book soon and a stretch since is read as a question "
+                            "on self-care (advice to book soon holds no stretch back, so it is not kept to say again)")},
+        "Ring the GP or stretch it out, starts the check then drops it (en-GB) [rk]": {
+            5: ("triage", CHECK_FIRST), 6: ("triage", CHECK_FIRST), 7: ("triage", CHECK_FIRST)},
+        "Cat cow or knee to chest, changes to another, then hurts (en-CA) [rk]": {
+            1: (None, NO_SAMPLE),
+            2: ("offer", "with the first turn unmatched (no stretch on offer yet), 'got a different one?' offers a stretch")},
+        "Yoga or pilates, both too much, walking, desk, neck (en-IN) [rk]": {
+            3: ("crack_daily", "left: 'both I can't do daily, only walking is enough?' (SaidBothIntent) is routed to whether cracking "
+                               "daily is fine")},
+        "Smoko pop timer (en-AU) [rl]": {
+            1: ("desk_posture", "left: 'just cracked me back at me desk', handed over as 'cracked me back at me desk', is routed to the "
+                                "desk answer (an example for the pop noted moves the whole words, not these)"),
+            2: ("pop_again", "no pop was noted (turn 1 got the desk answer): why it won't pop again, in general"),
+            5: ("crack_daily", NEXT_FOR_MORE)},
+        "Autumn stiffness at home desk (en-US) [rl]": {2: ("desk_posture", DESK_ANSWER)},
+        "Desk stretch with denial (en-GB) [rl]": {1: ("desk_posture", DESK_ANSWER)},
+    },
+    "fresh232": {
+        "Snow shovel pop, heat and neck, abandoned check, desk stretch (en-CA) [rm]": {
+            7: ("triage", "left: 'what does that even mean' mid-check (WhatIntent hands over 'that even mean') gets what the check "
+                          "asks and how to answer, then the question, not the question in plainer words"),
+            8: ("triage", CHECK_FIRST), 9: ("triage", CHECK_FIRST)},
+        "Knee to chest hurts, pause, tingling foot next session (en-US) [rm]": {
+            6: ("launch", "the stretch stopped for pain and another was only offered: no place was kept, so the next session opens "
+                          "with the welcome, not the offer to resume")},
+        "Desk posture, neck, cricket, desk stretch, meeting pause (en-GB) [rm]": {4: ("help", ASIDE)},
+        "Couch stiffness, music, heat back-up, torso twist (en-US) [rm]": {
+            2: ("help", ASIDE),
+            3: ("posture", "left: 'my back's stiff from sleeping funny on the couch' is routed to posture (an example for it under "
+                           "stiffness pulled held-out en-GB questions off their topics, and was dropped)"),
+            8: ("triage", CHECK_FIRST)},
+        "Offer met with questions back (en-AU) [rn]": {
+            2: ("fallback", "left: \"reckon heat'd be better?\" (ThinkIntent; \"heat'd\" is no word the routing knows) is not understood")},
+        "Pop questions with 'why's that?' (en-US) [rn]": {
+            3: ("crack_harmful", "'so is that bad, doing it a lot?': whether cracking is harmful, which names how often too (the "
+                                 "writer said cracking daily)")},
+        "'What are my options', 'you choose' in check (en-CA) [rn]": {
+            2: ("triage", "'what are my options?' mid-check is help there: what the check asks and how to answer (yes, no or not "
+                          "sure), then the question")},
+        "Click questions, a what-if, 'go on then' (en-GB) [rn]": {
+            2: ("pop_wont", "'go on then' is a yes to the answer's own offer ('want to know why it sometimes won't?'): why it won't "
+                            "pop")},
+    },
     "fresh226": {
         "Stiff from shovelling, shooting leg pain next day (en-CA) [rd]": {7: ("offer", SOON_STRETCH)},
         "One-shot about it stopping, then a proper session (en-US) [rc]": {4: ("crack_daily", NEXT_FOR_MORE)},
@@ -1382,8 +1429,6 @@ JUDGED = {
                          "offers a gentle stretch: yes takes it")},
         "Heat and a neck stretch in one breath (en-GB)": {
             1: ("offer", "two things asked in one breath: the stretch asked for is offered (one yes away); heat can be asked next")},
-        "Popped it, dad's old fall, what-if (en-US)": {
-            5: ("desk_posture", "a stretch to do at the desk: the desk answer, which offers the seated twist (as in fresh12)")},
         "Bath and desk, then a tight chest (en-AU)": {
             1: ("desk_posture", "two questions in one breath: one is answered (the desk answer); the bath can be asked next"),
             3: ("step", "asked to be guided through one that suits the desk: it starts at once (as 'guide me through cat cow')")},
@@ -1632,10 +1677,6 @@ JUDGED = {
     },
     "fresh110": {
         "cat camel by its physio name (en-GB) [hn]": {1: ("step", NAMED_ALONE)},
-        "carer's own back from bathing mum (en-GB) [ho]": {
-            1: ("bath", "left: a back stiff from helping mum in and out of the bath is routed to the bath answer, which offers "
-                        "other tips for stiffness ('bath' weighs more than 'stiff' among en-GB's examples; an example for it "
-                        "pulled others in stop 55, and was dropped)")},
         "ten minute hips cut to five (en-US) [hn]": {
             3: (None, "left: mid-routine, a new length for the routine under way is not understood (the routine's commands)")},
         "cow stretch then upper back instead (en-US) [hn]": {1: ("step", NAMED_STARTS)},

@@ -299,6 +299,21 @@ def test_a_habit_said_with_if_is_a_sign_and_a_question_after_if_is_a_what_if(sai
 
 
 @pytest.mark.parametrize("said, level", [
+    # advice quoted, then the sign told to be there: the sign (screen._advised_but_there, `so_now`)
+    ("the er doctor said come back if both legs go weak and both my legs are weak now", "emergency"),
+    ("my gp told me to watch for tingling in my leg and i think it's started", "right_away"),
+    ("the leaflet said if your bum goes numb go straight to emergency and mine has", "emergency"),
+    # the advice alone, or the advice and the sign denied: no alarm
+    ("my gp told me to watch for tingling in my leg", None),
+    ("the leaflet says numbness when you wipe is an emergency but no, everything feels normal down there", None),
+    ("doctor said sudden severe pain is danger, but my back just popped while bending, no pain after", None),
+    ("the er doctor said come back if both legs go weak", "info"),
+])
+def test_advice_quoted_then_the_sign_told_is_the_sign_and_advice_alone_is_none(said, level):
+    assert level_heard(said) == level
+
+
+@pytest.mark.parametrize("said, level", [
     ("my nan slipped in the bathroom but she didn't hurt her back at all", None),  # the fall's injury denied
     ("i came off my bike, didn't hurt my back", None),
     ("i fell off the ladder but didn't hurt my back, my legs are numb though", "emergency"),  # a sign told after it

@@ -174,16 +174,19 @@ def client(locale: str) -> VirtualAlexa:
 _UNITS = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
 _TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
 _OPENING_NUMBER = re.compile(r"^(\d{1,2})\b")
+_SERVICE_NUMBER = re.compile(r"^(111|999|911|000|112)\b")  # a phone line's number, said digit by digit ("one one one")
 
 
 def spoken(said: str) -> str:
     """The words as said aloud where they open with a number ("34 weeks and I've got ..." is "thirty
-    four weeks and ..."): Alexa matches samples on speech, and a sample cannot hold digits, but a
-    written corpus may open so. Only an opening number below 100 (the corpus's only kind), spelled
-    here rather than with a library for one conversion."""
+    four weeks and ..."; "111 said ..." is "one one one said ..."): Alexa matches samples on speech, and
+    a sample cannot hold digits, but a written corpus may open so. Only an opening number below 100 or
+    a phone line's number (the corpus's only kinds), spelled here rather than with a library for one
+    conversion."""
     def words(match: re.Match[str]) -> str:
         n = int(match.group(1))
         return _UNITS[n] if n < 20 else _TENS[n // 10 - 2] + ("" if n % 10 == 0 else " " + _UNITS[n % 10])
+    said = _SERVICE_NUMBER.sub(lambda match: " ".join(_UNITS[int(digit)] for digit in match.group(1)), said)
     return _OPENING_NUMBER.sub(words, said)
 
 
