@@ -193,11 +193,10 @@ def _advised_but_there(mention: Mention, text: str, locale: str | None) -> Findi
     """A sign quoted from advice, then told to be there ("the ER doctor said come back if both legs
     go weak, and both my legs are weak now"; "the GP said to watch for tingling and I think it's
     started"): it may be there (facts: How people say it). Advice alone stays none."""
-    mods = mention.modifiers
-    if "advised" not in mods or mods & (_NEVER_A_FLAG - {"advised"}) or ("negated" in mods and "possible" not in mods) \
-            or not _so_now(text, locale):
+    if "advised" not in mention.modifiers or not _so_now(text, locale):
         return None
-    return Finding(mention.concept, POSSIBLE, "other" if "other" in mods else "self", mention.text)
+    told = finding_of(mention._replace(modifiers=mention.modifiers - {"advised"}))  # as if said without the advice
+    return told._replace(status=POSSIBLE) if told is not None else None
 
 
 def _nobodys_history(finding: Finding, text: str, locale: str | None) -> bool:
