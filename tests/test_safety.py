@@ -308,6 +308,7 @@ def test_a_habit_said_with_if_is_a_sign_and_a_question_after_if_is_a_what_if(sai
     ("the leaflet says numbness when you wipe is an emergency but no, everything feels normal down there", None),
     ("doctor said sudden severe pain is danger, but my back just popped while bending, no pain after", None),
     ("the er doctor said come back if both legs go weak", "info"),
+    ("the doctor said chest pain means call for help, but my chest is fine, only back is stiff", None),  # (tried in the simulator)
 ])
 def test_advice_quoted_then_the_sign_told_is_the_sign_and_advice_alone_is_none(said, level):
     assert level_heard(said) == level
