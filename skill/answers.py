@@ -84,6 +84,25 @@ def tell_more(handler_input: HandlerInput) -> Reply:
     return answer(handler_input, following or state.next_topic or "pop_what")
 
 
+def vague_follow_up(handler_input: HandlerInput, asked: str) -> Reply | None:
+    """ "Why does it do that?" (`asked` "why"): just after a pop noted, or with nothing answered yet,
+    what the pop is; after an answer, its `more`. "So how do I do it?" ("how"): the topic the last
+    answer names as its `how` (after a cracking answer, how to let it pop); else None (read as other words are)."""
+    state = session.turn(handler_input)
+    if asked == "why":
+        if state.topic and not just_timed(handler_input):
+            return tell_more(handler_input)
+        return answer(handler_input, "pop_what")
+    how = words(handler_input).raw(f"topics.{state.topic}").get("how") if state.topic else None
+    return answer(handler_input, how) if how else None
+
+
+def about_pops(handler_input: HandlerInput) -> bool:
+    """The last answer was about popping or cracking (its topic names how to let it pop as its `how`)."""
+    topic = session.turn(handler_input).topic
+    return bool(topic) and words(handler_input).raw(f"topics.{topic}").get("how") == "pop_how"
+
+
 def minutes_since_pop(handler_input: HandlerInput) -> int | None:
     """Minutes since the person said they popped it, while still inside the refractory window."""
     popped = session.user_record(handler_input).popped_at

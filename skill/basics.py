@@ -233,6 +233,10 @@ def answer_free_text(handler_input: HandlerInput, said: str) -> Response:
     if area is not None and (state.topic or answers.just_timed(handler_input)):  # "and for my neck?" just after an answer
         state.topic = state.topic or "pop_again"  # (just after the pop timer: what it answered)
         return render(handler_input, answers.same_for(handler_input, area))
+    vague = topics.asks_vaguely(said, locale) if not busy(handler_input) else None
+    reply = answers.vague_follow_up(handler_input, vague) if vague is not None else None
+    if reply is not None:  # "why does it do that?", "so how do I do it?": about what was just said
+        return render(handler_input, reply)
     if state.offer.get("after_check") and topics.asks_same_again(said, locale) and safety.for_someone_else(handler_input):
         return render(handler_input, symptoms.start(handler_input))  # "can you do the same for my wife?" after the check
     if state.topic and topics.asks_which(said, locale):  # "okay, but which one would you go with?" after an answer
@@ -252,6 +256,15 @@ def answer_free_text(handler_input: HandlerInput, said: str) -> Response:
         routed = routed._replace(topic="guide")  # "no, I mean the knee hugging one": the stretch it names, no knee's click
     elif routed is not None and routed.topic == "other_joint" and POP_FOLD not in topics.router(locale).words(said):
         routed = topics.route_without(said, locale, "other_joint")  # "something I can do in my seat, my knees are jammed"
+    if routed is None and not busy(handler_input) and POP_NOW_FOLD in topics.router(locale).words(said) and \
+            not safety.for_someone_else(handler_input):
+        # "my back just popped all of a sudden when I stood up off the dock": like no example as a whole (its other
+        # words weigh it down), but a pop told just now (fresh238)
+        routed = topics.Routed("pop_noted", "", topics.MIN_SCORE)
+    if routed is not None and routed.topic == "pop_noted" and not (answers.just_timed(handler_input) or answers.about_pops(
+            handler_input)) and not {POP_FOLD, POP_NOW_FOLD} & set(topics.router(locale).words(said)):
+        # "one wasp stung me just now" (fresh238): no pop named, and none talked about ("just did it again now" after one is)
+        routed = None
     handler_input.attributes_manager.request_attributes["routed"] = routed
     if _unplaced(handler_input, routed, said):
         named = understand.named(said, locale).stretch if not busy(handler_input) else None
@@ -308,6 +321,10 @@ def answer_free_text(handler_input: HandlerInput, said: str) -> Response:
         routed = routed._replace(topic="pop_noted")  # "it cracked this morning, and I just popped it again now": told, noted
     elif routed.topic == "pop_what" and topics.asks_bad(said, locale):
         routed = routed._replace(topic="crack_harmful")  # "my back popped super loud when I sneezed, is that bad"
+    elif routed.topic == "crack_daily" and (get_intent_name(handler_input) == "WhyIntent" or topics.asks_why(said, locale)) \
+            and not topics.asks_bad(said, locale) and not topics.cracked_by_them(said, locale):
+        # "why does my back pop every morning", "every morning my back is making sound when I get up, why": why it pops
+        routed = routed._replace(topic="pop_what")
     wont = routed.topic in ("pop_what", "pop_noted", "pop_wont", "stiffness") and topics.asks_wont(said, locale)
     actions = {"symptom_check": symptoms.start, "stiffness": symptoms.ordinary_ache, "capabilities": help_reply,
                "another_stretch": stretches.offer_next,  # a pop told, noted ("... why's that?": and what the pop is)
@@ -416,9 +433,10 @@ class SaidPlainly(AbstractRequestInterceptor):
                 handler_input.attributes_manager.request_attributes["offer_again"] = True
                 request.intent.name, request.intent.slots = "DontKnowIntent", {}  # (NothingPending: what to say to it)
             return  # "right, thanks" is a goodbye only just after red-flag advice (or a topic's answer), never guessed otherwise
-        if plain.means in ("AMAZON.StopIntent", "AMAZON.PauseIntent") and symptoms.in_triage(handler_input) and \
+        if plain.means == "AMAZON.PauseIntent" and symptoms.in_triage(handler_input) and \
                 carriers.not_a_reply(request.locale, " ".join(safety.said_in_request(handler_input))):
             return  # mid-check, "hang on, forget that, give us a stretch": no wait, the check left for what is asked
+            # (but "actually forget it, stop" is a goodbye)
         if plain.means in ("AMAZON.StopIntent", "AMAZON.PauseIntent") and safety.pushes_back(handler_input):
             return  # "stop going on about 999" after advice: pushing back, answered with the advice again
         means = plain.means

@@ -321,7 +321,9 @@ def free_words(handler_input: HandlerInput) -> str:
 
 
 class HoldOfOffered(IntentHandler):
-    """ "How long do I hold it?" while a stretch is on offer: how long it takes, then the offer again."""
+    """ "How long do I hold it?" while a stretch is on offer: how long it takes, then the offer again;
+    said after a yes ("yeah go ahead, how long's the hold on this one"), how long it takes, and the
+    stretch begins."""
 
     intents = intents_from(lambda: ("HoldTimeIntent", *carriers.intents()))
 
@@ -333,8 +335,14 @@ class HoldOfOffered(IntentHandler):
         text = words(handler_input)
         state = session.turn(handler_input)
         data = text.stretches[state.offer["stretch"]]
+        hold = text.text("stretches.hold_offered", name=data["name"], reps=data["reps"])
+        locale = handler_input.request_envelope.request.locale
+        said = free_words(handler_input)
+        if ("yes" in (carriers.answer_of(locale, get_intent_name(handler_input)), carriers.answer_in(locale, said))
+                or understand.carries_on(said, locale)) and not carriers.taken_back(locale, slot_text(handler_input, "query")):
+            return start(handler_input, [state.offer["stretch"]], hold)
         state.pending = "guide"  # still on offer: yes starts it
-        return render(handler_input, question(text.text("stretches.hold_offered", name=data["name"], reps=data["reps"]),
+        return render(handler_input, question(hold,
                                               text.text("stretches.pick_offer"),
                                               reprompt=text.text("stretches.pick_reprompt")))
 
@@ -432,21 +440,23 @@ def _takes_offer(handler_input: HandlerInput, *, go_ahead: bool = False) -> bool
     other routine command, no question and nothing else asked for ("yes go on, check me"), no no
     and no refusal ("nah, I'd rather not continue"); and they say to carry on ("haan, continue from
     there only") or, but for a stretch offered, open with a yes ("yeah sure, same as always, nothing
-    new"; not "yes, but why does it click")."""
+    new"; not "yes, but why does it click"); a yes at a stretch offered that asks how to do it ("yes,
+    and do I breathe normally during it?") takes it too (its steps say how)."""
     if handler_input.attributes_manager.request_attributes.get("finding"):
         return False
     locale, said = handler_input.request_envelope.request.locale, free_words(handler_input)
     command = command_in_words(handler_input)
     if command is not None:
         return command in ("AMAZON.NextIntent", "AMAZON.ResumeIntent") and (not go_ahead or understand.carries_on(said, locale))
-    if _asks_something_else(said, locale):
+    how_to = go_ahead and understand.asks_how_to_do_it(said, locale)  # ("yes, and do I breathe normally during it?")
+    if _asks_something_else(said, locale) and not how_to:
         return False
     answers = (carriers.answer_of(locale, get_intent_name(handler_input)), carriers.answer_in(locale, said))
     if "no" in answers or understand.will_not_carry_on(said, locale):
         return False
     if carriers.taken_back(locale, slot_text(handler_input, "query")) and not understand.carries_on(said, locale):
         return False  # "yeah nah, not yet, it went crack while I was hanging the washing out": the yes taken back
-    return understand.carries_on(said, locale) or (not go_ahead and "yes" in answers)
+    return understand.carries_on(said, locale) or ((not go_ahead or how_to) and "yes" in answers)
 
 
 def _asks_something_else(said: str, locale: str | None) -> bool:

@@ -366,6 +366,17 @@ def asks_why(text: str | None, locale: str | None) -> bool:
     return _says(text, locale, "why_asked")
 
 
+def asks_vaguely(text: str | None, locale: str | None) -> str | None:
+    """ "Why does it do that?" ("why") or "so how do I do it?" ("how"), naming nothing: about what was
+    just said (`vague_why`, `vague_how`), else None."""
+    return "why" if _says(text, locale, "vague_why") else "how" if _says(text, locale, "vague_how") else None
+
+
+def cracked_by_them(text: str | None, locale: str | None) -> bool:
+    """ "... I crack my back ...": the person cracks it themselves (`cracked_by_them`)."""
+    return _says(text, locale, "cracked_by_them")
+
+
 def asks_bad(text: str | None, locale: str | None) -> bool:
     """ "... is that bad?": whether what was told is harmful asked (`bad_asked`)."""
     return _says(text, locale, "bad_asked")

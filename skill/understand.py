@@ -238,6 +238,7 @@ class _OfferWords(NamedTuple):
     places: re.Pattern[str]
     refuse: re.Pattern[str]
     otherwise: re.Pattern[str]
+    how_to: re.Pattern[str]
 
 
 @lru_cache(maxsize=None)
@@ -251,6 +252,11 @@ def carries_on(said: str, locale: str | None = None) -> bool:
     don't want to carry on"), as an answer to the resume offer (named_words.toml `resume_offer`)."""
     offer, text = _offer_words(locale), _plain(said)
     return offer.carry_on.search(text) is not None and offer.refuse.search(text) is None
+
+
+def asks_how_to_do_it(said: str, locale: str | None = None) -> bool:
+    """Words that ask how to do the stretch offered ("do I breathe normally during it?"; `resume_offer.how_to`)."""
+    return _offer_words(locale).how_to.search(_plain(said)) is not None
 
 
 def names_kept_place(said: str, locale: str | None = None) -> bool:

@@ -105,7 +105,7 @@ SEASON_SOON = ("'super stiff ever since the fall, when it started getting cold o
 
 SOURCES_ROUTED = ("left: 'are you sure that's right, where'd you get that' just after how to pop it is like no example, and is "
                   "routed to whether cracking is harmful ('my sources don't link ...'): the skill has no answer on its sources")
-NEXT_FOR_MORE = ("'why's that' or 'is that true' after whether cracking is harmful or gives arthritis (answers with no more to "
+NEXT_FOR_MORE = ("'tell me more', 'why's that' or 'is that true' after whether cracking is harmful or gives arthritis (answers with no more to "
                  "them): the topic they lead to, cracking often (as writers before fresh222 expected)")
 THIS_ONE_LEFT = ("left: mid-routine 'why won't it pop? it usually does on this one' is routed to another stretch ('this one' "
                  "weighs more than 'won't pop'; an example for it pulled 'this one I cannot do on the floor, skip it' to the pop)")
@@ -181,6 +181,36 @@ DESK_ANSWER = "stiffness from sitting at a laptop all day: the desk answer, with
 SELFCARE_NAMES = "the self-care answer, which names heat (15 to 20 minutes) and walking or swimming"
 HELP_HERE = "help said to have come ('they're here now, thanks'): the advice given, once more, not a plain goodbye"
 JUDGED = {
+    "fresh238": {
+        "Allotment digging in a heatwave, sunburnt shoulders (en-GB) [ry]": {
+            6: ("movement", "left: 'I've caught the sun on my shoulders as well, they're a bit pink' is like the walking answer's "
+                            "examples (no sign: sunburn is no fever), not understood as an aside")},
+        "Digging the vegetable patch, pain down one leg (en-IN) [ry]": {2: ("offer", SOON_STRETCH)},
+        "Roll mat at the campsite, cat cow, kids and a mallet (en-GB) [ry]": {4: ("routine_help", ASIDE)},
+        "GP says sciatica, still shooting down the leg (en-GB) [rz]": {2: ("offer", SOON_STRETCH)},
+    },
+    "fresh236": {
+        "what if it went numb, and dad's old fall (en-CA) [ru]": {
+            2: ("crack_harmful", "left: 'no, no numbness or anything, but what if I did get some, would that be bad' to the check "
+                                 "offered: numbness is denied, and 'some' is not read back as it, so 'would that be bad' gets "
+                                 "whether cracking is harmful, not what numbness would mean")},
+        "Pain wakes me every night (en-AU) [rv]": {
+            4: ("warned_again", "'play some rain sounds' (asked of another skill) just after advice: the advice again, never "
+                                "'sorry, I didn't catch that' alone")},
+        "Fell asleep on the sofa (en-IN) [rv]": {
+            1: ("posture", "left: 'I fell asleep on the sofa watching the match, now my back is very stiff' is routed to posture "
+                           "(as 'my back's stiff from sleeping funny on the couch', fresh232)")},
+        "Half-awake, just popped it (en-US) [rv]": {6: ("help", OTHER_SKILL_AT_OFFER)},
+        "Nan's old fall, I'm stiff first thing (en-GB) [rv]": {4: ("crack_daily", NEXT_FOR_MORE)},
+    },
+    "fresh234": {
+        "kettle between pops (en-GB) [rq]": {2: ("bye", WAIT_OUTSIDE)},
+        "what can you do, then the check half-heard (en-CA) [rq]": {7: ("triage", WAIT_IN_CHECK)},
+        "grandma's arthritis, then heat (en-US) [rq]": {2: ("crack_daily", NEXT_FOR_MORE)},
+        "shoots down the right leg (en-CA) [rq]": {3: ("crack_daily", NEXT_FOR_MORE)},
+        "Up at mum's: she's shivery with a temperature (en-GB) [rr]": {3: ("urgent", SIGN_AGAIN)},
+        "Caravan park pop, kids want the pool (en-AU) [rr]": {5: ("crack_daily", NEXT_FOR_MORE)},
+    },
     "fresh228": {
         "Kids interrupt a lower back routine (en-US) [re]": {3: ("routine_help", ASIDE)},
         "Mum's cancer history is not mine; toddler interrupts the check (en-GB) [re]": {4: ("triage", ASIDE)},
@@ -193,9 +223,6 @@ JUDGED = {
                          "stretch, not to the pop's 'the same goes for the neck')"),
             5: ("posture", "'how should she sit while studying': the posture answer, which offers the desk tips next")},
         "Rice on the stove, quick questions (en-CA) [rf]": {2: ("help", OTHER_SKILL_AT_OFFER)},
-        "Dressing for work, questions fired (en-US) [rf]": {
-            1: ("crack_daily", "left: 'why does my back pop every morning' is routed to cracking daily ('every morning'); an example "
-                               "for it pulled a held-out question about a disc to whether cracking is harmful, and was dropped")},
         "Stiff but clearly nothing else, late for the bus (en-CA) [rf]": {5: ("crack_daily", NEXT_FOR_MORE), 6: (None, NO_SAMPLE)},
     },
     "fresh230": {
@@ -497,9 +524,6 @@ JUDGED = {
         "Mumbles, rephrases, then changes his mind (en-CA) [of]": {1: ("help", FIRST_TIMER), 3: ("pop_stopped", MORE_IS_ITS_TOPIC)},
     },
     "fresh188": {
-        "Chest pain mid-stretch, feels better now (en-AU) [nz]": {
-            4: ("timer_noted", "left: 'it's settled down now, I feel better' after one's own advice to call now is read as a pop "
-                "told (no stretch offered); the advice is not said again")},
         "Dad's chest pain, then a stretch for me (en-CA) [nz]": {2: ("bye", "someone else's emergency told in hand ('my sister's calling 911 right now'): a goodbye")},
         "Wife fell on the ice, then my own cracking back (en-US) [nz]": {2: ("pop_again", "left: 'I already called 911, they're coming' (told in hand) is read as the question it is nearest, how soon a back pops again")},
         "Wants a diagnosis and an Advil dose, settles for a stretch (en-US) [ny]": {
@@ -531,7 +555,7 @@ JUDGED = {
             3: ("warned_again", "advice to call now for someone else, then told it was last year: the advice stands for the hour "
                 "(words cannot show anyone was seen) and the speaker's stretch waits with it"),
             4: ("warned_again", OTHERS_NOT_IN_HAND), 5: ("warned_again", OTHERS_NOT_IN_HAND), 6: ("warned_again", OTHERS_NOT_IN_HAND)},
-        "Pins and needles mid-routine, gone now (en-GB) [nz]": {4: ("timer_noted", "left: 'it's gone now, I was just sat on it funny' after one's own advice to get help right away is read as a pop told (no stretch offered)"), 
+        "Pins and needles mid-routine, gone now (en-GB) [nz]": {
             3: ("right_away", "pins and needles in one leg is the facts' RIGHT AWAY sign (the writer said urgent)")},
         "Cancer history, booked the GP, stretch meanwhile (en-GB) [nz]": {
             2: ("urgent", "a history of cancer with back pain is the facts' URGENT sign, even in remission (the writer said soon)"),
@@ -904,11 +928,6 @@ JUDGED = {
             4: (None, 'after the warning the session has ended: what is said next goes to Alexa, not the skill'),
         },
     },
-    "fresh24": {
-        "just popped reaching for the biscuit tin (en-GB)": {
-            5: (None, "virtual-alexa matches no sample to the hyphenated 'ta-ra' (Alexa hands over words: 'ta ra' is a sample)"),
-        },
-    },
     "fresh26": {
         "on her break, mentions her wee in passing (en-GB)": {
             1: ("offer", "a stretch asked for is offered, one yes away (a routine, or 'walk me through', starts at once)"),
@@ -960,7 +979,6 @@ JUDGED = {
             1: ("stiffness", "stiff after falling asleep in a chair gets the ordinary-ache answer (the writer expected posture)"),
         },
         "foot flopping mentioned mid-stretch (en-US)": {
-            2: ("offer", "'yes, and how long do I hold it?': the hold is said with the offer again, one yes away"),
             3: ("emergency", "a foot that flops down when walking is trouble walking (facts: EMERGENCY 3)"),
         },
         "symptom check, odd feeling when wiping (en-GB)": {
@@ -1314,7 +1332,6 @@ JUDGED = {
         'Pain like current down one leg, then both legs weak mid-check (en-IN)': {5: ("warned_again", WARNED_AGAIN)},
         'Night pain and steroid tablets (en-IN)': {5: ("warned_again", WARNED_AGAIN)},
         "Dad's old ladder fall and figures of speech (en-US)": {3: (None, "left: 'my foot fell asleep on the couch ... can you give me a stretch I can do at my desk' is routed by its first clause (stiffness, with the check offered)")},
-        'Click noted, paused, come back and ask about clicking (en-GB)': {7: (None, "virtual-alexa matches no intent for 'ta-ra' (Alexa would)")},
     },
     "fresh36": {
         "Wife's stiff back by proxy, self-care (en-AU)": {3: ("help", SCOPE_DOSE)},
@@ -1322,8 +1339,6 @@ JUDGED = {
             2: (None, "left: 'can you do the check for him' is routed to what the skill can do (a routing example for it moved a held-out question)")},
         "Desk routine while flatmate asks about clicking, resume (en-GB)": {
             3: (None, "left: 'my flatmate wants to know why my back keeps clicking during this' gets how to make it pop")},
-        "Mum's old sciatica over, pop questions (en-GB)": {
-            4: (None, "virtual-alexa matches no intent for 'ta-ra' (Alexa would)")},
         "Brother's old car crash over, routine, too much (en-CA)": {
             3: (None, "left: 'ow, he says that's too much' is no 'it hurts' when told for someone else")},
         "Five minute routine, partner's six weeks of pain (en-AU)": {

@@ -127,11 +127,13 @@ def test_a_wait_mid_check_keeps_the_check_and_asks_again_while_stop_ends_it(talk
     assert talk.say("AMAZON.StopIntent").ended
 
 
-@pytest.mark.parametrize("query", ["i've got to go out", "i'm off now"])
-def test_leaving_mid_check_is_a_goodbye_not_a_wait(talk, query):
-    """ "Stop, I've got to go out": the person is going, so the check ends (a wait would ask again)."""
+@pytest.mark.parametrize("intent, query", [("StopSaidIntent", "i've got to go out"), ("StopSaidIntent", "i'm off now"),
+                                           ("QuestionIntent", "actually forget it stop")])  # (was the question again; fresh234)
+def test_leaving_mid_check_is_a_goodbye_not_a_wait(talk, intent, query):
+    """ "Stop, I've got to go out", "actually forget it, stop": the person is going, so the check ends
+    (a wait would ask again)."""
     start(talk)
-    left = talk.say("StopSaidIntent", query=query)
+    left = talk.say(intent, query=query)
     assert left.ended and not left.speech.startswith(EN.text("symptoms.take_your_time"))
 
 

@@ -315,6 +315,68 @@ def test_advice_quoted_then_the_sign_told_is_the_sign_and_advice_alone_is_none(s
 
 
 @pytest.mark.parametrize("said, level", [
+    # summer and the outdoors (fresh150, fresh238): the sign, however the heat is told
+    ("my son dove off the dock into shallow water and hit the bottom, now his back hurts", "emergency"),
+    ("my right foot's been asleep since the hike yesterday and it still hasn't woken up", "right_away"),
+    ("all shivery and hot and cold even in this heatwave and my back's aching", "urgent"),
+    ("it's forty degrees and i'm shivering and sweating, my back aches", "urgent"),
+    # ... and the heat's own look-alikes
+    ("my sunburnt back feels hot to touch, is a cold pack or a hot pack better for the stiffness", None),
+    ("i am sweating a lot in this may heat and my back is stiff, which stretch is good", None),
+    ("it's forty degrees and i'm sweating buckets, my back's stiff from hanging out the washing", None),
+    # a what-if about "one" only when nothing of the speaker's own is told
+    ("is a fever with back pain something to worry about if i get one while camping", "info"),
+    ("i've got a fever and back pain, what if i get one again", "urgent"),
+])
+def test_heat_and_the_outdoors_tell_signs_from_their_look_alikes(said, level):
+    assert level_heard(said) == level
+
+
+@pytest.mark.parametrize("said, level", [
+    # already seen, or help arranged (fresh150): the sign as it is now
+    ("since two days i am not sure i can feel properly when washing after toilet", "emergency"),
+    ("111 said to wait for the gp but i dunno, i might not be emptying my bladder properly since last night", "emergency"),
+    ("i am in casualty waiting for doctor, maybe some heaviness in chest also with this back pain", "emergency"),
+    ("they said sciatica at the walk in centre, now i'm not sure i can feel my big toe properly", "right_away"),
+    # ... and what was looked at and cleared, or asked and denied
+    ("i came off my bike last week, a&e scanned me and said no damage, back's just stiff and easing off", None),
+    ("been to ed, they asked about chest pain and there's none, it's only my lower back", None),
+])
+def test_a_sign_after_being_seen_is_read_as_it_is_now(said, level):
+    assert level_heard(said, "en-GB") == level
+
+
+def test_a_clinician_quoted_by_she_is_not_whose_sign_it_is():
+    """ "Saw the GP on Thursday, she reckons it's sciatica, it still shoots down my left leg": the speaker's
+    (was advice for someone else; fresh238)."""
+    finding = screen.screen(["saw the gp on thursday, she reckons it's sciatica. it still shoots right down my left leg"], "en-GB")
+    assert finding is not None and finding.symptom == "sciatica" and finding.who == "self"
+    theirs = screen.screen(["my wife's back is bad, she reckons it's her age but her legs keep giving way"], "en-GB")
+    assert theirs is not None and theirs.who == "other"
+
+
+@pytest.mark.parametrize("said, level", [
+    # a health worker's own sign in their own words (fresh149)
+    ("i'm an rn and i think i might have some saddle anesthesia, it's kind of patchy", "emergency"),
+    ("i bladder scanned myself on the ward and i think i might be retaining", "emergency"),
+    ("i'm febrile this morning and my lower back really hurts", "urgent"),
+    ("not sure but my scrubs are getting loose and i'm not dieting, plus this back pain", "urgent"),
+    # their work, a dream, a season, a hand slept on: no alarm
+    ("i spent my whole shift bladder scanning patients for urinary retention and now my back is stiff", None),
+    ("i am teaching nursing students about cauda equina and foot drop, my back is stiff from standing", None),
+    ("pharmacist here, i dispense prednisone all day but i'm not on it myself, what helps a stiff back", None),
+    ("had a nightmare i fell off a cliff and woke up with a jolt, back's a bit stiff", None),
+    ("every fall when flu season hits we're short staffed and my back stiffens up", None),
+    ("pins and needles in me hand from sleeping on it, shook it out and it's gone", None),
+    ("i'm retaining water on these tablets and my back's stiff", None),
+    # ... but a sign told after the work is the speaker's own
+    ("i was treating patients all day and now i've got numbness in my bum", "emergency"),
+])
+def test_a_health_workers_own_signs_are_signs_and_their_work_is_not(said, level):
+    assert level_heard(said) == level
+
+
+@pytest.mark.parametrize("said, level", [
     ("my nan slipped in the bathroom but she didn't hurt her back at all", None),  # the fall's injury denied
     ("i came off my bike, didn't hurt my back", None),
     ("i fell off the ladder but didn't hurt my back, my legs are numb though", "emergency"),  # a sign told after it
@@ -924,6 +986,32 @@ def test_a_question_naming_a_lesser_service_after_advice_for_today_gets_that_adv
     text = content.for_locale("en-GB")
     assert text.text("safety.repeated") in asked.speech and text.text("safety.levels.urgent") in asked.speech
     assert "didn't catch" not in asked.speech and asked.ended
+
+
+def test_finishing_the_stretch_first_after_advice_gets_the_advice_again(stored_skill):
+    """ "Should I just finish this first?" as the session the advice closed opens again: the stretch asked to go on
+    (was the stiffness answer; fresh238)."""
+    talk = Conversation(stored_skill, locale="en-US")
+    talk.launch()
+    talk.say("GuideStretchIntent", stretch={"value": "cat cow", "id": "cat_cow"})
+    assert talk.say("QuestionIntent", query="since yesterday it feels kinda different when i wipe, i'm not sure").ended
+    talk.restart()
+    asked = talk.say("ShouldIntent", query="i just finish this first")
+    assert content.for_locale("en-US").text("safety.earlier_now") in asked.speech, asked.speech
+    assert "Stiffness and aching" not in asked.speech and asked.ended
+
+
+def test_which_service_asked_after_advice_for_someone_else_gets_their_advice_again(stored_skill):
+    """ "So is it 111 or her GP?" after advice for a mother's fever: her advice again (was the check
+    started for her; fresh234)."""
+    talk = Conversation(stored_skill, locale="en-GB")
+    talk.launch()
+    told = "up at my mum's, she's been shivery with a temperature all week and her back's really sore"
+    assert talk.say("QuestionIntent", query=told).ended
+    talk.restart()
+    asked = talk.say("QuestionIntent", query="is it one hundred eleven or her gp")
+    text = content.for_locale("en-GB")
+    assert text.text("safety.levels_other.urgent") in asked.speech and asked.ended, asked.speech
 
 
 def test_words_not_understood_just_after_advice_get_the_advice_again(stored_skill):

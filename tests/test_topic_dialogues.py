@@ -723,3 +723,71 @@ def test_something_asked_of_alexa_is_not_answered_with_a_topic(words):
     """Were the chiropractor and the bath answers."""
     reply = said(opened("en-AU").say(words))
     assert not topics_heard(reply, "en-AU") & set(TOPICS), reply
+
+
+@pytest.mark.parametrize("locale, first, vague, topic", [
+    ("en-GB", "i just popped my back", "why does it do that", "pop_what"),  # (was "sorry, I didn't catch that")
+    ("en-US", None, "why does it do that", "pop_what"),  # nothing answered yet: the pop, what the skill explains
+    ("en-US", "why does my back pop when i twist", "so why does it do that", "pop_what.more"),
+    ("en-US", "is it bad to crack my back", "ok so how do i do it", "pop_how"),  # (was the fallback; fresh234)
+    ("en-AU", "how long till it can pop again", "how am i supposed to do it then", "pop_how"),
+])
+def test_a_bare_why_or_how_is_about_what_was_just_said(locale, first, vague, topic):
+    """ "Why does it do that?", "so how do I do it?", naming nothing: after a pop noted, what the pop is;
+    after an answer, its more (why) or the topic it names as its `how`."""
+    sim = opened(locale, *([first] if first else []))
+    reply = said(sim.say(vague))
+    assert reply.startswith(TEXT.text(f"topics.{topic}")), reply
+
+
+def test_a_bare_how_after_an_answer_with_no_how_is_not_guessed_a_pop():
+    """After the heat answer, "how do I do it?" is read as words are (not how to pop a back)."""
+    sim = opened("en-US", "should i put a hot water bottle on my back")
+    reply = said(sim.say("how do i do it"))
+    assert not reply.startswith(TEXT.text("topics.pop_how")), reply
+
+
+@pytest.mark.parametrize("locale, words, topic", [
+    ("en-US", "why does my back pop every morning", "pop_what"),  # (was cracking daily: "every morning")
+    ("en-IN", "every morning my back is making sound when i get up from bed, why", "pop_what"),  # (fresh236)
+    ("en-US", "why shouldn't i crack my back every day", "crack_daily"),  # cracking it themselves: cracking daily's
+])
+def test_why_it_pops_every_morning_is_the_pop_and_cracking_it_daily_is_cracking_daily(locale, words, topic):
+    reply = said(opened(locale).say(words))
+    assert reply.startswith(answer_of(topic)), reply
+
+
+def test_compound_turns_at_an_answer_take_what_comes_first():
+    """ "huh, tell me more" is more (the opener hands "tell me more" over as words); "okay, will this give me
+    arthritis later?" asks, never a goodbye ("later"); fresh236."""
+    sim = opened("en-US", "why won't my back crack, i've been trying all morning")
+    assert said(sim.say("huh, tell me more")).startswith(TEXT.text("topics.pop_wont.more"))
+    sim = opened("en-IN", "i just popped my back")
+    reply = said(sim.say("okay. will this give me arthritis later?"))
+    assert reply.startswith(answer_of("crack_arthritis")), reply
+
+
+def test_a_no_to_the_check_offered_with_a_pop_told_notes_the_pop():
+    """ "no thanks, but I did just pop it getting up" to the check offered (was why it stopped popping)."""
+    sim = opened("en-CA", "ever since fall started my back's been stiff")
+    reply = said(sim.say("no thanks, but i did just pop it getting up"))
+    assert reply.startswith(TEXT.text("pops.timer.noted")), reply
+
+
+@pytest.mark.parametrize("locale, first, words, topic", [
+    ("en-CA", None, "my back just popped all of a sudden when i stood up off the dock", "pops.timer.noted"),  # (was "didn't catch")
+    ("en-GB", "why does my back pop", "just did it again now", "pops.timer.noted"),  # a pop talked about: "it" is one
+    ("en-AU", None, "when did i last pop me back, do you know?", "topics.pop_last"),  # (was what the skill does)
+    ("en-IN", None, "my back is paining after lifting the water cans on the terrace", "symptoms.not_red_flag"),  # (was water)
+])
+def test_pops_told_and_asked_in_passing_words(locale, first, words, topic):
+    sim = opened(locale, *([first] if first else []))
+    reply = said(sim.say(words))
+    assert reply.startswith(TEXT.text(topic)), reply
+
+
+def test_now_said_of_something_else_notes_no_pop():
+    """ "one wasp stung me just now, it is swelling" (fresh238: was a pop noted)."""
+    sim = opened("en-IN", "does drinking more water help in this heat")
+    reply = said(sim.say("one wasp stung me just now, it is swelling"))
+    assert not reply.startswith(TEXT.text("pops.timer.noted")), reply

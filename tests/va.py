@@ -175,18 +175,25 @@ _UNITS = "zero one two three four five six seven eight nine ten eleven twelve th
 _TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
 _OPENING_NUMBER = re.compile(r"^(\d{1,2})\b")
 _SERVICE_NUMBER = re.compile(r"^(111|999|911|000|112)\b")  # a phone line's number, said digit by digit ("one one one")
+_OPENING_GRADE = re.compile(r"^([A-Za-z])([0-9])\b")  # a grade said first ("F2 doctor, ..." is "f two doctor")
+# a compound written with a hyphen, said first, is two words aloud ("walk-in said ...", "ta-ra"): the words after a
+# sample's opening go into its slot whatever they hold, but the opening must be heard as the sample's words (a
+# stammer, "c-c-can", one letter before the hyphen, stays as typed)
+_OPENING_COMPOUND = re.compile(r"^([A-Za-z]{2,})-([A-Za-z]{2,})\b")
 
 
 def spoken(said: str) -> str:
     """The words as said aloud where they open with a number ("34 weeks and I've got ..." is "thirty
     four weeks and ..."; "111 said ..." is "one one one said ..."): Alexa matches samples on speech, and
-    a sample cannot hold digits, but a written corpus may open so. Only an opening number below 100 or
-    a phone line's number (the corpus's only kinds), spelled here rather than with a library for one
-    conversion."""
+    a sample cannot hold digits, but a written corpus may open so. Only an opening number below 100, a
+    phone line's number, a grade ("F2 doctor": "f two doctor") or a hyphenated compound ("walk-in": "walk
+    in"; the corpus's only kinds), spelled here rather than with a library for one conversion."""
     def words(match: re.Match[str]) -> str:
         n = int(match.group(1))
         return _UNITS[n] if n < 20 else _TENS[n // 10 - 2] + ("" if n % 10 == 0 else " " + _UNITS[n % 10])
     said = _SERVICE_NUMBER.sub(lambda match: " ".join(_UNITS[int(digit)] for digit in match.group(1)), said)
+    said = _OPENING_GRADE.sub(lambda match: f"{match.group(1).lower()} {_UNITS[int(match.group(2))]}", said)
+    said = _OPENING_COMPOUND.sub(r"\1 \2", said)
     return _OPENING_NUMBER.sub(words, said)
 
 
