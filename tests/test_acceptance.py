@@ -105,6 +105,11 @@ SEASON_SOON = ("'super stiff ever since the fall, when it started getting cold o
 
 SOURCES_ROUTED = ("left: 'are you sure that's right, where'd you get that' just after how to pop it is like no example, and is "
                   "routed to whether cracking is harmful ('my sources don't link ...'): the skill has no answer on its sources")
+SCEPTIC_LEFT = ("left: a sceptic's challenge to an answer ('are you sure? that sounds made up', 'where do you get that from', "
+                "'that's not what my chiropractor says', 'an hour? you're having a lend of me', 'so you're saying ice is "
+                "useless?') has no answer of its own: it is read as whatever it is most like, or not understood")
+PHYSIO_LEFT = ("left: 'what would a physio do that my chiropractor doesn't', 'I don't trust chiropractors, what does a physio "
+               "actually do': the chiropractor named first wins the routing (the answer names both)")
 NEXT_FOR_MORE = ("'tell me more', 'why's that' or 'is that true' after whether cracking is harmful or gives arthritis (answers with no more to "
                  "them): the topic they lead to, cracking often (as writers before fresh222 expected)")
 THIS_ONE_LEFT = ("left: mid-routine 'why won't it pop? it usually does on this one' is routed to another stretch ('this one' "
@@ -181,6 +186,45 @@ DESK_ANSWER = "stiffness from sitting at a laptop all day: the desk answer, with
 SELFCARE_NAMES = "the self-care answer, which names heat (15 to 20 minutes) and walking or swimming"
 HELP_HERE = "help said to have come ('they're here now, thanks'): the advice given, once more, not a plain goodbye"
 JUDGED = {
+    "fresh240": {
+        "Raking leaves all fall, how long first (en-US) [sc]": {1: ("help", ASIDE)},
+        "Hoovering, wee trouble mentioned in passing (en-GB) [sc]": {
+            1: ("step", "'give me something quick for my lower back': the short routine starts at once (a quick one asked to be "
+                        "done), not a stretch offered")},
+        "Scooter rider, old cancer treatment (en-IN) [sc]": {3: ("crack_daily", NEXT_FOR_MORE)},  # (a one-shot opens it)
+        "Doesn't buy the gas bubble story (en-US) [sd]": {
+            2: ("help", SCEPTIC_LEFT), 3: ("help", SCEPTIC_LEFT), 5: ("help", WHO_IT_IS)},
+        "Chiropractor says a good crack is healthy (en-GB) [sd]": {
+            2: ("chiropractor", SCEPTIC_LEFT),
+            4: ("crack_arthritis", "'my nan swears it gave her arthritis': what the studies found about cracking and arthritis, "
+                                   "the claim's own answer (the writer said more on the pop)"),
+            6: ("chiropractor", PHYSIO_LEFT)},
+        "Stiff from shovelling, doubts the check (en-CA) [sd]": {
+            6: ("triage", "left: 'what does that even mean' mid-check (WhatIntent hands over 'that even mean') gets what the check "
+                          "asks and how to answer, then the question, not the question in plainer words")},
+        "Brother-in-law's story from years ago (en-GB) [sd]": {4: ("chiropractor", PHYSIO_LEFT)},
+        "Just cracked it, doesn't believe the wait (en-AU) [sd]": {4: ("fallback", SCEPTIC_LEFT)},
+        "Wants a straight answer on heat or ice (en-CA) [sd]": {2: ("fallback", SCEPTIC_LEFT)},
+        "Sciatica, no pins and needles (en-GB) [sd]": {
+            3: ("offer", SOON_STRETCH),
+            4: ("selfcare", "left: advice to book soon is not kept as a warning, so 'do I need to ring 111 then or what' after it "
+                            "gets the self-care answer, not that advice again")},
+        "Same question three ways (en-IN) [sd]": {
+            4: ("pop_what", "left: 'daily cracking is ok or not, tell me clearly' (SaidEveryIntent hands over 'every cracking is "
+                            "ok or not') is routed to what the pop is"),
+            6: ("crack_daily", "'are you sure?' just after whether cracking daily is fine: that answer again")},
+        "Fever, says it's only viral (en-IN) [sd]": {2: ("urgent", SIGN_AGAIN)},
+        "Bets the check will say yes (en-US) [sd]": {
+            3: ("triage", "left: 'I don't get why you're asking me that' mid-check (I don't get ... hands over 'why you're asking "
+                          "me that') gets the question again, not why it asks")},
+        "Stopped popping, wants a stretch meanwhile (en-IN) [sd]": {
+            3: ("triage", "'you are sure it is nothing serious?' just after why it stopped popping: whether it is serious is the "
+                          "check's to say, so the check starts"),
+            5: ("pop_what", "left: advice to book soon is not kept, so 'what is the need of doctor for stiffness, tell me again' "
+                            "after it is routed to what the pop is"),
+            6: ("offer", SOON_STRETCH)},
+        "Gym trainer cracks everyone's back (en-IN) [sd]": {2: ("fallback", SCEPTIC_LEFT)},  # (a one-shot opens it)
+    },
     "fresh238": {
         "Allotment digging in a heatwave, sunburnt shoulders (en-GB) [ry]": {
             6: ("movement", "left: 'I've caught the sun on my shoulders as well, they're a bit pink' is like the walking answer's "

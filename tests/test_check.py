@@ -741,3 +741,12 @@ def test_a_question_handed_on_mid_check_is_answered_then_the_question_again(talk
     talk.say("CheckSymptomsIntent", query="mum's symptoms")
     aside = talk.say("SomeoneElseIntent", query="wants to know if she should use heat or ice after")
     assert aside.speech.startswith(EN.text("topics.heat_ice")) and aside.speech.endswith(QUESTIONS[0]["text_other"]), aside.speech
+
+
+@pytest.mark.parametrize("intent, query", [("QuestionIntent", "boiling over stop"),  # "milk is boiling over, stop" (was a wait)
+                                           ("StopSaidIntent", "this is taking forever")])  # "stop, this is taking forever" (fresh240)
+def test_a_stop_said_with_a_reason_mid_check_ends_it(talk, intent, query):
+    start(talk)
+    talk.say("AMAZON.NoIntent")
+    left = talk.say(intent, query=query)
+    assert left.ended and not left.speech.startswith(EN.text("symptoms.take_your_time")), left.speech

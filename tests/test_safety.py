@@ -1145,7 +1145,12 @@ def test_after_advice_to_call_now_naming_a_lesser_service_gets_it_again_never_a_
                                    "it's just a stiff back i don't need an ambulance",  # "honestly, it's just ..."
                                    "was forever ago i'm fine just give me something for the stiffness",  # "that was ..."
                                    "already said that",  # "you already said that"
-                                   "will settle by itself just set the reminder"])  # "it will settle by itself, ..."
+                                   "will settle by itself just set the reminder",  # "it will settle by itself, ..."
+                                   # a sceptic (fresh240): "seriously? 911 for a sore back?", "you're just a robot ...",
+                                   # "come on, that's just because ...", "surely it's just from sitting ..."
+                                   "seriously 911 for a sore back", "you're just a robot you don't know me",
+                                   "on that's just because i haven't been drinking enough water",
+                                   "it's just from sitting on a hard chair all day"])
 def test_pushing_back_in_other_words_gets_the_advice_again(stored_skill, query):
     talk = Conversation(stored_skill, locale="en-US")
     talk.launch()
