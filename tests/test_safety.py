@@ -320,6 +320,8 @@ def test_advice_quoted_then_the_sign_told_is_the_sign_and_advice_alone_is_none(s
     ("my right foot's been asleep since the hike yesterday and it still hasn't woken up", "right_away"),
     ("all shivery and hot and cold even in this heatwave and my back's aching", "urgent"),
     ("it's forty degrees and i'm shivering and sweating, my back aches", "urgent"),
+    ("it's forty degrees out and i've got a fever and i'm sweating", "urgent"),  # the weather's heat spares no fever told
+    ("i burned my hand and now i feel hot and shivery with a sore back", "urgent"),  # a burn is no sunburn
     # ... and the heat's own look-alikes
     ("my sunburnt back feels hot to touch, is a cold pack or a hot pack better for the stiffness", None),
     ("i am sweating a lot in this may heat and my back is stiff, which stretch is good", None),
