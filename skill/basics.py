@@ -1,6 +1,7 @@
 """Launch, help, stop, fallback, free-form questions, "forget me", and the error apology."""
 from __future__ import annotations
 
+import functools
 import logging
 
 from ask_sdk_core.dispatch_components import AbstractExceptionHandler, AbstractRequestHandler, AbstractRequestInterceptor
@@ -249,20 +250,21 @@ def answer_free_text(handler_input: HandlerInput, said: str) -> Response:
         bare = topics.follow_up_area(said, locale)  # "neck", "lower back": an area alone asks for a stretch for there
         if bare is not None:
             return render(handler_input, stretches.offer_for(handler_input, area=understand.named(bare, locale).area))
+    folded = functools.cache(lambda: topics.router(locale).words(said))  # (the folded words, read once and only where needed)
     routed = topics.route(said, locale)
     if routed is not None and routed.topic == "other_joint" and topics.names_back(said, locale):
         routed = routed._replace(topic="pop_what")  # "my back pops when I lift my arm": the back's pop, not the arm's
     elif routed is not None and routed.topic == "other_joint" and understand.named(said, locale).stretch:
         routed = routed._replace(topic="guide")  # "no, I mean the knee hugging one": the stretch it names, no knee's click
-    elif routed is not None and routed.topic == "other_joint" and POP_FOLD not in topics.router(locale).words(said):
+    elif routed is not None and routed.topic == "other_joint" and POP_FOLD not in folded():
         routed = topics.route_without(said, locale, "other_joint")  # "something I can do in my seat, my knees are jammed"
-    if routed is None and not busy(handler_input) and POP_NOW_FOLD in topics.router(locale).words(said) and \
+    if routed is None and not busy(handler_input) and POP_NOW_FOLD in folded() and \
             not safety.for_someone_else(handler_input):
         # "my back just popped all of a sudden when I stood up off the dock": like no example as a whole (its other
         # words weigh it down), but a pop told just now (fresh238)
         routed = topics.Routed("pop_noted", "", topics.MIN_SCORE)
     if routed is not None and routed.topic == "pop_noted" and not (answers.just_timed(handler_input) or answers.about_pops(
-            handler_input)) and not {POP_FOLD, POP_NOW_FOLD} & set(topics.router(locale).words(said)):
+            handler_input)) and not {POP_FOLD, POP_NOW_FOLD} & set(folded()):
         # "one wasp stung me just now" (fresh238): no pop named, and none talked about ("just did it again now" after one is)
         routed = None
     handler_input.attributes_manager.request_attributes["routed"] = routed
@@ -308,14 +310,13 @@ def answer_free_text(handler_input: HandlerInput, said: str) -> Response:
     position = understand.named(rest, locale).position if rest else None
     if position:  # a story, then "what can I do standing up?": a stretch done that way, whatever the story was like
         return render(handler_input, stretches.offer_for(handler_input, position=position))
-    if routed.topic == "stiffness" and WORRY_FOLD in topics.router(locale).words(said):
+    if routed.topic == "stiffness" and WORRY_FOLD in folded():
         # "my back's been stiff for a couple of days, is this something serious?": the question asked is the check's
         return render(handler_input, symptoms.start(handler_input))
-    folded = topics.router(locale).words(said)
-    if routed.topic == "pop_what" and POP_NOW_FOLD in folded and \
+    if routed.topic == "pop_what" and POP_NOW_FOLD in folded() and \
             not safety.for_someone_else(handler_input) and not topics.asks_about_pop(said, locale):
         routed = routed._replace(topic="pop_noted")  # "my back just popped when I rolled over in bed": told, noted
-    elif routed.topic == "pop_again" and POP_NOW_FOLD in folded and "not" not in folded and not carriers.asks_question(locale, said) and \
+    elif routed.topic == "pop_again" and POP_NOW_FOLD in folded() and "not" not in folded() and not carriers.asks_question(locale, said) and \
             not topics.asks_something(said, locale) and \
             not safety.for_someone_else(handler_input):
         routed = routed._replace(topic="pop_noted")  # "it cracked this morning, and I just popped it again now": told, noted
@@ -334,7 +335,7 @@ def answer_free_text(handler_input: HandlerInput, said: str) -> Response:
     if wont:
         # "I cracked my back in the car earlier, is that why it won't go now", "me back's stiff as a board, and why
         # won't it crack": why it won't pop, the question asked (a pop told just now is noted, and the note says why)
-        told_now = routed.topic == "pop_noted" or POP_NOW_FOLD in folded
+        told_now = routed.topic == "pop_noted" or POP_NOW_FOLD in folded()
         routed = routed._replace(topic="pop_noted" if told_now else "pop_wont")
     if pending(handler_input, "guide") and state.offer.get("stretch") and understand.asks_other_than_offered(said, locale):
         # to a stretch offered: "I can't get up on my knees, got anything else?"; "something else, there's no space
@@ -346,7 +347,7 @@ def answer_free_text(handler_input: HandlerInput, said: str) -> Response:
     if routed.topic in actions:
         return render(handler_input, actions[routed.topic](handler_input))
     reply = answers.answer(handler_input, routed.topic)
-    if state.routine is None and "stretch" in said.lower() and STRETCH_ASKED in topics.router(locale).words(said):  # (words read only where "stretch" is)
+    if state.routine is None and "stretch" in said.lower() and STRETCH_ASKED in folded():  # (words read only where "stretch" is)
         # "why is my back not popping anymore, and give me one stretch also": the answer, then the stretch asked for
         names = understand.named(said, locale)
         offer = stretches.offer_for(handler_input, name=names.stretch, area=names.area, position=names.position)
