@@ -234,7 +234,8 @@ def answer_free_text(handler_input: HandlerInput, said: str) -> Response:
     if area is not None and (state.topic or answers.just_timed(handler_input)):  # "and for my neck?" just after an answer
         state.topic = state.topic or "pop_again"  # (just after the pop timer: what it answered)
         return render(handler_input, answers.same_for(handler_input, area))
-    vague = topics.asks_vaguely(said, locale) if not busy(handler_input) else None
+    # (mid-routine too, just after a question answered there: "will cracking give me arthritis?", "why's that?")
+    vague = topics.asks_vaguely(said, locale) if not busy(handler_input) or state.asked == "deeper" else None
     reply = answers.vague_follow_up(handler_input, vague) if vague is not None else None
     if reply is not None:  # "why does it do that?", "so how do I do it?": about what was just said
         return render(handler_input, reply)

@@ -12,7 +12,7 @@ from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_core.utils import get_intent_name
 from ask_sdk_model import Response
 
-from . import carriers, safety, understand
+from . import carriers, safety, topics, understand
 from . import routine as steps
 from . import session, stretches
 from .dispatch import IntentHandler, RequestHandler, intents_from, pending, slot_id, slot_text, words
@@ -107,9 +107,12 @@ class Skip(InRoutine):
     intents = ("SkipStretchIntent", "AnotherStretchIntent")
 
     def handle(self, handler_input: HandlerInput) -> Response:
-        if understand.says_it_hurts(slot_text(handler_input, "query") or "", handler_input.request_envelope.request.locale,
-                                    outright=True):
+        locale = handler_input.request_envelope.request.locale
+        if understand.says_it_hurts(slot_text(handler_input, "query") or "", locale, outright=True):
             return stop_for_pain(handler_input)
+        instead = understand.routine_question(topics.said_instead(slot_text(handler_input, "query"), locale), locale)
+        if instead is not None and instead not in self.intents:  # "skip this one, actually no, scratch that, I'll keep going, next"
+            return next(command for command in HANDLERS if instead in command.intents).handle(handler_input)
         routine = running(handler_input)
         if steps.skip_stretch(routine):
             return speak_step(handler_input, routine, words(handler_input).text("guide.skipped"))

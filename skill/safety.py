@@ -27,7 +27,7 @@ from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_model import Response
 from ask_sdk_model.ui import SimpleCard
 
-from . import carriers, content, prefilter, screen, session
+from . import carriers, content, prefilter, screen, session, topics
 from .screen import Finding
 from .speech import Reply, escape, question, render
 
@@ -39,6 +39,7 @@ STRETCH_INTENTS = ("ChooseStretchIntent", "GuideStretchIntent", "StartRoutineInt
 CARRY_ON_INTENTS = ("AMAZON.NextIntent", "AMAZON.ResumeIntent", "SkipStretchIntent", "AMAZON.StartOverIntent")  # a routine the advice stopped, asked to go on (or begun again)
 STRETCH_TOPICS = frozenset({"stretch", "routine", "guide", "another_stretch", "pop_how"})  # free words routed to a stretch (or to making it pop)
 # questions about the pop itself (not how to make it pop, nor one just noted)
+PROFESSIONAL_TOPICS = frozenset({"professional_choice", "physio", "chiropractor"})  # whom to see, asked (SoonAdviceAgain)
 POP_QUESTIONS = frozenset({"pop_what", "pop_wont", "pop_again", "pop_last", "pop_stopped", "crack_harmful",
                            "crack_arthritis", "crack_daily"})
 WARNED_FOR_SECONDS = 3600  # an hour: long enough for "should he stretch it out?" after the call, not all day
@@ -589,6 +590,50 @@ class NoOfferAfterWarning(AbstractResponseInterceptor):
                                     card_title=reply.card_title, directives=reply.directives))
 
 
+class SoonAdviceAgain(AbstractResponseInterceptor):
+    """Advice to book a doctor or physio soon (symptoms.soon_advice), asked for again later in that
+    session and before another answer ("do I need to ring 111 then or what", "sorry, what should I do
+    again", "is it my GP or 111?", "are you sure? it's only stiffness"): that advice again, with the
+    stretch it allows offered, never the answer the words looked like ("again" is no pop coming back).
+    Soon advice holds no stretch back, so a stretch asked for goes ahead; mid-routine or mid-check the
+    words are the routine's or the check's."""
+
+    def process(self, handler_input: HandlerInput, response: Response | None) -> None:
+        attrs = handler_input.attributes_manager.request_attributes
+        state = session.turn(handler_input)
+        if response is None or not state.soon or attrs.get("red_flag_advice") or handler_input.request_envelope.session is None:
+            return
+        kept = (handler_input.request_envelope.session.attributes or {}).get("turn") or {}
+        if not kept.get("soon") or kept.get("routine") or kept.get("triage_step") is not None:
+            return  # (advice given this turn, or the words a routine's or the check's)
+        locale = handler_input.request_envelope.request.locale
+        said = " ".join((*said_in_request(handler_input), *attrs.get("plain_words", ()))).lower()
+        words = _words(locale)
+        if not said or asks_for_stretch(said, locale) or not (
+                _about_advice(said, locale) or words.again.search(said) or words.which_service.search(said)) or \
+                _asks_whom_to_see(handler_input, said, locale):
+            if (state.topic and state.topic != kept.get("topic")) or state.routine is not None or state.triage_step is not None:
+                state.soon = None  # another answer since: "tell me again" is about that now
+            return
+        text = content.for_locale(locale)
+        theirs = state.soon == "other"
+        ask = text.text("symptoms.soon_then_stretch")
+        state.topic, state.routine, state.triage_step, state.triage_follow = kept.get("topic"), None, None, False
+        state.pending, state.offer = "stretch", {}
+        session.place_as_found(handler_input)
+        response.reprompt, response.directives, response.card = None, None, None
+        render(handler_input, Reply([text.text("safety.repeated_other" if theirs else "safety.repeated"),
+                                     text.text("safety.levels_other.soon" if theirs else "safety.levels.soon"), ask],
+                                    reprompt=ask, end_session=False, card_title=text.text("cards.symptoms")))
+
+
+def _asks_whom_to_see(handler_input: HandlerInput, said: str, locale: str | None) -> bool:
+    """ "Physio or chiropractor, who should I see?": which professional, a question of its own
+    (answered by its topic), not the advice asked for again."""
+    routed = handler_input.attributes_manager.request_attributes.get("routed") or topics.route(said, locale)
+    return routed is not None and routed.topic in PROFESSIONAL_TOPICS
+
+
 class WarningFirst(AbstractResponseInterceptor):
     """The first response of every session starts with the red-flag warning, whatever opens it."""
 
@@ -619,4 +664,4 @@ class WarningFirst(AbstractResponseInterceptor):
 
 HANDLERS: tuple[AbstractRequestHandler, ...] = (RedFlagReported(),)
 REQUEST_INTERCEPTORS = (DetectRedFlag(),)
-RESPONSE_INTERCEPTORS = (NoStretchAfterWarning(), NoOfferAfterWarning(), WarningFirst())
+RESPONSE_INTERCEPTORS = (NoStretchAfterWarning(), NoOfferAfterWarning(), SoonAdviceAgain(), WarningFirst())

@@ -128,6 +128,8 @@ def screen(texts: Iterable[str | None], locale: str | None, *, theirs_known: boo
             if finding.who == "other":
                 shared = _mine_too(text, locale) if shared is None else shared
                 finding = finding._replace(who="self") if shared else finding
+            if finding.symptom == "both_legs" and "both" in finding.words.split() and _one_side_instead(text, locale):
+                finding = finding._replace(symptom="limb_numbness")  # "both legs are numb, sorry, nah, just the right leg"
             if theirs_known or not _nobodys_history(finding, text, locale):
                 found.append(finding)
     return min(found, key=Finding.rank, default=None)
@@ -173,6 +175,12 @@ def _mine_too(text: str, locale: str | None) -> bool:
     """The speaker says they have it too ("mum's got a temperature and now I've got one too")."""
     rule_set = rules(locale)
     return _told(rule_set, "mine_too", rule_set.said(text))
+
+
+def _one_side_instead(text: str, locale: str | None) -> bool:
+    """Both legs said, then taken back to one ("both legs are numb, sorry, nah, just the right leg")."""
+    rule_set = rules(locale)
+    return _told(rule_set, "one_side_instead", rule_set.said(text))
 
 
 def _revealed(text: str, locale: str | None) -> bool:

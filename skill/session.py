@@ -71,6 +71,7 @@ class Turn:
     reminder: dict[str, Any] | None = None  # the reminder asked about, until it is set (reminders.py)
     told: str | None = None  # words that may complete a sign told later this session (screen.piece)
     what_if: str | None = None  # the sign a "what if" just answered was about (safety.advice): "actually they have been"
+    soon: str | None = None  # advice to book soon given, for whom ("self", "other"), until another answer (safety.SoonAdviceAgain)
     asked: str | None = None  # this request: what the previous reply asked (not saved)
     asked_triage: tuple[int, bool, bool] | None = None  # this request: the check's question then asked
     asked_what_if: str | None = None  # this request: the sign the previous reply's "what if" was about

@@ -185,7 +185,7 @@ def soon_advice(handler_input: HandlerInput, finding: Finding | str) -> Reply:
     finding = Finding(finding) if isinstance(finding, str) else finding
     text = words(handler_input)
     state = session.turn(handler_input)
-    state.pending, state.offer = "stretch", {}
+    state.pending, state.offer, state.soon = "stretch", {}, finding.who
     name = text.text(f"safety.names.{finding.symptom}")
     ask_stretch = text.text("symptoms.soon_then_stretch")
     if finding.who == "other":
@@ -219,6 +219,8 @@ def answer_meant(handler_input: HandlerInput) -> str | None:
     said = " ".join(safety.said_in_request(handler_input))
     if carriers.not_a_reply(locale, said):
         return None  # "never mind, just do the routine": the question is left, not answered no
+    if said and carriers.asked_again(locale, said) is not None:
+        return None  # "yeah nah, still don't get it, say it another way": asked again, never the no of "yeah nah"
     if carriers.wavers(locale, said):
         return "unsure"  # "yes... well no... actually maybe?": not sure, never the no said on the way
     step, follow, _ = asked(handler_input) or (0, False, False)

@@ -23,6 +23,7 @@ ASKED_INSTEAD_FROM = 0.4  # what follows "no actually" is read alone when at lea
 ASKED_LATER_BELOW = 0.3  # words this unlike every example as a whole: the question asked after a story is routed alone
 MAX_DF = 0.28  # a word in more than this share of the examples is left out of the vectors
 _SLACK = 1 + 1e-9  # a topic's bound, kept above what rounding could make its best score
+FIRST_TRY = "capabilities"  # the topic of a first try of the speaker (topic_words.toml `first_try`)
 _WORD = re.compile(r"[a-z0-9']+")  # a fold entry that is one plain word
 _FIRST_WORD = re.compile(r"([a-z0-9']+) ")  # a phrase that starts with a plain word  # below this, the words are too unlike every example to name a topic
 
@@ -290,6 +291,8 @@ def route(text: str | None, locale: str | None) -> Routed | None:
     locale = locale if locale in content.LOCALES else content.DEFAULT_LOCALE
     if _says(text, locale, "elsewhere"):
         return None  # "play some rain sounds", "turn on the lights": asked of Alexa or another skill, no topic here
+    if _says(text, locale, "first_try"):
+        return Routed(FIRST_TRY, "", 1.0)  # "can you hear me?", "my daughter's set this up for me": what the skill does
     found = router(locale).route(text or "")
     said = normalise(text) if text else ""
     if found is None and said:
@@ -333,11 +336,17 @@ def asked_instead(text: str | None, locale: str | None) -> str | None:
     their own (ASKED_INSTEAD_FROM); else None (the words as a whole are read: "I had a fever, no
     wait, that was years ago" asks nothing instead)."""
     locale = locale if locale in content.LOCALES else content.DEFAULT_LOCALE
-    rest = _after_last(text, locale, "instead").strip()
+    rest = said_instead(text, locale)
     if len(rest.split()) < 2:
         return None
     routed = route(rest, locale)
     return rest if routed is not None and routed.score >= ASKED_INSTEAD_FROM else None
+
+
+def said_instead(text: str | None, locale: str | None) -> str:
+    """The words after the last that take back what was said ("skip this one, actually no, scratch
+    that, I'll keep going, next": "i'll keep going next"; `instead`, topic_words.toml), or ""."""
+    return _after_last(text, locale if locale in content.LOCALES else content.DEFAULT_LOCALE, "instead").strip()
 
 
 def asks_something(text: str | None, locale: str | None) -> bool:

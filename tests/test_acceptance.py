@@ -185,7 +185,78 @@ CHECK_OFFERED = ("stiffness told gets the check offered ('I can check for warnin
 DESK_ANSWER = "stiffness from sitting at a laptop all day: the desk answer, with the seated twist offered"
 SELFCARE_NAMES = "the self-care answer, which names heat (15 to 20 minutes) and walking or swimming"
 HELP_HERE = "help said to have come ('they're here now, thanks'): the advice given, once more, not a plain goodbye"
+DIALECT_LEFT = ("left: strong dialect words that no sample or routing example knows ('an noo it'll no go', 'how lang de aa', "
+                "'when did aa last' for 'when did I last'): not understood, or read as a pop told")
+BASELINE_ACROSS_TURNS = ("left: 'I can't stand up at all' mid-routine, from someone who said earlier in the session that they use a "
+                         "wheelchair: the screen reads each turn's words alone, so it is the emergency (the cautious side), and the "
+                         "warning holds for the turns after it")
+SIT_DESK = ("a question on sitting ('how do I sit properly', 'how should I be sitting in the tractor', aching from sitting at a desk) "
+            "gets the answer on sitting at a desk, which holds the posture answer's advice")
+SCOPE_ASKED = "'are you like an actual doctor' gets what the skill is and is not (not a doctor), not the fallback's words"
+REASON_LEFT = ("left: a reason a stretch can't be done ('I cannot put weight on my hands, my wrists are having arthritis', 'I cannot "
+               "lift my arms above the shoulder, I have frozen shoulder') gets the answer its words are nearest, not another option")
+NOTHING_KEPT = "nothing kept to resume: the stretch under way was stopped for pain and another only offered before the pause"
 JUDGED = {
+    "fresh242": {
+        "Daughter set it up, can't get a wee going (en-GB) [se]": {1: ("help", FIRST_TIMER)},
+        "Is it working, paining all night (en-IN) [se]": {1: ("help", FIRST_TIMER)},
+        "Routine, pop question, back to routine (en-US) [sf]": {3: ("routine_help", ASIDE)},
+        "Stretch asked mid-check, then a fever (en-GB) [sf]": {3: ("triage", CHECK_FIRST)},
+        "Confused by the check, pop, then wiping feels different (en-US) [sf]": {2: ("triage", SAID_AGAIN)},
+        "Pop noted, posture, when did I last, forcing it (en-GB) [sf]": {2: ("desk_posture", SIT_DESK)},
+        "Won't pop, shooting leg pain, then a stretch (en-IN) [sf]": {4: ("offer", SOON_STRETCH)},
+    },
+    "fresh244": {
+        "Both legs, then just the left (en-US) [sg]": {4: ("warned_again", TAKEN_BACK)},
+        "Both legs, nah, just the right (en-AU) [sg]": {3: ("offer", SOON_STRETCH)},
+        "Glasgow pop questions, da's old ladder fall (en-GB) [sh]": {4: ("fallback", DIALECT_LEFT)},
+        "Geordie routine paused for the bairn (en-GB) [sh]": {1: ("timer_noted", DIALECT_LEFT), 4: ("routine_help", DIALECT_LEFT)},
+        "Scouse stiff back then numb down below (en-GB) [sh]": {4: (None, NO_SAMPLE)},
+        "Newfoundland b'y after crackin' his back (en-CA) [sh]": {5: (None, NO_SAMPLE)},
+        "Sask farmer stiff since harvest, sciatica (en-CA) [sh]": {2: ("desk_posture", SIT_DESK)},
+        "Kolkata cat cow resumed, then steroids (en-IN) [sh]": {6: ("launch", NOTHING_KEPT)},
+        "Crook back from working on the ute (en-AU) [sh]": {
+            2: ("pop_stopped", "left: 'why won't it crack, I've been tryin' for ages': 'for ages' is heard as it no longer pops")},
+        "Back don't crack no more, old bowel cancer (en-AU) [sh]": {  # (a one-shot opens it)
+            1: ("pop_wont", "left: 'why me back don't crack no more' is heard as why it won't pop now, not why it stopped")},
+    },
+    "fresh246": {
+        "Gamer poking at the skill between matches (en-US) [sj]": {
+            1: ("scope", SCOPE_ASKED), 7: (None, NO_SAMPLE),
+            5: ("posture", "'how should I sit in my gaming chair' gets the posture answer (sit tall, break up long sitting), "
+                           "which offers the desk tips")},
+        "Year 13 revising, pain that won't ease at night (en-GB) [sj]": {1: ("desk_posture", SIT_DESK)},
+        "Sunday league midfielder, back stopped clicking and leg pain (en-GB) [sj]": {5: ("offer", SOON_STRETCH)},
+        "Sixth former cracking it for fun (en-GB) [sj]": {
+            3: ("crack_harmful", "left: 'is it bad doing it loads though' gets whether cracking is harmful (forcing it is what to "
+                                 "avoid), not cracking often")},
+    },
+    "fresh248": {
+        "Seated stretch from a wheelchair, can't stand (en-US) [sk]": {
+            5: ("emergency", BASELINE_ACROSS_TURNS), 6: ("warned_again", BASELINE_ACROSS_TURNS),
+            7: ("warned_again", BASELINE_ACROSS_TURNS), 8: ("help", BASELINE_ACROSS_TURNS)},
+        "Shooting pain down the remaining leg (en-CA) [sk]": {4: ("offer", SOON_STRETCH)},
+        "Arthritic wrists in a gentle routine, cooker whistle (en-IN) [sk]": {3: ("crack_arthritis", REASON_LEFT)},
+        "One-shot wheelchair stretch, frozen shoulder (en-IN) [sk]": {3: ("offer", REASON_LEFT)},
+        "Same pop question three ways (en-US) [sl]": {
+            5: ("pop_wont", "left: 'so is that a yes or a no' after whether cracking is harmful is read as why it won't pop "
+                            "(the words are like no question of their own)")},
+        "Noted pop asked about again later (en-IN) [sl]": {
+            3: ("timer_since", "left: 'you said that already, but why exactly' just after the pop timer is read as why it won't pop yet")},
+        "Stiff, I said stiff, then the leg (en-CA) [sl]": {5: ("offer", SOON_STRETCH)},
+        "Both legs tingly, but I can still walk (en-US) [sl]": {2: ("triage", SAID_AGAIN)},
+        "Stopped popping, asked twice (en-AU) [sl]": {
+            3: ("crack_harmful", "'but why though' after why it stopped popping (an answer with no more to it): the topic it leads to")},
+        "Write it down, say the desk one again (en-IN) [sl]": {
+            5: ("offer", "'go back to the sitting one' is read as the stretch done sitting (the seated twist), not the sitting answer"),
+            6: ("offer", "'and for my neck' just after a stretch was offered: a stretch for there (the answer before it was a stretch's)")},
+        "I said it hurts (en-CA) [sl]": {
+            3: ("stiffness", "'I said it hurts' just after the stretch was stopped for pain: the stiffness answer, with the check "
+                             "offered as the stop offered it"),
+            4: ("offer", "'give me something different' after the stretch stopped for pain: another stretch offered")},
+        "What can you do, again (en-CA) [sl]": {
+            7: ("help", "left: 'how long did you say' after how long until it pops again is like no question of its own")},
+    },
     "fresh240": {
         "Raking leaves all fall, how long first (en-US) [sc]": {1: ("help", ASIDE)},
         "Hoovering, wee trouble mentioned in passing (en-GB) [sc]": {
@@ -206,9 +277,7 @@ JUDGED = {
         "Just cracked it, doesn't believe the wait (en-AU) [sd]": {4: ("fallback", SCEPTIC_LEFT)},
         "Wants a straight answer on heat or ice (en-CA) [sd]": {2: ("fallback", SCEPTIC_LEFT)},
         "Sciatica, no pins and needles (en-GB) [sd]": {
-            3: ("offer", SOON_STRETCH),
-            4: ("selfcare", "left: advice to book soon is not kept as a warning, so 'do I need to ring 111 then or what' after it "
-                            "gets the self-care answer, not that advice again")},
+            3: ("offer", SOON_STRETCH)},
         "Same question three ways (en-IN) [sd]": {
             4: ("pop_what", "left: 'daily cracking is ok or not, tell me clearly' (SaidEveryIntent hands over 'every cracking is "
                             "ok or not') is routed to what the pop is"),
@@ -245,7 +314,6 @@ JUDGED = {
             1: ("posture", "left: 'I fell asleep on the sofa watching the match, now my back is very stiff' is routed to posture "
                            "(as 'my back's stiff from sleeping funny on the couch', fresh232)")},
         "Half-awake, just popped it (en-US) [rv]": {6: ("help", OTHER_SKILL_AT_OFFER)},
-        "Nan's old fall, I'm stiff first thing (en-GB) [rv]": {4: ("crack_daily", NEXT_FOR_MORE)},
     },
     "fresh234": {
         "kettle between pops (en-GB) [rq]": {2: ("bye", WAIT_OUTSIDE)},
@@ -260,7 +328,6 @@ JUDGED = {
         "Mum's cancer history is not mine; toddler interrupts the check (en-GB) [re]": {4: ("triage", ASIDE)},
         "Hockey daughter with pain down one leg (en-CA) [re]": {2: ("offer", SOON_STRETCH)},
         "Toddler climbs on during cat cow (en-CA) [re]": {3: ("routine_help", ASIDE)},
-        "Dad notes his own pop, asks about his footy son (en-AU) [re]": {5: ("crack_daily", NEXT_FOR_MORE)},
         "Hip routine paused for a sandwich, resumed later (en-AU) [re]": {3: ("routine_help", ASIDE)},
         "Gymnast daughter's popping back and a what-if (en-IN) [re]": {
             4: ("offer", "'and for her neck?' just after whether yoga helps: a stretch offered for it (yoga's answer leads to a "
@@ -285,8 +352,7 @@ JUDGED = {
         "Smoko pop timer (en-AU) [rl]": {
             1: ("desk_posture", "left: 'just cracked me back at me desk', handed over as 'cracked me back at me desk', is routed to the "
                                 "desk answer (an example for the pop noted moves the whole words, not these)"),
-            2: ("pop_again", "no pop was noted (turn 1 got the desk answer): why it won't pop again, in general"),
-            5: ("crack_daily", NEXT_FOR_MORE)},
+            2: ("pop_again", "no pop was noted (turn 1 got the desk answer): why it won't pop again, in general")},
         "Autumn stiffness at home desk (en-US) [rl]": {2: ("desk_posture", DESK_ANSWER)},
         "Desk stretch with denial (en-GB) [rl]": {1: ("desk_posture", DESK_ANSWER)},
     },
@@ -318,10 +384,6 @@ JUDGED = {
     },
     "fresh226": {
         "Stiff from shovelling, shooting leg pain next day (en-CA) [rd]": {7: ("offer", SOON_STRETCH)},
-        "One-shot about it stopping, then a proper session (en-US) [rc]": {4: ("crack_daily", NEXT_FOR_MORE)},
-        "Temperature last week has cleared, just stiff (en-GB) [rd]": {
-            7: ("help", "left: 'remind me what you said about heat yesterday' (the skill keeps nothing said, and 'remind me' asks "
-                        "for a reminder): what the skill does; examples for it pulled held-out questions to the heat answer")},
     },
     "fresh224": {
         "Old cancer history in a rambling check (en-US) [qw]": {4: ("triage", REPEATED_AS_SAID)},
@@ -331,8 +393,7 @@ JUDGED = {
     },
     "fresh222": {
         "is cracking bad, nan's arthritis, then a stretch (en-GB) [qu]": {2: ("crack_daily", NEXT_FOR_MORE)},
-        "husband's pops and his old ladder fall (en-CA) [qu]": {4: ("crack_daily", NEXT_FOR_MORE)},
-        "one-shot is cracking bad, chained follow-ups (en-AU) [qu]": {2: ("crack_daily", NEXT_FOR_MORE), 4: ("crack_daily", NEXT_FOR_MORE)},
+        "one-shot is cracking bad, chained follow-ups (en-AU) [qu]": {2: ("crack_daily", NEXT_FOR_MORE)},
         "Leg went from under me, fine now (en-AU) [qv]": {2: ("emergency", GAVE_WAY_JUST_NOW)},
         "Shooting pain down one leg in a hip stretch (en-CA) [qv]": {4: ("different", SOON_STRETCH)},
     },
@@ -461,7 +522,7 @@ JUDGED = {
                 "turns the chime off); the rest follows from that")},
         "Seated twist in the office, no sounds (en-GB) [pa]": {3: ("sounds", SOUNDS)},
         "Why won't it pop, then a picture of a stretch (en-GB) [pa]": {
-            5: ("offer", "left: 'can you put that up on the screen again' is read as the desk answer's stretch offered (the "
+            5: ("pop_again", "left: 'can you put that up on the screen again' is read as whether it can pop again (the "
                 "screen shows each step as it is spoken)")},
         "Just cracked it, knee to chest with a countdown (en-CA) [pa]": {
             2: ("offer", OFFERED_FIRST), 3: ("offer", OFFERED_FIRST), 4: ("offer", OFFERED_FIRST)},
@@ -654,8 +715,7 @@ JUDGED = {
         "symptom check, what was that, then not that but shivery hot and cold (en-CA) [nf]": {4: ("triage", REPEATED_AS_SAID)},
         "just popped it, fragments about the pop, stiff no tingling (en-GB) [nf]": {6: ("stiffness", "stiffness told with the signs denied: acknowledged, with the check offered")},
         "arthritis, disbelief, asks again, then home care and walking (en-CA) [ng]": {
-            2: ("pop_wont", "left: 'nah I don't buy that' (DontIntent hands over 'buy that') is routed to a pop that won't come"),
-            4: ("crack_daily", "'what else' just after the arthritis answer goes on to cracking it often, not the same answer again")},
+            2: ("pop_wont", "left: 'nah I don't buy that' (DontIntent hands over 'buy that') is routed to a pop that won't come")},
         "just cracked it, timer, other skill request, five minute routine (en-IN) [ng]": {
             3: ("help", "'play some music' is out of the skill's reach: said so, with what it can do")},
     },
@@ -723,7 +783,6 @@ JUDGED = {
             1: ("pop_what", "left: 'how come my back'll no crack the now' (Scots 'no' for 'not') is answered as why backs pop"),
             2: (None, "left: 'dae I need tae see a doctor' matches no sample (Alexa would send it to the fallback)")},
         "Scots: full check all no with a plainer request, then named stretch, cheerio (en-GB) [mh]": {
-            3: ("triage", "left: \"whit d'ye mean by that\" is not understood: the question again"),
             7: (None, "the writer's plainer words were never asked, so the count of answers differs from there")},
         "Geordie: dad's old fall not a flag, crack questions, stiff with denial, hip routine with next, repeat, which step, pause (en-GB) [mh]": {
             3: ("fallback", "left: \"stiff as owt the day but nae numbness nor tingling or owt\" is not understood (no sign heard)")},
@@ -1100,7 +1159,6 @@ JUDGED = {
             6: ("triage", "'go on then' takes the check offered"),
             7: ("triage", "mid-check 'pause it, the kettle's boiled' waits: 'take your time', and the question again (the check keeps no place)")},
         "Couple stretching together, then her own saddle numbness (en-GB)": {
-            1: ("selfcare", "a stretch asked for with 'at the laptop all day' gets the desk answer and a seated twist offered"),
             7: ("warned_again", WARNED_AGAIN)},
         "Mom: daughter's sciatica, then her own shovelling back (en-CA)": {
             3: ("stiffness", "'my back's kinda tight from shovelling, what helps' is answered as the ache (heat and gentle movement), with the check offered")},
@@ -1639,12 +1697,8 @@ JUDGED = {
             4: ("warned_again", OTHERS_NOT_IN_HAND), 5: (None, "left: no stretch was offered to say yes to")},
         "my stiffness denied, mum wetting herself, wait for doctor pushback (en-GB) [jh]": {
             4: ("warned_again", OTHERS_NOT_IN_HAND), 5: (None, "left: no stretch was offered to say yes to")},
-        "just popped it, why won't it go again, is it bad, arthritis, what else (en-CA) [ji]": {
-            5: ("crack_daily", "'what else' after an answer: the next topic its offer named (cracking it often)")},
         "how long till it pops again, why, neck, what else at home (en-IN) [ji]": {
             5: ("help", "'okay thank you' at an offer is neither a yes nor a goodbye: what the skill can do, the session open")},
-        "sudden pop near miss, is it bad, arthritis, why, home care, water (en-GB) [ji]": {
-            4: ("crack_daily", "'why?' after an answer with nothing more to say: the next topic its offer named, as 'tell me more'")},
         "won't crack, sciatica without numbness, stretch offered, it hurts (en-IN) [ji]": {
             3: ("triage", "soon advice for pain down one leg goes on to the check for warning signs; a stretch asked mid-check waits for it"),
             4: (None, "left: the 'yes' meant for a stretch answers the check's question")},

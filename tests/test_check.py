@@ -750,3 +750,19 @@ def test_a_stop_said_with_a_reason_mid_check_ends_it(talk, intent, query):
     talk.say("AMAZON.NoIntent")
     left = talk.say(intent, query=query)
     assert left.ended and not left.speech.startswith(EN.text("symptoms.take_your_time")), left.speech
+
+
+def test_yeah_nah_with_still_not_understanding_is_no_answer_but_the_question_in_plainer_words():
+    """ "yeah nah, still don't get it, say it another way" mid-check (fresh248) was the no of "yeah nah": the
+    bladder and saddle question was skipped unanswered. Now the question in plainer words, and a no after it goes on."""
+    from skill.simulator import models
+    from skill.simulator.chat import Simulator
+    from skill.simulator.transport import InProcess
+    from skill.speech import spoken_text
+
+    sim = Simulator(models.resolver_for("en-AU", None), InProcess(), locale="en-AU")
+    said = [spoken_text(((sim.say(words).response or {}).get("response", {}).get("outputSpeech") or {}).get("ssml", ""))
+            for words in ("open back pop coach", "do I need a doctor", "yeah nah, still don't get it, say it another way",
+                          "oh right, no, none of that")]
+    assert said[2].startswith(content.for_locale("en-AU").text("symptoms.plainer")), said[2]
+    assert "chest pain" not in said[2] and "chest pain" in said[3], said[2:]

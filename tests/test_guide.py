@@ -1039,3 +1039,28 @@ def test_a_stop_said_last_with_a_reason_mid_routine_keeps_the_place_and_one_that
     assert stopped == bye, stopped
     _, told = said_to("en-AU", "guide me through cat cow", "the clicking won't stop")
     assert told != bye, told
+
+
+def test_a_skip_taken_back_goes_on_and_a_stretch_that_cannot_be_done_kneeling_is_swapped_for_one_done_sitting():
+    """ "skip this one, actually no, scratch that, I'll keep going, next" (fresh244) was a skip to another stretch: now
+    the next step. "nah, can't kneel on my stump, mate" (fresh248) was why it won't pop: now another, done sitting."""
+    taken_back = said_to("en-US", "guide me through cat cow", "skip this one, actually no, scratch that, I'll keep going, next")
+    assert "Another option" not in taken_back[1] and "Say next when you're ready" in taken_back[1], taken_back[1]
+    kneel = said_to("en-AU", "guide me through cat cow", "nah, can't kneel on my stump, mate")
+    assert kneel[1].startswith("Another option is seated"), kneel[1]
+
+
+def test_mid_routine_why_s_that_just_after_a_question_answered_there_is_more_on_that_answer():
+    """ "will cracking give me arthritis", "why's that" mid-routine (fresh242): the arthritis answer's more, not cracking often."""
+    text = content.for_locale("en-CA")
+    said = said_to("en-CA", "guide me through the seated spinal twist", "okay, next", "will cracking give me arthritis", "why's that")
+    assert said[3].startswith(text.text("topics.crack_arthritis.more")), said[3]
+
+
+@pytest.mark.parametrize("locale, words", [
+    ("en-GB", "ow, that's givin' us gyp, man"),  # (fresh244)
+    ("en-AU", "ow, that's killing my lower back"),  # (fresh248; the carrier drops "ow")
+])
+def test_pain_said_in_everyday_words_mid_routine_stops_the_stretch(locale, words):
+    said = said_to(locale, "guide me through cat cow", words)
+    assert said[1].startswith(content.for_locale(locale).text("guide.hurt").split(".")[0]), said[1]

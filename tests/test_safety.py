@@ -1509,3 +1509,51 @@ def test_someone_spoken_of_who_turns_out_to_be_the_speaker_is_the_speakers_sign_
 def test_a_what_if_of_ones_own_or_someone_elses_history_is_not_revealed_as_the_speakers_sign(said):
     found = screen.screen([said], "en-US")
     assert found is None or found.status == screen.HYPOTHETICAL, found
+
+
+@pytest.mark.parametrize("locale, said, level", [
+    # a long-standing condition told as life as usual, against a change in the same words (fresh152, fresh155)
+    ("en-US", "i use a wheelchair, i'm paralyzed from the waist down, is there a stretch i can do sitting in my chair", None),
+    ("en-US", "i use a wheelchair and since yesterday my legs are paralyzed", "emergency"),
+    ("en-CA", "my legs have been weak since my stroke but nothing's changed, no new numbness, just a stiff back", None),
+    ("en-CA", "my wife has ms and her legs are always tired, but tonight she can't stand up at all, that's not her normal", "emergency"),
+    ("en-CA", "i don't have any new numbness, it's the same neuropathy tingling in my toes that it's always been", None),
+    ("en-IN", "i cannot lift my arms above the shoulder, i have frozen shoulder", None),
+    ("en-IN", "i have frozen shoulder and now my arm is numb and weak", "right_away"),
+    ("en-IN", "i cannot put weight on my hands, my wrists are having arthritis", None),
+    ("en-IN", "i cannot put weight on my legs", "emergency"),
+    # pregnancy and after birth (fresh152)
+    ("en-GB", "i leak a tiny bit when i sneeze at 30 weeks, but otherwise i feel it and go normally", None),
+    ("en-GB", "i'm 32 weeks pregnant and i wet myself when i sneeze and i didn't even feel it", "emergency"),
+    ("en-GB", "i've wet meself twice today and didn't even feel it go, and the baby's six months old", "emergency"),
+    ("en-IN", "from yesterday i am not able to hold my motion, back is paining badly, delivery was last month", "emergency"),
+    ("en-IN", "i wet myself a bit right after my son was born but that stopped years ago", None),
+    # everyday look-alikes, and the sign told with them (fresh153-155)
+    ("en-GB", "heart's racing from the red bull but no chest pain, just a stiff back", None),
+    ("en-GB", "heart's racing from the red bull and my chest feels tight", "emergency"),
+    ("en-AU", "sweating buckets on the treadmill and my back's tight, what stretch should i do", None),
+    ("en-AU", "me daughter's back is sore and she's sweating like she's run a marathon but she's just lying in bed", "urgent"),
+    ("en-IN", "my phone slipped off the table, i bent fast to catch it and my back popped suddenly, feels okay", None),
+    ("en-IN", "everyone in my hostel has fever, i don't have, only my back is stiff from cricket", None),
+    ("en-US", "my lower back's numb like after the dentist but that's just from the ice pack", None),
+    ("en-US", "it felt like someone ripped a zipper open from my chest straight through to my back", "emergency"),
+    ("en-CA", "my buddy shoots up and now he's got this new back pain", "urgent"),
+    ("en-GB", "came a right cropper off the kerb in me wheelchair, went straight over onto the road and me back's killing", "emergency"),
+])
+def test_a_known_condition_or_an_everyday_look_alike_against_the_sign_told_in_the_same_words(locale, said, level):
+    assert level_heard(said, locale) == level
+
+
+@pytest.mark.parametrize("locale, said, level", [
+    # both legs said, then taken back to one (fresh244): the one leg's level, never nothing and never both
+    ("en-AU", "both legs are numb, sorry, nah, just the right leg", "right_away"),
+    ("en-AU", "numb in both legs, sorry no, just the left one", "right_away"),
+    ("en-AU", "numb in both legs, sorry no, just the left one and the right as well", "emergency"),
+    ("en-US", "my left leg's been kinda tingly and numb since this morning, no wait, it's both legs actually, the right one's "
+              "doing it too now", "emergency"),
+    ("en-CA", "oh jeez, my right leg's gone all pins and needles, just the right one, and it's kinda weak", "right_away"),
+    # pain down both legs with no numbness: at least pain down a leg (SOON), never nothing
+    ("en-AU", "me back's crook and the pain shoots down both legs, sorry, nah, just the right leg, no numbness or tingling", "soon"),
+])
+def test_a_side_corrected_in_the_same_breath_gets_the_corrected_side_s_level(locale, said, level):
+    assert level_heard(said, locale) == level

@@ -791,3 +791,65 @@ def test_now_said_of_something_else_notes_no_pop():
     sim = opened("en-IN", "does drinking more water help in this heat")
     reply = said(sim.say("one wasp stung me just now, it is swelling"))
     assert not reply.startswith(TEXT.text("pops.timer.noted")), reply
+
+
+@pytest.mark.parametrize("locale, sign, between, asked", [
+    ("en-GB", "my back has been sore for eight weeks now and it isn't getting better", None, "sorry what should I do again"),
+    # (was how to pop it: "111" and "then" read as the pop's words; fresh240)
+    ("en-GB", "it shoots down my left leg, no pins and needles", "no thanks", "do I need to ring 111 then or what"),
+    # (was what the pop is; fresh240)
+    ("en-IN", "my back stopped popping and it is stiff for two months", None,
+     "what is the need of doctor for stiffness, tell me again"),
+    ("en-US", "it's been aching for six weeks straight", None, "are you sure? it's probably just a pulled muscle, right"),
+])
+def test_advice_to_book_soon_asked_for_again_is_said_again_with_the_stretch_it_allows(locale, sign, between, asked):
+    """Advice to book soon holds no stretch back, yet asked for again before another answer it is that advice
+    again (was the pop coming back, how to pop it, what the pop is), the session open and a stretch offered."""
+    text = content.for_locale(locale)
+    sim = opened(locale, sign, *([between] if between else []))
+    turn = sim.say(asked)
+    reply = said(turn)
+    assert reply.startswith(text.text("safety.repeated")) and text.text("safety.levels.soon") in reply, reply
+    assert reply.endswith(text.text("symptoms.soon_then_stretch"))
+    assert not turn.response["response"].get("shouldEndSession")
+    assert said(sim.say("yes please")) != reply  # the stretch it offered, never the advice a third time
+
+
+def test_once_another_answer_was_given_again_is_about_that_answer_not_the_advice_to_book_soon():
+    """After the advice, a question answered: "tell me again" or the words told with the sign are not the advice again;
+    the sign's own turn gives the advice once, never "again"."""
+    text = content.for_locale("en-GB")
+    sim = opened("en-GB")
+    first = said(sim.say("my back has been sore for eight weeks, what should I do"))
+    assert first.count(text.text("safety.levels.soon")) == 1 and not first.startswith(text.text("safety.repeated"))
+    sim.say("why does my back pop")
+    assert not said(sim.say("tell me again")).startswith(text.text("safety.repeated"))
+
+
+@pytest.mark.parametrize("locale, first, words, topic", [
+    # a first try of the speaker (fresh242): what the skill does (were the pop, the desk, why it won't pop)
+    ("en-GB", None, "can you hear me?", "basics.help"),
+    ("en-IN", None, "hello hello, is it working?", "basics.help"),
+    ("en-GB", None, "erm, hello? my daughter's set this up for me", "basics.help"),
+    ("en-GB", None, "hiya, I've never used this before, what does it do?", "basics.help"),
+    ("en-GB", None, "this is bloody useless", "basics.fallback"),  # (fresh246: not the check)
+    # a question corrected in the same breath (fresh244): the one asked after "sorry, I mean"
+    ("en-US", None, "is it bad to crack it every day, sorry, I mean, will it give me arthritis", "topics.crack_arthritis"),
+    ("en-IN", None, "does drinking water help, sorry, I mean, does walking help", "topics.movement"),
+    ("en-US", None, "help, no wait, I know what you do, what else can I do for it", "topics.selfcare"),
+    # "how's that" after an answer (Scots "how" is why; fresh244): its more
+    ("en-GB", "how come ma back pops", "how's that", "topics.pop_what.more"),
+    # Newfoundland "I'm after crackin' me back" (fresh244): a pop told just now
+    ("en-CA", None, "I'm after crackin' me back, b'y", "pops.timer.noted"),
+])
+def test_first_tries_corrections_and_regional_follow_ups_get_the_answer_meant(locale, first, words, topic):
+    sim = opened(locale, *([first] if first else []))
+    reply = said(sim.say(words))
+    assert reply.startswith(content.for_locale(locale).text(topic)), reply
+
+
+def test_which_professional_asked_after_advice_to_book_soon_is_answered_not_the_advice_again():
+    """ "physio or chiropractor, who should I see" just after advice to book soon (fresh248): who to see, its own answer."""
+    sim = opened("en-CA", "I've got pain shooting down my leg, no numbness")
+    reply = said(sim.say("physio or chiropractor, who should I see"))
+    assert reply.startswith(content.for_locale("en-CA").text("topics.professional_choice")), reply
