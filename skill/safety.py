@@ -38,8 +38,8 @@ level_of = screen.level_of
 STRETCH_INTENTS = ("ChooseStretchIntent", "GuideStretchIntent", "StartRoutineIntent")
 CARRY_ON_INTENTS = ("AMAZON.NextIntent", "AMAZON.ResumeIntent", "SkipStretchIntent", "AMAZON.StartOverIntent")  # a routine the advice stopped, asked to go on (or begun again)
 STRETCH_TOPICS = frozenset({"stretch", "routine", "guide", "another_stretch", "pop_how"})  # free words routed to a stretch (or to making it pop)
-# questions about the pop itself (not how to make it pop, nor one just noted)
 PROFESSIONAL_TOPICS = frozenset({"professional_choice", "physio", "chiropractor"})  # whom to see, asked (SoonAdviceAgain)
+# questions about the pop itself (not how to make it pop, nor one just noted)
 POP_QUESTIONS = frozenset({"pop_what", "pop_wont", "pop_again", "pop_last", "pop_stopped", "crack_harmful",
                            "crack_arthritis", "crack_daily"})
 WARNED_FOR_SECONDS = 3600  # an hour: long enough for "should he stretch it out?" after the call, not all day
@@ -609,9 +609,9 @@ class SoonAdviceAgain(AbstractResponseInterceptor):
         locale = handler_input.request_envelope.request.locale
         said = " ".join((*said_in_request(handler_input), *attrs.get("plain_words", ()))).lower()
         words = _words(locale)
-        if not said or asks_for_stretch(said, locale) or not (
-                _about_advice(said, locale) or words.again.search(said) or words.which_service.search(said)) or \
-                _asks_whom_to_see(handler_input, said, locale):
+        which = bool(said) and words.which_service.search(said) is not None  # ("is it my GP or 111 then": the advice's services)
+        if not said or asks_for_stretch(said, locale) or not (which or (
+                (_about_advice(said, locale) or words.again.search(said)) and not _asks_whom_to_see(handler_input, said, locale))):
             if (state.topic and state.topic != kept.get("topic")) or state.routine is not None or state.triage_step is not None:
                 state.soon = None  # another answer since: "tell me again" is about that now
             return

@@ -103,8 +103,6 @@ CRACK_DAILY = "'is it bad if I crack it every day': whether cracking daily is fi
 SEASON_SOON = ("'super stiff ever since the fall, when it started getting cold out' (a season named: weeks at least): the facts' "
                "SOON sign (pain or stiffness not better after a few weeks), gentle movement fine meanwhile")
 
-SOURCES_ROUTED = ("left: 'are you sure that's right, where'd you get that' just after how to pop it is like no example, and is "
-                  "routed to whether cracking is harmful ('my sources don't link ...'): the skill has no answer on its sources")
 SCEPTIC_LEFT = ("left: a sceptic's challenge to an answer ('are you sure? that sounds made up', 'where do you get that from', "
                 "'that's not what my chiropractor says', 'an hour? you're having a lend of me', 'so you're saying ice is "
                 "useless?') has no answer of its own: it is read as whatever it is most like, or not understood")
@@ -228,7 +226,7 @@ JUDGED = {
         "Year 13 revising, pain that won't ease at night (en-GB) [sj]": {1: ("desk_posture", SIT_DESK)},
         "Sunday league midfielder, back stopped clicking and leg pain (en-GB) [sj]": {5: ("offer", SOON_STRETCH)},
         "Sixth former cracking it for fun (en-GB) [sj]": {
-            3: ("crack_harmful", "left: 'is it bad doing it loads though' gets whether cracking is harmful (forcing it is what to "
+            4: ("crack_harmful", "left: 'is it bad doing it loads though' gets whether cracking is harmful (forcing it is what to "
                                  "avoid), not cracking often")},
     },
     "fresh248": {
@@ -384,6 +382,9 @@ JUDGED = {
     },
     "fresh226": {
         "Stiff from shovelling, shooting leg pain next day (en-CA) [rd]": {7: ("offer", SOON_STRETCH)},
+        "Temperature last week has cleared, just stiff (en-GB) [rd]": {
+            7: ("help", "left: 'remind me what you said about heat yesterday' (the skill keeps nothing said, and 'remind me' asks "
+                        "for a reminder): what the skill does; examples for it pulled held-out questions to the heat answer")},
     },
     "fresh224": {
         "Old cancer history in a rambling check (en-US) [qw]": {4: ("triage", REPEATED_AS_SAID)},
@@ -541,7 +542,6 @@ JUDGED = {
         "Husband's old fall, forget that (en-GB) [pb]": {
             5: (None, "virtual-alexa matches no sample for 'forget what I said about my husband, I don't want that stored' "
                 "(the skill stores no health reports)")},
-        "Where'd you get that, wife falls on ice (en-CA) [pb]": {2: ("crack_harmful", SOURCES_ROUTED)},
         "Are you saving that, timer and chiro (en-CA) [pb]": {
             2: ("pop_safe", "left: 'are you saving that somewhere' is read as whether cracking is harmful (no privacy answer)")},
         "Do you know what you're on about, weight loss in check (en-AU) [pb]": {1: ("help", NOT_A_DOCTOR)},

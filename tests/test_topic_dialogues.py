@@ -801,6 +801,7 @@ def test_now_said_of_something_else_notes_no_pop():
     ("en-IN", "my back stopped popping and it is stiff for two months", None,
      "what is the need of doctor for stiffness, tell me again"),
     ("en-US", "it's been aching for six weeks straight", None, "are you sure? it's probably just a pulled muscle, right"),
+    ("en-GB", "it's been aching for a month and shoots down my left leg, no pins and needles", None, "is it my GP or 111 then"),
 ])
 def test_advice_to_book_soon_asked_for_again_is_said_again_with_the_stretch_it_allows(locale, sign, between, asked):
     """Advice to book soon holds no stretch back, yet asked for again before another answer it is that advice
