@@ -434,6 +434,8 @@ def asked_last_to_do(text: str | None, locale: str | None) -> str | None:
 def _after_last(text: str | None, locale: str, key: str) -> str:
     """The words after the last of topic_words.toml's patterns under `key`, or "" when none is said."""
     said = normalise(text or "")
+    if not _any_of(locale, key).found(said):
+        return ""  # (most turns: no pattern's words are there, and the alternation is not scanned)
     last = None
     for last in _listed(locale, key).finditer(said):
         pass
@@ -441,9 +443,16 @@ def _after_last(text: str | None, locale: str, key: str) -> str:
 
 
 def _says(text: str | None, locale: str | None, key: str) -> bool:
-    """The words hold one of topic_words.toml's patterns under `key`."""
+    """The words hold one of topic_words.toml's patterns under `key` (what searching `_listed`
+    finds, trying only the patterns whose words are there: `elsewhere`'s alternation, searched at
+    every place, cost some 27 µs a question; through prefilter.AnyOf about 2)."""
     locale = locale if locale in content.LOCALES else content.DEFAULT_LOCALE
-    return bool(text) and _listed(locale, key).search(normalise(text)) is not None
+    return bool(text) and bool(_any_of(locale, key).found(normalise(text)))
+
+
+@lru_cache(maxsize=None)
+def _any_of(locale: str, key: str) -> prefilter.AnyOf:
+    return prefilter.AnyOf({key: content.joined(locale, "topic_words").get(key, [])})
 
 
 @lru_cache(maxsize=None)
