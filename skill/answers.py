@@ -170,6 +170,10 @@ class TellMeMore(IntentHandler):
             state.topic = "pop_again" if routed is not None and routed.topic == "pop_again" else "pop_what"
         elif state.topic is None and pending(handler_input, "guide", "stretch"):
             return render(handler_input, stretches.offer_next(handler_input))
+        elif state.topic is None and state.routine is None and not symptoms.in_triage(handler_input) and \
+                (warned := safety.recent_warning(handler_input)) is not None:
+            # "what do you mean?" just after red-flag advice, nothing answered since: the advice again (fresh254)
+            return render(handler_input, safety.advice_standing(handler_input.request_envelope.request.locale, warned, repeat=True))
         return render(handler_input, tell_more(handler_input))
 
 

@@ -203,7 +203,7 @@ def busy(handler_input: HandlerInput) -> bool:
     return session.turn(handler_input).routine is not None or symptoms.in_triage(handler_input)
 
 
-CHECK_ACTIONS = frozenset({"symptom_check", "stiffness", "capabilities", "pop_noted"})  # topics with a reply of their own mid-check
+CHECK_ACTIONS = frozenset({"symptom_check", "stiffness", "capabilities", "pop_noted", *topics.ABOUT_SKILL})  # topics with a reply of their own mid-check
 NAMING_TOPICS = ("routine", "guide", "stretch")  # the topics whose reply depends on what the words name
 POP_FOLD = "pop"  # topic_words.toml's fold for a pop, crack or click said
 POP_NOW_FOLD = "popnow"  # topic_words.toml's fold for a pop told just now ("I just cracked my back")
@@ -317,6 +317,9 @@ def answer_free_text(handler_input: HandlerInput, said: str) -> Response:
     if routed.topic == "pop_what" and POP_NOW_FOLD in folded() and \
             not safety.for_someone_else(handler_input) and not topics.asks_about_pop(said, locale):
         routed = routed._replace(topic="pop_noted")  # "my back just popped when I rolled over in bed": told, noted
+    elif routed.topic == "pop_how" and POP_NOW_FOLD in folded() and not carriers.asks_question(locale, said) and \
+            not topics.asks_something(said, locale) and not safety.for_someone_else(handler_input):
+        routed = routed._replace(topic="pop_noted")  # "I just cracked me back, it was stuck, no pain down me legs" (fresh254): told, noted
     elif routed.topic == "pop_again" and POP_NOW_FOLD in folded() and "not" not in folded() and not carriers.asks_question(locale, said) and \
             not topics.asks_something(said, locale) and \
             not safety.for_someone_else(handler_input):
@@ -329,6 +332,7 @@ def answer_free_text(handler_input: HandlerInput, said: str) -> Response:
         routed = routed._replace(topic="pop_what")
     wont = routed.topic in ("pop_what", "pop_noted", "pop_wont", "stiffness") and topics.asks_wont(said, locale)
     actions = {"symptom_check": symptoms.start, "stiffness": symptoms.ordinary_ache, "capabilities": help_reply,
+               **{topic: (lambda h, topic=topic: about_reply(h, topic)) for topic in topics.ABOUT_SKILL},
                "another_stretch": stretches.offer_next,  # a pop told, noted ("... why's that?": and what the pop is)
                "pop_noted": lambda h: answers.note_pop(h, asked_why=topics.asks_why(said, locale), asked_wont=wont,
                                                        asked_bad=topics.asks_bad(said, locale),
@@ -379,6 +383,19 @@ def help_reply(handler_input: HandlerInput) -> Reply:
     if symptoms.in_triage(handler_input):  # ("what can I say here?" mid-check): how to answer, and the question again
         return symptoms.ask_again(handler_input, text.text("basics.help_triage"))
     return question(text.text("basics.help"), reprompt=text.text("basics.help_reprompt"))
+
+
+def about_reply(handler_input: HandlerInput, topic: str) -> Reply:
+    """A question about the skill itself ("do you remember me?", "is this medical advice?"): its
+    answer (basics.toml `about_<topic>`); mid-check, then the question again; mid-routine, then how to
+    go on; otherwise, then what the skill does."""
+    text = words(handler_input)
+    said = text.text(f"basics.about_{topic}")
+    if symptoms.in_triage(handler_input):
+        return symptoms.ask_again(handler_input, said)
+    if session.turn(handler_input).routine is not None:
+        return question(said, text.text("guide.help_reprompt"), reprompt=text.text("guide.help_reprompt"))
+    return question(said, text.text("basics.about_then"), reprompt=text.text("basics.help_reprompt"))
 
 
 def fallback_reply(handler_input: HandlerInput) -> Reply:
@@ -442,6 +459,9 @@ class SaidPlainly(AbstractRequestInterceptor):
         if plain.means in ("AMAZON.StopIntent", "AMAZON.PauseIntent") and safety.pushes_back(handler_input):
             return  # "stop going on about 999" after advice: pushing back, answered with the advice again
         means = plain.means
+        if means == "TellMeMoreIntent" and not busy(handler_input) and session.turn(handler_input).topic is None and \
+                safety.recent_warning(handler_input) is not None:
+            means = "AMAZON.RepeatIntent"  # "what do you mean?", "what's that supposed to mean?" just after advice: the advice again (fresh254)
         if means == "AMAZON.NoIntent" and request.intent.name == "DontIntent" and symptoms.in_triage(handler_input):
             means = "TellMeMoreIntent"  # mid-check, "I don't want the questions" is no answer: the question in plainer words
         if means == "AMAZON.YesIntent" and symptoms.in_triage(handler_input) and \

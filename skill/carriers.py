@@ -118,9 +118,10 @@ def _question_words(locale: str | None) -> tuple[frozenset[str], frozenset[str],
 
 def asks_question(locale: str | None, said: str) -> bool:
     """The words hold a question word ("why", "how", ...: free_text.toml `questions.words`), or
-    hand on a question ("she wants to know if ...": `questions.relayed`)."""
-    asking = _question_words(locale)[0]
-    return any(word in asking for word in said.lower().split()) or _listed(locale, "questions.relayed").search(said.lower()) is not None
+    hand on a question ("she wants to know if ...": `questions.relayed`); a question word that asks
+    nothing ("my hearing is not what it was": `questions.not_asking`) does not count."""
+    asking, said = _question_words(locale)[0], _listed(locale, "questions.not_asking").sub(" ", said.lower())
+    return any(word in asking for word in said.split()) or _listed(locale, "questions.relayed").search(said) is not None
 
 
 def answer_of(locale: str | None, intent: str | None) -> str | None:

@@ -24,6 +24,10 @@ ASKED_LATER_BELOW = 0.3  # words this unlike every example as a whole: the quest
 MAX_DF = 0.28  # a word in more than this share of the examples is left out of the vectors
 _SLACK = 1 + 1e-9  # a topic's bound, kept above what rounding could make its best score
 FIRST_TRY = "capabilities"  # the topic of a first try of the speaker (topic_words.toml `first_try`)
+# questions about the skill itself, each with a reply of its own (basics.toml `about_<topic>`): "do you remember me",
+# "are you recording me" (topic_words.toml `privacy_asked`); "where are you getting this from", "is this medical
+# advice" (`sources_asked`)
+ABOUT_SKILL = {"privacy": "privacy_asked", "sources": "sources_asked"}
 _WORD = re.compile(r"[a-z0-9']+")  # a fold entry that is one plain word
 _FIRST_WORD = re.compile(r"([a-z0-9']+) ")  # a phrase that starts with a plain word  # below this, the words are too unlike every example to name a topic
 
@@ -293,6 +297,11 @@ def route(text: str | None, locale: str | None) -> Routed | None:
         return None  # "play some rain sounds", "turn on the lights": asked of Alexa or another skill, no topic here
     if _says(text, locale, "first_try"):
         return Routed(FIRST_TRY, "", 1.0)  # "can you hear me?", "my daughter's set this up for me": what the skill does
+    for topic, key in ABOUT_SKILL.items():
+        if _says(text, locale, key):
+            return Routed(topic, "", 1.0)  # asked about the skill itself, whatever else the words are like
+    if _says(text, locale, "scope_asked"):
+        return Routed("scope", "", 1.0)  # "are you a physical therapist or something": what the skill is and is not
     found = router(locale).route(text or "")
     said = normalise(text) if text else ""
     if found is None and said:

@@ -108,8 +108,9 @@ SCEPTIC_LEFT = ("left: a sceptic's challenge to an answer ('are you sure? that s
                 "useless?') has no answer of its own: it is read as whatever it is most like, or not understood")
 PHYSIO_LEFT = ("left: 'what would a physio do that my chiropractor doesn't', 'I don't trust chiropractors, what does a physio "
                "actually do': the chiropractor named first wins the routing (the answer names both)")
-NEXT_FOR_MORE = ("'tell me more', 'why's that' or 'is that true' after whether cracking is harmful or gives arthritis (answers with no more to "
-                 "them): the topic they lead to, cracking often (as writers before fresh222 expected)")
+NEXT_FOR_MORE = ("'tell me more', 'why's that' or 'is that true' after whether cracking gives arthritis or is harmful, said "
+                 "the way that answer's more does not follow: the topic they lead to, cracking often (as writers before fresh222 "
+                 "expected)")
 THIS_ONE_LEFT = ("left: mid-routine 'why won't it pop? it usually does on this one' is routed to another stretch ('this one' "
                  "weighs more than 'won't pop'; an example for it pulled 'this one I cannot do on the floor, skip it' to the pop)")
 
@@ -194,6 +195,14 @@ SCOPE_ASKED = "'are you like an actual doctor' gets what the skill is and is not
 REASON_LEFT = ("left: a reason a stretch can't be done ('I cannot put weight on my hands, my wrists are having arthritis', 'I cannot "
                "lift my arms above the shoulder, I have frozen shoulder') gets the answer its words are nearest, not another option")
 NOTHING_KEPT = "nothing kept to resume: the stretch under way was stopped for pain and another only offered before the pause"
+ASIDE_IN_CHECK = ("words to someone in the room mid-check ('Oliver, I said no, not before tea', 'Lily, stop teasing the cat'): "
+                  "not caught, and the question again as it was asked")
+ONE_SHOT_AT_KEPT = ("a one-shot between sessions is played as a launch and then its question: with a place kept, that launch offers "
+                    "to carry on (Alexa's one-shot goes straight to the question), and the question is answered at the offer")
+ABOUT_ASKED = ("the skill asked about itself ('do you remember me', 'are you recording me', 'where are you getting this from', "
+               "'can I trust you'): what it keeps, or where its words come from, and what it does (not the fallback's words)")
+SKIPPED_NOTHING_KEPT = ("nothing kept to resume: the one stretch under way was skipped and another only offered before the pause, so the "
+                        "next session opens with the welcome")
 JUDGED = {
     "fresh242": {
         "Daughter set it up, can't get a wee going (en-GB) [se]": {1: ("help", FIRST_TIMER)},
@@ -229,6 +238,87 @@ JUDGED = {
             4: ("crack_harmful", "left: 'is it bad doing it loads though' gets whether cracking is harmful (forcing it is what to "
                                  "avoid), not cracking often")},
     },
+    "fresh256": {
+        "Heat and the tub, then just the tub (en-US) [st]": {
+            1: ("bath", "two questions in one turn ('does heat help ... and would a hot bath be better'): the bath "
+                        "answer, which says a warm bath is a way to heat the muscles")},
+        "Two pop questions, only one answered (en-CA) [st]": {
+            1: ("pop_again", "two questions in one turn ('why won't my back pop and how long till it can pop again'):"
+                             " how long until it pops again, which says why it won't yet")},
+        "Worst at night, heat pack (en-AU) [st]": {
+            2: ("professional", "left: 'yeah I'll see the doctor, but the heat pack' after the advice is read as who "
+                                "to see, not the heat answer")},
+        "Cat-cow on the rug, every button pressed (en-US) [su]": {4: ("step", STRETCH_FELT)},
+        "Hip routine, skipping the floor one (en-AU) [su]": {6: ("step", STRETCH_FELT)},
+        "Make it easier, and easier still (en-CA) [su]": {5: ("step", STRETCH_FELT)},
+        "Shooting pain, then pins and needles (en-GB) [su]": {
+            4: ("hurt", "after a stretch stopped for pain, carrying on with the next one asked: pain means stop, the "
+                        "easier option and the check offered")},
+        "One-shot knee to chest (en-US) [su]": {4: ("step", STRETCH_FELT)},
+    },
+    "fresh258": {
+        "Couch-move sciatica, downplayed, then a numb foot (en-US) [sv]": {2: ("offer", SOON_STRETCH)},
+        "Sciatica, heat, then a dragging foot (en-IN) [sv]": {
+            4: ("selfcare", "left: 'can I take rest and see tomorrow' after advice is answered on rest and movement, "
+                            "with the warning first")},
+        "Grandma says arthritis, prove it (en-US) [sw]": {4: ("fallback", SCEPTIC_LEFT), 5: ("help", SCOPE_ASKED)},
+        "Smart guy, is that a myth too (en-US) [sw]": {
+            4: ("help", "left: 'what about yoga, my wife swears by it but I think it's hippie stuff' is routed by "
+                        "'stuff' to what the skill does")},
+        "Fell off my chair, not arthritis (en-GB) [sw]": {2: ("fallback", SCEPTIC_LEFT)},
+        "Tingly legs from the rink (en-CA) [sw]": {
+            4: ("emergency", "tingling in both legs named again while turning the stretch down: the emergency advice "
+                             "said again in full")},
+        "Uncle says bones rubbing (en-IN) [sw]": {2: ("help", SCEPTIC_LEFT)},
+    },
+    "fresh250": {
+        "Hoovering, a 'no' meant for the child, then shivery (en-GB) [sm]": {3: ("triage", ASIDE_IN_CHECK)},
+        "Dog on the doona, door knock mid-routine (en-AU) [sm]": {3: (None, NO_SAMPLE), 6: (None, NO_SAMPLE)},
+        "Cat on the worktop, what-if then a denial (en-GB) [sm]": {2: (None, NO_SAMPLE)},
+        "Brekkie, phone call, old cancer mentioned (en-AU) [sm]": {2: ("bye", PHONE_TAKEN)},
+        "Baby wakes, sciatica without numbness (en-CA) [sm]": {4: ("offer", SOON_STRETCH)},
+        "Delivery at the door, falling behind (en-US) [sm]": {4: (None, NO_SAMPLE)},
+        "Cat cow while kids are in the bath, then trouble weeing (en-GB) [sm]": {
+            3: ("triage", "left: 'Dave, can you check on the kids in the bath' is read as the check asked for them: their check "
+                          "starts")},
+        "Homework and the dog during the check (en-AU) [sm]": {4: (None, NO_SAMPLE)},
+        "Cereal, toast burning, when did it pop (en-CA) [sm]": {2: ("help", ASIDE)},
+        "Working from home with a toddler (en-US) [sm]": {2: (None, NO_SAMPLE)},
+        "Husband put his back out, now shivery (en-GB) [sm]": {2: (None, NO_SAMPLE)},
+        "Dog chewing a thong, a what-if (en-AU) [sm]": {2: (None, NO_SAMPLE)},
+        "Cat teasing, pins and needles in one leg (en-CA) [sm]": {3: ("triage", ASIDE_IN_CHECK)},
+        "Paused lower back routine, a one-shot about cracking, then a month-long back (en-GB) [sn]": {3: ("resume", ONE_SHOT_AT_KEPT)},
+        "Resumed after lunch, then a foot goes numb mid-routine (en-IN) [sn]": {4: ("resume", ONE_SHOT_AT_KEPT)},
+        "Kettle pause, hot water bottle one-shot, then weight loss (en-GB) [sn]": {4: ("resume", ONE_SHOT_AT_KEPT)},
+        "One-shots while paused, then shivery and hot and cold (en-CA) [sn]": {3: ("resume", ONE_SHOT_AT_KEPT),
+                                                                             5: ("resume", ONE_SHOT_AT_KEPT)},
+    },
+    "fresh252": {
+        "Actual doctor? then one numb leg (en-CA) [so]": {1: ("help", SCOPE_ASKED)},
+        "Trust question, then a crook back routine that hurts (en-AU) [so]": {1: ("help", ABOUT_ASKED)},
+        "Remember me? falling behind and stiff at the desk (en-GB) [so]": {1: ("help", ABOUT_ASKED)},
+        "Where are you getting this from (en-CA) [so]": {2: ("help", ABOUT_ASKED)},
+        "Real doctor? with old bowel cancer (en-AU) [so]": {1: ("help", SCOPE_ASKED)},
+        "Physical therapist? then cat cow paused and resumed (en-US) [so]": {1: ("help", SCOPE_ASKED)},
+        "Tingly down below, not sure (en-AU) [so]": {1: ("help", SCOPE_ASKED)},
+        "Are you recording me? after a pop (en-US) [so]": {2: ("help", ABOUT_ASKED)},
+        "NHS approved? with a temperature (en-GB) [so]": {1: ("help", SCOPE_ASKED)},
+        "Buddy's old fall, then pop and self-care (en-CA) [so]": {1: ("help", SCOPE_ASKED)},
+        "Osteoporosis and a small slip (en-IN) [so]": {1: ("help", SCOPE_ASKED)},
+        "Cat cow misheard (en-AU) [sp]": {
+            2: (None, NO_SAMPLE),
+            6: ("hurt", "left: 'this one's too hard on my old knees' is read as pain: the stretch stops, the cautious side")},
+        "Desk stretch, falling behind on files, paused for tea (en-IN) [sp]": {7: ("launch", SKIPPED_NOTHING_KEPT),
+                                                                            8: ("help", SKIPPED_NOTHING_KEPT)},
+    },
+    "fresh254": {
+        "Shooting pain down one leg, wants a stretch (en-GB) [sq]": {4: ("offer", SOON_STRETCH)},
+        "Won't answer, then constant night pain (en-CA) [sq]": {2: ("triage", CHECK_FIRST)},
+        "Osteoporosis, little fall on the back step (en-AU) [sq]": {2: ("warned_again", PUSHED_BACK)},
+        "Laptop all day, paused for wife (en-IN) [sq]": {1: ("desk_posture", DESK_ANSWER)},
+        "Wife on chemo, then his own stiff back (en-CA) [sr]": {4: ("offer", OTHERS_LESSER)},
+        "My stretch, but first Mummy's cancer history (en-IN) [sr]": {3: ("offer", OTHERS_LESSER)},
+    },
     "fresh248": {
         "Seated stretch from a wheelchair, can't stand (en-US) [sk]": {
             5: ("emergency", BASELINE_ACROSS_TURNS), 6: ("warned_again", BASELINE_ACROSS_TURNS),
@@ -260,7 +350,6 @@ JUDGED = {
         "Hoovering, wee trouble mentioned in passing (en-GB) [sc]": {
             1: ("step", "'give me something quick for my lower back': the short routine starts at once (a quick one asked to be "
                         "done), not a stretch offered")},
-        "Scooter rider, old cancer treatment (en-IN) [sc]": {3: ("crack_daily", NEXT_FOR_MORE)},  # (a one-shot opens it)
         "Doesn't buy the gas bubble story (en-US) [sd]": {
             2: ("help", SCEPTIC_LEFT), 3: ("help", SCEPTIC_LEFT), 5: ("help", WHO_IT_IS)},
         "Chiropractor says a good crack is healthy (en-GB) [sd]": {
@@ -332,7 +421,7 @@ JUDGED = {
                          "stretch, not to the pop's 'the same goes for the neck')"),
             5: ("posture", "'how should she sit while studying': the posture answer, which offers the desk tips next")},
         "Rice on the stove, quick questions (en-CA) [rf]": {2: ("help", OTHER_SKILL_AT_OFFER)},
-        "Stiff but clearly nothing else, late for the bus (en-CA) [rf]": {5: ("crack_daily", NEXT_FOR_MORE), 6: (None, NO_SAMPLE)},
+        "Stiff but clearly nothing else, late for the bus (en-CA) [rf]": {6: (None, NO_SAMPLE)},
     },
     "fresh230": {
         "Chiropractor for shooting leg pain, then which to book (en-US) [rk]": {
@@ -393,8 +482,6 @@ JUDGED = {
         "One-shot questions from a grandmother (en-IN) [qw]": {5: ("desk_posture", DESK_ANSWER)},
     },
     "fresh222": {
-        "is cracking bad, nan's arthritis, then a stretch (en-GB) [qu]": {2: ("crack_daily", NEXT_FOR_MORE)},
-        "one-shot is cracking bad, chained follow-ups (en-AU) [qu]": {2: ("crack_daily", NEXT_FOR_MORE)},
         "Leg went from under me, fine now (en-AU) [qv]": {2: ("emergency", GAVE_WAY_JUST_NOW)},
         "Shooting pain down one leg in a hip stretch (en-CA) [qv]": {4: ("different", SOON_STRETCH)},
     },
@@ -673,8 +760,7 @@ JUDGED = {
             2: ("warned_again", TAKEN_BACK), 3: ("warned_again", TAKEN_BACK), 4: ("warned_again", TAKEN_BACK),
             5: ("stiffness", "no stretch is going on (held back): pain told is stiffness, with the check offered")},
         "Wife's night pain, then my own back (en-AU) [nz]": {
-            1: ("urgent", "pain waking her every night is the facts' URGENT sign (the writer said soon)"),
-            3: ("crack_daily", "'why's that?' just after whether cracking is harmful: what more that answer says (cracking it often)")},
+            1: ("urgent", "pain waking her every night is the facts' URGENT sign (the writer said soon)")},
         "Father-in-law fell, called 108 (en-IN) [nz]": {5: ("warned_again", HELP_HERE)},
         "Sorry sorry, not numb, stiff only (en-IN) [nz]": {
             1: ("right_away", "one leg numb is the facts' RIGHT AWAY sign (the writer said urgent)"),
@@ -765,8 +851,6 @@ JUDGED = {
             9: ("triage", "the check has five questions: the writer's answers leave the last one to ask")},
         "stiffness with denial, stretch, hurts, check with okay sure, gentler stretch asked mid-check, go on (en-CA) [me]": {
             9: ("plainer", "'go on' to the question asked again is heard as 'tell me more': the question in plainer words")},
-        "is cracking bad, why, arthritis, every day (en-GB) [mf]": {
-            2: ("crack_daily", "'why' after whether cracking harms: the topic it leads to, cracking often")},
         "every day, why not, arm pins and needles after cracking (en-AU) [mf]": {
             2: ("offer", "'why not' is a yes to the stretch just offered")},
         "mother's old fall not a flag, harmful, arthritis, home care (en-IN) [mf]": {
@@ -777,8 +861,8 @@ JUDGED = {
         "husband's old ladder fall was checked, she wants a neck stretch (en-GB) [mg]": {1: ("stiffness", "left: his old fall told, checked and fine, then her stiff neck with a stretch asked: the stiffness answer with the check offered, not the stretch"), 2: (None, "left: what follows leans on the stretch the writer expected offered")},
         "oncologist's all clear years ago is still a flag with new back ache (en-GB) [mg]": {
             2: ("urgent", SIGN_AGAIN),
-            4: ("help", "left: 'I'll ring the GP tomorrow, what about one for my lower back' reads as asking the skill to ring: "
-                        "what it can do, no stretch")},
+            4: ("professional", "left: 'I'll ring the GP tomorrow, what about one for my lower back' is answered on whom "
+                                "to see (the GP named), no stretch")},
         "Scots: pop question, check answered with sciatica but no numbness, stretch with next and repeat, goodbye (en-GB) [mh]": {
             1: ("pop_what", "left: 'how come my back'll no crack the now' (Scots 'no' for 'not') is answered as why backs pop"),
             2: (None, "left: 'dae I need tae see a doctor' matches no sample (Alexa would send it to the fallback)")},
@@ -1635,7 +1719,8 @@ JUDGED = {
             2: ("different", "'yes but is it safe with my bad knees?' to cat cow (on hands and knees): another stretch, one done sitting, is offered"),
             3: ("offer", "'how long?' with a stretch on offer: how long it is held, the offer still open")},
         "just cracked, timer, too often, why, neck (en-CA) [kl]": {
-            3: ("crack_harmful", "'is it bad to crack it that often': whether cracking does harm (forcing it is what to avoid), with cracking often offered next")},
+            3: ("crack_harmful", "'is it bad to crack it that often': whether cracking does harm (forcing it is what to avoid), with cracking often offered next"),
+            4: ("crack_harmful", "'why' after whether cracking does harm: that answer's more (why forcing it is what to avoid)")},
     },
     "fresh144": {
         "symptom check, huh and five short nos (en-US) [kh]": {2: ("triage", SAID_AGAIN)},
@@ -1992,6 +2077,7 @@ def markers(text) -> dict[str, list[str]]:
         "help": [lead("basics.help"), lead("basics.help_offer"), lead("basics.nothing_pending"),  # (a yes with nothing asked: what it does)
                  lead("basics.anything_else"),  # (a no to an offer: anything else, and what it does)
                  lead("topics.scope"),  # ("are you a doctor", "can I take ibuprofen": what it is not, and what it does)
+                 lead("basics.about_privacy"), lead("basics.about_sources"),  # ("do you remember me?", "is this medical advice?")
                  lead("basics.offer_again")],  # ("ok thanks" to an offer: was that a yes? and what to say to it)
         # a topic's answer, or what more it says ("why's that?", "what else could it be?")
         **{topic: [lead(f"topics.{topic}")] + ([lead(f"topics.{topic}.more")] if has(f"topics.{topic}.more") else [])
@@ -2239,6 +2325,12 @@ def test_the_median_response_is_at_most_45_words(played):
 # answer without one, and no turn written as no sign gets a warning. Where the answer is still right,
 # IN_PROCESS_JUDGED says why.
 IN_PROCESS_JUDGED = {
+    ("fresh144", "husband can't wee, then own pop question (en-GB) [kg]", 4):
+        "'tell me more' just after the emergency advice for her husband was said again (told in hand, with her own question): "
+        "the advice again, the last thing said (a topic answered since would be that topic's more)",
+    ("fresh188", "Misheard the first check question (en-CA) [nz]", 5):
+        "after emergency advice (a yes to the saddle and bladder question, then said to be misheard: advice is never taken back), "
+        "'what do you mean' in the next session gets that advice again, not what the pop is",
     ("fresh188", "Wants the doctor told, then night pain for a month (en-AU) [ny]", 7):
         "night pain for a month is the facts' URGENT sign (the writer, without the facts, said soon): the hold of a "
         "stretch asked after that advice gets the advice again",

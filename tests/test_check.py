@@ -766,3 +766,58 @@ def test_yeah_nah_with_still_not_understanding_is_no_answer_but_the_question_in_
                           "oh right, no, none of that")]
     assert said[2].startswith(content.for_locale("en-AU").text("symptoms.plainer")), said[2]
     assert "chest pain" not in said[2] and "chest pain" in said[3], said[2:]
+
+
+def _said_in_turn(locale: str, *words: str) -> list[str]:
+    from skill.simulator import models
+    from skill.simulator.chat import Simulator
+    from skill.simulator.transport import InProcess
+    from skill.speech import spoken_text
+
+    from skill.store import MemoryStore, Store
+
+    sim = Simulator(models.resolver_for(locale, None), InProcess(store=Store(MemoryStore())), locale=locale)  # (advice remembered)
+    return [spoken_text(((sim.say(w).response or {}).get("response", {}).get("outputSpeech") or {}).get("ssml", ""))
+            for w in ("open back pop coach", *words)]
+
+
+def test_a_no_to_the_question_then_a_chest_sign_too_is_the_emergency():
+    """ "nah. me chest's a bit tight too but that's probably the stress, hurry up" mid-check (fresh254) was the no to
+    the question, and the next question: "nah" denied the chest. The "too" tells it besides."""
+    said = _said_in_turn("en-AU", "check my symptoms", "no", "nah. me chest's a bit tight too but that's probably the stress, hurry up")
+    assert "000" in said[3] and "chest" in said[3], said[3]
+
+
+def test_one_person_telling_another_to_ask_then_telling_it_a_chest_sign_is_the_emergency():
+    """ "ask it about your chest Derek, oh go on then, my back's killing me and there's a tight heavy feeling across my
+    chest going down my left arm" (fresh254) matched no sample: "Sorry, I didn't catch that"."""
+    said = _said_in_turn("en-GB", "ask it about your chest Derek, oh go on then, my back's killing me and there's a tight "
+                                  "heavy feeling across my chest going down my left arm")
+    assert "999" in said[1] and "chest" in said[1], said[1]
+
+
+@pytest.mark.parametrize("locale, first, words, number, level", [
+    # (fresh256) incontinence said as weeing "when I don't mean to", after a heat question: was the heat answer
+    ("en-GB", None, "is a hot water bottle any good or should I use ice, oh and I've been weeing a bit when I don't mean to "
+                    "since my back went", "999", "emergency"),
+    # (fresh258) a saddle sign played down ("isn't anything"), not denied: was why it won't pop
+    ("en-GB", None, "this is pointless. and no, the funny feeling when I wipe down below isn't anything, it's just since my "
+                    "back went", "999", "emergency"),
+    # (fresh258) both legs taken back to one ("nah hang on, just the right one"): that leg, right away (was both legs)
+    ("en-AU", None, "both me legs are numb, nah hang on, just the right one, the left one's fine", None, "right_away"),
+    # (fresh258) pain "going till my left foot": sciatica, soon (was the stiffness answer)
+    ("en-IN", None, "my back is paining and the pain is going till my left foot since two days", None, "soon"),
+])
+def test_signs_said_the_way_people_say_them_get_their_level(locale, first, words, number, level):
+    said = _said_in_turn(locale, words)[1]
+    text = content.for_locale(locale)
+    assert said.startswith(text.text(f"safety.levels.{level}")[:20]) or text.text(f"safety.levels.{level}")[:40] in said, said
+    if number:
+        assert number in said, said
+
+
+def test_what_if_it_was_both_legs_just_after_advice_for_one_is_the_what_if_answered():
+    """ "what if it was both legs" just after advice for a calf's pins and needles (fresh258) was the warning again."""
+    said = _said_in_turn("en-AU", "check my symptoms", "no", "oh actually, me right calf's had pins and needles since Saturday's game",
+                         "what if it was both legs")
+    assert "If you ever have numbness or weakness in both legs" in said[4] and "000" in said[4], said[4]

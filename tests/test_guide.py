@@ -1064,3 +1064,56 @@ def test_mid_routine_why_s_that_just_after_a_question_answered_there_is_more_on_
 def test_pain_said_in_everyday_words_mid_routine_stops_the_stretch(locale, words):
     said = said_to(locale, "guide me through cat cow", words)
     assert said[1].startswith(content.for_locale(locale).text("guide.hurt").split(".")[0]), said[1]
+
+
+@pytest.mark.parametrize("locale, words", [
+    ("en-US", "could you repeat that please a little slower"),  # (fresh252: was what the pop is)
+    ("en-CA", "sorry once again please"),  # (was how long until it pops again)
+    ("en-GB", "could you say that number again slowly dear"),  # (was the routine's commands)
+    ("en-AU", "would you say that once more slower please I did not quite catch it"),
+])
+def test_an_older_speaker_asking_for_the_step_again_slower_mid_routine_hears_the_step_again(locale, words):
+    said = said_to(locale, "guide me through cat cow", words)
+    assert said[1] == said[0], said[1]
+
+
+def test_routine_questions_said_the_older_or_the_distracted_way_get_their_answers():
+    """ "how long have I to hold it" (fresh252) was how long until it pops again; "I beg your pardon, which step did you
+    say we were on" the routine's commands; "wait which one are we on, I was letting the dog out" and "go back, Tom
+    missed that one" (fresh254) were not caught."""
+    text_ = text("en-US")
+    hold = said_to("en-GB", "guide me through cat cow", "how long have I to hold it")
+    assert hold[1].startswith("No hold on this step"), hold[1]
+    which = said_to("en-US", "guide me through cat cow", "I beg your pardon which step did you say we were on")
+    assert which[1].startswith("You're on step 1"), which[1]
+    distracted = said_to("en-US", "guide me through cat cow", "next", "wait which one are we on, I was letting the dog out")
+    assert distracted[2].startswith("You're on step 2"), distracted[2]
+    back = said_to("en-US", "guide me through cat cow", "next", "go back, Tom missed that one")
+    assert back[2] == back[0] and text_.text("basics.not_caught") not in back[2], back[2]
+
+
+def test_a_long_polite_yes_to_a_stretch_offered_starts_it():
+    """ "yes I believe I would like that very much only you must go slowly because my hearing is not what it was ..."
+    (fresh252) was what the pop is ("not what it was" asks nothing)."""
+    said = said_to("en-US", "a gentle stretch for my lower back please",
+                   "yes I believe I would like that very much only you must go slowly because my hearing is not what it "
+                   "was and I have to get myself down onto the carpet first")
+    assert "Shall I guide you" in said[0] and said[1].endswith(SAY_NEXT), said[1]
+
+
+@pytest.mark.parametrize("locale, words, starts", [
+    ("en-AU", "what's this one called", "You're on step 1"),  # (fresh256: was the routine's commands)
+    ("en-AU", "ooh yeah, feel that right in me glutes", "Keep it gentle"),  # (was the stiffness answer)
+    ("en-GB", "ahh, that feels so good", "Keep it gentle"),  # (was the stiffness answer)
+    ("en-AU", "sorry, what was that, the telly was up", "Cat cow."),  # (was not caught)
+    ("en-US", "ok this one is fine, thank you, stop", "I'll keep your place"),  # (was not caught)
+])
+def test_mid_routine_remarks_and_commands_from_a_whole_routine_played_through(locale, words, starts):
+    said = said_to(locale, "guide me through cat cow", words)
+    assert said[1].startswith(starts), said[1]
+
+
+def test_back_up_mid_routine_goes_back_a_step():
+    """ "back up, do the last part again" (fresh256) was not caught."""
+    said = said_to("en-CA", "guide me through cat cow", "next", "back up, do the last part again")
+    assert said[2] == said[0], said[2]

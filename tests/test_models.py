@@ -1262,8 +1262,10 @@ def test_every_sample_said_as_written_resolves_to_its_own_intent(locale):
                 found.append(f"{said!r} ({name}: {sample!r}) -> {describe(got)}")
     assert not found, failures(found, f"samples in {locale} that resolve to another intent")
     # (70: round fresh172's households, "tell it about your legs, love", "mum, tell it about your leg", are samples for
-    # Alexa alone; the conversations that say them are played in-process, tests/test_acceptance.py)
-    assert len(skipped) < 70, failures(skipped, "samples virtual-alexa never matches; keep them few")
+    # Alexa alone; the conversations that say them are played in-process, tests/test_acceptance.py. 72: fresh254's
+    # "ask it about your chest Derek, oh go on then, ... a tight heavy feeling across my chest", a sign no sample caught;
+    # en-IN, with its "kindly tell" and "please tell", has the most: 70)
+    assert len(skipped) < 72, failures(skipped, "samples virtual-alexa never matches; keep them few")
 
 
 @by_locale

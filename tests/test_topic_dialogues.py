@@ -854,3 +854,97 @@ def test_which_professional_asked_after_advice_to_book_soon_is_answered_not_the_
     sim = opened("en-CA", "I've got pain shooting down my leg, no numbness")
     reply = said(sim.say("physio or chiropractor, who should I see"))
     assert reply.startswith(content.for_locale("en-CA").text("topics.professional_choice")), reply
+
+
+@pytest.mark.parametrize("locale, words, key", [
+    ("en-AU", "do you remember me from last week", "privacy"),  # (fresh252: was whether cracking gives arthritis)
+    ("en-US", "wait, are you recording me?", "privacy"),  # (was what the skill does)
+    ("en-GB", "do you keep what I tell you about my back", "privacy"),  # (was what the pop is)
+    ("en-CA", "where are you getting this from anyway", "sources"),
+    ("en-US", "is this medical advice you're giving me, or what", "sources"),  # (was self-care)
+    ("en-AU", "can I trust you with me crook back or are you just a gadget", "sources"),
+])
+def test_the_skill_asked_about_itself_says_what_it_keeps_and_where_its_words_come_from(locale, words, key):
+    reply = said(opened(locale).say(words))
+    assert reply.startswith(content.for_locale(locale).text(f"basics.about_{key}")), reply
+
+
+def test_asked_about_itself_mid_check_it_answers_then_asks_its_question_again():
+    """ "is that medical advice or just general info" mid-check (fresh252) started the check over."""
+    sim = opened("en-US", "check my symptoms")
+    reply = said(sim.say("is that medical advice or just general info"))
+    assert reply.startswith(TEXT.text("basics.about_sources")) and "First:" in reply, reply
+
+
+def test_why_after_the_cracking_answer_is_why_forcing_it_is_what_to_avoid():
+    """ "why is that" after whether cracking is harmful (fresh252) was whether cracking daily is fine."""
+    sim = opened("en-US", "is it harmful all this cracking my back does when I get up out of my recliner in the morning")
+    assert said(sim.say("why is that")).startswith(TEXT.text("topics.crack_harmful.more")[:40])
+
+
+@pytest.mark.parametrize("locale, first, then, topic", [
+    # (fresh252: "dear" after the area was what the pop is)
+    ("en-US", "is it heat or is it ice that one ought to use on a stiff back", "and would that be the same for my neck dear", "same_for"),
+    # (fresh252: "walking on my back" was routed to walking as exercise)
+    ("en-IN", "good morning my back is paining since four days kindly tell me is it ok if I crack it my grandson does it for "
+              "me by walking on my back", None, "crack_harmful"),
+])
+def test_older_speakers_follow_ups_and_a_back_walked_on_get_their_topics(locale, first, then, topic):
+    sim = opened(locale)
+    reply = said(sim.say(first))
+    if then is not None:
+        reply = said(sim.say(then))
+    expected = content.for_locale(locale).text("pops.follow.same_for", area="neck") if topic == "same_for" else \
+        content.for_locale(locale).text(f"topics.{topic}")
+    assert reply.startswith(expected[:30]), reply
+
+
+@pytest.mark.parametrize("words", ["what's the weather going to be in Winnipeg tomorrow", "also tell me today's cricket score"])
+def test_weather_and_scores_are_asked_of_alexa_not_this_skill(words):
+    """(fresh252) Both were what the pop is."""
+    assert said(opened("en-CA").say(words)).startswith(TEXT.text("basics.fallback")[:20])
+
+
+@pytest.mark.parametrize("locale, words", [("en-US", "thank you kindly that will be all"), ("en-AU", "bye mate"),
+                                           ("en-CA", "gotta go")])
+def test_goodbyes_in_everyday_words_end_the_session(locale, words):
+    """(fresh252, fresh254) Were "Sorry, I didn't catch that" (twice) and, after advice, the warning again."""
+    reply = said(opened(locale, "why does my back pop").say(words))
+    assert reply in content.for_locale(locale).raw("basics.goodbye"), reply
+
+
+def test_what_do_you_mean_just_after_red_flag_advice_is_that_advice_again():
+    """ "what do you mean", "what's that supposed to mean" just after urgent advice (fresh254) were what the pop is."""
+    for words in ("what do you mean", "what's that supposed to mean"):
+        sim = remembering("en-IN")  # (the advice closes the session; what was said next opens the skill again)
+        sim.say("open back pop coach")
+        sim.say("my mother is having back pain and fever since two days")
+        reply = said(sim.say(words))
+        assert "Again" in reply and "112" in reply, reply
+
+
+def test_a_pop_told_with_why_it_was_wanted_is_noted():
+    """ "I just cracked me back, it was stuck, no pain down me legs or anything" (fresh254) was how to pop it."""
+    reply = said(opened("en-AU").say("I just cracked me back, it was stuck, no pain down me legs or anything"))
+    assert reply.startswith(TEXT.text("pops.timer.noted")[:20]), reply
+
+
+@pytest.mark.parametrize("locale, words, expected", [
+    # (fresh258) a sceptic's retort, then the question: both were "Sorry, I didn't catch that"
+    ("en-AU", "rubbish, nothing's happened to me yet. so how do I crack it properly", "topics.pop_how"),
+    ("en-GB", "rubbish, my mate's a physio and he says cracking's fine. how often can I do it then, every day", "topics.crack_daily"),
+    # (fresh256) "I'll ring the GP" was read as asking the skill to ring
+    ("en-AU", "I'll ring the GP. what about the sitting though", "topics.desk_posture"),
+    # (fresh256) was the stiffness answer and the check offered
+    ("en-CA", "do I need a doctor, I shovelled the driveway yesterday and my back's been sore since", "symptoms.start"),
+])
+def test_a_question_after_a_retort_or_a_plan_is_answered(locale, words, expected):
+    reply = said(opened(locale).say(words))
+    wanted = content.for_locale(locale).text(expected)
+    assert reply.startswith(wanted[:25]), reply
+
+
+def test_stiffness_told_with_a_refusal_to_ring_the_doctor_is_the_stiffness_answer():
+    """ "my back's stiff as a board, and before you start, I'm not ringing the doctor" (fresh258) was a goodbye."""
+    reply = said(opened("en-GB").say("my back's stiff as a board, and before you start, I'm not ringing the doctor"))
+    assert reply.startswith(TEXT.text("symptoms.not_red_flag")[:25]), reply
