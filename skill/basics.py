@@ -459,9 +459,6 @@ class SaidPlainly(AbstractRequestInterceptor):
         if plain.means in ("AMAZON.StopIntent", "AMAZON.PauseIntent") and safety.pushes_back(handler_input):
             return  # "stop going on about 999" after advice: pushing back, answered with the advice again
         means = plain.means
-        if means == "TellMeMoreIntent" and not busy(handler_input) and session.turn(handler_input).topic is None and \
-                safety.recent_warning(handler_input) is not None:
-            means = "AMAZON.RepeatIntent"  # "what do you mean?", "what's that supposed to mean?" just after advice: the advice again (fresh254)
         if means == "AMAZON.NoIntent" and request.intent.name == "DontIntent" and symptoms.in_triage(handler_input):
             means = "TellMeMoreIntent"  # mid-check, "I don't want the questions" is no answer: the question in plainer words
         if means == "AMAZON.YesIntent" and symptoms.in_triage(handler_input) and \

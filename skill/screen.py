@@ -120,15 +120,15 @@ def screen(texts: Iterable[str | None], locale: str | None, *, theirs_known: boo
             if finding is None:
                 continue
             if finding.who == "other" or finding.status == HYPOTHETICAL:
-                revealed = _revealed(text, locale) if revealed is None else revealed
+                revealed = _term_in(text, locale, "self_reveal") if revealed is None else revealed
                 if revealed:
                     finding = finding._replace(who="self", status=POSSIBLE if "possible" in mention.modifiers else PRESENT)
-            if finding.status == HYPOTHETICAL and _so_now(text, locale):
+            if finding.status == HYPOTHETICAL and _term_in(text, locale, "so_now"):
                 finding = finding._replace(status=POSSIBLE)  # "what if it happens again, I wet meself this morning"
             if finding.who == "other":
-                shared = _mine_too(text, locale) if shared is None else shared
+                shared = _term_in(text, locale, "mine_too") if shared is None else shared
                 finding = finding._replace(who="self") if shared else finding
-            if finding.symptom == "both_legs" and "both" in finding.words.split() and _one_side_instead(text, locale):
+            if finding.symptom == "both_legs" and "both" in finding.words.split() and _term_in(text, locale, "one_side_instead"):
                 finding = finding._replace(symptom="limb_numbness")  # "both legs are numb, sorry, nah, just the right leg"
             if theirs_known or not _nobodys_history(finding, text, locale):
                 found.append(finding)
@@ -171,37 +171,22 @@ def told_in_pieces(earlier: str, now: str, locale: str | None) -> Finding | None
     return found
 
 
-def _mine_too(text: str, locale: str | None) -> bool:
-    """The speaker says they have it too ("mum's got a temperature and now I've got one too")."""
+def _term_in(text: str, locale: str | None, term: str) -> bool:
+    """The words hold a term of symptom_words.toml, read as the rules read them: `mine_too` (the speaker
+    has it too: "mum's got a temperature and now I've got one too"), `one_side_instead` (both legs said,
+    then taken back to one: "both legs are numb, sorry, nah, just the right leg"), `self_reveal` (the one
+    spoken of is the speaker: "... what should they do? I'm the somebody"), `so_now` (a what-if that
+    tells the sign is there already: "what if it happens again, it happened this morning"; the sign may
+    be there, never only information: facts, How people say it)."""
     rule_set = rules(locale)
-    return _told(rule_set, "mine_too", rule_set.said(text))
-
-
-def _one_side_instead(text: str, locale: str | None) -> bool:
-    """Both legs said, then taken back to one ("both legs are numb, sorry, nah, just the right leg")."""
-    rule_set = rules(locale)
-    return _told(rule_set, "one_side_instead", rule_set.said(text))
-
-
-def _revealed(text: str, locale: str | None) -> bool:
-    """The one spoken of turns out to be the speaker ("... what should they do? I'm the somebody")."""
-    rule_set = rules(locale)
-    return _told(rule_set, "self_reveal", rule_set.said(text))
-
-
-def _so_now(text: str, locale: str | None) -> bool:
-    """A what-if that tells the sign is there already ("should I worry if my legs go numb, because
-    honestly they sort of are"; "what if it happens again, it happened this morning"): the sign may
-    be there, never only information (facts: How people say it)."""
-    rule_set = rules(locale)
-    return _told(rule_set, "so_now", rule_set.said(text))
+    return _told(rule_set, term, rule_set.said(text))
 
 
 def _advised_but_there(mention: Mention, text: str, locale: str | None) -> Finding | None:
     """A sign quoted from advice, then told to be there ("the ER doctor said come back if both legs
     go weak, and both my legs are weak now"; "the GP said to watch for tingling and I think it's
     started"): it may be there (facts: How people say it). Advice alone stays none."""
-    if "advised" not in mention.modifiers or not _so_now(text, locale):
+    if "advised" not in mention.modifiers or not _term_in(text, locale, "so_now"):
         return None
     told = finding_of(mention._replace(modifiers=mention.modifiers - {"advised"}))  # as if said without the advice
     return told._replace(status=POSSIBLE) if told is not None else None

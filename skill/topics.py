@@ -24,10 +24,13 @@ ASKED_LATER_BELOW = 0.3  # words this unlike every example as a whole: the quest
 MAX_DF = 0.28  # a word in more than this share of the examples is left out of the vectors
 _SLACK = 1 + 1e-9  # a topic's bound, kept above what rounding could make its best score
 FIRST_TRY = "capabilities"  # the topic of a first try of the speaker (topic_words.toml `first_try`)
-# questions about the skill itself, each with a reply of its own (basics.toml `about_<topic>`): "do you remember me",
-# "are you recording me" (topic_words.toml `privacy_asked`); "where are you getting this from", "is this medical
-# advice" (`sources_asked`)
-ABOUT_SKILL = {"privacy": "privacy_asked", "sources": "sources_asked"}
+# questions about the skill itself, each with a reply of its own (basics.toml `about_<topic>`)
+ABOUT_SKILL = ("privacy", "sources")
+# words that name their topic outright, whatever else they are like, in this order (topic_words.toml): a first
+# try of the speaker ("can you hear me?", "my daughter's set this up for me"); what the skill keeps ("do you
+# remember me", "are you recording me"); where its words come from ("where are you getting this from", "is this
+# medical advice"); what it is and is not ("are you a physical therapist or something")
+SAID_OUTRIGHT = {"first_try": FIRST_TRY, "privacy_asked": "privacy", "sources_asked": "sources", "scope_asked": "scope"}
 _WORD = re.compile(r"[a-z0-9']+")  # a fold entry that is one plain word
 _FIRST_WORD = re.compile(r"([a-z0-9']+) ")  # a phrase that starts with a plain word  # below this, the words are too unlike every example to name a topic
 
@@ -295,13 +298,9 @@ def route(text: str | None, locale: str | None) -> Routed | None:
     locale = locale if locale in content.LOCALES else content.DEFAULT_LOCALE
     if _says(text, locale, "elsewhere"):
         return None  # "play some rain sounds", "turn on the lights": asked of Alexa or another skill, no topic here
-    if _says(text, locale, "first_try"):
-        return Routed(FIRST_TRY, "", 1.0)  # "can you hear me?", "my daughter's set this up for me": what the skill does
-    for topic, key in ABOUT_SKILL.items():
-        if _says(text, locale, key):
-            return Routed(topic, "", 1.0)  # asked about the skill itself, whatever else the words are like
-    if _says(text, locale, "scope_asked"):
-        return Routed("scope", "", 1.0)  # "are you a physical therapist or something": what the skill is and is not
+    outright = _outright(locale).found(normalise(text)) if text else []
+    if outright:
+        return Routed(SAID_OUTRIGHT[outright[0]], "", 1.0)  # (one pass over the words for all four lists)
     found = router(locale).route(text or "")
     said = normalise(text) if text else ""
     if found is None and said:
@@ -457,6 +456,13 @@ def _says(text: str | None, locale: str | None, key: str) -> bool:
     every place, cost some 27 µs a question; through prefilter.AnyOf about 2)."""
     locale = locale if locale in content.LOCALES else content.DEFAULT_LOCALE
     return bool(text) and bool(_any_of(locale, key).found(normalise(text)))
+
+
+@lru_cache(maxsize=None)
+def _outright(locale: str) -> prefilter.AnyOf:
+    """SAID_OUTRIGHT's lists, in its order, read in one pass (prefilter.AnyOf.found gives the keys found in order)."""
+    words = content.joined(locale, "topic_words")
+    return prefilter.AnyOf({key: words.get(key, []) for key in SAID_OUTRIGHT})
 
 
 @lru_cache(maxsize=None)
