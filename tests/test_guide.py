@@ -1117,3 +1117,10 @@ def test_back_up_mid_routine_goes_back_a_step():
     """ "back up, do the last part again" (fresh256) was not caught."""
     said = said_to("en-CA", "guide me through cat cow", "next", "back up, do the last part again")
     assert said[2] == said[0], said[2]
+
+
+def test_a_no_then_a_leg_gone_dead_mid_routine_is_that_sign_not_a_denial():
+    """ "nah, me right leg's gone all dead and tingly" mid-routine (tried in `backpop simulate`) was "Sorry, I didn't catch
+    that": the "nah" put back in front read as denying the leg. Now that leg's advice, right away, and the stretch stops."""
+    said = said_to("en-GB", "guide me through cat cow", "nah, me right leg's gone all dead and tingly")
+    assert said[1].startswith(text("en-GB").text("safety.levels.right_away")[:30]) or "right away" in said[1], said[1]
