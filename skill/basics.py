@@ -59,6 +59,9 @@ class StopOrCancel(IntentHandler):
     intents = ("AMAZON.StopIntent", "AMAZON.CancelIntent", "AMAZON.PauseIntent")
 
     def handle(self, handler_input: HandlerInput) -> Response:
+        left = symptoms.advice_on_leaving(handler_input)  # ("yes" to the legs question, then "stop": that advice)
+        if left is not None:
+            return render(handler_input, left)
         session.turn(handler_input).pending = None
         return render(handler_input, statement(words(handler_input).text("basics.goodbye")))
 

@@ -138,6 +138,18 @@ def answer_no(handler_input: HandlerInput) -> Reply:
     return all_clear(handler_input)
 
 
+def advice_on_leaving(handler_input: HandlerInput) -> Reply | None:
+    """A goodbye or a pause while a follow-up is asked, so after a yes ("Any numbness, tingling or
+    weakness in your legs or arms?" "yes", then "stop"): the yes's own level of advice, never a plain
+    goodbye (a sign said yes to is never dropped); None at any other time."""
+    step, follow, _ = asked(handler_input) or (0, False, False)
+    if not follow:
+        return None
+    session.stop_everything(handler_input)
+    who = "other" if session.turn(handler_input).check_other else "self"
+    return advice(handler_input, Finding(questions(handler_input)[step]["symptom"], screen.PRESENT, who))
+
+
 def answer_unsure(handler_input: HandlerInput) -> Reply:
     """Not sure: once more in plainer words; still unsure, treated as possible (never as no)."""
     if not (asked(handler_input) or (0, False, False))[2]:

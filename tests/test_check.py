@@ -821,3 +821,13 @@ def test_what_if_it_was_both_legs_just_after_advice_for_one_is_the_what_if_answe
     said = _said_in_turn("en-AU", "check my symptoms", "no", "oh actually, me right calf's had pins and needles since Saturday's game",
                          "what if it was both legs")
     assert "If you ever have numbness or weakness in both legs" in said[4] and "000" in said[4], said[4]
+
+
+@pytest.mark.parametrize("leaving", ["stop", "thank you kindly that will be all"])
+def test_leaving_after_a_yes_to_the_legs_question_gets_that_advice_not_a_plain_goodbye(leaving):
+    """A yes to "Any numbness, tingling or weakness in your legs or arms?", then "stop" at its follow-up (tried in
+    `backpop simulate`) was "Go easy on that back. Bye for now!": the sign said yes to was dropped. Now its advice."""
+    said = _said_in_turn("en-IN", "check my symptoms", "no", "no", "yes", leaving)
+    assert "right away" in said[5] and "112" in said[5], said[5]
+    assert _said_in_turn("en-IN", "check my symptoms", "no", "no", "no", leaving)[5] in \
+        content.for_locale("en-IN").raw("basics.goodbye")
