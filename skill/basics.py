@@ -250,7 +250,7 @@ def answer_free_text(handler_input: HandlerInput, said: str) -> Response:
     if area is not None:  # "and for my upper back?" just after a stretch was offered, or during one: another, for there
         return render(handler_input, stretches.offer_for(handler_input, area=understand.named(area, locale).area,
                                                          exclude=[state.offer.get("stretch", "")]))
-    if not state.topic and not stretching and not symptoms.in_triage(handler_input):
+    if not state.topic and not stretching and not symptoms.in_triage(handler_input) and not topics.said_outright(said, locale):
         bare = topics.follow_up_area(said, locale)  # "neck", "lower back": an area alone asks for a stretch for there
         if bare is not None:
             return render(handler_input, stretches.offer_for(handler_input, area=understand.named(bare, locale).area))

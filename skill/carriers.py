@@ -38,7 +38,8 @@ def table(locale: str | None) -> dict[str, Carrier]:
     """Every free-text intent of a locale and its carrier."""
     data = content.joined(locale, "free_text")
     found = {name: Carrier(spec.get("restore", ""), spec.get("answers"),
-                           (*spec.get("openers", []), *(f"{n}{s}" for n in spec.get("names", []) for s in ("", "'s"))),
+                           (*spec.get("openers", []), *(f"{n}{s}" for n in spec.get("names", []) for s in ("", "'s")),
+                            *(f"{r}{s}" for r in spec.get("roles", []) for s in ("", " here"))),
                            bool(spec.get("also_after")), tuple(spec.get("after_terms", ())),
                            frozenset(spec.get("continued_by", ())), frozenset(spec.get("stands_alone", ())))
              for name, spec in data.get("intents", {}).items()}

@@ -66,6 +66,13 @@ class Next(InRoutine):
 
     intents = ("AMAZON.NextIntent", "AMAZON.YesIntent", "AMAZON.ResumeIntent")
 
+    def when(self, handler_input: HandlerInput) -> bool:
+        # a "yes" to another stretch offered mid-routine ("can I switch to ones I can do sitting": "Try seated
+        # spinal twist ... Shall I guide you through it?") starts that one (OfferAccepted), not this one's next step
+        return super().when(handler_input) and not (
+            get_intent_name(handler_input) == "AMAZON.YesIntent" and pending(handler_input, "guide")
+            and session.turn(handler_input).offer.get("stretch") not in (None, *running(handler_input).stretch_ids))
+
     def handle(self, handler_input: HandlerInput) -> Response:
         routine = running(handler_input)
         if session.turn(handler_input).paused or get_intent_name(handler_input) == "AMAZON.ResumeIntent":
@@ -257,11 +264,16 @@ class RoutineCorrected(InRoutine):
         if not super().when(handler_input) or handler_input.attributes_manager.request_attributes.get("finding"):
             return False
         said, locale = free_words(handler_input), handler_input.request_envelope.request.locale
-        return stretches.corrected(said, locale) is not None and not understand.says_it_hurts(said, locale)
+        return stretches.corrected(said, locale, offered=True) is not None and not understand.says_it_hurts(said, locale)
 
     def handle(self, handler_input: HandlerInput) -> Response:
         routine = running(handler_input)
-        area, position = stretches.corrected(free_words(handler_input), handler_input.request_envelope.request.locale) or (None, None)
+        said, locale = free_words(handler_input), handler_input.request_envelope.request.locale
+        area, position = stretches.corrected(said, locale) or (None, None)
+        if area is None and position is None:  # "can we do my neck instead": a stretch for there offered, the routine kept
+            area, position = stretches.corrected(said, locale, offered=True) or (None, None)
+            return render(handler_input, stretches.offer_for(handler_input, area=area, position=position,
+                                                             exclude=[routine.stretch_ids[routine.index]]))
         if len(set(routine.stretch_ids)) < 2:
             return render(handler_input, stretches.offer_for(handler_input, area=area, position=position,
                                                              exclude=routine.stretch_ids))

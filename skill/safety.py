@@ -385,8 +385,10 @@ class NoStretchAfterWarning(AbstractResponseInterceptor):
         lesser = not asked and not calls and _names_lesser(said, locale)  # "I'll ring 111 then?"
         # "pardon? what number was that?" opening the session the advice closed, or the advice asked for
         # again in words ("what did you say I should do?", "today itself I should go?"): the advice again
+        # (a question routed like a stretch's but asking none outright, "then what should we do", still asks the advice again)
+        outright = _intent_name(handler_input) in (*STRETCH_INTENTS, *CARRY_ON_INTENTS) or asks_for_stretch(said, locale)
         repeat = (_intent_name(handler_input) == "AMAZON.RepeatIntent" and opening) or (
-            bool(said) and not asked and _words(locale).again.search(said) is not None) or (  # ("what was the number again?")
+            bool(said) and not outright and _words(locale).again.search(said) is not None) or (  # ("what was the number again?")
             opening and bool(said) and not asked and _words(locale).repeat_asked.search(said) is not None)  # ("please repeat, I could not hear")
         # "is it 111 or my GP?" after advice naming them: the advice again (a lesser service named alone is what the advice said)
         which = bool(said) and not asked and _words(locale).which_service.search(said) is not None

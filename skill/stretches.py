@@ -166,12 +166,12 @@ class ListStretches(IntentHandler):
 ASKED_BY_ITSELF = frozenset({"routine", "guide", "another_stretch"})  # topics that ask for a routine or stretch by themselves
 
 
-def corrected(said: str, locale: str | None) -> tuple[str | None, str | None] | None:
+def corrected(said: str, locale: str | None, *, offered: bool = False) -> tuple[str | None, str | None] | None:
     """The area and position the words correct a stretch or routine to (understand.corrects), or
     None: also where they ask, naming no area, for another stretch, or for one by name or a routine,
     which is theirs to answer ("no wait, actually do the desk routine instead", "something different, I can't lie on
     the floor")."""
-    area, position = understand.corrects(said, locale)
+    area, position = understand.corrects(said, locale, offered=offered)
     if (area is None and position is None) or (area is None and understand.asks_another(said, locale)) or \
             understand.named(said, locale).stretch is not None:
         return None  # ("actually, make it my hips instead": the area named decides, "instead" or not)
@@ -191,11 +191,12 @@ class AreaCorrected(IntentHandler):
         if handler_input.attributes_manager.request_attributes.get("finding") or not (
                 pending(handler_input, "guide") or pending(handler_input, "stretch")):
             return False
-        return corrected(" ".join(safety.said_in_request(handler_input)), handler_input.request_envelope.request.locale) is not None
+        return corrected(" ".join(safety.said_in_request(handler_input)), handler_input.request_envelope.request.locale,
+                         offered=True) is not None
 
     def handle(self, handler_input: HandlerInput) -> Response:
         area, position = corrected(" ".join(safety.said_in_request(handler_input)),
-                                   handler_input.request_envelope.request.locale) or (None, None)
+                                   handler_input.request_envelope.request.locale, offered=True) or (None, None)
         offered = session.turn(handler_input).offer
         # the one not corrected stays as asked ("a stretch I can do in my chair" + "no, I meant for the upper back")
         return render(handler_input, offer_for(handler_input, area=area or offered.get("area"),

@@ -23,6 +23,9 @@ ASKED_INSTEAD_FROM = 0.4  # what follows "no actually" is read alone when at lea
 ASKED_LATER_BELOW = 0.3  # words this unlike every example as a whole: the question asked after a story is routed alone
 MAX_DF = 0.28  # a word in more than this share of the examples is left out of the vectors
 _SLACK = 1 + 1e-9  # a topic's bound, kept above what rounding could make its best score
+# topics that ask for a stretch or routine: a request said with why it is asked is routed alone ("can we do my neck
+# today, it's gone stiff from the drive": the stretch, not the stiffness)
+ASKS_FOR_STRETCH = frozenset({"stretch", "guide", "another_stretch", "routine"})
 FIRST_TRY = "capabilities"  # the topic of a first try of the speaker (topic_words.toml `first_try`)
 # questions about the skill itself, each with a reply of its own (basics.toml `about_<topic>`)
 ABOUT_SKILL = ("privacy", "sources")
@@ -313,7 +316,18 @@ def route(text: str | None, locale: str | None) -> Routed | None:
             later = router(locale).route(asked.group(1))
             if later is not None and (found is None or later.score > found.score):
                 found = later
+    reason = _request_then_reason(locale).match(said) if said else None
+    if reason is not None:  # "can we do my neck today, it's gone stiff from the drive": the stretch asked for
+        asked = router(locale).route(reason.group("ask"))
+        if asked is not None and asked.topic in ASKS_FOR_STRETCH and (found is None or asked.score > found.score):
+            found = asked
     return found
+
+
+@lru_cache(maxsize=None)
+def _request_then_reason(locale: str) -> re.Pattern[str]:
+    """A stretch asked for, then why (`request_then_reason`, topic_words.toml)."""
+    return re.compile("|".join(content.joined(locale, "topic_words").get("request_then_reason", [])) or r"(?!)")
 
 
 @lru_cache(maxsize=None)
@@ -456,6 +470,12 @@ def _says(text: str | None, locale: str | None, key: str) -> bool:
     every place, cost some 27 µs a question; through prefilter.AnyOf about 2)."""
     locale = locale if locale in content.LOCALES else content.DEFAULT_LOCALE
     return bool(text) and bool(_any_of(locale, key).found(normalise(text)))
+
+
+def said_outright(text: str | None, locale: str | None) -> bool:
+    """The words name a topic outright (SAID_OUTRIGHT: "hello? is this the back thing" is a first try, not the back)."""
+    locale = locale if locale in content.LOCALES else content.DEFAULT_LOCALE
+    return bool(text) and bool(_outright(locale).found(normalise(text)))
 
 
 @lru_cache(maxsize=None)

@@ -159,21 +159,39 @@ def _correction(locale: str | None) -> tuple[re.Pattern[str], re.Pattern[str]]:
     return _any(data.get("words", [])), re.compile(rf"\b(?:{'|'.join(data.get('cannot', [])) or '(?!)'})( [a-z']+){{0,2}} ?$")
 
 
-def corrects(said: str, locale: str | None = None) -> tuple[str | None, str | None]:
+def corrects(said: str, locale: str | None = None, *, offered: bool = False) -> tuple[str | None, str | None]:
     """The area and the position meant, where the words correct them ("wait, is that for the neck? I
     want it for the lower back", "hmm, actually lying down, I'm on the couch": named_words.toml
-    `correction`): each the one named last, else None."""
+    `correction`; with a stretch `offered`, also its `offered` words: "my neck instead"): each the one
+    named last, else None."""
     text = _plain(said)
     correction, cannot = _correction(locale)
-    if correction.search(text) is None:
+    if correction.search(text) is None and not (offered and _offered_correction(locale).search(text)):
         return None, None
     patterns = _patterns(locale)  # (a position they say they cannot take is none meant: "I can't lie on the floor")
-    return _last(patterns.areas, text), _last(patterns.positions, text, unless_before=cannot)
+    fine_after, not_before = _area_not_meant(locale)  # (nor an area said as fine: "lower back only, hips are fine")
+    return (_last(patterns.areas, text, unless_before=not_before, unless_after=fine_after),
+            _last(patterns.positions, text, unless_before=cannot))
 
 
-def _last(table: _Table, text: str, unless_before: re.Pattern[str] | None = None) -> str | None:
+@lru_cache(maxsize=None)
+def _offered_correction(locale: str | None) -> re.Pattern[str]:
+    """named_words.toml `correction.offered`: words that correct a stretch on offer (not one under way)."""
+    return _any(content.joined(locale, "named_words").get("correction", {}).get("offered", []))
+
+
+@lru_cache(maxsize=None)
+def _area_not_meant(locale: str | None) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """named_words.toml `correction`: the words after an area, and just before it, that say it is not the one meant."""
+    data = content.joined(locale, "named_words").get("correction", {})
+    return _any(data.get("not_meant_after", [])), _any(data.get("not_meant_before", []))
+
+
+def _last(table: _Table, text: str, unless_before: re.Pattern[str] | None = None,
+          unless_after: re.Pattern[str] | None = None) -> str | None:
     last = max(((match.end(), len(match.group(0)), key) for key, found in table.matches(text) for match in found
-                if unless_before is None or not unless_before.search(text[:match.start()])),
+                if (unless_before is None or not unless_before.search(text[:match.start()]))
+                and (unless_after is None or not unless_after.match(text[match.end():]))),
                default=None)  # (the last to end, the longest: "upper back", not "back")
     return last[2] if last else None
 

@@ -111,9 +111,6 @@ PHYSIO_LEFT = ("left: 'what would a physio do that my chiropractor doesn't', 'I 
 NEXT_FOR_MORE = ("'tell me more', 'why's that' or 'is that true' after whether cracking gives arthritis or is harmful, said "
                  "the way that answer's more does not follow: the topic they lead to, cracking often (as writers before fresh222 "
                  "expected)")
-THIS_ONE_LEFT = ("left: mid-routine 'why won't it pop? it usually does on this one' is routed to another stretch ('this one' "
-                 "weighs more than 'won't pop'; an example for it pulled 'this one I cannot do on the floor, skip it' to the pop)")
-
 # Where the product answers a blind writer's turn differently on purpose, the turn's kind as the
 # product gives it and why; `None`: the conversation is played up to that turn (what follows
 # leans on the writer's reading).
@@ -204,6 +201,67 @@ ABOUT_ASKED = ("the skill asked about itself ('do you remember me', 'are you rec
 SKIPPED_NOTHING_KEPT = ("nothing kept to resume: the one stretch under way was skipped and another only offered before the pause, so the "
                         "next session opens with the welcome")
 JUDGED = {
+    "fresh264": {
+        "Shooting leg pain, comes back after lunch with the physio booked (en-CA) [tb]": {2: ("offer", SOON_STRETCH)},
+        "Leaking when bending, just a weak bladder (en-AU) [tb]": {
+            5: ("emergency", "the sign played down just after the advice ('it's just a weak bladder, I'm sixty') is the sign told "
+                             "again: the emergency advice in full")},
+        "Husband's tingling legs, back after casualty (en-IN) [tb]": {
+            5: ("warned_again", "left: 'doctor checked him and said physiotherapy is needed' after advice to call now is not taken "
+                                "as cleared (only advice to see someone is forgotten once they say they were seen): the warning "
+                                "again before the walking answer")},
+        "Other skills' commands first (en-AU) [tc]": {3: ("help", ASIDE)},
+        "Shovelling stiffness, confused by the check (en-CA) [tc]": {
+            4: ("triage", "'um' alone mid-check: 'Sorry, I didn't catch that' and the question again as asked")},
+        "'Stress' for a stretch (en-AU) [tc]": {
+            1: ("step", "'give me a stress for my lower back' (stretch misheard) starts a lower-back routine at once, not an offer")},
+        "Fizzy oh or cairo practor (en-US) [tc]": {
+            3: ("fallback", "left: 'cairo practor' (chiropractor misheard) is no word the routing knows")},
+        "Hello hello, then a numb leg (en-GB) [tc]": {
+            1: ("help", "'hello?' said alone is Alexa's help: what the skill does"), 2: ("help", "'hello' again: the same")},
+        "What's the go, can't crack it anymore (en-AU) [tc]": {
+            2: ("pop_wont", "left: 'why can't I crack me back anymo' (anymore cut off) is read as why it won't crack now")},
+        "Radio two mid-stretch (en-GB) [tc]": {
+            2: ("step", "'one for me lower back then' after what the skill does starts a lower-back stretch at once"),
+            4: ("routine_help", "another skill's command mid-routine: 'Sorry, I didn't catch that' and what can be said in a "
+                                "routine")},
+        "Shooting down one leg, g'day (en-AU) [tc]": {4: ("offer", SOON_STRETCH)},
+    },
+    "fresh262": {
+        "Raking leaves all fall, then a tingling foot (en-US) [sz]": {
+            6: ("offer", "left: after advice for her foot told mid-routine, 'what's the next stretch' is read as the speaker's "
+                         "own stretch (the place kept is the speaker's), though the routine was hers")},
+        "Dad's check, but it's my leg (en-GB) [sz]": {
+            3: ("triage", "'he didn't catch that' asks for the question again: said again as asked, not in plainer words")},
+        "Revising daughter's clicking back (en-GB) [sz]": {
+            3: ("offer", "'and for her neck?' with the desk answer's seated twist on offer: a stretch for the neck offered"),
+            5: ("selfcare", "left: a child's 'Mum, can we go to Nando's now' matches no sample and is routed by 'can we' to "
+                            "self-care")},
+        "Whose fever is it (en-CA) [sz]": {
+            2: ("urgent", "left: 'my mom has a fever, sorry, no, my daughter has the fever, it's my mom who has the sore back' "
+                          "is read as someone's fever with back pain: see a doctor today, for them"),
+            3: ("warned_again", "after that advice, asked again for her: the advice stands"),
+            4: ("warned_again", "'what do you mean' just after advice: the advice again"),
+            5: ("bye", "a no with nothing asked: goodbye")},
+        "Mother-in-law on steroid tablets (en-IN) [sz]": {
+            1: ("triage", "someone else's back pain of two days: the check offered for them starts at once")},
+        "Won't crack Monday, much worse by the weekend (en-US) [ta]": {5: ("offer", SOON_STRETCH)},
+        "Back for the routine, now pain down one leg (en-CA) [ta]": {6: ("step", SOON_STRETCH)},
+    },
+    "fresh260": {
+        "Can't sleep, pain won't ease lying down (en-US) [sx]": {
+            2: ("triage", "'what' said alone mid-check is Alexa's 'what?' (AMAZON.RepeatIntent): the question again as "
+                          "asked, not in plainer words")},
+        "Lower back routine switched to a crook neck (en-AU) [sy]": {
+            3: ("offer", "'can we do my neck instead' mid-routine: a stretch for the neck and upper back offered ('Try "
+                         "seated spinal twist'), the routine's place kept")},
+        "Desk posture widened, desk stretch moved to the floor (en-IN) [sy]": {
+            2: ("offer", "left: 'I mean posture in general, while standing also' with the desk stretch on offer is read as "
+                         "the position corrected: a standing stretch offered, not the posture answer")},
+        "Paused hips resumed, switched to seated at work (en-CA) [sy]": {
+            5: ("offer", "a stretch done sitting asked mid-routine: one is offered ('Try seated spinal twist ... Shall I "
+                         "guide you through it?'), and the yes starts it")},
+    },
     "fresh242": {
         "Daughter set it up, can't get a wee going (en-GB) [se]": {1: ("help", FIRST_TIMER)},
         "Is it working, paining all night (en-IN) [se]": {1: ("help", FIRST_TIMER)},
@@ -1277,7 +1335,7 @@ JUDGED = {
         "Cat cow, 'fallen behind', sudden pop, back one, from the top (en-GB)": {1: ("step", NAMED_STARTS)},
         "Routine made easier, then pain shooting down one leg for weeks (en-GB)": {1: ("step", ROUTINE_STARTS)},
         "Knee to chest, door pause, resume, then it hurts (en-CA)": {1: ("step", NAMED_STARTS)},
-        "Routine, won't pop, then a foot numb for days (en-CA)": {1: ("step", ROUTINE_STARTS), 5: ("different", THIS_ONE_LEFT), 7: (None, "left: 'okay, thanks' after advice gets 'Sorry, I didn't catch that' (a thanks alone is never taken as a goodbye)")},
+        "Routine, won't pop, then a foot numb for days (en-CA)": {1: ("step", ROUTINE_STARTS), 7: (None, "left: 'okay, thanks' after advice gets 'Sorry, I didn't catch that' (a thanks alone is never taken as a goodbye)")},
         "Cat cow paused for the phone, then cancer history with 'anyway, next' (en-AU)": {1: ("step", NAMED_STARTS)},
         "Lower back stretch on the tiles, foot gone numb then fine, crack heaps (en-AU)": {
             4: (None, "left: a long aside ending 'yeah it's fine now, keep going' gets the routine's commands, not the next step (no alarm)")},

@@ -1124,3 +1124,37 @@ def test_a_no_then_a_leg_gone_dead_mid_routine_is_that_sign_not_a_denial():
     that": the "nah" put back in front read as denying the leg. Now that leg's advice, right away, and the stretch stops."""
     said = said_to("en-GB", "guide me through cat cow", "nah, me right leg's gone all dead and tingly")
     assert said[1].startswith(text("en-GB").text("safety.levels.right_away")[:30]) or "right away" in said[1], said[1]
+
+
+def test_yes_to_a_stretch_offered_mid_routine_starts_that_stretch():
+    """ "can I switch to ones I can do sitting, I'm at my desk at work now" mid-routine offers a seated twist; the "sure"
+    after it (fresh260) went on with the routine's next step of knee to chest. Now the seated twist starts."""
+    said = said_to("en-CA", "start a routine for my hips",
+                   "actually, can I switch to ones I can do sitting, I'm at my desk at work now", "sure", "which step am I on")
+    assert "seated spinal twist" in said[1].lower() and said[1].rstrip().endswith("?"), said[1]
+    assert said[2].startswith("Seated spinal twist."), said[2]
+    assert "seated spinal twist" in said[3] and "knee to chest" not in said[3], said[3]
+
+
+def test_a_shorter_routine_asked_for_with_a_reason_to_hurry_starts_it():
+    """ "actually mate, start a five minute one instead, I've gotta grab the kids from school this arvo" mid-routine
+    (fresh260) was read as leaving: the routine paused. Now the five-minute routine starts."""
+    said = said_to("en-AU", "start a ten minute routine for my hips",
+                   "actually mate, start a five minute one instead, I've gotta grab the kids from school this arvo",
+                   "I've gotta grab the kids")
+    assert said[1].startswith("Here's about 5 minutes"), said[1]
+    assert said[2].startswith("Paused."), said[2]  # (said alone, it still pauses)
+
+
+@pytest.mark.parametrize("locale, offer, correction, wanted", [
+    # (fresh260) was why the back pops: the neck named with "instead" corrects the area
+    ("en-US", "give me a stretch for my lower back",
+     "actually, wait, my neck instead. it's my neck that's killing me from the laptop", "upper back"),
+    # (fresh260) was "Sorry, I didn't catch that"; the hips said as fine are not the area meant
+    ("en-IN", "give me a stretch for my hips", "sorry, sorry, lower back only, hips are fine", "lower back"),
+])
+def test_an_area_corrected_with_a_stretch_on_offer_gets_a_stretch_for_it(locale, offer, correction, wanted):
+    said = said_to(locale, offer, correction)
+    fits = {"upper back": ("cat cow", "seated spinal twist", "chest opener"),
+            "lower back": ("cat cow", "knee to chest", "seated spinal twist", "lying torso twist")}[wanted]
+    assert said[1].startswith(("Try ", "Another option is ")) and any(name in said[1].lower() for name in fits), said[1]

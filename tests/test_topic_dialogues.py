@@ -948,3 +948,61 @@ def test_stiffness_told_with_a_refusal_to_ring_the_doctor_is_the_stiffness_answe
     """ "my back's stiff as a board, and before you start, I'm not ringing the doctor" (fresh258) was a goodbye."""
     reply = said(opened("en-GB").say("my back's stiff as a board, and before you start, I'm not ringing the doctor"))
     assert reply.startswith(TEXT.text("symptoms.not_red_flag")[:25]), reply
+
+
+@pytest.mark.parametrize("locale, words", [
+    # (fresh260) a stretch asked for, then why: was the stiffness answer and the check offered
+    ("en-GB", "can we do my neck today, it's gone stiff from the drive"),
+    # (fresh260) was the desk posture answer
+    ("en-CA", "can I switch to ones I can do sitting, I'm at my desk at work now"),
+])
+def test_a_stretch_asked_for_then_why_gets_a_stretch(locale, words):
+    reply = said(opened(locale).say(words))
+    stop_if = content.for_locale(locale).text("stretches.stop_if")
+    assert stop_if in reply or "Shall I guide you through it?" in reply, reply  # a stretch started, or one offered
+
+
+@pytest.mark.parametrize("locale, sign, asked", [
+    # (fresh262) was the pop coming back ("again" read as the pop's word)
+    ("en-AU", "me mum's got osteoporosis and she had a little fall in the garden this arvo, now her back's real sore",
+     "sorry, what should she do again"),
+    # (fresh262) was a stretch started: "what should we do" routed like a routine's words
+    ("en-IN", "my father's pain is very bad at night, not reducing even when he lies down", "then what should we do"),
+])
+def test_someone_elses_advice_asked_for_again_is_said_again_with_no_stretch(locale, sign, asked):
+    text = content.for_locale(locale)
+    sim = remembering(locale)  # (the advice closes the session: the next turn opens another)
+    for words in ("open back pop coach", sign):
+        sim.say(words)
+    reply = said(sim.say(asked))
+    assert text.text("safety.repeated_other") in reply and text.text("safety.levels_other.urgent") in reply, reply
+    assert text.text("stretches.stop_if") not in reply and "Shall I guide" not in reply, reply
+
+
+@pytest.mark.parametrize("locale, sign, pushback", [
+    # (fresh264) were the bath answer, the walking answer, what the pop is and the pop coming back
+    ("en-GB", "it feels a bit funny down below when I wipe", "I'm not sitting in A&E for eight hours for that"),
+    ("en-US", "I fell off a ladder cleaning the gutters yesterday", "it was yesterday though, and I'm walking fine"),
+    ("en-US", "my upper back's sore and my chest feels kinda tight", "it's heartburn, I get it all the time"),
+    ("en-CA", "my back hurts and my chest feels tight", "I'd rather wait and see how it is tomorrow"),
+])
+def test_pushing_back_on_emergency_advice_gets_the_advice_again(locale, sign, pushback):
+    text = content.for_locale(locale)
+    sim = remembering(locale)
+    for words in ("open back pop coach", sign):
+        sim.say(words)
+    reply = said(sim.say(pushback))
+    assert "A little earlier you told me about a warning sign" in reply and " now" in reply, reply  # (safety.toml warned_again texts)
+    assert not any(topic in reply for topic in ("warm bath", "Light, regular movement", "The pop isn't bones", "After a pop")), reply
+
+
+@pytest.mark.parametrize("locale, words", [
+    # (fresh264) was a stretch offered for "the back"
+    ("en-GB", "hello? is this the back thing"),
+    ("en-GB", "is this the one that does stretches"),
+    # (fresh264) was the symptom check started
+    ("en-AU", "what's the go with this"),
+])
+def test_a_first_try_naming_the_skill_loosely_gets_what_it_does(locale, words):
+    reply = said(opened(locale).say(words))
+    assert reply.startswith(content.for_locale(locale).text("basics.help")[:30]), reply
