@@ -316,18 +316,12 @@ def route(text: str | None, locale: str | None) -> Routed | None:
             later = router(locale).route(asked.group(1))
             if later is not None and (found is None or later.score > found.score):
                 found = later
-    reason = _request_then_reason(locale).match(said) if said else None
+    reason = _listed(locale, "request_then_reason").match(said) if said else None  # (a stretch asked for, then why)
     if reason is not None:  # "can we do my neck today, it's gone stiff from the drive": the stretch asked for
         asked = router(locale).route(reason.group("ask"))
         if asked is not None and asked.topic in ASKS_FOR_STRETCH and (found is None or asked.score > found.score):
             found = asked
     return found
-
-
-@lru_cache(maxsize=None)
-def _request_then_reason(locale: str) -> re.Pattern[str]:
-    """A stretch asked for, then why (`request_then_reason`, topic_words.toml)."""
-    return re.compile("|".join(content.joined(locale, "topic_words").get("request_then_reason", [])) or r"(?!)")
 
 
 @lru_cache(maxsize=None)

@@ -152,11 +152,22 @@ def area(said: str, locale: str | None = None) -> str | None:
     return _first(_patterns(locale).areas, _plain(said))
 
 
+class _Correction(NamedTuple):
+    """named_words.toml `correction`, compiled once a locale."""
+
+    words: re.Pattern[str]  # words that correct the area or position
+    offered: re.Pattern[str]  # ... that correct a stretch on offer only ("my neck instead")
+    cannot: re.Pattern[str]  # a position they say they cannot take, just before it
+    not_meant_after: re.Pattern[str]  # an area said as fine ("hips are fine")
+    not_meant_before: re.Pattern[str]  # ... or after "not"
+
+
 @lru_cache(maxsize=None)
-def _correction(locale: str | None) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """named_words.toml `correction`: its words, and the `cannot` words just before a position."""
+def _correction(locale: str | None) -> _Correction:
     data = content.joined(locale, "named_words").get("correction", {})
-    return _any(data.get("words", [])), re.compile(rf"\b(?:{'|'.join(data.get('cannot', [])) or '(?!)'})( [a-z']+){{0,2}} ?$")
+    return _Correction(_any(data.get("words", [])), _any(data.get("offered", [])),
+                       re.compile(rf"\b(?:{'|'.join(data.get('cannot', [])) or '(?!)'})( [a-z']+){{0,2}} ?$"),
+                       _any(data.get("not_meant_after", [])), _any(data.get("not_meant_before", [])))
 
 
 def corrects(said: str, locale: str | None = None, *, offered: bool = False) -> tuple[str | None, str | None]:
@@ -165,26 +176,13 @@ def corrects(said: str, locale: str | None = None, *, offered: bool = False) -> 
     `correction`; with a stretch `offered`, also its `offered` words: "my neck instead"): each the one
     named last, else None."""
     text = _plain(said)
-    correction, cannot = _correction(locale)
-    if correction.search(text) is None and not (offered and _offered_correction(locale).search(text)):
+    correction = _correction(locale)
+    if correction.words.search(text) is None and not (offered and correction.offered.search(text)):
         return None, None
-    patterns = _patterns(locale)  # (a position they say they cannot take is none meant: "I can't lie on the floor")
-    fine_after, not_before = _area_not_meant(locale)  # (nor an area said as fine: "lower back only, hips are fine")
-    return (_last(patterns.areas, text, unless_before=not_before, unless_after=fine_after),
-            _last(patterns.positions, text, unless_before=cannot))
-
-
-@lru_cache(maxsize=None)
-def _offered_correction(locale: str | None) -> re.Pattern[str]:
-    """named_words.toml `correction.offered`: words that correct a stretch on offer (not one under way)."""
-    return _any(content.joined(locale, "named_words").get("correction", {}).get("offered", []))
-
-
-@lru_cache(maxsize=None)
-def _area_not_meant(locale: str | None) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """named_words.toml `correction`: the words after an area, and just before it, that say it is not the one meant."""
-    data = content.joined(locale, "named_words").get("correction", {})
-    return _any(data.get("not_meant_after", [])), _any(data.get("not_meant_before", []))
+    patterns = _patterns(locale)  # (a position they say they cannot take is none meant: "I can't lie on the floor";
+    # nor an area said as fine: "lower back only, hips are fine")
+    return (_last(patterns.areas, text, unless_before=correction.not_meant_before, unless_after=correction.not_meant_after),
+            _last(patterns.positions, text, unless_before=correction.cannot))
 
 
 def _last(table: _Table, text: str, unless_before: re.Pattern[str] | None = None,

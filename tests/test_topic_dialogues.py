@@ -54,6 +54,14 @@ def remembering(locale: str = "en-US") -> Simulator:
     return Simulator(models.resolver_for(locale, None), InProcess(store=Store(MemoryStore())), locale=locale)
 
 
+def remembered(locale: str, *first: str) -> Simulator:
+    """A person whose record is kept, who opened the skill and said these first (advice closing the session)."""
+    sim = remembering(locale)
+    for words in ("open back pop coach", *first):
+        sim.say(words)
+    return sim
+
+
 def opened(locale: str, *first: str) -> Simulator:
     """A person who opened the skill and said these first."""
     sim = simulator(locale)
@@ -971,9 +979,7 @@ def test_a_stretch_asked_for_then_why_gets_a_stretch(locale, words):
 ])
 def test_someone_elses_advice_asked_for_again_is_said_again_with_no_stretch(locale, sign, asked):
     text = content.for_locale(locale)
-    sim = remembering(locale)  # (the advice closes the session: the next turn opens another)
-    for words in ("open back pop coach", sign):
-        sim.say(words)
+    sim = remembered(locale, sign)  # (the advice closes the session: the next turn opens another)
     reply = said(sim.say(asked))
     assert text.text("safety.repeated_other") in reply and text.text("safety.levels_other.urgent") in reply, reply
     assert text.text("stretches.stop_if") not in reply and "Shall I guide" not in reply, reply
@@ -987,11 +993,7 @@ def test_someone_elses_advice_asked_for_again_is_said_again_with_no_stretch(loca
     ("en-CA", "my back hurts and my chest feels tight", "I'd rather wait and see how it is tomorrow"),
 ])
 def test_pushing_back_on_emergency_advice_gets_the_advice_again(locale, sign, pushback):
-    text = content.for_locale(locale)
-    sim = remembering(locale)
-    for words in ("open back pop coach", sign):
-        sim.say(words)
-    reply = said(sim.say(pushback))
+    reply = said(remembered(locale, sign).say(pushback))
     assert "A little earlier you told me about a warning sign" in reply and " now" in reply, reply  # (safety.toml warned_again texts)
     assert not any(topic in reply for topic in ("warm bath", "Light, regular movement", "The pop isn't bones", "After a pop")), reply
 
