@@ -68,10 +68,11 @@ class Next(InRoutine):
 
     def when(self, handler_input: HandlerInput) -> bool:
         # a "yes" to another stretch offered mid-routine ("can I switch to ones I can do sitting": "Try seated
-        # spinal twist ... Shall I guide you through it?") starts that one (OfferAccepted), not this one's next step
+        # spinal twist ... Shall I guide you through it?") starts that one (OfferAccepted), not this one's next step,
+        # also where the routine would come to it later
         return super().when(handler_input) and not (
             get_intent_name(handler_input) == "AMAZON.YesIntent" and pending(handler_input, "guide")
-            and session.turn(handler_input).offer.get("stretch") not in (None, *running(handler_input).stretch_ids))
+            and session.turn(handler_input).offer.get("stretch") not in (None, running(handler_input).stretch_id))
 
     def handle(self, handler_input: HandlerInput) -> Response:
         routine = running(handler_input)
@@ -273,7 +274,7 @@ class RoutineCorrected(InRoutine):
         if area is None and position is None:  # "can we do my neck instead": a stretch for there offered, the routine kept
             area, position = stretches.corrected(said, locale, offered=True) or (None, None)
             return render(handler_input, stretches.offer_for(handler_input, area=area, position=position,
-                                                             exclude=[routine.stretch_ids[routine.index]]))
+                                                             exclude=[routine.stretch_id]))
         if len(set(routine.stretch_ids)) < 2:
             return render(handler_input, stretches.offer_for(handler_input, area=area, position=position,
                                                              exclude=routine.stretch_ids))

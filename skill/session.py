@@ -31,6 +31,11 @@ class Routine:
     step: int = 0
     easier: bool = False
 
+    @property
+    def stretch_id(self) -> str:
+        """The stretch under way."""
+        return self.stretch_ids[self.index]
+
     @classmethod
     def from_dict(cls, data: dict[str, Any] | None) -> "Routine | None":
         if not data or not data.get("stretch_ids"):

@@ -1158,3 +1158,12 @@ def test_an_area_corrected_with_a_stretch_on_offer_gets_a_stretch_for_it(locale,
     fits = {"upper back": ("cat cow", "seated spinal twist", "chest opener"),
             "lower back": ("cat cow", "knee to chest", "seated spinal twist", "lying torso twist")}[wanted]
     assert said[1].startswith(("Try ", "Another option is ")) and any(name in said[1].lower() for name in fits), said[1]
+
+
+def test_yes_to_a_stretch_offered_mid_routine_starts_it_even_where_the_routine_comes_to_it_later():
+    """Mid-way through cat cow in a lower-back routine, "can we do my neck instead" offers the seated twist, which the
+    routine holds later; the "yeah" after it (tried in `backpop simulate`) went on with cat cow's next step."""
+    said = said_to("en-AU", "start a routine for my lower back", "next",
+                   "actually can we do my neck instead, that's what's crook today", "yeah")
+    assert "seated spinal twist" in said[2].lower() and said[2].rstrip().endswith("?"), said[2]
+    assert said[3].startswith("Seated spinal twist."), said[3]
